@@ -1,0 +1,165 @@
+"""extract_page: raw bytes of one input -> PageResult. A pure function of (path, bytes, limits),
+so any engine (local processes, Spark) can map it over pages."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Optional
+
+from pydantic import BaseModel
+
+from extract.fields.names import name_key
+from extract.ingestors.base import PageParse, finalise_entry
+from extract.page import NotText, Page
+from schemas.canonical import content_hash
+from schemas.models import ManifestEntry, PageResult, Profile, Record
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+class Limits(BaseModel):
+    max_bytes: int = 64 * 1024 * 1024  # pages above this are refused (configurable)
+    max_seconds: float = 60.0  # per page wall time before it is failed
+    max_records: int = 200_000  # a page yielding more is cut and flagged partial
+    max_memory_mb: int = 1536  # per worker address-space cap (local engine)
+
+
+class PageTimeout(Exception):
+    pass
+
+
+def record_id_for(record: Record) -> str:
+    body = record.model_dump(mode="json", exclude={"record_id", "work_id"})
+    for author in body["authors"]:
+        author.pop("person_id", None)
+    return content_hash(body, prefix="r")
+
+
+def infer_owner(records: list[Record]) -> Optional[str]:
+    """The one author on (nearly) every entry of a page is its owner."""
+    with_authors = [r for r in records if r.authors and "owner-implicit" not in r.flags]
+    if len(with_authors) < 3:
+        return None
+    counts: Counter[str] = Counter()
+    display: dict[str, Counter[str]] = {}
+    for record in with_authors:
+        for key in {name_key(a.name) for a in record.authors}:
+            counts[key] += 1
+        for a in record.authors:
+            display.setdefault(name_key(a.name), Counter())[a.name] += 1
+    (top, n), *rest = counts.most_common(2) + [("", 0)]
+    second = rest[0][1] if rest else 0
+    if n >= 0.75 * len(with_authors) and n > second:
+        return display[top].most_common(1)[0][0]
+    return None
+
+
+def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits: Limits) -> PageResult:
+    records: list[Record] = []
+    flags = list(parsed.flags)
+    entries = parsed.entries
+    if len(entries) > limits.max_records:
+        entries = entries[: limits.max_records]
+        flags.append("partial")
+    for position, entry in enumerate(entries):
+        record = finalise_entry(entry, page.path, position, ingestor)
+        if "partial" in flags and "partial" not in record.flags:
+            record.flags = sorted(record.flags + ["partial"])
+        record.record_id = record_id_for(record)
+        records.append(record)
+    person = parsed.person
+    evidence = list(parsed.evidence)
+    if person is None and parsed.kind in ("homepage", "listing") and not any("owner-implicit" in r.flags for r in records):
+        person = infer_owner(records)
+        if person:
+            flags.append("owner-inferred")
+            evidence.append(f"owner inferred: '{person}' is an author of most entries")
+    kind = parsed.kind
+    status = "not-a-profile" if kind == "not-a-profile" else "ok"
+    if kind == "not-a-profile":
+        records = []
+    profile = Profile(
+        page=page.path,
+        kind=kind,
+        person=person,
+        affiliations=parsed.affiliations,
+        ingestor=ingestor,
+        flags=sorted(set(flags)),
+        n_publications=len(records),
+        counts={
+            "records": len(records),
+            "untitled": sum("untitled" in r.flags for r in records),
+            "with_abstract": sum(r.abstract is not None for r in records),
+            "authors_truncated": sum("authors-truncated" in r.flags for r in records),
+        },
+        evidence=evidence,
+    )
+    manifest = ManifestEntry(
+        path=page.path, sha256=sha, bytes=page.size, status=status,
+        reason=("partial: record limit reached" if "partial" in flags else None) if status == "ok" else
+        "; ".join(evidence[-1:]) or "not a researcher profile",
+        records=len(records), kind=kind, ingestor=ingestor,
+    )
+    return PageResult(manifest=manifest, profile=profile, records=records)
+
+
+def failed(path: str, sha: Optional[str], size: Optional[int], reason: str) -> PageResult:
+    return PageResult(manifest=ManifestEntry(path=path, sha256=sha, bytes=size, status="failed", reason=reason))
+
+
+def extract_page(path: str, data: bytes, limits: Optional[Limits] = None) -> PageResult:
+    """Extract one page. Never raises: every problem becomes a `failed` manifest entry."""
+    from extract import registry
+
+    limits = limits or Limits()
+    sha = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        return failed(path, sha, len(data), "empty file")
+    if len(data) > limits.max_bytes:
+        return failed(path, sha, len(data), f"file too large ({len(data)} bytes > limit {limits.max_bytes})")
+    try:
+        with _deadline(limits.max_seconds):
+            page = Page.from_bytes(data, path)
+            module, confidence, evidence = registry.choose(page)
+            parsed = module.parse(page)
+            parsed.evidence = [f"ingestor {module.NAME} ({confidence:.2f})"] + evidence + parsed.evidence
+            return build_result(page, parsed, module.NAME, sha, limits)
+    except NotText as error:
+        return failed(path, sha, len(data), str(error))
+    except PageTimeout:
+        return failed(path, sha, len(data), f"time limit exceeded ({limits.max_seconds:g} s)")
+    except MemoryError:
+        return failed(path, sha, len(data), "memory limit exceeded")
+    except RecursionError:
+        return failed(path, sha, len(data), "nesting too deep")
+    except Exception as error:  # one bad page never stops a batch; the reason is kept
+        return failed(path, sha, len(data), f"extractor error: {type(error).__name__}: {str(error)[:200]}")
+
+
+class _deadline:
+    """SIGALRM-based wall-clock limit (main thread of a process only; a no-op elsewhere)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.active = False
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        if self.seconds and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+            def _raise(signum, frame):
+                raise PageTimeout()
+
+            self.previous = signal.signal(signal.SIGALRM, _raise)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self.active = True
+        return self
+
+    def __exit__(self, *exc):
+        if self.active:
+            import signal
+
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False

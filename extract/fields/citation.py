@@ -1,0 +1,121 @@
+"""Rule-based reading of one free-text publication entry ("Authors. Title. Venue, 2020.").
+
+This is the fast, transparent first pass; the trained entry parser (extract.entry_parser)
+takes over where these rules are unsure (see `parse_entry_text`).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.fields.dates import find_year
+from extract.fields.ids import find_arxiv, find_doi, find_openreview, find_urls
+from extract.fields.names import looks_like_name, split_author_list
+from extract.fields.text import clean_text, strip_markdown
+from extract.fields.venues import clean_venue
+from extract.ingestors.base import Entry
+
+_QUOTED_RE = re.compile(r"[\"“”„«]([^\"“”„«»]{8,400}?)[,.]?[\"“”»]")
+# sentence boundary: a period not ending an initial ("J.") or a common abbreviation
+_BOUNDARY_RE = re.compile(r"(?<!\b[A-Z])(?<!\bal)(?<!\bvs)(?<!\bVol)(?<!\bNo)(?<!\bpp)(?<!\bInt)(?<!\bConf)(?<!\bProc)(?<!\bJ)\.\s+(?=[A-Z0-9\"“(\[])|\?\s+|!\s+")
+_LINK_WORDS_RE = re.compile(r"\[(?:pdf|paper|code|slides|video|poster|bib|bibtex|arxiv|project|website|html|abstract|doi|link|talk|blog)\]", re.I)
+
+
+def authors_score(segment: str) -> float:
+    """Share of a segment's comma/and parts that look like person names."""
+    names = split_author_list(segment).names
+    if not names:
+        return 0.0
+    good = sum(looks_like_name(n) and len(n.split()) <= 5 for n in names)
+    return good / len(names)
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in _BOUNDARY_RE.split(text) if p and p.strip()]
+    return parts
+
+
+def parse_citation(raw: str) -> Entry:
+    """Best-effort fields of one entry from rules alone."""
+    text = clean_text(raw)
+    urls = find_urls(text)
+    blob = " ".join(urls) + " " + text
+    entry = Entry(urls=urls, arxiv=find_arxiv(blob), doi=find_doi(blob), openreview=find_openreview(blob))
+    text = strip_markdown(text)
+    text = _LINK_WORDS_RE.sub(" ", text)
+    from extract.fields.ids import URL_RE
+
+    text = URL_RE.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip(" -–—•*")
+    year = find_year(text)
+    entry.year = year
+
+    quoted = _QUOTED_RE.search(text)
+    if quoted:
+        entry.title = quoted.group(1)
+        before, after = text[: quoted.start()].strip(" ,.:"), text[quoted.end():].strip(" ,.:")
+        if before and authors_score(before) >= 0.6:
+            entry.authors_text = before
+        entry.venue = _venue_of(after, year)
+        return entry
+
+    segments = split_sentences(text)
+    author_idx: Optional[int] = None
+    for i, seg in enumerate(segments[:3]):
+        if authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", seg)) >= 0.75 and "," in seg or (
+            authors_score(seg) == 1.0 and len(seg.split()) <= 4 and i == 0
+        ):
+            author_idx = i
+            break
+    if author_idx is not None:
+        entry.authors_text = re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", segments[author_idx]).strip(" ,.")
+        rest = segments[author_idx + 1 :] if author_idx == 0 else segments[:author_idx] + segments[author_idx + 1 :]
+        if author_idx == 0:
+            if rest:
+                entry.title = rest[0]
+                entry.venue = _venue_of(" ".join(rest[1:]), year)
+        else:
+            entry.title = segments[0]
+            entry.venue = _venue_of(" ".join(segments[author_idx + 1 :]), year)
+    elif segments:
+        entry.title = segments[0]
+        if len(segments) > 1 and authors_score(segments[1]) >= 0.75:
+            entry.authors_text = segments[1]
+            entry.venue = _venue_of(" ".join(segments[2:]), year)
+        else:
+            entry.venue = _venue_of(" ".join(segments[1:]), year)
+    return entry
+
+
+def _venue_of(text: str, year: Optional[int]) -> Optional[str]:
+    text = text.strip(" ,.;:")
+    if not text:
+        return None
+    text = re.sub(r"\b(?:pp?\.?\s*\d+\s*[-–]+\s*\d+|pages?\s+\d+\s*[-–]+\s*\d+)\b", "", text)
+    if year:
+        # "NeurIPS 2021" keeps its year; a trailing ", 2021" alone is dropped
+        text = re.sub(rf"[,(]\s*{year}\s*\)?\s*$", "", text).strip(" ,.;:")
+    text = re.sub(r"\b(?:vol(?:ume)?\.?\s*\d+|no\.?\s*\d+)\b", "", text, flags=re.I).strip(" ,.;:()")
+    return clean_venue(text) if text and not re.fullmatch(r"[\d\s,.:;()\-–]+", text) else None
+
+
+def parse_entry_text(raw: str) -> Entry:
+    """Fields of one free-text entry: rules first; the trained entry parser, when it is
+    installed with the package, where the rules found no title or no authors."""
+    entry = parse_citation(raw)
+    if entry.title and (entry.authors_text or entry.authors):
+        return entry
+    try:
+        from extract.entry_parser import parse_entry  # trained spaCy model (optional until shipped)
+    except ImportError:
+        return entry
+    model_entry = parse_entry(raw)
+    if model_entry is None:
+        return entry
+    # keep rule-found ids/urls, take the model's fields where the rules had none
+    for field in ("title", "authors_text", "venue", "year"):
+        if not getattr(entry, field) and getattr(model_entry, field, None):
+            setattr(entry, field, getattr(model_entry, field))
+    if not entry.authors and not entry.authors_text and model_entry.authors:
+        entry.authors = list(model_entry.authors)
+    return entry

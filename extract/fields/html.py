@@ -1,0 +1,53 @@
+"""HTML helpers that never mutate the shared soup."""
+from __future__ import annotations
+
+import re
+
+from bs4 import NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+BLOCK = {
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "br", "h1", "h2", "h3",
+    "h4", "h5", "h6", "section", "article", "header", "footer", "nav", "blockquote", "pre", "hr",
+    "form", "main", "aside", "figure", "figcaption", "title",
+}
+
+
+def visible_text(node) -> str:
+    """Text of `node` without scripts/styles/comments; block elements become line breaks."""
+    parts: list[str] = []
+    stack = [(node, False)]
+    # iterative walk: 10,000-deep nesting must not hit the recursion limit
+    while stack:
+        item, closing = stack.pop()
+        if closing:
+            parts.append("\n")
+            continue
+        if isinstance(item, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            continue
+        if isinstance(item, NavigableString):
+            parts.append(str(item))
+            continue
+        if not isinstance(item, Tag):
+            continue
+        name = (item.name or "").lower()
+        if name in _SKIP:
+            continue
+        block = name in BLOCK
+        if block:
+            parts.append("\n")
+            stack.append((item, True))
+        for child in reversed(list(item.children)):
+            stack.append((child, False))
+    text = "".join(parts)
+    text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
+    text = re.sub(r" *\n[ \n]*", "\n", text)
+    return text.strip()
+
+
+def node_text(node) -> str:
+    """Inline text of an element, whitespace collapsed."""
+    if node is None:
+        return ""
+    return re.sub(r"\s+", " ", visible_text(node)).strip()

@@ -1,0 +1,182 @@
+"""Person names: cleaning, splitting author lists, given/family splitting.
+
+Names arrive as "Babuschkin, Igor", "Yuan*, Zhihang", "J.Dauwels", "Cyprien de Masson d’Autume",
+"S. M. Ali Eslami", "…" truncations and "et al." tails. Output names are shown in natural order
+("Igor Babuschkin"), NFC, without contribution markers.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from extract.fields.text import clean_text
+
+PARTICLES = {
+    "van", "von", "der", "den", "de", "del", "della", "dello", "degli", "di", "da", "das", "do", "dos",
+    "du", "la", "le", "les", "lo", "ten", "ter", "te", "op", "het", "zu", "zur", "af", "av", "bin",
+    "ibn", "al", "el", "y", "e", "st.", "saint", "mac", "d'", "d’", "l'", "l’",
+}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
+# Contribution / affiliation markers glued to names: "Yuan*", "Lee^", "Smith†", "Doe1,2", "Li#".
+_MARKERS_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝]+|(?<=[^\W\d_])\d+(?:,\d+)*\b|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b)", re.I)
+_INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.?[\s\-]?){1,4}$")
+_NAME_CHAR_RE = re.compile(r"^[^\W\d_][\w'’.\- ]*$", re.UNICODE)
+# words that never appear in a person name; a segment containing one is not an author
+_NOT_NAME_WORDS = {
+    "university", "institute", "department", "laboratory", "lab", "labs", "inc", "ltd", "corp", "company",
+    "proceedings", "conference", "journal", "workshop", "symposium", "arxiv", "preprint", "press", "vol",
+    "volume", "pages", "pp", "abstract", "paper", "pdf", "code", "slides", "video", "poster", "in", "the",
+    "of", "for", "on", "with", "using", "via", "learning", "networks", "deep", "analysis", "towards",
+}
+
+
+class PersonName(NamedTuple):
+    name: str
+    given: str | None
+    family: str | None
+
+
+def strip_markers(name: str) -> str:
+    return _MARKERS_RE.sub("", name)
+
+
+def clean_name(raw: str) -> str:
+    """Display form of one person's name: markers, stray punctuation and spacing removed."""
+    name = clean_text(raw)
+    name = strip_markers(name)
+    name = re.sub(r"\(.*?\)", "", name)  # "(equal contribution)", "(侯凯希)"
+    name = name.strip(" \t\n,;:*•·-–—\\/|")
+    name = re.sub(r"^(?:and|&)\s+", "", name, flags=re.I)
+    # "J.Dauwels" -> "J. Dauwels"; "S.M. Ali" keeps its run of initials
+    name = re.sub(r"\b([A-Z]\.)(?=[A-Z][a-z])", r"\1 ", name)
+    name = re.sub(r"\s+", " ", name).strip()
+    if name.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", name) and not name.lower().endswith(("jr.", "sr.")):
+        name = name[:-1].rstrip()
+    if "," in name:
+        name = invert_name(name)
+    return name
+
+
+def invert_name(name: str) -> str:
+    """'Babuschkin, Igor' -> 'Igor Babuschkin'; 'Smith, Jr., John' -> 'John Smith Jr.'."""
+    parts = [p.strip() for p in name.split(",") if p.strip()]
+    if len(parts) == 2:
+        return f"{parts[1]} {parts[0]}".strip()
+    if len(parts) == 3 and parts[1].lower().rstrip(".") in {"jr", "sr", "ii", "iii", "iv"}:
+        return f"{parts[2]} {parts[0]} {parts[1]}".strip()
+    return " ".join(parts)
+
+
+def split_name(name: str) -> PersonName:
+    """Given/family split of a natural-order display name (particles go with the family name)."""
+    name = name.strip()
+    if not name:
+        return PersonName(name, None, None)
+    if "," in name:
+        family, _, given = name.partition(",")
+        family, given = family.strip(), given.strip()
+        display = f"{given} {family}".strip()
+        return PersonName(display, given or None, family or None)
+    tokens = name.split()
+    suffix = []
+    while len(tokens) > 1 and tokens[-1].lower() in SUFFIXES:
+        suffix.insert(0, tokens.pop())
+    if len(tokens) == 1:
+        return PersonName(name, None, tokens[0])
+    # "Heidegger M" / "Smith JA": a trailing run of initials is the given name
+    if len(tokens) == 2 and re.fullmatch(r"[A-Z]{1,3}\.?", tokens[1]) and not re.fullmatch(r"[A-Z]{1,3}\.?", tokens[0]):
+        return PersonName(name, tokens[1], tokens[0])
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1].lower().rstrip(".") in PARTICLES | {"d’", "d'"}:
+        start -= 1
+    # an apostrophe particle glued to the family name: "d’Autume"
+    family_tokens = tokens[start:]
+    given_tokens = tokens[:start]
+    # lower-case particles right after the given name ("Cyprien de Masson d’Autume")
+    while len(given_tokens) > 1 and given_tokens[-1][:1].islower() and given_tokens[-1].lower() in PARTICLES:
+        family_tokens.insert(0, given_tokens.pop())
+    # "de Masson d’Autume": a lower-case particle earlier in the given part starts the family name
+    for i, tok in enumerate(given_tokens[1:], start=1):
+        if tok[:1].islower() and tok.lower() in PARTICLES:
+            family_tokens = given_tokens[i:] + family_tokens
+            given_tokens = given_tokens[:i]
+            break
+    family = " ".join(family_tokens + suffix)
+    given = " ".join(given_tokens)
+    return PersonName(name, given or None, family or None)
+
+
+def looks_like_name(text: str) -> bool:
+    """Cheap plausibility test for one author segment."""
+    text = text.strip()
+    if not text or len(text) > 60 or not _NAME_CHAR_RE.match(text):
+        return False
+    words = text.replace(".", ". ").split()
+    if len(words) > 6:
+        return False
+    lowered = {w.lower().strip(".,") for w in words}
+    if lowered & _NOT_NAME_WORDS:
+        return False
+    # at least one capitalised word (lower-case particles alone are not a name)
+    return any(w[:1].isupper() for w in words)
+
+
+def _is_initials(segment: str) -> bool:
+    return bool(_INITIALS_RE.match(segment.strip()))
+
+
+class AuthorList(NamedTuple):
+    names: list[str]
+    truncated: bool
+
+
+def split_author_list(text: str | None) -> AuthorList:
+    """Split an author string into display names.
+
+    Handles "A, B, and C", "A and B", "A; B", BibTeX "Last, First and Last, First",
+    inverted "Smith, J., Doe, A.", and truncations ("…", "...", "et al.").
+    """
+    if not text:
+        return AuthorList([], False)
+    text = clean_text(text).replace("\n", " ")
+    truncated = bool(_TRUNCATION_RE.search(text))
+    text = _TRUNCATION_RE.sub(",", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;")
+    if not text:
+        return AuthorList([], truncated)
+
+    if re.search(r"\sand\s", text) and "," in text and not re.search(r",\s*and\s", text):
+        # BibTeX style: "Last, First and Last, First" (no serial comma before 'and')
+        parts = re.split(r"\s+and\s+", text)
+        if len(parts) >= 2 and all(p.count(",") == 1 for p in parts):
+            return AuthorList(_finish([invert_name(p) for p in parts]), truncated)
+
+    if ";" in text:
+        parts = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
+        return AuthorList(_finish([invert_name(p) if "," in p else p for p in parts]), truncated)
+
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et|y)\s+|\s*&\s*", text) if p and p.strip()]
+    parts = [re.sub(r"^(?:and|&)\s+", "", p, flags=re.I) for p in parts]
+    # "Smith, J., Doe, A." -> pairs of (family, initials)
+    if len(parts) >= 2 and len(parts) % 2 == 0 and all(_is_initials(p) for p in parts[1::2]) and not any(
+        _is_initials(p) for p in parts[0::2]
+    ):
+        parts = [f"{parts[i + 1]} {parts[i]}" for i in range(0, len(parts), 2)]
+    return AuthorList(_finish(parts), truncated)
+
+
+def _finish(parts: list[str]) -> list[str]:
+    names = []
+    for part in parts:
+        name = clean_name(part)
+        if name and any(ch.isalpha() for ch in name):
+            names.append(name)
+    return names
+
+
+def name_key(name: str) -> str:
+    """Folded key for comparing names ('Michaël Mathieu' == 'Michael Mathieu')."""
+    from extract.fields.text import fold
+
+    return fold(name).replace(" ", "")

@@ -1,0 +1,79 @@
+"""Text clean-up shared by every extractor: NFC, invisible marks, whitespace, wrapped lines."""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Bidi controls, zero-width characters, soft hyphen, BOM: invisible in a browser, poison in data.
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+     0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0x00AD],
+    None,
+)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+_LIGATURE_RE = re.compile("|".join(_LIGATURES))
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_invisible(text: str) -> str:
+    return text.translate(_INVISIBLE)
+
+
+def fix_ligatures(text: str) -> str:
+    return _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group(0)], text)
+
+
+def clean_text(text: str | None) -> str:
+    """NFC, no invisible marks or ligatures, entities decoded, spaces collapsed, trimmed."""
+    if not text:
+        return ""
+    if "&" in text:
+        text = html.unescape(text)
+    text = fix_ligatures(strip_invisible(nfc(text)))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    return nfc(text.strip())
+
+
+def one_line(text: str | None) -> str:
+    """Join a wrapped value onto one line (titles wrap across lines in scrapes)."""
+    text = clean_text(text)
+    # a hyphen at a line end inside a word ("multi-\nagent") keeps the hyphen; prose re-joins with a space
+    text = re.sub(r"\s*\n\s*", " ", text)
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def strip_markdown(text: str) -> str:
+    """Remove inline Markdown emphasis and links, keeping the visible text."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
+    text = text.replace("\\", " ") if text.rstrip().endswith("\\") else text
+    return text
+
+
+def strip_trailing_punct(text: str, chars: str = " ,;:.") -> str:
+    text = text.strip()
+    while text and text[-1] in chars:
+        # keep a final period that ends an abbreviation such as "et al." or "Inc."
+        if text.endswith(".") and re.search(r"\b(?:al|Inc|Ltd|Co|Jr|Sr|[A-Z])\.$", text):
+            break
+        text = text[:-1].rstrip()
+    return text
+
+
+def fold(text: str | None) -> str:
+    """Case-, accent-, punctuation-insensitive key (for comparing, never for output)."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("đ", "d").replace("ß", "ss")
+    text = re.sub(r"[\W_]+", " ", text.casefold())
+    return " ".join(text.split())

@@ -1,0 +1,96 @@
+"""Venues: reading them out of comments and tails ("* NeurIPS 2021", "published in Neural
+Computation", "preliminary version at CDC 2008") and normalising their spelling."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+from extract.fields.ids import URL_RE
+from extract.fields.text import clean_text, strip_trailing_punct
+
+_LEAD_RE = re.compile(
+    r"^(?:(?:paper|article|work)\s+)?(?:(?:has\s+been\s+|was\s+|is\s+)?(?:accepted|published|presented|to\s+appear|appear(?:s|ed)?|"
+    r"forthcoming|submitted|under\s+review|in\s+press|conditionally\s+accepted|camera[\s-]ready))"
+    r"(?:\s+(?:for\s+publication|as\s+(?:an?\s+)?(?:oral|spotlight|poster|full\s+paper|short\s+paper|paper)))?"
+    r"\s*(?:at|in|to|by|for|on)\s+(?:the\s+)?",
+    re.I,
+)
+_IN_RE = re.compile(r"^(?:in|at)\s*:?\s+(?:the\s+)?(?=[A-Z0-9])", re.I)
+_STATUS_RE = re.compile(
+    r"^(?:in\s+preparation|submitted|under\s+(?:review|submission)|working\s+paper|preprint|manuscript|"
+    r"to\s+appear|in\s+press|forthcoming|accepted|draft|technical\s+report)\b\.?",
+    re.I,
+)
+_PRELIM_RE = re.compile(r"preliminary\s+version\s+(?:at|in|appeared\s+(?:at|in))\s+(?:the\s+)?([^()\n;]+)", re.I)
+_NOTE_WORDS_RE = re.compile(
+    r"\b(?:\d+\s+pages?|\d+\s+figures?|\d+\s+tables?|figures?|pages?|typos?|correspondence|code\s+(?:is\s+)?available|"
+    r"github|supplementary|appendix|version|revised|updated|extended|see\s+https?|e-?mail|interactive|videos?|"
+    r"website|project\s+page|equal\s+contribution|corrected|added|withdrawn)\b",
+    re.I,
+)
+
+
+class Comment(NamedTuple):
+    venue: Optional[str]
+    note: Optional[str]
+
+
+def strip_urls(text: str) -> str:
+    return re.sub(r"\s{2,}", " ", URL_RE.sub(" ", text)).strip(" :;,-")
+
+
+def clean_venue(text: Optional[str]) -> Optional[str]:
+    """Tidy a venue string: markup, leading 'In'/'published in', trailing punctuation."""
+    if not text:
+        return None
+    text = clean_text(text).replace("\n", " ")
+    text = re.sub(r"[*_]{1,3}", "", text).strip()
+    text = _LEAD_RE.sub("", text)
+    text = _IN_RE.sub("", text)
+    text = strip_trailing_punct(text.strip(" ()[]"), " ,;:.")
+    return text or None
+
+
+def venue_from_tail(text: str) -> Optional[str]:
+    """The venue in an entry's tail such as '* published in Neural Computation.*' or
+    '* in preparation * (preliminary version at CDC 2008)'."""
+    if not text:
+        return None
+    plain = re.sub(r"[*_]{1,3}", " ", text)
+    plain = re.sub(r"\s+", " ", plain).strip(" ,;.")
+    if not plain:
+        return None
+    status = _STATUS_RE.match(plain)
+    body = _LEAD_RE.sub("", plain)
+    if status and body == plain:
+        # a pure status ("in preparation"); a preliminary version may name the venue
+        prelim = _PRELIM_RE.search(plain)
+        return clean_venue(prelim.group(1)) if prelim else None
+    # drop a parenthetical remark after the venue: "(preliminary version best submission to …)"
+    body = re.sub(r"\s*\(.*$", "", body).strip()
+    return clean_venue(body)
+
+
+def venue_from_comment(text: str) -> Comment:
+    """Split a listing comment ('* NeurIPS 2021', '* 32 pages, 13 figures') into venue / note.
+
+    A comment is a venue only when it is short and names a venue (a VENUE entity from the
+    spaCy ruler, or an 'accepted at / published in …' lead); anything else is a note."""
+    text = clean_text(text).lstrip("*•- ").strip()
+    if not text:
+        return Comment(None, None)
+    bare = strip_urls(text)
+    if not bare:
+        return Comment(None, None)
+    lead = _LEAD_RE.match(bare)
+    words = bare.split()
+    if lead and len(words) <= 14 and not _NOTE_WORDS_RE.search(bare[lead.end():]):
+        venue = clean_venue(bare[lead.end():])
+        if venue:
+            return Comment(venue, None)
+    if len(words) <= 6 and not _NOTE_WORDS_RE.search(bare):
+        from extract.nlp import venues_in
+
+        if venues_in(bare):
+            return Comment(clean_venue(bare), None)
+    return Comment(None, bare)

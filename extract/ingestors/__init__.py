@@ -1,0 +1,1 @@
+"""One module per source format; the table is extract/registry.py."""

@@ -1,0 +1,73 @@
+"""Aggregator listings copied as text: title / source-and-category line / abstract triplets.
+
+    Collaborating Authors
+     Babuschkin, Igor            <- owner, often inverted ("Last, First")
+    GPT-4 Technical Report       <- title
+    arXiv.org Artificial Intelligence   <- source line: the same first word on every entry
+    We report the development …  <- abstract
+
+The source line is found as the short line shape that repeats on every entry, not by name,
+so other aggregators ("SSRN Economics", "bioRxiv Neuroscience") work too. Such pages carry no
+author lists: authors stay empty (never invented).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extract.fields.names import clean_name, invert_name, looks_like_name
+from extract.ingestors.base import Entry, PageParse
+from extract.ingestors.listing_text import is_boilerplate
+from extract.page import Page
+
+NAME = "aggregator_text"
+_OWNER_HEADER_RE = re.compile(r"^(?:collaborating\s+authors?|authors?|researcher|author\s+profile)\s*:?$", re.I)
+
+
+def _blocks(page: Page) -> list[str]:
+    """Non-empty lines with blank runs collapsed (paragraph = one line in these copies)."""
+    return [l.strip() for l in page.visible_text().splitlines() if l.strip() and not is_boilerplate(l)]
+
+
+def _source_lines(lines: list[str]) -> tuple[str, list[int]]:
+    firsts = Counter()
+    for i, line in enumerate(lines):
+        if len(line) < 80 and not line.endswith(".") and 0 < i < len(lines) - 1 and re.match(r"\w", line):
+            firsts[line.split()[0]] += 1
+    for token, count in firsts.most_common(3):
+        if count < 3:
+            break
+        idx = [i for i, l in enumerate(lines) if len(l) < 80 and l.split()[0] == token and 0 < i < len(lines) - 1]
+        # the line after a source line is a long abstract paragraph, the one before a short title
+        good = [i for i in idx if len(lines[i + 1]) > 150 and len(lines[i - 1]) < 300
+                and re.match(r"\w", lines[i - 1]) and not re.search(r",\s+with\s", lines[i - 1])]
+        if len(good) >= 3 and len(good) >= 0.6 * len(idx):
+            return token, good
+    return "", []
+
+
+def detect(page: Page) -> float:
+    if page.syntax not in ("text", "markdown"):
+        return 0.0
+    _, idx = _source_lines(_blocks(page))
+    return 0.8 if len(idx) >= 3 else 0.0
+
+
+def parse(page: Page) -> PageParse:
+    lines = _blocks(page)
+    _, idx = _source_lines(lines)
+    person, evidence = None, []
+    for i, line in enumerate(lines[: (idx[0] - 1) if idx else len(lines)]):
+        if _OWNER_HEADER_RE.match(line) and i + 1 < len(lines):
+            candidate = clean_name(invert_name(lines[i + 1]) if "," in lines[i + 1] else lines[i + 1])
+            if looks_like_name(candidate):
+                person = candidate
+                evidence.append(f"owner under '{line}'")
+                break
+    entries = []
+    for n, i in enumerate(idx):
+        title = lines[i - 1]
+        end = idx[n + 1] - 1 if n + 1 < len(idx) else len(lines)
+        abstract = "\n\n".join(lines[i + 1 : end])
+        entries.append(Entry(title=title, abstract=abstract or None, note=lines[i], flags=["no-authors"]))
+    return PageParse(kind="listing", person=person, entries=entries, evidence=evidence)

@@ -1,0 +1,153 @@
+"""What an ingestor returns, and the one place loose entry values become validated Records.
+
+An ingestor is a module with:
+
+    NAME: str                       # registry key, e.g. "arxiv_atom"
+    def detect(page: Page) -> float # 0.0 (not mine) .. 1.0 (certainly mine)
+    def parse(page: Page) -> PageParse
+
+Ingestors propose raw field values (an `Entry`); `finalise_entry` decides how they are
+cleaned, like an item loader's output processors, so every format gets the same rules.
+"""
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from pydantic import BaseModel, Field
+
+from extract.fields.dates import parse_date
+from extract.fields.ids import find_arxiv, find_doi, find_openreview, normalise_arxiv, normalise_doi
+from extract.fields.names import clean_name, split_author_list, split_name
+from extract.fields.text import one_line, strip_trailing_punct
+from schemas.models import Author, Ids, Record
+
+
+class Entry(BaseModel):
+    """Raw values an ingestor found for one publication entry (nothing validated yet)."""
+
+    title: Optional[str] = None
+    authors: list[Union[str, Author]] = Field(default_factory=list)
+    authors_text: Optional[str] = None  # an unsplit author string, split by finalise_entry
+    year: Optional[Union[int, str]] = None
+    date: Optional[str] = None  # any date text; read with dateparser
+    venue: Optional[str] = None
+    abstract: Optional[str] = None
+    arxiv: Optional[str] = None
+    doi: Optional[str] = None
+    openreview: Optional[str] = None
+    urls: list[str] = Field(default_factory=list)
+    note: Optional[str] = None
+    flags: list[str] = Field(default_factory=list)
+
+
+class PageParse(BaseModel):
+    kind: str
+    person: Optional[str] = None
+    affiliations: list[str] = Field(default_factory=list)
+    entries: list[Entry] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+def make_author(raw: Union[str, Author]) -> Optional[Author]:
+    if isinstance(raw, Author):
+        if raw.given is None and raw.family is None:
+            parts = split_name(raw.name)
+            return Author(name=raw.name, given=parts.given, family=parts.family, person_id=raw.person_id)
+        return raw
+    name = clean_name(raw)
+    if not name or not any(c.isalpha() for c in name):
+        return None
+    parts = split_name(name)
+    return Author(name=parts.name, given=parts.given, family=parts.family)
+
+
+def _clean_title(title: Optional[str]) -> Optional[str]:
+    if not title:
+        return None
+    title = one_line(title)
+    title = title.strip(" \t*_\"'“”‘’`")
+    title = strip_trailing_punct(title, " ,;:.")
+    return title or None
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen, out = set(), []
+    for v in values:
+        if v and v not in seen:
+            seen.add(v)
+            out.append(v)
+    return out
+
+
+def finalise_entry(entry: Entry, page: str, position: int, ingestor: str) -> Record:
+    """Entry -> validated Record (record_id and work_id are set later, over the whole page/run)."""
+    flags = list(entry.flags)
+    authors: list[Author] = []
+    raw_authors = list(entry.authors)
+    if entry.authors_text:
+        split = split_author_list(entry.authors_text)
+        raw_authors.extend(split.names)
+        if split.truncated:
+            flags.append("authors-truncated")
+    seen_names = set()
+    for raw in raw_authors:
+        if isinstance(raw, str) and raw.strip() in ("…", "...", "et al.", "et al"):
+            flags.append("authors-truncated")
+            continue
+        author = make_author(raw)
+        if author and author.name not in seen_names:
+            seen_names.add(author.name)
+            authors.append(author)
+
+    date_str, year = None, None
+    if entry.date:
+        parsed = parse_date(str(entry.date))
+        date_str, year = parsed.date, parsed.year
+    if entry.year is not None and str(entry.year).strip():
+        parsed_year = parse_date(str(entry.year).strip()).year
+        if parsed_year:
+            year = year or parsed_year
+            if date_str and not date_str.startswith(str(parsed_year)):
+                # explicit year disagrees with the date text: trust the year, keep the date apart
+                date_str = None
+                year = parsed_year
+
+    urls = _unique([u.strip() for u in entry.urls if u and u.strip()])
+    blob = " ".join(urls)
+    arxiv = normalise_arxiv(entry.arxiv) if entry.arxiv else find_arxiv(blob)
+    doi = normalise_doi(entry.doi) if entry.doi else find_doi(blob)
+    openreview = entry.openreview or find_openreview(blob)
+
+    title = _clean_title(entry.title)
+    if not title:
+        flags.append("untitled")
+    venue = one_line(entry.venue) if entry.venue else None
+    if venue:
+        venue = strip_trailing_punct(venue.strip(" *_"), " ,;:.") or None
+    abstract = one_line_paragraphs(entry.abstract) if entry.abstract else None
+    note = one_line(entry.note) if entry.note else None
+
+    return Record(
+        page=page,
+        position=position,
+        ingestor=ingestor,
+        title=title,
+        authors=authors,
+        year=year,
+        date=date_str,
+        venue=venue,
+        abstract=abstract,
+        ids=Ids(arxiv=arxiv, doi=doi, openreview=openreview),
+        urls=urls,
+        note=note or None,
+        flags=sorted(set(flags)),
+    )
+
+
+def one_line_paragraphs(text: str) -> str:
+    """Abstracts keep paragraph breaks but lose hard line wraps."""
+    import re
+
+    paragraphs = [one_line(p) for p in re.split(r"\n\s*\n", text.strip())]
+    return "\n\n".join(p for p in paragraphs if p)

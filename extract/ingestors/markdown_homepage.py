@@ -1,0 +1,239 @@
+"""Personal homepages written in Markdown (or copied as plain text with Markdown-like shape).
+
+Entry styles recognised, per paragraph block:
+- bold/linked title first: `[**Title**](url) (Nature, 2019) \\` + author line(s)
+- "Title, with A, B, and C *venue*" + `[abstract] [paper]` link markers; the page owner is an
+  implicit co-author (flag `owner-implicit`)
+- `**Abstract:**` blocks: attach to the entry right above, or become an untitled record when
+  that entry already has one (the scrape lost the title: never invent one)
+- anything else in a publications section that reads like a citation: rule-based parse.
+The bio before the first entry gives affiliations.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.fields.affiliations import affiliations_in
+from extract.fields.citation import authors_score, parse_citation
+from extract.fields.dates import YEAR_RE
+from extract.fields.ids import find_urls
+from extract.fields.names import looks_like_name, split_author_list
+from extract.fields.text import clean_text, strip_markdown
+from extract.fields.venues import venue_from_tail
+from extract.ingestors.base import Entry, PageParse
+from extract.page import Page
+
+NAME = "markdown_homepage"
+
+_FRONT_RE = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_LIST_MARK = r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?"
+_BOLD_TITLE_RE = re.compile(
+    _LIST_MARK
+    + r"(?:\[\s*\*\*(?P<t1>.+?)\*\*\s*\]\((?P<u1>[^)\s]+)\)"
+    + r"|\*\*\s*\[(?P<t2>.+?)\]\((?P<u2>[^)\s]+)\)\s*\*\*"
+    + r"|\*\*(?P<t3>[^*]+?)\*\*"
+    + r"|\[(?P<t4>[^\]]{10,})\]\((?P<u4>[^)\s]+)\))",
+    re.S,
+)
+_WITH_RE = re.compile(r"^(?P<title>[^\n]{4,400}?),\s+with\s+(?P<rest>.+)$", re.S)
+_ABSTRACT_HEAD_RE = re.compile(r"^\s*(?:\*\*|__)?\s*abstract\s*:?\s*(?:\*\*|__)?\s*:?\s*$", re.I)
+_HEADING_RE = re.compile(r"^\s*(#{1,6})\s+(.*)$|^(.+)\n(?:=+|-+)\s*$")
+_MARKER_RE = re.compile(r"\[(?:abstract|paper|pdf|code|slides|video|poster|bib|bibtex|arxiv|project|website|html|online complement|link|talk|blog|supplementary|data)\]", re.I)
+_PUB_HEADING_RE = re.compile(r"publication|paper|preprint|article|working|research|selected|conference|journal|thesis|talk", re.I)
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    m = _FRONT_RE.match(text)
+    if m:
+        return m.group(1), text[m.end():]
+    return "", text
+
+
+def _blocks(body: str) -> list[str]:
+    return [b.strip("\n") for b in re.split(r"\n\s*\n", body) if b.strip()]
+
+
+def _bold_title(block: str) -> Optional[re.Match]:
+    m = _BOLD_TITLE_RE.match(block)
+    if not m:
+        return None
+    title = next(t for t in (m.group("t1"), m.group("t2"), m.group("t3"), m.group("t4")) if t is not None)
+    after = block[m.end():]
+    # a bold *name* followed by more names is an author list with the owner in bold, not a title
+    if looks_like_name(title.strip()) and re.match(r"\s*,\s*\w", after):
+        return None
+    if len(title.split()) < 2:
+        return None
+    return m
+
+
+def _parse_bold_block(block: str, m: re.Match) -> Entry:
+    title = next(t for t in (m.group("t1"), m.group("t2"), m.group("t3"), m.group("t4")) if t is not None)
+    url = m.group("u1") or m.group("u2") or m.group("u4")
+    rest = block[m.end():]
+    entry = Entry(title=title, urls=[url] if url else [])
+    lines = [l.strip() for l in rest.split("\n")]
+    first = lines[0].rstrip("\\ ").strip() if lines else ""
+    others = [l.rstrip("\\ ").strip() for l in lines[1:] if l.strip().rstrip("\\").strip()]
+    # "(Nature, 2019)" / "(2022)" tail on the title line
+    paren = re.match(r"^\(([^()]*)\)\s*(.*)$", first)
+    if paren:
+        inside = paren.group(1)
+        years = YEAR_RE.findall(inside)
+        if years:
+            entry.year = years[-1]
+            venue = YEAR_RE.sub("", inside).strip(" ,;")
+            entry.venue = venue or None
+        first = paren.group(2).strip()
+    if first:
+        others.insert(0, first)
+    if others:
+        author_line = strip_markdown(others[0])
+        if authors_score(author_line) >= 0.6:
+            entry.authors_text = author_line
+            others = others[1:]
+    if others:
+        tail = " ".join(others)
+        entry.urls.extend(u for u in find_urls(tail) if u not in entry.urls)
+        if entry.year is None:
+            years = YEAR_RE.findall(tail)
+            entry.year = years[-1] if years else None
+        if not entry.venue:
+            parsed = parse_citation(tail)
+            entry.venue = parsed.venue or venue_from_tail(strip_markdown(tail))
+    return entry
+
+
+def _with_match(block: str) -> Optional[re.Match]:
+    first = block.split("\n", 1)[0]
+    m = _WITH_RE.match(first)
+    if not m:
+        return None
+    if len(m.group("title").split()) > 40 or len(re.findall(r"[.!?]\s+[A-Z]", m.group("title"))) > 1 or re.search(r"\.\s+[a-z]", m.group("title")):
+        return None
+    names_part = re.split(r"\*|\[", m.group("rest"), maxsplit=1)[0]
+    names = split_author_list(names_part).names
+    if not names or sum(looks_like_name(n) for n in names) < 0.6 * len(names):
+        return None
+    return m
+
+
+def _parse_with_block(block: str, m: re.Match) -> Entry:
+    rest = m.group("rest")
+    # names run up to the first emphasis/bracket; what follows is the venue tail
+    split = re.split(r"(?=\*|\[)", rest, maxsplit=1)
+    names_part = split[0]
+    tail = split[1] if len(split) > 1 else ""
+    tail = _MARKER_RE.sub(" ", tail)
+    urls = find_urls(block)
+    entry = Entry(title=m.group("title"), authors_text=names_part.strip(" ,."), urls=urls, flags=["owner-implicit"])
+    venue = venue_from_tail(tail.strip())
+    if venue:
+        entry.venue = venue
+        years = YEAR_RE.findall(venue)
+        if years:
+            entry.year = years[-1]
+    return entry
+
+
+def _is_entry_block(block: str) -> bool:
+    return bool(_bold_title(block) or _with_match(block))
+
+
+def _looks_like_citation(block: str) -> bool:
+    text = strip_markdown(clean_text(block))
+    if len(text) < 30 or len(text) > 1500:
+        return False
+    has_year = bool(YEAR_RE.search(text))
+    has_markers = bool(_MARKER_RE.search(block)) or "arxiv" in text.lower() or "doi" in text.lower()
+    sentences = re.split(r"(?<=[a-z])\.\s+", text)
+    return (has_year or has_markers) and len(sentences) <= 6 and any(authors_score(s) >= 0.7 and "," in s for s in sentences)
+
+
+def _entries_and_bio(body: str) -> tuple[list[Entry], str, int]:
+    entries: list[Entry] = []
+    bio: list[str] = []
+    blocks = _blocks(body)
+    in_pubs = False
+    pending_abstract: Optional[list[str]] = None
+    abstract_owner: Optional[Entry] = None
+    heading_pubs = 0
+
+    def close_abstract():
+        nonlocal pending_abstract, abstract_owner
+        if pending_abstract is not None:
+            text = "\n\n".join(pending_abstract).strip()
+            if text:
+                if abstract_owner is not None and not abstract_owner.abstract:
+                    abstract_owner.abstract = text
+                else:
+                    entries.append(Entry(abstract=text, flags=["untitled"] + (["owner-implicit"] if any("owner-implicit" in e.flags for e in entries) else [])))
+        pending_abstract = None
+        abstract_owner = None
+
+    last_entry: Optional[Entry] = None
+    for block in blocks:
+        heading = _HEADING_RE.match(block)
+        if heading and "\n" not in block.strip():
+            close_abstract()
+            title = heading.group(2) or heading.group(3) or ""
+            in_pubs = bool(_PUB_HEADING_RE.search(title))
+            heading_pubs += in_pubs
+            last_entry = None
+            continue
+        if _ABSTRACT_HEAD_RE.match(block):
+            close_abstract()
+            pending_abstract = []
+            abstract_owner = last_entry
+            last_entry = None
+            continue
+        m = _bold_title(block)
+        w = None if m else _with_match(block)
+        if m or w:
+            close_abstract()
+            entry = _parse_bold_block(block, m) if m else _parse_with_block(block, w)
+            entries.append(entry)
+            last_entry = entry
+            continue
+        if _MARKER_RE.fullmatch(block.strip()) or all(_MARKER_RE.fullmatch(l.strip().rstrip(".")) for l in block.splitlines() if l.strip()):
+            continue  # a line of "[abstract] [paper]" markers after an entry
+        if pending_abstract is not None:
+            pending_abstract.append(block)
+            continue
+        if (in_pubs or entries) and _looks_like_citation(block):
+            entry = parse_citation(block)
+            if entry.title:
+                entries.append(entry)
+                last_entry = entry
+                continue
+        if not entries:
+            bio.append(block)
+    close_abstract()
+    return entries, "\n\n".join(bio), heading_pubs
+
+
+def _front_title_person(front: str) -> Optional[str]:
+    m = re.search(r"^(?:author|name)\s*:\s*['\"]?([^'\"\n]+)", front, re.M)
+    return m.group(1).strip() if m and looks_like_name(m.group(1).strip()) else None
+
+
+def detect(page: Page) -> float:
+    if page.syntax not in ("markdown", "text"):
+        return 0.0
+    _, body = split_front_matter(page.text)
+    blocks = _blocks(body)
+    n = sum(1 for b in blocks if _is_entry_block(b))
+    if n >= 2:
+        return 0.7
+    if n == 1:
+        return 0.4
+    return 0.15 if page.syntax == "markdown" else 0.0
+
+
+def parse(page: Page) -> PageParse:
+    front, body = split_front_matter(page.text)
+    entries, bio, _ = _entries_and_bio(body)
+    affiliations = affiliations_in(strip_markdown(bio)) if bio else []
+    person = _front_title_person(front)
+    return PageParse(kind="homepage", person=person, affiliations=affiliations, entries=entries)

@@ -1,0 +1,52 @@
+"""Pages that are not researcher profiles: transcripts and interviews, sign-in/captcha walls.
+
+Detected from structure (speaker turns such as "Craig: ..." on most lines) and spaCy Matcher
+cues (podcast talk, "unusual traffic", "sign in to continue").
+"""
+from __future__ import annotations
+
+import re
+
+from extract.ingestors.base import PageParse
+from extract.page import Page
+
+NAME = "not_a_profile"
+
+_TURN_RE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([A-Z][\w.'’\- ]{0,30}):\s+\S", re.M)
+
+
+def _signals(page: Page) -> tuple[float, list[str]]:
+    text = page.visible_text() if page.syntax in ("html", "text", "markdown") else ""
+    if not text.strip():
+        return 0.0, []
+    lines = [l for l in text.splitlines() if l.strip()]
+    turns = _TURN_RE.findall(text)
+    speakers = {t.strip() for t in turns}
+    evidence = []
+    score = 0.0
+    # a transcript: most lines are turns of a few recurring speakers
+    if lines and len(turns) >= 10 and len(turns) / len(lines) > 0.4 and 1 < len(speakers) <= 12:
+        score = 0.95
+        evidence.append(f"transcript: {len(turns)} speaker turns by {len(speakers)} speakers over {len(lines)} lines")
+    from extract.nlp import kind_cues
+
+    cues = kind_cues(text[:20000])
+    if cues.get("PODCAST", 0) >= 2 and len(turns) >= 5:
+        score = max(score, 0.9)
+        evidence.append(f"podcast cues: {cues['PODCAST']}")
+    if cues.get("WALL", 0) >= 1 and len(text) < 400_000:
+        # a wall page has few words of content besides the wall itself
+        words = len(text.split())
+        if words < 3000 or cues["WALL"] >= 2:
+            score = max(score, 0.9)
+            evidence.append(f"sign-in/captcha wall cues: {cues['WALL']}")
+    return score, evidence
+
+
+def detect(page: Page) -> float:
+    return _signals(page)[0]
+
+
+def parse(page: Page) -> PageParse:
+    _, evidence = _signals(page)
+    return PageParse(kind="not-a-profile", evidence=evidence or ["no publication entries"])

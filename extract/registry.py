@@ -1,0 +1,51 @@
+"""The one table of ingestors. Adding a format = one module in extract/ingestors + one line here
++ one golden test. Order matters only to break ties between equal confidences."""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from types import ModuleType
+
+# (module name under extract.ingestors) — most specific formats first.
+INGESTORS: tuple[str, ...] = (
+    "not_a_profile",
+    "listing_text",
+    "aggregator_text",
+    "markdown_homepage",
+)
+
+# Used when no ingestor claims a page with at least MIN_CONFIDENCE.
+FALLBACK = "generic_homepage"
+MIN_CONFIDENCE = 0.3
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> ModuleType:
+    module = importlib.import_module(f"extract.ingestors.{name}")
+    for attr in ("NAME", "detect", "parse"):
+        if not hasattr(module, attr):
+            raise TypeError(f"ingestor {name} lacks {attr}")
+    return module
+
+
+def all_ingestors() -> list[ModuleType]:
+    return [load(n) for n in INGESTORS]
+
+
+def choose(page) -> tuple[ModuleType, float, list[str]]:
+    """Pick the ingestor most confident about `page`; returns (module, confidence, evidence)."""
+    best, best_score = None, 0.0
+    scores = []
+    for module in all_ingestors():
+        try:
+            score = float(module.detect(page))
+        except Exception as error:  # a detector bug must not sink the page; record it
+            scores.append(f"{module.NAME}: detect failed ({type(error).__name__})")
+            continue
+        if score > 0:
+            scores.append(f"{module.NAME}={score:.2f}")
+        if score > best_score:
+            best, best_score = module, score
+    if best is None or best_score < MIN_CONFIDENCE:
+        return load(FALLBACK), best_score, scores + [f"fallback {FALLBACK}"]
+    return best, best_score, scores

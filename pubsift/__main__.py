@@ -1,0 +1,3 @@
+from pubsift.cli import main
+
+raise SystemExit(main())
