@@ -12,6 +12,13 @@ INGESTORS: tuple[str, ...] = (
     "listing_text",
     "aggregator_text",
     "markdown_homepage",
+    # Scholar, ACL Anthology and homepage families
+    "scholar_html",
+    "acl_anthology_html",
+    "academicpages_md",
+    "hugo_academic_md",
+    "jemdoc",
+    "nextjs_payload",
 )
 
 # Used when no ingestor claims a page with at least MIN_CONFIDENCE.

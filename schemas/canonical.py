@@ -10,6 +10,8 @@ from pydantic import BaseModel
 
 
 def _normalise(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     if isinstance(value, dict):

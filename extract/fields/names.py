@@ -20,7 +20,7 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
 # Contribution / affiliation markers glued to names: "Yuan*", "Lee^", "Smith†", "Doe1,2", "Li#".
 _MARKERS_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝]+|(?<=[^\W\d_])\d+(?:,\d+)*\b|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b)", re.I)
-_INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.?[\s\-]?){1,4}$")
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z]\.)(?:[\s\-]?(?:[A-Z]\.?|[A-Z][a-z]\.)){0,3}$")
 _NAME_CHAR_RE = re.compile(r"^[^\W\d_][\w'’.\- ]*$", re.UNICODE)
 # words that never appear in a person name; a segment containing one is not an author
 _NOT_NAME_WORDS = {

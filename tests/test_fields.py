@@ -1,0 +1,171 @@
+"""Unit and property tests for the field extractors: names, dates, identifiers."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.fields.dates import find_year, is_date_line, parse_date
+from extract.fields.ids import find_arxiv, find_doi, find_openreview, find_urls, normalise_arxiv, normalise_doi
+from extract.fields.names import clean_name, split_author_list, split_name
+
+# ------------------------------------------------------------------ names
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Babuschkin, Igor", "Igor Babuschkin"),
+    ("Babuschkin,\u00a0Igor", "Igor Babuschkin"),
+    ("Demis Hassabis.", "Demis Hassabis"),
+    ("Yuan*, Zhihang", "Zhihang Yuan"),
+    ("Lee^, Yong Jae", "Yong Jae Lee"),
+    ("Kaixi Hou*", "Kaixi Hou"),
+    ("J.Dauwels", "J. Dauwels"),
+    ("S.M. Ali Eslami", "S.M. Ali Eslami"),
+    ("Michae\u0308l Mathieu", "Michaël Mathieu"),
+    ("  Ada   Lovelace\u202c ", "Ada Lovelace"),
+])
+def test_clean_name(raw, name):
+    assert clean_name(raw) == name
+
+
+@pytest.mark.parametrize("name, given, family", [
+    ("Igor Babuschkin", "Igor", "Babuschkin"),
+    ("Cyprien de Masson d’Autume", "Cyprien", "de Masson d’Autume"),
+    ("Aaron van den Oord", "Aaron", "van den Oord"),
+    ("Daniel J. Mankowitz", "Daniel J.", "Mankowitz"),
+    ("Heidegger M", "M", "Heidegger"),
+    ("Martin Luther King Jr.", "Martin Luther", "King Jr."),
+    ("Plato", None, "Plato"),
+    ("Babuschkin, Igor", "Igor", "Babuschkin"),
+])
+def test_split_name(name, given, family):
+    parts = split_name(name)
+    assert (parts.given, parts.family) == (given, family)
+
+
+@pytest.mark.parametrize("text, names, truncated", [
+    ("Stanislas Polu, Jesse Michael Han, and Ilya Sutskever", ["Stanislas Polu", "Jesse Michael Han", "Ilya Sutskever"], False),
+    ("J.Dauwels, F.Vialatte, T. Musha and A.Cichocki", ["J. Dauwels", "F. Vialatte", "T. Musha", "A. Cichocki"], False),
+    ("Knuth, Donald E. and Lovelace, Ada", ["Donald E. Knuth", "Ada Lovelace"], False),
+    ("Smith, J., Doe, A.", ["J. Smith", "A. Doe"], False),
+    ("Ada Lovelace; Turing, Alan", ["Ada Lovelace", "Alan Turing"], False),
+    ("A Author, B Writer, ...", ["A Author", "B Writer"], True),
+    ("A Author, B Writer …", ["A Author", "B Writer"], True),
+    ("A Author et al.", ["A Author"], True),
+    ("", [], False),
+])
+def test_split_author_list(text, names, truncated):
+    result = split_author_list(text)
+    assert result.names == names
+    assert result.truncated is truncated
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_name_functions_never_raise_and_clean_is_idempotent(text):
+    cleaned = clean_name(text)
+    assert clean_name(cleaned) == cleaned
+    assert unicodedata.is_normalized("NFC", cleaned)
+    split_name(cleaned)
+    for name in split_author_list(text).names:
+        assert name and name == name.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.from_regex(r"[A-Z][a-z]{1,8} [A-Z][a-z]{1,10}", fullmatch=True), min_size=1, max_size=8))
+def test_split_author_list_recovers_joined_names(names):
+    assert split_author_list(", ".join(names)).names == names
+    if len(names) > 1:
+        joined = ", ".join(names[:-1]) + ", and " + names[-1]
+        assert split_author_list(joined).names == names
+
+# ------------------------------------------------------------------ dates
+
+
+@pytest.mark.parametrize("text, date, year", [
+    ("Aug 07, 2023", "2023-08-07", 2023),
+    ("March 2021", "2021-03", 2021),
+    ("2019", None, 2019),
+    ("2021-02-02T00:00:00Z", "2021-02-02", 2021),
+    ("2014-06", "2014-06", 2014),
+    ("7 August 2023", "2023-08-07", 2023),
+    ("no date here", None, None),
+    ("", None, None),
+    ("3000", None, None),
+])
+def test_parse_date(text, date, year):
+    assert parse_date(text) == (date, year)
+
+
+def test_partial_dates_never_take_todays_day():
+    # a month-precision date must not silently become "today's" day of that month
+    assert parse_date("March 2021").date == "2021-03"
+
+
+def test_is_date_line_and_find_year():
+    assert is_date_line("Aug 07, 2023") and is_date_line("2021-03-04")
+    assert not is_date_line("Published in 2021 at NeurIPS")
+    assert find_year("NeurIPS 2016, pages 1-9") == 2016
+    assert find_year("arXiv:2106.09608") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_parse_date_never_raises_and_is_consistent(text):
+    date, year = parse_date(text)
+    if date:
+        assert year is not None and date.startswith(f"{year:04d}")
+    if year is not None:
+        assert 1900 <= year <= 2100
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=__import__("datetime").date(1950, 1, 1), max_value=__import__("datetime").date(2090, 12, 31)))
+def test_iso_dates_round_trip(day):
+    assert parse_date(day.isoformat()) == (day.isoformat(), day.year)
+
+# ------------------------------------------------------------------ ids
+
+
+@pytest.mark.parametrize("text, arxiv", [
+    ("https://arxiv.org/abs/2202.01344", "2202.01344"),
+    ("https://arxiv.org/pdf/2202.01344v3.pdf", "2202.01344"),
+    ("arXiv:1711.10433v2", "1711.10433"),
+    ("http://arxiv.org/abs/astro-ph/0601001v1", "astro-ph/0601001"),
+    ("https://arxiv.org/abs/math.GT/0309136", "math.GT/0309136"),
+    ("see 2202.01344 somewhere", None),
+])
+def test_find_arxiv(text, arxiv):
+    assert find_arxiv(text) == arxiv
+
+
+def test_normalise_ids():
+    assert normalise_arxiv("2106.09608v2") == "2106.09608"
+    assert normalise_arxiv("not an id") is None
+    assert normalise_doi("https://doi.org/10.1038/S41586-019-1724-Z.") == "10.1038/s41586-019-1724-z"
+    assert find_doi("doi:10.1145/1234567.890 (2019)") == "10.1145/1234567.890"
+    assert find_openreview("previous version: https://openreview.net/forum?id=Np8Pumfoty ") == "Np8Pumfoty"
+    assert find_openreview("https://openreview.net/pdf?id=abc_D-1&noteId=x") == "abc_D-1"
+    assert find_openreview("https://example.org/?id=nope") is None
+    assert find_urls("Code at https://github.com/openai/grok. See www.x.org") == ["https://github.com/openai/grok", "http://www.x.org"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_id_finders_never_raise(text):
+    for value in (find_arxiv(text), find_doi(text), find_openreview(text)):
+        assert value is None or isinstance(value, str)
+    for url in find_urls(text):
+        assert not url.endswith((".", ","))
+    doi = find_doi(text)
+    if doi:
+        assert doi == doi.lower() and normalise_doi(doi) == doi
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"(0[7-9]|1[0-9]|2[0-5])(0[1-9]|1[0-2])\.\d{5}", fullmatch=True), st.integers(1, 9))
+def test_arxiv_versions_are_dropped(base, version):
+    assert find_arxiv(f"https://arxiv.org/abs/{base}v{version}") == base
+    assert normalise_arxiv(f"{base}v{version}") == base
