@@ -3,8 +3,9 @@ so any engine (local processes, Spark) can map it over pages."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
-from typing import Optional
+from typing import Optional, Sequence
 
 from pydantic import BaseModel
 
@@ -15,17 +16,20 @@ from schemas.canonical import content_hash
 from schemas.models import ManifestEntry, PageResult, Profile, Record
 
 EXTRACTOR_VERSION = "0.1.0"
+_BLANK_RE = re.compile(rb"[\s\x00]*")
 
 
 class Limits(BaseModel):
-    max_bytes: int = 64 * 1024 * 1024  # pages above this are refused (configurable)
+    max_bytes: int = 64 * 1024 * 1024  # pages above this are refused unread (configurable)
+    max_parse_bytes: int = 8 * 1024 * 1024  # only this head of a bigger page is parsed (flagged partial)
     max_seconds: float = 60.0  # per page wall time before it is failed
     max_records: int = 200_000  # a page yielding more is cut and flagged partial
-    max_memory_mb: int = 1536  # per worker address-space cap (local engine)
+    max_memory_mb: int = 1536  # per worker address-space cap on top of its start size (local engine)
 
 
-class PageTimeout(Exception):
-    pass
+class PageTimeout(BaseException):
+    """Raised by the per-page deadline. A BaseException so that the broad `except Exception`
+    guards inside ingestors and the registry cannot swallow it and run on past the limit."""
 
 
 def record_id_for(record: Record) -> str:
@@ -54,12 +58,16 @@ def infer_owner(records: list[Record]) -> Optional[str]:
     return None
 
 
-def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits: Limits) -> PageResult:
+def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits: Limits,
+                 partial_reasons: Sequence[str] = ()) -> PageResult:
     records: list[Record] = []
     flags = list(parsed.flags)
+    partial = list(partial_reasons)
     entries = parsed.entries
     if len(entries) > limits.max_records:
         entries = entries[: limits.max_records]
+        partial.append(f"record limit reached ({limits.max_records} of {len(parsed.entries)} entries kept)")
+    if partial:
         flags.append("partial")
     for position, entry in enumerate(entries):
         record = finalise_entry(entry, page.path, position, ingestor)
@@ -96,8 +104,8 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
     )
     manifest = ManifestEntry(
         path=page.path, sha256=sha, bytes=page.size, status=status,
-        reason=("partial: record limit reached" if "partial" in flags else None) if status == "ok" else
-        "; ".join(evidence[-1:]) or "not a researcher profile",
+        reason=(("partial: " + "; ".join(partial)) if partial else None) if status == "ok" else
+        "; ".join(evidence[-1:] + [f"partial: {p}" for p in partial]) or "not a researcher profile",
         records=len(records), kind=kind, ingestor=ingestor,
     )
     return PageResult(manifest=manifest, profile=profile, records=records)
@@ -107,33 +115,60 @@ def failed(path: str, sha: Optional[str], size: Optional[int], reason: str) -> P
     return PageResult(manifest=ManifestEntry(path=path, sha256=sha, bytes=size, status="failed", reason=reason))
 
 
-def extract_page(path: str, data: bytes, limits: Optional[Limits] = None) -> PageResult:
-    """Extract one page. Never raises: every problem becomes a `failed` manifest entry."""
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.3g} MB"
+
+
+def cut_head(data: bytes, limit: int) -> bytes:
+    """The first `limit` bytes of a page, ended at a line break when one is near, so that
+    the head decodes cleanly (no character or, usually, entry cut in half)."""
+    head = data[:limit]
+    newline = head.rfind(b"\n", max(0, limit - 256 * 1024))
+    if newline > 0:
+        head = head[: newline + 1]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:4096].count(0) > 1024:
+        head = head[: len(head) - len(head) % 2]  # UTF-16: whole code units only
+    return head
+
+
+def extract_page(path: str, data: bytes, limits: Optional[Limits] = None, *,
+                 size: Optional[int] = None, sha256: Optional[str] = None) -> PageResult:
+    """Extract one page. Never raises: every problem becomes a `failed` manifest entry.
+
+    `data` may be only the head of a bigger file when the caller streamed it: `size` and
+    `sha256` then describe the whole file, and the result is flagged partial."""
     from extract import registry
 
     limits = limits or Limits()
-    sha = hashlib.sha256(data).hexdigest()
-    if not data.strip():
-        return failed(path, sha, len(data), "empty file")
-    if len(data) > limits.max_bytes:
-        return failed(path, sha, len(data), f"file too large ({len(data)} bytes > limit {limits.max_bytes})")
+    size = len(data) if size is None else size
+    sha = sha256 or hashlib.sha256(data).hexdigest()
+    if size > limits.max_bytes:
+        return failed(path, sha, size, f"file too large ({size} bytes > limit {limits.max_bytes}, --max-page-mb)")
+    if _BLANK_RE.fullmatch(data):
+        return failed(path, sha, size, "empty file")
+    partial: list[str] = []
+    if len(data) > limits.max_parse_bytes:
+        data = cut_head(data, limits.max_parse_bytes)
+    if size > len(data):
+        partial.append(f"page too large: only the first {_mb(len(data))} of {_mb(size)} parsed (--max-parse-mb)")
     try:
         with _deadline(limits.max_seconds):
             page = Page.from_bytes(data, path)
+            page.size = size
             module, confidence, evidence = registry.choose(page)
             parsed = module.parse(page)
             parsed.evidence = [f"ingestor {module.NAME} ({confidence:.2f})"] + evidence + parsed.evidence
-            return build_result(page, parsed, module.NAME, sha, limits)
+            return build_result(page, parsed, module.NAME, sha, limits, partial)
     except NotText as error:
-        return failed(path, sha, len(data), str(error))
+        return failed(path, sha, size, str(error))
     except PageTimeout:
-        return failed(path, sha, len(data), f"time limit exceeded ({limits.max_seconds:g} s)")
+        return failed(path, sha, size, f"time limit exceeded ({limits.max_seconds:g} s, --page-timeout)")
     except MemoryError:
-        return failed(path, sha, len(data), "memory limit exceeded")
+        return failed(path, sha, size, "memory limit exceeded (--max-memory-mb)")
     except RecursionError:
-        return failed(path, sha, len(data), "nesting too deep")
+        return failed(path, sha, size, "nesting too deep")
     except Exception as error:  # one bad page never stops a batch; the reason is kept
-        return failed(path, sha, len(data), f"extractor error: {type(error).__name__}: {str(error)[:200]}")
+        return failed(path, sha, size, f"extractor error: {type(error).__name__}: {str(error)[:200]}")
 
 
 class _deadline:

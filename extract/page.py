@@ -55,12 +55,25 @@ def binary_kind(data: bytes) -> Optional[str]:
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
         if (odd > len(sample) * 0.3 and even < len(sample) * 0.05) or (even > len(sample) * 0.3 and odd < len(sample) * 0.05):
             return None
-        if nul > len(sample) * 0.01:
+        if nul > len(sample) * 0.01 and not _text_with_stray_nuls(sample):
             return "binary data"
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if controls > len(sample) * 0.1:
         return "binary data"
     return None
+
+
+def _text_with_stray_nuls(sample: bytes) -> bool:
+    """Text with NULs sprinkled in (a broken scrape) rather than a binary file: without the
+    NULs the sample is UTF-8 with almost no other control bytes, and NULs are a minority."""
+    if sample.count(0) > len(sample) * 0.2:
+        return False
+    rest = sample.replace(b"\x00", b"")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(rest, final=False)  # may end inside a character
+    except UnicodeDecodeError:
+        return False
+    return sum(1 for b in rest if b < 9 or 13 < b < 32) <= len(rest) * 0.01
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

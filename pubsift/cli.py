@@ -26,6 +26,12 @@ def _args_run(p: argparse.ArgumentParser) -> None:
     p.add_argument("--page-timeout", type=float, default=60, help="seconds per page before it fails (default 60)")
     p.add_argument("--max-memory-mb", type=int, default=1536, help="memory cap per worker process (default 1536)")
     p.add_argument("--quiet", action="store_true", help="no summary line")
+    p.add_argument("--engine", choices=("local", "spark"), default="local",
+                   help="local: worker processes on this machine (default); spark: Apache Spark (pubsift[spark])")
+    p.add_argument("--master", metavar="URL", help="Spark master URL (default local[*]; ignored under spark-submit)")
+    p.add_argument("--full", action="store_true",
+                   help="re-extract every page, ignoring the run ledger in the output folder")
+    p.add_argument("--no-ledger", action="store_true", help="neither read nor write the run ledger")
 
 
 def cmd_run(args) -> int:
@@ -37,17 +43,29 @@ def cmd_run(args) -> int:
         return EXIT_USAGE
     limits = Limits(max_bytes=int(args.max_page_mb * 1024 * 1024), max_seconds=args.page_timeout,
                     max_memory_mb=args.max_memory_mb)
+    from pubsift.engines import EngineOptions, EngineUnavailable
+
+    if args.master and args.engine != "spark":
+        _err("--master needs --engine spark")
+        return EXIT_USAGE
     try:
-        result = pipeline.run(args.inputs, args.out, jobs=args.jobs, limits=limits, show_progress=not args.quiet)
+        result = pipeline.run(args.inputs, args.out, jobs=args.jobs, limits=limits, show_progress=not args.quiet,
+                              engine=args.engine, incremental=not args.no_ledger, full=args.full,
+                              engine_options=EngineOptions(master=args.master))
     except pipeline.UsageError as error:
         _err(str(error))
         return EXIT_USAGE
+    except EngineUnavailable as error:
+        _err(str(error))
+        return EXIT_ERROR
     if not args.quiet:
         c = result.counts
+        rate = len(result.results) / result.seconds if result.seconds else 0.0
+        reused = f", {c['reused']} unchanged (reused)" if c.get("reused") else ""
         print(
             f"pubsift: {len(result.results)} pages ({c['ok']} ok, {c['not-a-profile']} not-a-profile, "
-            f"{c['failed']} failed) -> {len(result.records)} records, {len(result.works)} works "
-            f"in {result.out_dir}/ ({result.seconds:.1f} s)"
+            f"{c['failed']} failed{reused}) -> {len(result.records)} records, {len(result.works)} works "
+            f"in {result.out_dir}/ ({result.seconds:.1f} s, {rate:.1f} pages/s, engine {args.engine})"
         )
         for r in result.results:
             if r.manifest.status == "failed":
@@ -67,9 +85,59 @@ def cmd_dedupe(args) -> int:
     return dedupe_file(args.records, args.out)
 
 
+# ---------------------------------------------------------------- export
+def _args_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("works", metavar="WORKS.jsonl", help="works.jsonl (or records.jsonl) from `pubsift run`; - for stdin")
+    p.add_argument("--format", required=True, choices=("csl-json", "bibtex", "jsonl"), help="output format")
+    p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of stdout")
+
+
+def cmd_export(args) -> int:
+    from schemas.export import ExportError, read_works, render, write_text_atomic
+
+    try:
+        text = render(read_works(args.works), args.format)
+    except ExportError as error:
+        _err(str(error))
+        return EXIT_USAGE
+    if args.out:
+        try:
+            write_text_atomic(args.out, text)
+        except OSError as error:
+            _err(f"{args.out}: cannot write ({error.strerror or type(error).__name__})")
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- report
+def _args_report(p: argparse.ArgumentParser) -> None:
+    p.add_argument("out_dir", metavar="OUT_DIR", help="the --out folder of `pubsift run`")
+    p.add_argument("--html", metavar="FILE", help="where to write the page (default OUT_DIR/report.html)")
+
+
+def cmd_report(args) -> int:
+    from pubsift.report import ReportError, write_report
+
+    try:
+        target = write_report(args.out_dir, args.html)
+    except ReportError as error:
+        _err(str(error))
+        return EXIT_USAGE
+    except OSError as error:
+        _err(f"cannot write the report ({error.strerror or type(error).__name__}: {error.filename or ''})")
+        return EXIT_ERROR
+    print(f"pubsift: report written to {target}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Callable, Callable, str]] = {
     "run": (_args_run, cmd_run, "extract, deduplicate and write canonical JSON for a folder of pages"),
     "dedupe": (_args_dedupe, cmd_dedupe, "assign work ids to records and merge them into works"),
+    "export": (_args_export, cmd_export, "write works as CSL-JSON, BibTeX or canonical JSONL"),
+    "report": (_args_report, cmd_report, "write a static HTML page for reviewing a run's output"),
 }
 
 

@@ -187,17 +187,17 @@ def dedupe_records(records: list[Record]) -> tuple[list[Record], list[Work]]:
     return records, works
 
 
-def run(inputs: list[str], out_dir: str, jobs: int = 1, limits: Optional[Limits] = None, show_progress: bool = False) -> RunResult:
+def run(inputs: list[str], out_dir: str, jobs: int = 1, limits: Optional[Limits] = None, show_progress: bool = False,
+        engine: str = "local", incremental: bool = True, full: bool = False, engine_options=None) -> RunResult:
+    """engine: "local" | "spark" (pubsift.engines); incremental: reuse unchanged pages from the
+    ledger in out_dir; full: re-extract everything (and refresh the ledger)."""
+    from pubsift.engines import extract_pages
+
     start = time.perf_counter()
     limits = limits or Limits()
     items = discover(inputs)
-    results: list[PageResult] = []
-    progress_cm = _progress(len(items)) if show_progress else None
-    if progress_cm:
-        with progress_cm as advance:
-            results = list(extract_all(items, jobs, limits, advance))
-    else:
-        results = list(extract_all(items, jobs, limits))
+    results, extraction = extract_pages(items, out_dir, limits, engine=engine, jobs=jobs, incremental=incremental,
+                                        full=full, show_progress=show_progress, options=engine_options)
     results.sort(key=lambda r: r.manifest.path)
     records = [rec for r in results for rec in r.records]
     records, works = dedupe_records(records)
@@ -206,6 +206,7 @@ def run(inputs: list[str], out_dir: str, jobs: int = 1, limits: Optional[Limits]
     statuses = {"ok": 0, "not-a-profile": 0, "failed": 0}
     for r in results:
         statuses[r.manifest.status] += 1
+    statuses.update(extraction.as_counts())
     return RunResult(results, records, works, out, time.perf_counter() - start, statuses)
 
 

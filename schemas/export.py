@@ -311,6 +311,8 @@ def _protect_case(word: str) -> bool:
     """Acronyms and inner capitals (GPU, AlphaStar, GPT-4, 3D) keep their case under sentence-casing
     styles; plain capitalised words (Large-Scale) may be lower-cased by the style, as intended."""
     core = word.strip(".,:;!?()[]\"'")
+    if len(core) == 1 and core.isupper() and core != "A":  # "Part I", "Tensor Programs V"
+        return True
     return any(any(c.isupper() for c in part[1:]) for part in core.split("-"))
 
 

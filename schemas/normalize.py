@@ -64,10 +64,23 @@ def fold(text: str | None) -> str:
     return " ".join(text.split())
 
 
+_PAREN_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_NOTE_TAIL_RE = re.compile(
+    r"\s+[-\u2013\u2014:]\s*(?:book review|extended abstract|abstract|tutorial|panel|demo|demonstration|"
+    r"invited talk|keynote|poster|short paper|preprint|technical report)\s*\.?$", re.I)
+
+
 @lru_cache(maxsize=300_000)
 def title_key(title: str | None) -> str:
-    """Folded title without stop words and without a trailing '(extended abstract)'-style note:
-    'The Art of X' == 'art x'."""
+    """Folded title without stop words, bracketed notes ('(Tutorial)', '(Extended Abstract)') or a
+    trailing ' - Book Review'-style note: 'The Art of X (Demo)' == 'art x'."""
+    if not title or not isinstance(title, str):
+        return ""
+    if "(" in title or "[" in title:
+        stripped = _PAREN_RE.sub(" ", title)
+        if len(fold(stripped).split()) >= 3:  # keep brackets that are most of the title
+            title = stripped
+    title = _NOTE_TAIL_RE.sub("", title)
     words = [w for w in fold(title).split() if w not in STOP_WORDS]
     while len(words) > 3 and words[-1] in ("abstract", "extended", "preprint", "draft", "version", "full"):
         words.pop()
@@ -173,7 +186,8 @@ _PREPRINT_RE = re.compile(
 
 @lru_cache(maxsize=100_000)
 def venue_kind(venue: str | None) -> str:
-    """'journal', 'conference', 'preprint' (reports, theses, arXiv: compatible with anything) or ''."""
+    """'journal', 'conference', 'preprint' (reports, theses, arXiv: compatible with anything) or ''.
+    A bare well-known acronym tells the kind too ('VLDB' is a conference, 'TODS' a journal)."""
     text = fold(venue)
     if not text:
         return ""
@@ -183,7 +197,17 @@ def venue_kind(venue: str | None) -> str:
         return "conference"
     if _JOURNAL_RE.search(text):
         return "journal"
+    key = venue_key(venue)
+    if key in _JOURNAL_ACRONYMS or key.endswith(" j"):
+        return "journal"
+    if key in VENUE_ALIASES:
+        return "conference"
     return ""
+
+
+def is_known_venue(key: str) -> bool:
+    """A venue key from the alias table: two different known keys are different venues."""
+    return key in VENUE_ALIASES or (key.endswith(" j") and key[:-2] in VENUE_ALIASES)
 
 
 @lru_cache(maxsize=100_000)
@@ -202,7 +226,7 @@ def venue_key(venue: str | None) -> str:
             return _VENUE_ALIAS_INDEX[candidate]
     for w in core:  # an acronym anywhere in the string: 'in proceedings of aaai 92' -> 'aaai'
         if w in VENUE_ALIASES:
-            if venue_kind(venue) == "journal" and w not in _JOURNAL_ACRONYMS:
+            if _JOURNAL_RE.search(text) and not _CONF_RE.search(text) and w not in _JOURNAL_ACRONYMS:
                 return "vldbj" if w == "vldb" else f"{w} j"  # 'SIGMOD Record' is not SIGMOD
             return w
     for name, acronym in _VENUE_ALIAS_INDEX.items():

@@ -94,8 +94,19 @@ def align(raw: str, title: Optional[str], authors: list[str], year, venue: Optio
     return sorted(spans)
 
 
+def bio_tags(doc) -> list[str]:
+    """Token tags B-LABEL / I-LABEL / O from a Doc's entities (what the tagger learns)."""
+    tags = ["O"] * len(doc)
+    for ent in doc.ents:
+        tags[ent.start] = f"B-{ent.label_}"
+        for i in range(ent.start + 1, ent.end):
+            tags[i] = f"I-{ent.label_}"
+    return tags
+
+
 def to_doc(nlp, raw: str, spans: list[Span]):
-    """A spaCy Doc of `raw` with the spans as entities (token-aligned by expansion)."""
+    """A spaCy Doc of `raw` with the spans as entities (token-aligned by expansion) and the
+    matching BIO tags on the tokens."""
     from spacy.tokens import Span as DocSpan
 
     doc = nlp.make_doc(raw)
@@ -107,4 +118,6 @@ def to_doc(nlp, raw: str, spans: list[Span]):
         ents.append(span)
         last_end = span.end
     doc.ents = [DocSpan(doc, e.start, e.end, label=e.label_) for e in ents]
+    for token, tag in zip(doc, bio_tags(doc)):
+        token.tag_ = tag
     return doc

@@ -19,7 +19,8 @@ def affiliations_in(text: str, limit: int = 8) -> list[str]:
     """Organisation names the prose says the person works/worked/studied at, in order."""
     found: list[str] = []
     for m in _SPAN_RE.finditer(text[:20000]):
-        span = _TRAILING_RE.sub("", m.group(1)).strip(" .,;")
+        span = re.split(r"\.\s", m.group(1))[0]  # a sentence ends the name
+        span = _TRAILING_RE.sub("", span).strip(" .,;")
         if not span:
             continue
         words = set(re.findall(r"[\w]+", span))

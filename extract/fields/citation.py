@@ -18,6 +18,7 @@ from extract.ingestors.base import Entry
 _QUOTED_RE = re.compile(r"[\"“”„«]([^\"“”„«»]{8,400}?)[,.]?[\"“”»]")
 # sentence boundary: a period not ending an initial ("J.") or a common abbreviation
 _BOUNDARY_RE = re.compile(r"(?<!\b[A-Z])(?<!\bal)(?<!\bvs)(?<!\bVol)(?<!\bNo)(?<!\bpp)(?<!\bInt)(?<!\bConf)(?<!\bProc)(?<!\bJ)\.\s+(?=[A-Z0-9\"“(\[])|\?\s+|!\s+")
+_MD_LINK_MARKER_RE = re.compile(r"\[(?:pdf|paper|code|slides|video|poster|bib|bibtex|arxiv|project(?: page)?|website|html|abstract|doi|link|talk|blog|data|supplementary|preprint)\]\([^)\s]*\)", re.I)
 _LINK_WORDS_RE = re.compile(r"\[(?:pdf|paper|code|slides|video|poster|bib|bibtex|arxiv|project|website|html|abstract|doi|link|talk|blog)\]", re.I)
 
 
@@ -41,6 +42,7 @@ def parse_citation(raw: str) -> Entry:
     urls = find_urls(text)
     blob = " ".join(urls) + " " + text
     entry = Entry(urls=urls, arxiv=find_arxiv(blob), doi=find_doi(blob), openreview=find_openreview(blob))
+    text = _MD_LINK_MARKER_RE.sub(" ", text)
     text = strip_markdown(text)
     text = _LINK_WORDS_RE.sub(" ", text)
     from extract.fields.ids import URL_RE
@@ -62,7 +64,7 @@ def parse_citation(raw: str) -> Entry:
     segments = split_sentences(text)
     author_idx: Optional[int] = None
     for i, seg in enumerate(segments[:3]):
-        if authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", seg)) >= 0.75 and "," in seg or (
+        if authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", seg)) >= 0.75 and ("," in seg or " and " in seg) or (
             authors_score(seg) == 1.0 and len(seg.split()) <= 4 and i == 0
         ):
             author_idx = i
@@ -92,6 +94,9 @@ def _venue_of(text: str, year: Optional[int]) -> Optional[str]:
     if not text:
         return None
     text = re.sub(r"\b(?:pp?\.?\s*\d+\s*[-–]+\s*\d+|pages?\s+\d+\s*[-–]+\s*\d+)\b", "", text)
+    # volume(issue):pages such as "19(4):1-30" or "56:1-50"
+    text = re.sub(r",?\s*\d+\s*(?:\(\s*\d+\s*\))?\s*:\s*[\w.]+\s*(?:[-–]+\s*[\w.]+)?\s*$", "", text)
+    text = re.sub(r",?\s*\d+\s*\(\s*\d+\s*\)\s*$", "", text)
     if year:
         # "NeurIPS 2021" keeps its year; a trailing ", 2021" alone is dropped
         text = re.sub(rf"[,(]\s*{year}\s*\)?\s*$", "", text).strip(" ,.;:")

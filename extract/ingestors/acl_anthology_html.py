@@ -52,6 +52,8 @@ def _href(node) -> str:
 def _absolute(href: str) -> str:
     if href.startswith("http"):
         return href
+    if href.startswith("/anthology/"):
+        return "https://www.aclweb.org" + href  # pages built before the aclanthology.org move
     return BASE_URL + (href if href.startswith("/") else "/" + href)
 
 

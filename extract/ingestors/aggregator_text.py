@@ -43,6 +43,21 @@ def _source_lines(lines: list[str]) -> tuple[str, list[int]]:
                 and re.match(r"\w", lines[i - 1]) and not re.search(r",\s+with\s", lines[i - 1])]
         if len(good) >= 3 and len(good) >= 0.6 * len(idx):
             return token, good
+    # no shared first word (several sources on one page): fall back to the triplet shape
+    # title / short source line / long abstract, where the source line is not a date and the
+    # long line is prose rather than an author list
+    from extract.fields.dates import is_date_line
+    from extract.fields.citation import authors_score
+
+    triplets = [
+        i for i in range(1, len(lines) - 1)
+        if len(lines[i].split()) <= 6 and not lines[i].endswith(".") and not is_date_line(lines[i])
+        and re.match(r"\w", lines[i]) and re.match(r"\w", lines[i - 1]) and 8 <= len(lines[i - 1]) < 300
+        and len(lines[i + 1]) > 150 and len(lines[i + 1].split()) >= 20 and authors_score(lines[i + 1]) < 0.5
+        and not re.search(r",\s+with\s", lines[i - 1])
+    ]
+    if len(triplets) >= 3:
+        return "", triplets
     return "", []
 
 

@@ -21,16 +21,23 @@ NAME = "generic_homepage"
 MAX_CANDIDATES = 5000
 
 
-def _candidates_html(page: Page) -> list[tuple[str, list[str]]]:
+_SKIP_PARENTS = ("nav", "header", "footer", "script", "style", "noscript", "template")
+
+
+def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
     soup = page.soup()
     out = []
-    for node in soup.find_all(["li", "p", "dd", "tr"], limit=MAX_CANDIDATES):
+    for node in soup.find_all(["li", "p", "dd", "tr", "div"], limit=MAX_CANDIDATES):
         # innermost only: a <li> holding other <li>s is a list, not an entry
-        if node.find(["li", "p", "tr"]):
+        if node.find(["li", "p", "tr", "dd"]) or (node.name == "div" and node.find(["div", "table", "ul", "ol"])):
+            continue
+        if node.find_parent(_SKIP_PARENTS) is not None:
             continue
         text = node_text(node)
+        if node.name == "div" and len(text) < 40:
+            continue
         links = [a.get("href") for a in node.find_all("a", href=True)]
-        out.append((text, [l for l in links if isinstance(l, str) and l.startswith(("http", "/"))]))
+        out.append((node, text, [l for l in links if isinstance(l, str) and l.startswith(("http", "/"))]))
     return out
 
 
@@ -60,10 +67,45 @@ def detect(page: Page) -> float:
     return 0.1
 
 
+def _trim_affiliation(text: str) -> str:
+    # bio spans run past a sentence end ("… of Virginia Tech. He worked …")
+    return re.split(r"\.\s+(?=[A-Z])", text, maxsplit=1)[0].strip(" .,;")
+
+
+def _parse_html(page: Page) -> PageParse:
+    from extract.ingestors.homepage_html import bold_owner, header_affiliations, heading_name, parse_html_entry
+
+    soup = page.soup()
+    candidates = _candidates_html(page)
+    entries: list[Entry] = []
+    entry_nodes = []
+    first_entry_at = None
+    for i, (node, text, links) in enumerate(candidates):
+        entry = parse_html_entry(node, text, links)
+        if entry is None:
+            continue
+        entries.append(entry)
+        entry_nodes.append(node)
+        if first_entry_at is None:
+            first_entry_at = i
+    bio = " ".join(t for _, t, _ in candidates[: first_entry_at if first_entry_at is not None else 20])
+    affiliations = header_affiliations(soup)
+    for found in affiliations_in(bio):
+        found = _trim_affiliation(found)
+        if found and not any(found in a or a in found for a in affiliations):
+            affiliations.append(found)
+    person = bold_owner(entry_nodes) or (heading_name(soup) if entries else None)
+    kind = "homepage" if entries else "not-a-profile"
+    evidence = [f"hand-written HTML list: {len(entries)} entries"] if entries else ["no publication entries found"]
+    return PageParse(kind=kind, person=person, affiliations=affiliations if entries else [], entries=entries, evidence=evidence)
+
+
 def parse(page: Page) -> PageParse:
     from extract.fields.citation import parse_entry_text
 
-    candidates = _candidates_html(page) if page.syntax == "html" else _candidates_text(page)
+    if page.syntax == "html":
+        return _parse_html(page)
+    candidates = _candidates_text(page)
     entries: list[Entry] = []
     first_entry_at = None
     for i, (text, links) in enumerate(candidates):

@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import authors_score, parse_citation
+from extract.fields.citation import authors_score, parse_citation, parse_entry_text, split_sentences
 from extract.fields.dates import YEAR_RE
 from extract.fields.ids import find_urls
 from extract.fields.names import looks_like_name, split_author_list
@@ -50,8 +50,30 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return "", text
 
 
+_ITEM_START_RE = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+\S")
+
+
 def _blocks(body: str) -> list[str]:
-    return [b.strip("\n") for b in re.split(r"\n\s*\n", body) if b.strip()]
+    """Paragraph blocks; a block holding several list items is split into one block per item
+    (continuation lines stay with their item)."""
+    out = []
+    for block in re.split(r"\n\s*\n", body):
+        if not block.strip():
+            continue
+        lines = block.strip("\n").split("\n")
+        starts = [i for i, line in enumerate(lines) if _ITEM_START_RE.match(line)]
+        if len(starts) <= 1 or starts[0] != 0:
+            if starts and starts[0] != 0 and len(starts) > 1:
+                out.append("\n".join(lines[: starts[0]]))
+                lines = lines[starts[0]:]
+                starts = [i - starts[0] for i in starts]
+            else:
+                out.append(block.strip("\n"))
+                continue
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+            out.append("\n".join(lines[start:end]))
+    return out
 
 
 def _bold_title(block: str) -> Optional[re.Match]:
@@ -73,9 +95,11 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
     url = m.group("u1") or m.group("u2") or m.group("u4")
     rest = block[m.end():]
     entry = Entry(title=title, urls=[url] if url else [])
+    entry.urls.extend(u for u in find_urls(rest) if u not in entry.urls)
     lines = [l.strip() for l in rest.split("\n")]
     first = lines[0].rstrip("\\ ").strip() if lines else ""
     others = [l.rstrip("\\ ").strip() for l in lines[1:] if l.strip().rstrip("\\").strip()]
+    first = first.lstrip(" .,:;-–—").strip()
     # "(Nature, 2019)" / "(2022)" tail on the title line
     paren = re.match(r"^\(([^()]*)\)\s*(.*)$", first)
     if paren:
@@ -87,15 +111,19 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
             entry.venue = venue or None
         first = paren.group(2).strip()
     if first:
-        others.insert(0, first)
+        if others:
+            others.insert(0, first)
+        else:
+            # everything on one line: "Authors. *Venue 2020*. [pdf](url)"
+            others = [p for p in split_sentences(strip_markdown(_strip_link_markers(first))) if p.strip(" .")]
     if others:
-        author_line = strip_markdown(others[0])
+        author_line = _strip_link_markers(strip_markdown(others[0])).strip(" .")
         if authors_score(author_line) >= 0.6:
             entry.authors_text = author_line
             others = others[1:]
+    others = [o for o in (_strip_link_markers(x).strip(" .,") for x in others) if o]
     if others:
         tail = " ".join(others)
-        entry.urls.extend(u for u in find_urls(tail) if u not in entry.urls)
         if entry.year is None:
             years = YEAR_RE.findall(tail)
             entry.year = years[-1] if years else None
@@ -103,6 +131,16 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
             parsed = parse_citation(tail)
             entry.venue = parsed.venue or venue_from_tail(strip_markdown(tail))
     return entry
+
+
+def _strip_link_markers(text: str) -> str:
+    """Drop '[pdf](url)' / '[code]' style link markers and bare URLs from an entry tail."""
+    text = re.sub(r"\[(?:[^\]]{0,40})\]\((?:[^)\s]+)\)", lambda m: "" if _MARKER_RE.fullmatch(m.group(0).split("(")[0]) or len(m.group(0).split("]")[0]) < 25 else m.group(0), text)
+    text = _MARKER_RE.sub(" ", text)
+    from extract.fields.ids import URL_RE
+
+    text = URL_RE.sub(" ", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def _with_match(block: str) -> Optional[re.Match]:
@@ -147,8 +185,9 @@ def _looks_like_citation(block: str) -> bool:
         return False
     has_year = bool(YEAR_RE.search(text))
     has_markers = bool(_MARKER_RE.search(block)) or "arxiv" in text.lower() or "doi" in text.lower()
-    sentences = re.split(r"(?<=[a-z])\.\s+", text)
-    return (has_year or has_markers) and len(sentences) <= 6 and any(authors_score(s) >= 0.7 and "," in s for s in sentences)
+    sentences = split_sentences(text)
+    return (has_year or has_markers) and len(sentences) <= 6 and any(
+        authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", s)) >= 0.7 and ("," in s or " and " in s) for s in sentences)
 
 
 def _entries_and_bio(body: str) -> tuple[list[Entry], str, int]:
@@ -202,7 +241,7 @@ def _entries_and_bio(body: str) -> tuple[list[Entry], str, int]:
             pending_abstract.append(block)
             continue
         if (in_pubs or entries) and _looks_like_citation(block):
-            entry = parse_citation(block)
+            entry = parse_entry_text(re.sub(_ITEM_START_RE.pattern[:-3], "", block, count=1))
             if entry.title:
                 entries.append(entry)
                 last_entry = entry
@@ -216,6 +255,32 @@ def _entries_and_bio(body: str) -> tuple[list[Entry], str, int]:
 def _front_title_person(front: str) -> Optional[str]:
     m = re.search(r"^(?:author|name)\s*:\s*['\"]?([^'\"\n]+)", front, re.M)
     return m.group(1).strip() if m and looks_like_name(m.group(1).strip()) else None
+
+
+def _heading_person(body: str) -> Optional[str]:
+    """A top-level heading that is a person's name ('# Jane Q. Researcher')."""
+    m = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
+    if m:
+        text = re.sub(r"\s*[(（].*$", "", strip_markdown(m.group(1))).strip()
+        if looks_like_name(text) and 2 <= len(text.split()) <= 5 and not _PUB_HEADING_RE.search(text):
+            return text
+    return None
+
+
+def _bold_owner(body: str, n_entries: int) -> Optional[str]:
+    """The name set in bold inside author lists of most entries (owners highlight themselves)."""
+    from collections import Counter
+
+    counts = Counter()
+    for m in re.finditer(r"\*\*([^*\n]{3,60})\*\*(?=\s*[,;]|\s+and\s)|(?<=,\s)\*\*([^*\n]{3,60})\*\*", body):
+        name = (m.group(1) or m.group(2) or "").strip(" ,")
+        if looks_like_name(name) and 2 <= len(name.split()) <= 5:
+            counts[name] += 1
+    if counts:
+        name, n = counts.most_common(1)[0]
+        if n >= max(2, 0.5 * n_entries):
+            return name
+    return None
 
 
 def detect(page: Page) -> float:
@@ -236,4 +301,15 @@ def parse(page: Page) -> PageParse:
     entries, bio, _ = _entries_and_bio(body)
     affiliations = affiliations_in(strip_markdown(bio)) if bio else []
     person = _front_title_person(front)
-    return PageParse(kind="homepage", person=person, affiliations=affiliations, entries=entries)
+    evidence = []
+    if person:
+        evidence.append("owner from front matter")
+    if not person:
+        person = _bold_owner(body, len(entries))
+        if person:
+            evidence.append("owner: the name in bold in most author lists")
+    if not person:
+        person = _heading_person(body)
+        if person:
+            evidence.append("owner from the page heading")
+    return PageParse(kind="homepage", person=person, affiliations=affiliations, entries=entries, evidence=evidence)

@@ -1,0 +1,69 @@
+"""Rebuild the training data from ../shared and train the entry parser, reproducibly.
+
+    python -m extract.entry_parser.train [--refs ../shared/data/refs] [--work /tmp/pubsift-entry-parser]
+                                         [--out extract/models/entry_parser] [--max-steps N]
+
+Everything derived from the third-party corpora (DocBins, the held-out gold) goes to --work,
+outside the repo; only the trained weights land in --out. Seeds: the split (corpus.SPLIT_SEED),
+the synthetic entries and spaCy's [system] seed in config.cfg. Bounded: max_steps/patience in
+the config (about 15 minutes on two shared CPU cores).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CONFIG = HERE / "config.cfg"
+DEFAULT_OUT = HERE.parent / "models" / "entry_parser"
+DEFAULT_WORK = Path("/tmp/pubsift-entry-parser")
+# files of a spaCy pipeline directory that loading does not need
+_UNNEEDED = ("README.md",)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from extract.entry_parser import corpus
+
+    p = argparse.ArgumentParser(prog="python -m extract.entry_parser.train", description=__doc__.split("\n")[0])
+    p.add_argument("--refs", type=Path, default=corpus.DEFAULT_REFS, help="folder with anystyle_core.jsonl, grobid_corpus.jsonl")
+    p.add_argument("--work", type=Path, default=DEFAULT_WORK, help="scratch folder for derived data (outside the repo)")
+    p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the trained pipeline is installed")
+    p.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
+    args = p.parse_args(argv)
+    if not (args.refs / "anystyle_core.jsonl").exists():
+        print(f"train: no labelled references in {args.refs}", file=sys.stderr)
+        return 2
+
+    started = time.time()
+    counts = corpus.build(args.work / "data", args.refs)
+    print(f"train: data {json.dumps(counts)} -> {args.work / 'data'}", flush=True)
+
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    import extract.entry_parser.features  # noqa: F401  registers the context-feature component
+    import extract.entry_parser.tokenizer  # noqa: F401  registers the tokenizer callback
+
+    spacy.util.fix_random_seed(1729)
+    overrides = {"paths.train": str(args.work / "data" / "train.spacy"), "paths.dev": str(args.work / "data" / "dev.spacy")}
+    if args.max_steps:
+        overrides["training.max_steps"] = args.max_steps
+    model_dir = args.work / "model"
+    spacy_train(CONFIG, model_dir, use_gpu=-1, overrides=overrides)
+
+    best = model_dir / "model-best"
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    shutil.copytree(best, args.out, ignore=shutil.ignore_patterns(*_UNNEEDED))
+    size = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file())
+    print(f"train: installed {args.out} ({size / 1e6:.1f} MB) in {(time.time() - started) / 60:.1f} min")
+    print(f"train: held-out gold for scoring: {args.work / 'data' / 'heldout.jsonl'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

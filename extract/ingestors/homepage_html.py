@@ -1,0 +1,213 @@
+"""Hand-written HTML homepages: one publication per `<li>` / `<p>` / `<dd>` / `<tr>`, in many styles.
+
+The markup says more than the flattened text, so an entry node is read in this order:
+1. a leading venue tag in brackets ('[PPoPP'19]', '[Doctoral Dissertation]'): venue acronym and
+   two-digit year ('19 -> 2019), or a note;
+2. lines split at `<br>`: 'Title / Authors / Venue, year' layouts (jemdoc-like) are read line-wise;
+3. otherwise the title is found in the markup: quoted text ("<i>Title</i>" or “Title”), then a
+   long <i>/<em>, <a>, <b>/<strong> span that is neither a name list nor a venue; authors are
+   the text before it, the venue the text after it (parenthesised remarks become notes);
+4. anything else goes to the free-text parser `parse_entry_text`.
+
+The owner is the name in <b>/<strong> across most entries (how people mark themselves), else the
+page's name heading; affiliations come from the header block (class/id 'institution',
+'affiliation', …) before the bio prose.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from extract.fields.citation import authors_score
+from extract.fields.dates import YEAR_RE, find_year
+from extract.fields.html import node_text
+from extract.fields.names import clean_name, looks_like_name
+from extract.fields.text import clean_text
+from extract.ingestors.base import Entry
+
+_TAG_RE = re.compile(r"^\s*[\[(]\s*([^\[\]()]{2,40}?)\s*[\])]\s*")
+_TAG_YEAR_RE = re.compile(r"(?:['’‘`]|\b)(\d{2})\s*$|((?:19|20)\d{2})\s*$")
+_QUOTED_RE = re.compile(r"[\"“”„«]\s*([^\"“”„«»]{8,400}?)\s*[,.]?\s*[\"“”»]")
+_VENUE_START_RE = re.compile(
+    r"^(?:in\s|proc\.|proceedings|journal|transactions|conference|symposium|workshop|arxiv|preprint|"
+    r"ieee|acm|springer|elsevier|advances in|international|annual|letters|review|magazine)", re.I)
+_LINK_WORDS_RE = re.compile(r"\[\s*(?:pdf|paper|code|codes|slides|video|poster|bib|bibtex|arxiv|project|website|html|abstract|"
+                            r"doi|link|talk|blog|preprint|supp|supplementary|data|dataset|github|demo)[^\]]{0,20}\]", re.I)
+_NOTE_PAREN_RE = re.compile(r"\(([^()]*\s[^()]*)\)")
+_ROLE_WORDS_RE = re.compile(r"^(?:ph\.?\s?d\.?|m\.?\s?sc?\.?|b\.?\s?sc?\.?|postdoc|student|professor|prof\.|dr\.?|"
+                            r"research(?:er| scientist)|scientist|engineer|lecturer|candidate|intern|fellow)\b", re.I)
+_HEADER_CLASS_RE = re.compile(r"institution|affiliation|organi[sz]ation|employer|position|company|dept|department", re.I)
+
+
+def two_digit_year(text: str) -> Optional[int]:
+    m = _TAG_YEAR_RE.search(text)
+    if not m:
+        return None
+    if m.group(2):
+        return int(m.group(2))
+    yy = int(m.group(1))
+    return 1900 + yy if yy >= 70 else 2000 + yy
+
+
+def venue_tag(text: str) -> tuple[Optional[str], Optional[int], str]:
+    """A leading '[PPoPP'19]' / '(ICML 2020)' tag: (label, year, rest of text)."""
+    m = _TAG_RE.match(text)
+    if not m or not re.search(r"[A-Za-z]{2}", m.group(1)):
+        return None, None, text
+    label = m.group(1).strip()
+    if _LINK_WORDS_RE.fullmatch(f"[{label}]"):
+        return None, None, text
+    year = two_digit_year(label)
+    if year:
+        label = _TAG_YEAR_RE.sub("", label).strip(" '’,")
+    return label, year, text[m.end():]
+
+
+def br_lines(node) -> list[str]:
+    """The node's visible text split at <br> and at nested block elements."""
+    lines, current = [], []
+    for item in node.descendants:
+        name = getattr(item, "name", None)
+        if name == "br" or name in ("div", "p") and item is not node:
+            lines.append("".join(current))
+            current = []
+        elif name is None and type(item).__name__ == "NavigableString":
+            if item.parent is not None and item.parent.name in ("script", "style"):
+                continue
+            current.append(str(item))
+    lines.append("".join(current))
+    return [re.sub(r"\s+", " ", l).strip() for l in lines if l.strip()]
+
+
+def _is_venue_like(text: str) -> bool:
+    return bool(_VENUE_START_RE.match(text.strip()))
+
+
+def _title_from_markup(node, text: str) -> Optional[str]:
+    quoted = _QUOTED_RE.search(text)
+    if quoted and len(quoted.group(1).split()) >= 2 and authors_score(quoted.group(1)) < 0.6:
+        return quoted.group(1)
+    for tags in (("i", "em", "cite"), ("a",), ("b", "strong"), ("span",)):
+        for child in node.find_all(tags):
+            candidate = clean_text(node_text(child)).strip(" .,:;\"“”")
+            if len(candidate.split()) < 3 or len(candidate) > 400:
+                continue
+            if looks_like_name(candidate) or authors_score(candidate) >= 0.6 or _is_venue_like(candidate):
+                continue
+            if _LINK_WORDS_RE.fullmatch(f"[{candidate}]") or candidate.lower().startswith(("http", "www.")):
+                continue
+            return candidate
+    return None
+
+
+def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
+    text = _LINK_WORDS_RE.sub(" ", text)
+    notes = [m.group(1).strip(" *") for m in _NOTE_PAREN_RE.finditer(text) if not YEAR_RE.fullmatch(m.group(1).strip())]
+    text = _NOTE_PAREN_RE.sub(lambda m: "" if not YEAR_RE.fullmatch(m.group(1).strip()) else m.group(0), text)
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:-–")
+    # a trailing date ('May, 2018', '2019') is not part of the venue
+    text = re.sub(r"[,.\s]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*)?\(?(?:19|20)\d{2}\)?\s*$",
+                  "", text, flags=re.I).strip(" ,.;:")
+    return (text or None), notes
+
+
+def parse_html_entry(node, text: str, links: list[str]) -> Optional[Entry]:
+    """One entry from an HTML list item / paragraph, or None when it does not read like one."""
+    from extract.fields.citation import parse_entry_text
+    from extract.ingestors.jemdoc import entry_from_lines
+
+    text = clean_text(text)
+    if not 20 <= len(text) <= 2000:
+        return None
+    label, tag_year, rest = venue_tag(text)
+    entry: Optional[Entry] = None
+    lines = br_lines(node)
+    if lines and label and lines[0].startswith(("[", "(")):
+        lines[0] = venue_tag(lines[0])[2]
+    lines = [l for l in (_LINK_WORDS_RE.sub(" ", l).strip() for l in lines) if l.strip(" []|")]
+    if len(lines) >= 2 and authors_score(lines[0]) < 0.6 and any(authors_score(l) >= 0.6 for l in lines[1:3]):
+        entry = entry_from_lines(lines, list(links), [])
+    if entry is None:
+        title = _title_from_markup(node, rest)
+        at = rest.find(title) if title else -1
+        if title and at >= 0:
+            before = rest[:at].strip(" ,.:;\"“”")
+            after = rest[at + len(title):].strip(" ,.:;\"“”")
+            entry = Entry(title=title, urls=list(links))
+            if before and authors_score(before) >= 0.6:
+                entry.authors_text = before
+            elif before and not after:
+                after = before
+            venue, notes = _venue_and_notes(after)
+            entry.year = find_year(after) or find_year(before)
+            entry.venue = venue
+            if notes:
+                entry.note = "; ".join(notes)
+        else:
+            entry = parse_entry_text(rest)
+            entry.urls = list(dict.fromkeys(links + entry.urls))
+    if entry is None or not entry.title:
+        return None
+    if label:
+        if entry.year is None and tag_year:
+            entry.year = tag_year
+        if not entry.venue and tag_year:
+            entry.venue = label
+        elif not tag_year:
+            entry.note = "; ".join(n for n in (label, entry.note) if n)
+    has_authors = bool(entry.authors_text or entry.authors)
+    has_year = entry.year is not None or bool(find_year(text))
+    if not has_authors and not (has_year and entry.venue):
+        return None
+    if entry.year is None:
+        entry.year = find_year(text)
+    return entry
+
+
+def bold_owner(nodes: list) -> Optional[str]:
+    """The name set in <b>/<strong> in most entries: how people mark themselves in their lists."""
+    counts: Counter[str] = Counter()
+    for node in nodes:
+        names = {clean_name(node_text(b)) for b in node.find_all(["b", "strong"])}
+        for name in names:
+            if looks_like_name(name) and 2 <= len(name.split()) <= 4:
+                counts[name] += 1
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= max(2, 0.5 * len(nodes)) else None
+
+
+def heading_name(soup) -> Optional[str]:
+    """The page owner's name from a name heading or the <title>."""
+    candidates = []
+    for node in soup.find_all(["h1", "h2"], limit=3):
+        candidates.append(node_text(node))
+    for node in soup.find_all(class_=re.compile(r"^(?:name|author|person|fullname)$", re.I), limit=3):
+        candidates.append(node_text(node))
+    title = soup.find("title")
+    if title is not None:
+        candidates.append(re.split(r"\s+(?:[-–—|:]+|at)\s+|'s\s+home", clean_text(title.get_text()), maxsplit=1)[0])
+    for raw in candidates:
+        name = clean_name(re.sub(r"\(.*?\)", "", clean_text(raw)))
+        if looks_like_name(name) and 2 <= len(name.split()) <= 4 and not re.search(
+                r"home|page|publications?|research|welcome|about", name, re.I):
+            return name
+    return None
+
+
+def header_affiliations(soup) -> list[str]:
+    """Organisations named in header elements such as <div class="institution">."""
+    from extract.lexicon import ORGANISATIONS
+
+    found: list[str] = []
+    for node in soup.find_all(class_=_HEADER_CLASS_RE, limit=5):
+        for part in re.split(r"\s*(?:,|;|@|\s-\s|\bat\b|\|)\s*", clean_text(node_text(node))):
+            part = part.strip(" .")
+            if not part or _ROLE_WORDS_RE.match(part) or not part[:1].isupper() or len(part) > 80:
+                continue
+            if part in ORGANISATIONS or len(part.split()) <= 8:
+                if part not in found:
+                    found.append(part)
+    return found
