@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Optional, Sequence
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from extract.fields.names import name_key
 from extract.ingestors.base import PageParse, finalise_entry
@@ -24,7 +24,7 @@ class Limits(BaseModel):
     max_parse_bytes: int = 8 * 1024 * 1024  # only this head of a bigger page is parsed (flagged partial)
     max_seconds: float = 60.0  # per page wall time before it is failed
     max_records: int = 200_000  # a page yielding more is cut and flagged partial
-    max_memory_mb: int = 1536  # per worker address-space cap on top of its start size (local engine)
+    max_memory_mb: int = 800  # per worker address-space cap on top of its start size (keeps a run < 1 GB)
 
 
 class PageTimeout(BaseException):
@@ -69,14 +69,23 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
         partial.append(f"record limit reached ({limits.max_records} of {len(parsed.entries)} entries kept)")
     if partial:
         flags.append("partial")
+    invalid: list[str] = []
     for position, entry in enumerate(entries):
-        record = finalise_entry(entry, page.path, position, ingestor)
+        try:
+            record = finalise_entry(entry, page.path, position, ingestor)
+        except ValidationError as error:
+            # one malformed entry must not sink the page: it is reported, not silently dropped
+            invalid.append(f"entry {position}: {error.errors()[0].get('msg', 'invalid')}"[:120])
+            continue
         if "partial" in flags and "partial" not in record.flags:
             record.flags = sorted(record.flags + ["partial"])
         record.record_id = record_id_for(record)
         records.append(record)
     person = parsed.person
     evidence = list(parsed.evidence)
+    if invalid:
+        flags.append("invalid-entries")
+        evidence.append(f"{len(invalid)} invalid entries skipped: " + "; ".join(invalid[:3]))
     if person is None and parsed.kind in ("homepage", "listing") and not any("owner-implicit" in r.flags for r in records):
         person = infer_owner(records)
         if person:

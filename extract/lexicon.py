@@ -78,7 +78,8 @@ KIND_CUE_PATTERNS = {
         [{"LOWER": "this"}, {"LOWER": "week"}, {"LOWER": ","}, {"LOWER": "i"}, {"LOWER": "talk"}],
     ],
     "WALL": [
-        [{"LOWER": "sign"}, {"LOWER": "in"}, {"LOWER": "to"}, {"LOWER": "continue"}],
+        # line breaks between the words are whitespace tokens ("Sign in\nto continue" on Google's wall)
+        [{"LOWER": "sign"}, {"LOWER": "in"}, {"IS_SPACE": True, "OP": "*"}, {"LOWER": "to"}, {"LOWER": "continue"}],
         [{"LOWER": "unusual"}, {"LOWER": "traffic"}],
         [{"LOWER": {"IN": ["captcha", "recaptcha"]}}],
         [{"LOWER": "not"}, {"LOWER": "a"}, {"LOWER": "robot"}],

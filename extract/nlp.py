@@ -11,6 +11,7 @@ Run only on short entry text or a page's first few kilobytes, never on whole raw
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from extract.lexicon import KIND_CUE_PATTERNS, ORGANISATIONS, VENUE_ACRONYMS, VENUE_PHRASES
@@ -27,6 +28,16 @@ def _venue_patterns() -> list[dict]:
     for org in ORGANISATIONS:
         patterns.append({"label": "ORG", "pattern": [{"TEXT": w} for w in org.split()]})
     return patterns
+
+
+_LONG_TOKEN_RE = re.compile(r"\S{100,}")
+
+
+def tame(text: str) -> str:
+    """Blank out whitespace-free runs of 100+ characters: spaCy's suffix splitting is quadratic
+    in a token's length (a 20,000-comma run takes half a minute), and no venue, organisation
+    or cue phrase is such a run."""
+    return _LONG_TOKEN_RE.sub(" ", text)
 
 
 @lru_cache(maxsize=1)
@@ -49,20 +60,20 @@ def venues_in(text: str) -> list[str]:
     if not text:
         return []
     nlp, _ = pipeline()
-    return [ent.text for ent in nlp(text[:2000]).ents if ent.label_ == "VENUE"]
+    return [ent.text for ent in nlp(tame(text[:2000])).ents if ent.label_ == "VENUE"]
 
 
 def organisations_in(text: str) -> list[str]:
     if not text:
         return []
     nlp, _ = pipeline()
-    return [ent.text for ent in nlp(text[:20000]).ents if ent.label_ == "ORG"]
+    return [ent.text for ent in nlp(tame(text[:20000])).ents if ent.label_ == "ORG"]
 
 
 def kind_cues(text: str) -> dict[str, int]:
     """Counts of page-kind cue matches (TRANSCRIPT, PODCAST, WALL) in the text's head."""
     nlp, matcher = pipeline()
-    doc = nlp.make_doc(text[:20000])
+    doc = nlp.make_doc(tame(text[:20000]))
     counts: dict[str, int] = {}
     for match_id, _start, _end in matcher(doc):
         label = nlp.vocab.strings[match_id]

@@ -106,13 +106,48 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return nfc(text), encoding
 
 
+_DECLARED_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
+# Single-byte code pages that charset detection cannot tell apart on short Latin text; the web
+# treats 'latin-1'/'iso-8859-1' labels as windows-1252 (WHATWG), and so do we on a tie.
+_WESTERN = ("cp1252", "windows-1252", "latin_1", "iso8859_1", "iso8859_15")
+
+
+def _declared_encoding(data: bytes) -> Optional[str]:
+    """The charset a page declares (<meta charset>, http-equiv, XML declaration), if Python knows it."""
+    m = _DECLARED_RE.search(data[:4096])
+    if not m:
+        return None
+    label = (m.group(1) or m.group(2)).decode("ascii", "ignore").lower()
+    if label in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
+        label = "cp1252"  # WHATWG: these labels mean windows-1252
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
 def _detect_and_decode(data: bytes) -> tuple[str, str]:
+    declared = _declared_encoding(data)
+    if declared and declared not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass  # the declaration lies; detect instead
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200000]).best()
-        if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace"), best.encoding
+        matches = list(from_bytes(data[:200000]))
+        if matches:
+            best = matches[0]
+            tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01]
+            western = next((m for m in tied if m.encoding in _WESTERN), None)
+            choice = western or best
+            if choice.encoding:
+                encoding = "cp1252" if choice.encoding in _WESTERN[:2] else choice.encoding
+                try:
+                    return data.decode(encoding), encoding
+                except UnicodeDecodeError:
+                    return data.decode(choice.encoding, errors="replace"), choice.encoding
     except Exception:  # detection is a best effort; cp1252 below always decodes
         pass
     try:
@@ -194,9 +229,14 @@ class Page(BaseModel):
     def soup(self):
         """BeautifulSoup tree (lxml), built once."""
         if self._soup is None:
-            from bs4 import BeautifulSoup
+            import warnings
 
-            self._soup = BeautifulSoup(self.text, "lxml")
+            from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+            with warnings.catch_warnings():
+                # XML pages reach here only through generic code paths; parsing them as HTML is intended
+                warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+                self._soup = BeautifulSoup(self.text, "lxml")
         return self._soup
 
     def visible_text(self) -> str:

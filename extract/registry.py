@@ -1,5 +1,6 @@
 """The one table of ingestors. Adding a format = one module in extract/ingestors + one line here
-+ one golden test. Order matters only to break ties between equal confidences."""
++ one golden test. Detectors run in table order; the first that is CERTAIN wins at once,
+otherwise the most confident one (ties go to the earlier entry)."""
 from __future__ import annotations
 
 import importlib
@@ -8,10 +9,17 @@ from types import ModuleType
 
 # (module name under extract.ingestors) — most specific formats first.
 INGESTORS: tuple[str, ...] = (
-    "not_a_profile",
-    "listing_text",
-    "aggregator_text",
-    "markdown_homepage",
+    # structured site formats: APIs, databases, BibTeX (cheap: gated on syntax)
+    "arxiv_atom",
+    "arxiv_listing",
+    "arxiv_abs",
+    "dblp_xml",
+    "dblp_html",
+    "dblp_search",
+    "bibtex",
+    "semantic_scholar",
+    "openalex",
+    "orcid",
     # Scholar, ACL Anthology and homepage families
     "scholar_html",
     "acl_anthology_html",
@@ -19,11 +27,19 @@ INGESTORS: tuple[str, ...] = (
     "hugo_academic_md",
     "jemdoc",
     "nextjs_payload",
+    # text copied out of browsers and Markdown homepages
+    "listing_text",
+    "aggregator_text",
+    "markdown_homepage",
+    # last: it reads the whole visible text, so it runs only when nothing above is certain
+    "not_a_profile",
 )
 
 # Used when no ingestor claims a page with at least MIN_CONFIDENCE.
 FALLBACK = "generic_homepage"
 MIN_CONFIDENCE = 0.3
+# A detector this sure ends the search: the remaining (costlier) detectors are not run.
+CERTAIN = 0.9
 
 
 @lru_cache(maxsize=None)
@@ -53,6 +69,8 @@ def choose(page) -> tuple[ModuleType, float, list[str]]:
             scores.append(f"{module.NAME}={score:.2f}")
         if score > best_score:
             best, best_score = module, score
+        if score >= CERTAIN:
+            break
     if best is None or best_score < MIN_CONFIDENCE:
         return load(FALLBACK), best_score, scores + [f"fallback {FALLBACK}"]
     return best, best_score, scores

@@ -13,6 +13,27 @@ from typing import Callable
 EXIT_OK, EXIT_FAILED_PAGES, EXIT_USAGE, EXIT_ERROR = 0, 3, 2, 1
 
 
+EXIT_INTERRUPTED = 130  # SIGINT or SIGTERM
+
+
+def _terminate_as_interrupt() -> None:
+    """SIGTERM stops a run the way Ctrl-C does: workers stopped, no half-written outputs."""
+    import signal
+
+    def _raise(signum, frame):
+        raise KeyboardInterrupt()
+
+    try:
+        signal.signal(signal.SIGTERM, _raise)
+    except (ValueError, OSError):  # not the main thread (embedded use)
+        pass
+
+
+def _printable(path: str) -> str:
+    """A file name as one terminal-safe line: control characters (newlines in names) escaped."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in path)
+
+
 def _err(message: str) -> None:
     print(f"pubsift: {message}", file=sys.stderr)
 
@@ -22,13 +43,16 @@ def _args_run(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    p.add_argument("--max-page-mb", type=float, default=64, help="refuse pages larger than this (default 64)")
+    p.add_argument("--max-page-mb", type=float, default=64, help="refuse pages larger than this, unread (default 64)")
+    p.add_argument("--max-parse-mb", type=float, default=8,
+                   help="parse only this head of a bigger page; its result is flagged partial (default 8)")
     p.add_argument("--page-timeout", type=float, default=60, help="seconds per page before it fails (default 60)")
-    p.add_argument("--max-memory-mb", type=int, default=1536, help="memory cap per worker process (default 1536)")
+    p.add_argument("--max-memory-mb", type=int, default=800,
+                   help="memory a worker may use for one page, on top of its start size (default 800)")
     p.add_argument("--quiet", action="store_true", help="no summary line")
     p.add_argument("--engine", choices=("local", "spark"), default="local",
                    help="local: worker processes on this machine (default); spark: Apache Spark (pubsift[spark])")
-    p.add_argument("--master", metavar="URL", help="Spark master URL (default local[*]; ignored under spark-submit)")
+    p.add_argument("--master", metavar="URL", help="Spark master URL (default local[*], or what spark-submit chose)")
     p.add_argument("--full", action="store_true",
                    help="re-extract every page, ignoring the run ledger in the output folder")
     p.add_argument("--no-ledger", action="store_true", help="neither read nor write the run ledger")
@@ -41,8 +65,11 @@ def cmd_run(args) -> int:
     if args.jobs < 1:
         _err("--jobs must be at least 1")
         return EXIT_USAGE
+    if min(args.max_page_mb, args.max_parse_mb, args.page_timeout, args.max_memory_mb) <= 0:
+        _err("--max-page-mb, --max-parse-mb, --page-timeout and --max-memory-mb must be positive")
+        return EXIT_USAGE
     limits = Limits(max_bytes=int(args.max_page_mb * 1024 * 1024), max_seconds=args.page_timeout,
-                    max_memory_mb=args.max_memory_mb)
+                    max_memory_mb=args.max_memory_mb, max_parse_bytes=int(args.max_parse_mb * 1024 * 1024))
     from pubsift.engines import EngineOptions, EngineUnavailable
 
     if args.master and args.engine != "spark":
@@ -62,6 +89,8 @@ def cmd_run(args) -> int:
         c = result.counts
         rate = len(result.results) / result.seconds if result.seconds else 0.0
         reused = f", {c['reused']} unchanged (reused)" if c.get("reused") else ""
+        if c.get("outputs_current"):
+            reused += "; nothing changed, outputs kept"
         print(
             f"pubsift: {len(result.results)} pages ({c['ok']} ok, {c['not-a-profile']} not-a-profile, "
             f"{c['failed']} failed{reused}) -> {len(result.records)} records, {len(result.works)} works "
@@ -69,7 +98,7 @@ def cmd_run(args) -> int:
         )
         for r in result.results:
             if r.manifest.status == "failed":
-                print(f"  failed: {r.manifest.path}: {r.manifest.reason}", file=sys.stderr)
+                print(f"  failed: {_printable(r.manifest.path)}: {_printable(r.manifest.reason or '')}", file=sys.stderr)
     return result.exit_code
 
 
@@ -83,6 +112,17 @@ def cmd_dedupe(args) -> int:
     from pubsift.dedupe_cmd import dedupe_file
 
     return dedupe_file(args.records, args.out)
+
+
+def _args_explain_work(p: argparse.ArgumentParser) -> None:
+    p.add_argument("records", metavar="RECORDS.jsonl", help="records.jsonl written by `pubsift dedupe` or `run`")
+    p.add_argument("work_id", metavar="WORK_ID")
+
+
+def cmd_explain_work(args) -> int:
+    from pubsift.dedupe_cmd import explain_work
+
+    return explain_work(args.records, args.work_id)
 
 
 # ---------------------------------------------------------------- export
@@ -133,11 +173,40 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- explain-person
+def _args_explain_person(p: argparse.ArgumentParser) -> None:
+    p.add_argument("out_dir", metavar="OUT_DIR", help="the --out folder of `pubsift run`")
+    p.add_argument("first", metavar="A", help="RECORD_ID:POSITION (0-based author slot), a page (its owner) or a name")
+    p.add_argument("second", metavar="B", help="RECORD_ID:POSITION, a page or an author name")
+
+
+def cmd_explain_person(args) -> int:
+    from pubsift.people_cmd import explain_person
+
+    return explain_person(args.out_dir, args.first, args.second)
+
+
+# ---------------------------------------------------------------- parse
+def _args_parse(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="one publication entry per line ('-' reads stdin)")
+
+
+def cmd_parse(args) -> int:
+    from pubsift.parse_cmd import parse_file
+
+    return parse_file(args.file)
+
+
 COMMANDS: dict[str, tuple[Callable, Callable, str]] = {
     "run": (_args_run, cmd_run, "extract, deduplicate and write canonical JSON for a folder of pages"),
     "dedupe": (_args_dedupe, cmd_dedupe, "assign work ids to records and merge them into works"),
+    "explain-work": (_args_explain_work, cmd_explain_work,
+                     "print why a work's records were merged (field levels and weights)"),
     "export": (_args_export, cmd_export, "write works as CSL-JSON, BibTeX or canonical JSONL"),
     "report": (_args_report, cmd_report, "write a static HTML page for reviewing a run's output"),
+    "explain-person": (_args_explain_person, cmd_explain_person,
+                       "print why two authors in a run's output are, or are not, the same person"),
+    "parse": (_args_parse, cmd_parse, "parse free-text publication entries (one per line) into JSON records"),
 }
 
 
@@ -161,11 +230,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     _, handler, _ = COMMANDS[args.command]
+    _terminate_as_interrupt()
     try:
         return handler(args)
     except KeyboardInterrupt:
-        _err("interrupted; outputs already written are complete files (written atomically)")
-        return 130
+        _err("interrupted; the output folder keeps its previous complete files (written atomically)")
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
 

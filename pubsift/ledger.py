@@ -10,11 +10,19 @@ of the `extract` and `schemas` packages, the versions of the libraries extractio
 and the limits: a code change re-extracts everything even when nobody bumped
 EXTRACTOR_VERSION. SQLite (stdlib) rather than DuckDB: the access pattern is key lookups and
 upserts, and it adds no dependency.
+
+Whole-run shortcut: after writing, the ledger also keeps the run's key (all code, every
+installed library version, the settings, every page's path, hash and outcome) and the sha256
+of each output file. A later run with the same key, finding those files untouched, keeps them
+as they are: no dedupe, no writing (`outputs_current`). Any difference runs everything after
+extraction again, so the files are always what a from-scratch run writes.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import stat
 import zlib
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -29,7 +37,7 @@ SCHEMA_VERSION = "1"
 # libraries whose behaviour shapes a PageResult; a new version may change outputs
 EXTRACTION_LIBRARIES = (
     "beautifulsoup4", "lxml", "spacy", "dateparser", "pydantic", "rapidfuzz", "anyascii", "ftfy",
-    "charset-normalizer", "defusedxml", "pyyaml",
+    "charset-normalizer", "defusedxml", "pyyaml", "numpy", "thinc", "regex",
 )
 # failures that depend on the machine or the moment, not on the page: never reused
 TRANSIENT_FAILURES = ("time limit", "memory", "worker", "unreadable", "interrupted")
@@ -92,8 +100,16 @@ class Ledger:
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._open()
+        except sqlite3.DatabaseError:  # not a database (damaged, or someone else's file): it is only a cache
+            self.db.close()
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(self.path) + suffix).unlink(missing_ok=True)
+            self._open()
+
+    def _open(self) -> None:
         self.db = sqlite3.connect(str(self.path))
-        self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS pages (page TEXT PRIMARY KEY, sha256 TEXT NOT NULL,"
@@ -170,11 +186,80 @@ class Ledger:
         return self.db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
 
 
+# ---------------------------------------------------------------- whole-run shortcut
+def code_fingerprint() -> str:
+    """Everything that can change output bytes besides the pages: all pubsift code (extract,
+    schemas, pubsift: dedupe, people, writers) and every installed distribution's version."""
+    digest = hashlib.sha256()
+    for package in ("extract", "schemas", "pubsift"):
+        root, files = _package_files(package)
+        for path in files:
+            digest.update(f"{package}/{path.relative_to(root).as_posix()}\n".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name, version in sorted({(d.metadata["Name"] or "", d.version) for d in metadata.distributions()}):
+        digest.update(f"{name}={version}\n".encode())
+    return digest.hexdigest()
+
+
+def run_key(results: list[PageResult], settings: str) -> Optional[str]:
+    """Identity of a run: code, settings and every page's path, bytes and outcome. None when a
+    page failed for a reason that may not hold next time (then nothing may be skipped)."""
+    if any(r.manifest.status == "failed" and any(w in (r.manifest.reason or "").lower() for w in TRANSIENT_FAILURES)
+           for r in results):
+        return None
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(settings.encode())
+    for line in sorted(f"{r.manifest.path}\t{r.manifest.sha256}\t{r.manifest.status}\t{r.manifest.reason}" for r in results):
+        digest.update(line.encode() + b"\n")
+    return digest.hexdigest()
+
+
+def _output_hashes(out_dir: Path, names: Iterable[str]) -> dict[str, Optional[str]]:
+    hashes = {}
+    for name in names:
+        path = Path(out_dir) / name
+        hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    return hashes
+
+
+def outputs_current(out_dir: Path, key: Optional[str], names: Iterable[str]) -> bool:
+    """True when the last run into out_dir had this exact key and its output files are untouched:
+    they are then exactly what this run would write, so dedupe and writing can be skipped."""
+    if key is None or not (Path(out_dir) / LEDGER_NAME).exists():
+        return False
+    import json
+
+    with Ledger(Path(out_dir) / LEDGER_NAME, "") as ledger:
+        row = ledger.db.execute("SELECT value FROM meta WHERE key='last_run'").fetchone()
+    if row is None:
+        return False
+    last = json.loads(row[0])
+    names = list(names)
+    return last.get("key") == key and last.get("outputs") == _output_hashes(out_dir, names)
+
+
+def remember_outputs(out_dir: Path, key: Optional[str], names: Iterable[str]) -> None:
+    """After a completed run: its key and output hashes (or forget them when the key is None)."""
+    import json
+
+    with Ledger(Path(out_dir) / LEDGER_NAME, "") as ledger:
+        if key is None:
+            ledger.db.execute("DELETE FROM meta WHERE key='last_run'")
+        else:
+            value = json.dumps({"key": key, "outputs": _output_hashes(out_dir, names)}, sort_keys=True)
+            ledger.db.execute("INSERT OR REPLACE INTO meta VALUES ('last_run', ?)", (value,))
+        ledger.db.commit()
+
+
 def _sha256_bounded(path: str, max_bytes: int) -> Optional[str]:
     digest = hashlib.sha256()
     size = 0
     try:
-        with open(path, "rb") as handle:
+        # as the page reader does: no symlink followed, never blocked by a FIFO swapped in
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None  # the usual reader reports it
             while chunk := handle.read(1 << 20):
                 size += len(chunk)
                 if size > max_bytes:

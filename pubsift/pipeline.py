@@ -21,7 +21,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_PAGES_FAILED = 3  # output written, but at least one input failed (see manifest.jsonl)
 
-OUTPUT_FILES = ("records.jsonl", "works.jsonl", "profiles.jsonl", "manifest.jsonl")
+OUTPUT_FILES = ("records.jsonl", "works.jsonl", "profiles.jsonl", "researchers.jsonl", "manifest.jsonl")
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,12 @@ def discover(inputs: Iterable[str]) -> list[InputFile]:
             add(InputFile(root.name, str(root)))
             continue
         real_root = root.resolve()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        unreadable_dirs: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable_dirs.append):
             dirnames.sort()
             for name in sorted(filenames + [d for d in dirnames if (Path(dirpath) / d).is_symlink()]):
                 full = Path(dirpath) / name
-                rel = full.relative_to(root).as_posix()
+                rel = display_path(full.relative_to(root).as_posix())
                 if full.is_symlink():
                     try:
                         target = full.resolve(strict=True)
@@ -71,72 +72,110 @@ def discover(inputs: Iterable[str]) -> list[InputFile]:
                     if target.is_dir():
                         add(InputFile(rel, str(full), "symlink to a directory (not followed)"))
                         continue
+                    if not target.is_file():
+                        add(InputFile(rel, str(full), "symlink to something that is not a regular file"))
+                        continue
+                    # read the checked target itself, so the link cannot be re-pointed before the read
+                    add(InputFile(rel, str(target)))
+                    continue
                 elif not full.is_file():
                     add(InputFile(rel, str(full), "not a regular file"))
                     continue
                 add(InputFile(rel, str(full)))
+        for error in unreadable_dirs:
+            if error.filename and Path(error.filename) != root:
+                rel = display_path(Path(error.filename).relative_to(root).as_posix()) + "/"
+                add(InputFile(rel, str(error.filename), f"unreadable directory: {error.strerror or type(error).__name__}"))
+            else:
+                raise UsageError(f"cannot read input folder {raw}: {error.strerror or error}")
     return [found[p] for p in sorted(set(order))]
 
 
+def display_path(path: str) -> str:
+    """A page path that is valid text: bytes of a file name that are not UTF-8 are shown
+    as \\xNN escapes (deterministic, and still distinct from other names)."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_and_extract(item: InputFile, limits: Limits) -> PageResult:
-    """Worker body: read one input (bounded) and extract it. Never raises."""
+    """Worker body: read one input (bounded) and extract it. Never raises.
+
+    The file is streamed: only its first `limits.max_parse_bytes` (+1) stay in memory, the
+    rest only feeds the sha256, so a page of any size costs bounded memory."""
     if item.problem:
         return failed(item.page, None, None, item.problem)
     try:
-        with open(item.path, "rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
+        head, size, sha = _read_head(item.path, limits)
+    except _NotRegular:
+        return failed(item.page, None, None, "not a regular file")
     except OSError as error:
         return failed(item.page, None, None, f"unreadable: {error.strerror or type(error).__name__}")
-    if len(data) > limits.max_bytes:
-        size = os.path.getsize(item.path)
-        return failed(item.page, None, size, f"file too large ({size} bytes > limit {limits.max_bytes})")
-    return extract_page(item.page, data, limits)
+    if size > limits.max_bytes:
+        return failed(item.page, None, size,
+                      f"file too large ({size} bytes > limit {limits.max_bytes}, --max-page-mb)")
+    return extract_page(item.page, head, limits, size=size, sha256=sha)
 
 
-def _worker_init(limits: Limits):
-    try:
-        import resource
-
-        cap = limits.max_memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    except (ImportError, ValueError, OSError):
-        pass
+class _NotRegular(Exception):
+    pass
 
 
-def extract_all(items: list[InputFile], jobs: int, limits: Limits, progress=None) -> Iterator[PageResult]:
-    if jobs <= 1 or len(items) <= 1:
+def _read_head(path: str, limits: Limits) -> tuple[bytes, int, Optional[str]]:
+    """(first bytes, size, sha256 of the whole file). Opened without following a symlink and
+    without blocking, and refused unless it is a regular file (a FIFO would block forever)."""
+    import hashlib
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular()
+        if info.st_size > limits.max_bytes:
+            return b"", info.st_size, None  # refused unread
+        keep = limits.max_parse_bytes + 1
+        digest = hashlib.sha256()
+        chunks: list[bytes] = []
+        kept = size = 0
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+            if kept < keep:
+                chunks.append(chunk[: keep - kept])
+                kept += len(chunks[-1])
+            if size > limits.max_bytes:  # grew while we read it
+                return b"", size, None
+    return b"".join(chunks), size, digest.hexdigest()
+
+
+def extract_all(items: list[InputFile], jobs: int, limits: Limits, progress=None,
+                isolate: bool = True) -> Iterator[PageResult]:
+    """PageResults in completion order. isolate (default): every page is extracted in a worker
+    process with a memory cap and a hard time limit, also for jobs=1, so no page can take the
+    run down with it; isolate=False runs in this process (debugging, profiling)."""
+    if not isolate:
         for item in items:
             result = read_and_extract(item, limits)
             if progress:
                 progress()
             yield result
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-    import multiprocessing
+    from pubsift.workers import run_isolated
 
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    retry: list[InputFile] = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(limits,)) as pool:
-        futures = [(pool.submit(read_and_extract, item, limits), item) for item in items]
-        for future, item in futures:
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                # a worker died (memory cap, signal); which page did it is unknown: retry each alone
-                retry.append(item)
-                continue
-            except Exception as error:  # pickling or worker bug: keep going
-                result = failed(item.page, None, None, f"worker error: {type(error).__name__}")
-            if progress:
-                progress()
-            yield result
-    for item in retry:
-        with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_worker_init, initargs=(limits,)) as pool:
-            try:
-                result = pool.submit(read_and_extract, item, limits).result()
-            except BrokenProcessPool:
-                result = failed(item.page, None, None, "worker process died (memory or resource limit)")
+    def on_failure(item: InputFile, reason: str) -> PageResult:
+        try:
+            size = os.lstat(item.path).st_size  # never follows a link out of the inputs
+        except OSError:
+            size = None
+        return failed(item.page, None, size, reason)
+
+    for result in run_isolated(items, read_and_extract, limits, max(1, jobs), on_failure,
+                               memory_mb=limits.max_memory_mb, soft_seconds=limits.max_seconds):
         if progress:
             progress()
         yield result
@@ -156,26 +195,109 @@ class RunResult:
         return EXIT_PAGES_FAILED if any(r.manifest.status == "failed" for r in self.results) else EXIT_OK
 
 
+TEMP_MARK = ".tmp-"  # temporaries are ".NAME.tmp-PID" beside their target
+
+
+def _write_jsonl_temp(path: Path, rows: Iterable) -> Path:
+    """Write rows to a temporary beside `path` (flushed to disk); the caller renames it."""
+    tmp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            for row in rows:
+                handle.write(canonical_json(row))
+                handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
 def write_jsonl_atomic(path: Path, rows: Iterable) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-        for row in rows:
-            handle.write(canonical_json(row))
-            handle.write("\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    """Replace `path` with rows in one rename: readers see the old file or the new one."""
+    os.replace(_write_jsonl_temp(path, rows), path)
 
 
-def write_outputs(out_dir: Path, results: list[PageResult], records: list[Record], works: list[Work]) -> None:
+def remove_stale_temporaries(out_dir: Path) -> None:
+    """Temporaries left by a run that was killed (SIGKILL) while writing; never outputs."""
+    for name in OUTPUT_FILES:
+        for tmp in out_dir.glob(f".{name}{TEMP_MARK}*"):
+            pid = tmp.name.rsplit(TEMP_MARK, 1)[-1]
+            if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+                tmp.unlink(missing_ok=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+class _signals_deferred:
+    """Hold SIGINT/SIGTERM for the few renames that publish a run's files, so an interrupt
+    cannot leave a mix of old and new files (SIGKILL cannot be held: see docs/hostile.md)."""
+
+    SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        self.blocked = None
+        if hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread():
+            wanted = {getattr(signal, n) for n in self.SIGNALS if hasattr(signal, n)}
+            self.blocked = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+        return self
+
+    def __exit__(self, *exc):
+        if self.blocked is not None:
+            import signal
+
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.blocked)
+        return False
+
+
+def write_outputs(out_dir: Path, results: list[PageResult], records: list[Record], works: list[Work],
+                  researchers: Optional[list] = None) -> None:
+    """Write every output file to a temporary first, then publish them all by renames
+    (manifest last). An interrupted or killed run leaves the previous outputs intact."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out_dir)
     profiles = sorted((r.profile for r in results if r.profile is not None), key=lambda p: p.page)
     manifest = sorted((r.manifest for r in results), key=lambda m: m.path)
-    write_jsonl_atomic(out_dir / "records.jsonl", records)
-    write_jsonl_atomic(out_dir / "works.jsonl", works)
-    write_jsonl_atomic(out_dir / "profiles.jsonl", profiles)
-    # the manifest goes last: its presence says the run completed
-    write_jsonl_atomic(out_dir / "manifest.jsonl", manifest)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        # the manifest goes last: its presence says the run completed
+        outputs = [("records.jsonl", records), ("works.jsonl", works), ("profiles.jsonl", profiles)]
+        if researchers is not None:
+            outputs.append(("researchers.jsonl", researchers))
+        for name, rows in outputs + [("manifest.jsonl", manifest)]:
+            staged.append((_write_jsonl_temp(out_dir / name, rows), out_dir / name))
+        with _signals_deferred():
+            for tmp, final in staged:
+                os.replace(tmp, final)
+            _fsync_dir(out_dir)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def dedupe_records(records: list[Record]) -> tuple[list[Record], list[Work]]:
@@ -185,6 +307,14 @@ def dedupe_records(records: list[Record]) -> tuple[list[Record], list[Work]]:
     assign_works(records)
     works = merge_works(records)
     return records, works
+
+
+def identify_people(records: list[Record], results: list[PageResult], works: list[Work]) -> list:
+    """person_id on every author (records and works, in place) and one researcher per page owner."""
+    from schemas.people import assign_people
+
+    profiles = sorted((r.profile for r in results if r.profile is not None), key=lambda p: p.page)
+    return assign_people(records, profiles, works)[1]
 
 
 def run(inputs: list[str], out_dir: str, jobs: int = 1, limits: Optional[Limits] = None, show_progress: bool = False,
@@ -199,10 +329,15 @@ def run(inputs: list[str], out_dir: str, jobs: int = 1, limits: Optional[Limits]
     results, extraction = extract_pages(items, out_dir, limits, engine=engine, jobs=jobs, incremental=incremental,
                                         full=full, show_progress=show_progress, options=engine_options)
     results.sort(key=lambda r: r.manifest.path)
-    records = [rec for r in results for rec in r.records]
-    records, works = dedupe_records(records)
     out = Path(out_dir)
-    write_outputs(out, results, records, works)
+    if extraction.outputs_current:  # same pages, code and settings as the last run here: its files stand
+        records, works = extraction.previous_outputs(out)
+    else:
+        records = [rec for r in results for rec in r.records]
+        records, works = dedupe_records(records)
+        researchers = identify_people(records, results, works)
+        write_outputs(out, results, records, works, researchers)
+        extraction.remember_outputs(out)
     statuses = {"ok": 0, "not-a-profile": 0, "failed": 0}
     for r in results:
         statuses[r.manifest.status] += 1

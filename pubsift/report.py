@@ -26,6 +26,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Optional
+from urllib.parse import quote
 
 INPUT_FILES = ("records", "works", "profiles", "manifest")
 OPTIONAL_FILES = ("researchers",)
@@ -40,6 +41,7 @@ FLAG_LABELS = {
 }
 MAX_AUTHORS_SHOWN = 6
 FOLD_ROWS = 12
+MAX_CHART_PAGES = 30
 
 
 class ReportError(Exception):
@@ -91,11 +93,16 @@ def anchor(prefix: str, value: Any) -> str:
     return prefix + re.sub(r"[^A-Za-z0-9_-]", "_", str(value))[:80]
 
 
+_URL_SAFE = "/:?#[]@!$&()*+,;=-._~%"  # RFC 3986 reserved + unreserved; quotes, <, > and spaces get encoded
+
+
 def link(url: Any, text: Any = None) -> str:
+    """An <a> for http(s) URLs only (never javascript:, data:, ...); anything else stays text."""
     url = str(url or "")
-    if re.match(r"^https?://", url, re.I):
-        return f'<a href="{esc(url)}" rel="noopener noreferrer nofollow">{esc(text if text is not None else url)}</a>'
-    return esc(text if text is not None else url)
+    label = esc(text if text is not None else url)
+    if re.match(r"^https?://[^\s]", url, re.I):
+        return f'<a href="{esc(quote(url, safe=_URL_SAFE))}" rel="noopener noreferrer nofollow">{label}</a>'
+    return label
 
 
 def _author_names(row: dict) -> list[str]:
@@ -127,11 +134,11 @@ def ids_html(ids: dict | None) -> str:
     ids = ids or {}
     parts = []
     if ids.get("doi"):
-        parts.append("doi " + link(f"https://doi.org/{ids['doi']}", ids["doi"]))
+        parts.append("doi " + link(f"https://doi.org/{quote(ids['doi'], safe='/')}", ids["doi"]))
     if ids.get("arxiv"):
-        parts.append("arXiv " + link(f"https://arxiv.org/abs/{ids['arxiv']}", ids["arxiv"]))
+        parts.append("arXiv " + link(f"https://arxiv.org/abs/{quote(ids['arxiv'], safe='/')}", ids["arxiv"]))
     if ids.get("openreview"):
-        parts.append("OpenReview " + link(f"https://openreview.net/forum?id={ids['openreview']}", ids["openreview"]))
+        parts.append("OpenReview " + link(f"https://openreview.net/forum?id={quote(ids['openreview'], safe='')}", ids["openreview"]))
     return "<br>".join(parts)
 
 
@@ -221,6 +228,9 @@ def charts_section(data: dict) -> str:
         per_year.append(("no year", years[None]))
     pages = Counter(r.get("page") or "" for r in records)
     per_page = sorted(pages.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(per_page) > MAX_CHART_PAGES:  # a run over many pages: the biggest, then the rest in one bar
+        rest = per_page[MAX_CHART_PAGES - 1:]
+        per_page = per_page[:MAX_CHART_PAGES - 1] + [(f"{len(rest)} other pages", sum(c for _, c in rest))]
     return ('<section id="charts"><h2>Charts</h2><div class="charts">'
             + bar_chart_vertical(per_year, "Records per year")
             + bar_chart_horizontal(per_page, "Records per source page")
@@ -287,9 +297,9 @@ def _cell(name: str, value: Any) -> str:
     if name == "urls":
         return "<br>".join(link(u) for u in value)
     if name == "ids.doi":
-        return link(f"https://doi.org/{value}", value)
+        return link(f"https://doi.org/{quote(value, safe='/')}", value)
     if name == "ids.arxiv":
-        return link(f"https://arxiv.org/abs/{value}", value)
+        return link(f"https://arxiv.org/abs/{quote(value, safe='/')}", value)
     return esc(value)
 
 
@@ -373,16 +383,30 @@ def profiles_section(data: dict) -> str:
     return "".join(parts)
 
 
+def _plain(value: Any) -> str:
+    """A nested value (list of names, affiliations, counts) as compact, escaped text."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return esc("; ".join(v.get("name", json.dumps(v, ensure_ascii=False, sort_keys=True)) if isinstance(v, dict)
+                             else str(v) for v in value))
+    if isinstance(value, dict):
+        return esc(", ".join(f"{k}: {v}" for k, v in sorted(value.items())))
+    return esc(value)
+
+
+RESEARCHER_COLUMNS = ("name", "name_variants", "pages", "affiliations", "n_works", "counts_by_year", "evidence")
+
+
 def researchers_section(data: dict) -> str:
     rows = data.get("researchers")
     if rows is None:
         return ""
-    keys = sorted({k for r in rows for k in r})
-    # nested values (lists of pages, aliases) shown as compact text
-    cells = [[esc(v if isinstance(v, (str, int, float)) or v is None else json.dumps(v, ensure_ascii=False, sort_keys=True))
-              for v in (r.get(k) for k in keys)] for r in rows]
+    keys = [k for k in RESEARCHER_COLUMNS if any(k in r for r in rows)]
+    keys += sorted({k for r in rows for k in r} - set(keys) - {"researcher_id", "work_ids", "person_id"})
+    cells = [[_plain(r.get(k)) for k in keys] for r in rows]
     return (f'<section id="researchers"><h2>Researchers ({len(rows)})</h2>'
-            + table([esc(k) for k in keys], cells, "researchers") + "</section>")
+            + table([esc(k.replace("_", " ")) for k in keys], cells, "researchers") + "</section>")
 
 
 # ---------------------------------------------------------------- page
@@ -398,9 +422,10 @@ h2{font-size:17px;border-bottom:1px solid #e5e8ec;padding-bottom:4px}h3{font-siz
 .stat b{display:block;font-size:20px}.stat span{color:#5b6570;font-size:12px}
 .charts{display:flex;flex-wrap:wrap;gap:28px;align-items:flex-start}figure{margin:0}figcaption{font-size:12px;color:#5b6570}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:13px}
-th,td{border-bottom:1px solid #e5e8ec;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f0f2f5}
+th,td{border-bottom:1px solid #e5e8ec;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f0f2f5}
 .muted{color:#7a848e}.prov{color:#6a7580;font-size:11px}
-.flag{display:inline-block;background:#fff3cd;border:1px solid #e6d38a;border-radius:3px;padding:0 4px;font-size:11px;margin:1px}
+.records td:first-child,.flagged td:nth-child(2),.stat b{white-space:nowrap}
+.flag{white-space:nowrap;display:inline-block;background:#fff3cd;border:1px solid #e6d38a;border-radius:3px;padding:0 4px;font-size:11px;margin:1px}
 .diff{background:#ffe1e1;border-radius:3px;padding:0 2px}.differs{font-weight:bold;color:#a4262c}
 .compare td:first-child{white-space:nowrap}.compare td:nth-child(2){background:#f3f8f3}
 .warn{color:#a4262c}.ok{color:#2d7a3e}.meta{color:#5b6570;margin:2px 0}

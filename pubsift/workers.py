@@ -46,9 +46,29 @@ def cap_memory(extra_mb: int) -> None:
         pass  # platforms without RLIMIT_AS: the soft time limit still applies
 
 
-def _worker_main(conn: Connection, task: Callable, limits: Any, memory_mb: int) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """A worker must not outlive a parent that was killed (SIGKILL, OOM): Linux delivers
+    SIGKILL to it when the parent dies. Elsewhere, the closed pipe ends it after its page."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _worker_main(conn: Connection, parent_end: Connection, task: Callable, limits: Any, memory_mb: int,
+                 parent_pid: int) -> None:
     # Ctrl-C reaches the whole process group: the parent decides what an interrupt means
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        _die_with_parent(parent_pid)
+    if parent_end is not None:
+        parent_end.close()  # else this process keeps its own pipe open and never sees EOF
     cap_memory(memory_mb)
     while True:
         try:
@@ -85,7 +105,10 @@ def _death_reason(exitcode: Optional[int]) -> str:
             name = signal.Signals(-exitcode).name
         except ValueError:
             name = f"signal {-exitcode}"
-        hint = " (out of memory?)" if -exitcode == signal.SIGKILL else ""
+        # C libraries (libxml2, ...) may crash rather than fail cleanly when the memory cap
+        # refuses them an allocation
+        hint = {signal.SIGKILL: " (out of memory?)", signal.SIGSEGV: " (crash; memory limit?)",
+                signal.SIGBUS: " (crash; memory limit?)", signal.SIGABRT: " (crash; memory limit?)"}.get(-exitcode, "")
         return f"worker process died: {name}{hint}"
     return f"worker process died (exit code {exitcode})"
 
@@ -111,7 +134,9 @@ def run_isolated(
 
     def start() -> _Worker:
         parent_end, child_end = ctx.Pipe(duplex=True)
-        process = ctx.Process(target=_worker_main, args=(child_end, task, limits, memory_mb), daemon=True)
+        inherited = parent_end if ctx.get_start_method() == "fork" else None
+        process = ctx.Process(target=_worker_main, args=(child_end, inherited, task, limits, memory_mb, os.getpid()),
+                              daemon=True)
         process.start()
         child_end.close()
         return _Worker(process, parent_end)

@@ -2,40 +2,48 @@
 
 1. Features (`features`): title key, series numbers, erratum marker, author name keys, year,
    venue key/kind, identifiers. All keys come from schemas/normalize.py and schemas/names.py.
-2. Blocking (`candidate_pairs`): records sharing an identifier, an exact title key, or a pair of
-   their rarest title tokens (tokens seen only once are skipped, so one typo does not break a
-   block). Implemented on 64-bit hashes in numpy arrays, so memory and time stay near-linear.
+2. Blocking (`candidate_pairs`): records sharing an identifier, an exact title key, the first
+   three title words (truncated titles), or a pair of their rarest title tokens (tokens seen only
+   once are skipped, so one typo does not break a block). Keys are 64-bit hashes in numpy arrays;
+   big blocks are compared by a sorted-neighbourhood window, so cost stays near-linear.
 3. Comparison (`compare`): each pair gets a discrete level per field (title, authors, year,
    venue) plus hard evidence: a shared identifier (same work) or a contradiction (conflicting
-   identifiers, different series numbers, an erratum against its paper: never the same work).
+   identifiers, different series numbers, an erratum against its paper: never the same work),
+   and one reasoned penalty (a journal and a conference version of different years).
 4. Scoring (`FSModel`): Fellegi-Sunter match weights log2(m/u) per level. m, u and the share of
-   matches among candidate pairs are estimated by EM on the unlabelled candidate pairs, with the
-   priors in `PRIOR` as Dirichlet pseudo-counts (so a handful of records falls back on the priors
-   and a large file speaks for itself). Exact-title agreement on a title that recurs across the
-   input ("Editorial", "Book review column") is down-weighted by its frequency.
+   matches among candidate pairs are estimated by EM on the unlabelled candidate pairs of the
+   input itself, with the priors in `PRIOR` as Dirichlet pseudo-counts (a handful of records falls
+   back on the priors, a large file speaks for itself). No labels are used anywhere. An exact
+   match on a title that recurs across the input ("Editorial", "Book review column") carries no
+   title weight and lowers the prior by its frequency (a term-frequency adjustment).
 5. Clustering (`_Clusters`): links are applied strongest first; two clusters merge only when
    no member pair is contradictory and their members agree on average (mean match probability over
-   the cross pairs), so a chain of weak links never builds a giant cluster.
+   sampled cross pairs), so a chain of weak links never builds a giant cluster.
 """
 from __future__ import annotations
 
 import math
+import re
+from array import array
 from collections import Counter, defaultdict
-from typing import NamedTuple, Optional
+from functools import lru_cache
+from typing import Iterable, NamedTuple, Optional
 
 import numpy as np
 from rapidfuzz.distance import Indel
 
 from schemas.canonical import content_hash
-from schemas.names import author_keys, author_overlap
+from schemas.names import author_keys, author_overlap, clear_interned
 from schemas.normalize import (
     arxiv_key, doi_key, erratum_kind, is_generic_title, is_known_venue, openreview_key, series_numbers, title_key, venue_key,
     venue_kind,
 )
 
-MAX_BLOCK = 300  # a block larger than this is too generic to compare all pairs in
+FULL_BLOCK = 12  # blocks up to this size compare all their pairs
+WINDOW = 6  # larger blocks compare each record with its next WINDOW neighbours in title order
+MAX_BLOCK = 2000  # a block larger than this is too generic to say anything
 RARE_TOKENS = 4  # rarest title tokens per record used for blocking (-> 6 token-pair keys)
-MERGE_SAMPLE = 24  # members per side checked when two clusters merge (bounds the cost)
+MERGE_SAMPLE = 8  # members per side checked when two clusters merge (bounds the cost)
 MERGE_MIN_AGREEMENT = 0.5  # mean match probability two clusters' members need to merge
 
 # ---------------------------------------------------------------- levels
@@ -46,13 +54,15 @@ LEVELS = {
     "year": ("exact", "1 apart", "2-3 apart", "far", "missing"),
     "venue": ("same", "similar", "kind conflict", "different", "missing"),
 }
-MISSING = {"authors": 4, "year": 4, "venue": 4}  # levels that carry no evidence (weight 0)
+# levels that carry no evidence (weight 0, left out of EM): a missing value, and an exact match on
+# a title that recurs far more than duplicated titles do ("Book review column" in every issue)
+MISSING = {"title": 1, "authors": 4, "year": 4, "venue": 4}
 
 # Prior beliefs (m = P(level | same work), u = P(level | different works among candidates)) and
 # their strength in pseudo-pairs. Reasoned from how bibliographic duplicates differ (casing,
 # typos, truncated author lists, preprint vs proceedings years), not fitted to any labels.
 PRIOR = {
-    "title": ((0.5, 0.05, 0.2, 0.1, 0.08, 0.05, 0.02), (0.01, 0.05, 0.01, 0.02, 0.02, 0.14, 0.75)),
+    "title": ((0.5, 0.05, 0.2, 0.1, 0.1, 0.03, 0.02), (0.01, 0.05, 0.01, 0.02, 0.02, 0.2, 0.69)),
     "authors": ((0.75, 0.15, 0.06, 0.04, 0.0), (0.05, 0.05, 0.15, 0.75, 0.0)),
     "year": ((0.75, 0.15, 0.07, 0.03, 0.0), (0.2, 0.2, 0.25, 0.35, 0.0)),
     "venue": ((0.6, 0.2, 0.03, 0.17, 0.0), (0.1, 0.1, 0.2, 0.6, 0.0)),
@@ -78,6 +88,7 @@ class Features(NamedTuple):
     arxiv: Optional[str]
     doi: Optional[str]
     openreview: Optional[str]
+    recurrence: float = 0.0  # bits of prior lost by sharing a title that recurs (see _mark_common_titles)
 
 
 def _year(value) -> Optional[int]:
@@ -88,37 +99,83 @@ def _year(value) -> Optional[int]:
     return year if year and 1000 < year < 3000 else None
 
 
+@lru_cache(maxsize=200_000)
+def _title_parts(raw_title: Optional[str]) -> tuple:
+    title = title_key(raw_title)
+    return title, is_generic_title(title), series_numbers(raw_title), erratum_kind(raw_title)
+
+
+@lru_cache(maxsize=50_000)
+def _venue_parts(venue: Optional[str]) -> tuple:
+    return venue_key(venue), venue_kind(venue)
+
+
+_LIST_SPLIT_RE = re.compile(r"\s+and\s+|\s*;\s*|\s*&\s*", re.I)
+
+
+def _names(authors) -> tuple:
+    if isinstance(authors, str):
+        authors = [authors]
+    if not isinstance(authors, list):
+        return ()
+    names = tuple(str(a.get("name") or "") if isinstance(a, dict) else str(a) for a in authors if a)
+    if len(names) == 1:
+        names = _split_unsplit_list(names[0])
+    return names
+
+
+def _split_unsplit_list(text: str) -> tuple:
+    """A whole author list left in one name by a scraper: 'a eisenberg , j melton and k kulkarni'."""
+    parts = [p for p in _LIST_SPLIT_RE.split(text) if p.strip()]
+    pieces = []
+    for part in parts:
+        commas = [c.strip() for c in part.split(",") if c.strip()]
+        # 'Eisenberg, Andrew' is one inverted name; 'a eisenberg , j melton' is two names
+        if len(commas) > 1 and all(len(c.split()) >= 2 for c in commas):
+            pieces.extend(commas)
+        else:
+            pieces.append(part.strip())
+    return tuple(pieces)
+
+
 def features(record: dict) -> Features:
     ids = record.get("ids") or {}
-    raw_title = record.get("title") if isinstance(record.get("title"), str) else None
-    title = title_key(raw_title)
-    authors = record.get("authors") or []
-    names = [a.get("name") if isinstance(a, dict) else str(a) for a in authors if a]
-    venue = record.get("venue") if isinstance(record.get("venue"), str) else None
+    if not isinstance(ids, dict):
+        ids = {}
+    raw_title = record.get("title")
+    venue = record.get("venue")
+    title, common, series, erratum = _title_parts(raw_title if isinstance(raw_title, str) else None)
+    venue_norm, kind = _venue_parts(venue if isinstance(venue, str) else None)
     return Features(
         record_id=str(record.get("record_id")),
         title=title,
-        common=is_generic_title(title),
-        series=series_numbers(raw_title),
-        erratum=erratum_kind(raw_title),
-        authors=author_keys(names),
+        common=common,
+        series=series,
+        erratum=erratum,
+        authors=author_keys(_names(record.get("authors"))),
         year=_year(record.get("year")),
-        venue=venue_key(venue),
-        venue_kind=venue_kind(venue),
-        arxiv=arxiv_key(ids.get("arxiv")),
-        doi=doi_key(ids.get("doi")),
-        openreview=openreview_key(ids.get("openreview")),
+        venue=venue_norm,
+        venue_kind=kind,
+        arxiv=arxiv_key(ids.get("arxiv")) if ids.get("arxiv") else None,
+        doi=doi_key(ids.get("doi")) if ids.get("doi") else None,
+        openreview=openreview_key(ids.get("openreview")) if ids.get("openreview") else None,
     )
 
 
 # ---------------------------------------------------------------- comparison
-SAME, NEUTRAL, NEVER = 1, 0, -1
+SAME, NEUTRAL, NEVER, VERSIONS = 1, 0, -1, -2
+# A journal article and a conference paper of different years with the same title are the
+# conference version and its extended journal version: different publications. No unlabelled
+# estimate can learn that (they agree on title and authors), so it is a reasoned rule: a fixed
+# penalty that outweighs an exact title and author match, instead of an absolute veto.
+VERSION_PENALTY = 16.0
 
 
 class Comparison(NamedTuple):
     levels: tuple  # one level index per FIELDS entry
-    hard: int  # SAME (shared id), NEVER (contradiction) or NEUTRAL
+    hard: int  # SAME (shared id), NEVER (contradiction), VERSIONS or NEUTRAL
     reason: str  # why hard evidence applies
+    adjust: float = 0.0  # extra bits (negative: a shared recurring title)
 
 
 def _title_level(a: Features, b: Features) -> int:
@@ -126,6 +183,8 @@ def _title_level(a: Features, b: Features) -> int:
         return 6
     if a.title == b.title:
         return 1 if a.common or b.common else 0
+    if a.common or b.common:
+        return 6  # near-misses of 'Editorial' or 'Book reviews' say nothing about identity
     similarity = Indel.normalized_similarity(a.title, b.title)
     if similarity >= 0.95:
         return 2
@@ -180,16 +239,20 @@ def _hard_evidence(a: Features, b: Features) -> tuple[int, str]:
         return NEVER, "one is an erratum/comment on the other"
     if a.series != b.series and (a.series or b.series):
         return NEVER, f"series numbers differ ({'/'.join(a.series) or '-'} vs {'/'.join(b.series) or '-'})"
-    for name in ("doi", "arxiv", "openreview"):
-        x, y = getattr(a, name), getattr(b, name)
-        if x and y and x != y:
-            return NEVER, f"conflicting {name} ids"
-    for name in ("doi", "arxiv", "openreview"):
-        x = getattr(a, name)
-        if x and x == getattr(b, name):
-            return SAME, f"same {name} id"
+    if (a.doi or a.arxiv or a.openreview) and (b.doi or b.arxiv or b.openreview):
+        for name in ("doi", "arxiv", "openreview"):
+            x, y = getattr(a, name), getattr(b, name)
+            if x and y and x != y:
+                return NEVER, f"conflicting {name} ids"
+        for name in ("doi", "arxiv", "openreview"):
+            x = getattr(a, name)
+            if x and x == getattr(b, name):
+                return SAME, f"same {name} id"
     if not a.title or not b.title:
         return NEVER, "untitled"
+    if ({a.venue_kind, b.venue_kind} == {"journal", "conference"} and a.year and b.year and a.year != b.year
+            and not (is_known_venue(a.venue) and a.venue == b.venue)):
+        return VERSIONS, f"journal vs conference version ({a.year} vs {b.year})"
     return NEUTRAL, ""
 
 
@@ -201,7 +264,11 @@ def compare(a: Features, b: Features) -> Comparison:
         _year_level(a.year, b.year),
         _venue_level(a, b),
     )
-    return Comparison(levels, hard, reason)
+    adjust = -max(a.recurrence, b.recurrence) if levels[0] <= 1 and a.title == b.title else 0.0
+    if levels[0] == 1 and hard == NEUTRAL and a.year and b.year and a.year != b.year:
+        # a column or generic item ('Editor's notes') recurs every issue: another year is another item
+        hard, reason = NEVER, f"recurring title in different years ({a.year} vs {b.year})"
+    return Comparison(levels, hard, reason, adjust)
 
 
 # ---------------------------------------------------------------- scoring
@@ -268,14 +335,31 @@ class FSModel:
         total = self.prior_weight
         for f, level in zip(FIELDS, comparison.levels):
             total += self.weights[f][level]
+        if comparison.hard == VERSIONS:
+            total -= VERSION_PENALTY
+        return total + comparison.adjust
+
+    def logits(self, levels: np.ndarray, hard: np.ndarray, adjust: np.ndarray) -> np.ndarray:
+        """Vectorised `logit` for many pairs (levels: pairs x fields)."""
+        total = np.full(len(levels), self.prior_weight, dtype=np.float64)
+        for k, f in enumerate(FIELDS):
+            total += self.weights[f][levels[:, k]]
+        total += adjust
+        total[hard == VERSIONS] -= VERSION_PENALTY
+        total[hard == SAME] = math.inf
+        total[hard == NEVER] = -math.inf
         return total
 
     def explain(self, comparison: Comparison) -> list[str]:
-        if comparison.hard != NEUTRAL:
+        if comparison.hard in (SAME, NEVER):
             return [comparison.reason]
         reasons = [f"prior {self.prior_weight:+.1f}"]
         for f, level in zip(FIELDS, comparison.levels):
             reasons.append(f"{f} {LEVELS[f][level]} {self.weights[f][level]:+.1f}")
+        if comparison.hard == VERSIONS:
+            reasons.append(f"{comparison.reason} {-VERSION_PENALTY:+.1f}")
+        if comparison.adjust:
+            reasons.append(f"title recurs in the input {comparison.adjust:+.1f}")
         return reasons
 
 
@@ -293,7 +377,8 @@ def _block_keys(items: list[Features]) -> tuple[np.ndarray, np.ndarray]:
     token_freq: Counter = Counter()
     for it in items:
         token_freq.update(set(it.title.split()))
-    rows, keys = [], []
+    rows, keys = array("q"), array("q")  # typed arrays: 8 bytes a key, not a Python int each
+    per_title: dict[str, tuple[int, ...]] = {}  # duplicates share their title's keys
     for i, it in enumerate(items):
         for name in ("doi", "arxiv", "openreview"):
             value = getattr(it, name)
@@ -301,18 +386,33 @@ def _block_keys(items: list[Features]) -> tuple[np.ndarray, np.ndarray]:
                 rows.append(i); keys.append(hash((name, value)))
         if not it.title:
             continue
-        rows.append(i); keys.append(hash(("t", it.title)))
-        tokens = [t for t in set(it.title.split()) if token_freq[t] > 1]
-        rare = sorted(tokens, key=lambda t: (token_freq[t], t))[:RARE_TOKENS]
-        rare.sort()
-        for x in range(len(rare)):
-            for y in range(x + 1, len(rare)):
-                rows.append(i); keys.append(hash((rare[x], rare[y])))
-    return np.array(rows, dtype=np.int64), np.array(keys, dtype=np.int64)
+        title_keys = per_title.get(it.title)
+        if title_keys is None:
+            title_keys = per_title[it.title] = _title_block_keys(it.title, token_freq)
+        for key in title_keys:
+            rows.append(i); keys.append(key)
+    return np.frombuffer(rows, dtype=np.int64), np.frombuffer(keys, dtype=np.int64)  # no copy
+
+
+def _title_block_keys(title: str, token_freq: Counter) -> tuple[int, ...]:
+    keys = [hash(("t", title))]
+    words = title.split()
+    if len(words) > 3:  # a truncated title or one with an added subtitle shares its head
+        keys.append(hash(("h", " ".join(words[:3]))))
+    tokens = [t for t in set(words) if token_freq[t] > 1]
+    rare = sorted(sorted(tokens, key=lambda t: (token_freq[t], t))[:RARE_TOKENS])
+    for x in range(len(rare)):
+        for y in range(x + 1, len(rare)):
+            keys.append(hash((rare[x], rare[y])))
+    return tuple(keys)
 
 
 def candidate_pairs(items: list[Features]) -> np.ndarray:
-    """Sorted unique (i, j) index pairs, i < j, of records sharing a block of <= MAX_BLOCK members."""
+    """Sorted unique (i, j) index pairs, i < j, of records sharing a block. Blocks of up to
+    FULL_BLOCK members compare all pairs; larger ones (up to MAX_BLOCK) are sorted by title and
+    compare each record with its next WINDOW neighbours only (a sorted-neighbourhood pass): the
+    clustering step checks the remaining pairs it needs lazily, so cost stays linear in the
+    number of keys even when a paper has dozens of copies."""
     rows, keys = _block_keys(items)
     if len(rows) == 0:
         return np.zeros((0, 2), dtype=np.int64)
@@ -323,20 +423,31 @@ def candidate_pairs(items: list[Features]) -> np.ndarray:
     sizes = ends - starts
     n = len(items)
     chunks = []
-    for size in range(2, MAX_BLOCK + 1):
+    for size in range(2, FULL_BLOCK + 1):
         block_starts = starts[sizes == size]
         if len(block_starts) == 0:
             continue
         members = rows[block_starts[:, None] + np.arange(size)[None, :]]  # (blocks, size)
         ii, jj = np.triu_indices(size, k=1)
-        a, b = members[:, ii].ravel(), members[:, jj].ravel()
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
-        keep = lo != hi
-        chunks.append(np.unique(lo[keep] * n + hi[keep]))
+        chunks.append(_codes(members[:, ii].ravel(), members[:, jj].ravel(), n))
+    for b in np.flatnonzero((sizes > FULL_BLOCK) & (sizes <= MAX_BLOCK)).tolist():
+        # sorted by (title, first author, record id): similar titles become neighbours,
+        # independent of input order
+        members = np.array(sorted(rows[starts[b]:ends[b]].tolist(), key=lambda i: (
+            items[i].title, items[i].authors[0].family if items[i].authors else "", items[i].record_id)),
+            dtype=np.int64)
+        for step in range(1, WINDOW + 1):
+            chunks.append(_codes(members[:-step], members[step:], n))
     if not chunks:
         return np.zeros((0, 2), dtype=np.int64)
     codes = np.unique(np.concatenate(chunks))
     return np.stack([codes // n, codes % n], axis=1)
+
+
+def _codes(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    keep = lo != hi
+    return np.unique(lo[keep] * n + hi[keep])
 
 
 # ---------------------------------------------------------------- clustering
@@ -344,12 +455,14 @@ class _Clusters:
     """Union-find whose unions are checked: no contradiction between members, and the two
     clusters' members must agree on average (mean match probability >= MERGE_MIN_AGREEMENT)."""
 
-    def __init__(self, items: list[Features], model: FSModel, scored: dict):
+    def __init__(self, items: list[Features], model: FSModel, codes: np.ndarray, logits: np.ndarray):
         self.items = items
         self.model = model
-        self.scored = scored
+        self.codes = codes  # sorted pair codes (i * n + j) of the scored candidate pairs
+        self.logits = logits
+        self.extra: dict[tuple[int, int], float] = {}  # pairs scored on demand
         self.parent = list(range(len(items)))
-        self.members = {i: [i] for i in range(len(items))}
+        self.members: dict[int, list[int]] = {}
 
     def find(self, x: int) -> int:
         while self.parent[x] != x:
@@ -359,19 +472,23 @@ class _Clusters:
 
     def pair_logit(self, x: int, y: int) -> float:
         key = (x, y) if x < y else (y, x)
-        value = self.scored.get(key)
+        code = key[0] * max(1, len(self.items)) + key[1]
+        pos = int(np.searchsorted(self.codes, code))
+        if pos < len(self.codes) and self.codes[pos] == code:
+            return float(self.logits[pos])
+        value = self.extra.get(key)
         if value is None:
             value = self.model.logit(compare(self.items[key[0]], self.items[key[1]]))
-            self.scored[key] = value
+            self.extra[key] = value
         return value
 
     def union(self, x: int, y: int) -> bool:
         rx, ry = self.find(x), self.find(y)
         if rx == ry:
             return True
-        left = self._sample(self.members[rx])
-        right = self._sample(self.members[ry])
-        if len(left) * len(right) > 1:
+        left = self._sample(self.members.get(rx, [rx]))
+        right = self._sample(self.members.get(ry, [ry]))
+        if len(left) * len(right) > 1:  # two singletons: the link itself was the evidence
             total = 0.0
             for a in left:
                 for b in right:
@@ -381,13 +498,11 @@ class _Clusters:
                     total += probability(logit)
             if total / (len(left) * len(right)) < MERGE_MIN_AGREEMENT:
                 return False
-        elif self.pair_logit(x, y) == -math.inf:
-            return False
-        if len(self.members[rx]) < len(self.members[ry]) or (
-                len(self.members[rx]) == len(self.members[ry]) and rx > ry):
+        size_x, size_y = len(self.members.get(rx, (rx,))), len(self.members.get(ry, (ry,)))
+        if size_x < size_y or (size_x == size_y and rx > ry):
             rx, ry = ry, rx
         self.parent[ry] = rx
-        self.members[rx].extend(self.members.pop(ry))
+        self.members.setdefault(rx, [rx]).extend(self.members.pop(ry, [ry]))
         return True
 
     def _sample(self, members: list[int]) -> list[int]:
@@ -406,45 +521,91 @@ class Result(NamedTuple):
 
 
 def _mark_common_titles(items: list[Features]) -> list[Features]:
-    """Flag titles that recur far more often than a duplicated title typically does ('Book review
-    column' in every issue): their exact agreement gets its own level, with its own m/u."""
+    """Titles that recur far more often than a duplicated title typically does get a
+    term-frequency prior: among k records sharing a title, about (t-1)/(k-1) of the pairs are
+    duplicates when a work typically has t copies, so the prior drops by log2((k-1)/(t-1)) bits.
+    Generic titles ('Editorial', 'Book review column': see normalize.is_generic_title) are
+    `common`: their exact agreement carries no title weight at all. A specific title that recurs
+    keeps its title match (a much-cited paper in a messy citation set repeats dozens of times)."""
     counts = Counter(it.title for it in items if it.title)
     repeated = sorted(c for c in counts.values() if c > 1)
     typical = repeated[len(repeated) // 2] if repeated else 2
     limit = max(2 * typical, typical + 2)
-    return [it._replace(common=True) if not it.common and counts.get(it.title, 0) > limit else it for it in items]
+    marked = []
+    for it in items:
+        count = counts.get(it.title, 0)
+        if it.common or count > limit:
+            bits = round(math.log2(max(1.0, (count - 1) / max(1, typical - 1))), 3)
+            it = it._replace(recurrence=bits)
+        marked.append(it)
+    return marked
 
 
-def dedupe(records: list[dict]) -> Result:
-    items = _mark_common_titles([features(r) for r in records])
+def dedupe(records: Iterable[dict]) -> Result:
+    """Cluster records (dicts in the records.jsonl shape); see dedupe_features."""
+    return dedupe_features([features(r) for r in records])
+
+
+def dedupe_features(items: list[Features]) -> Result:
+    """Block, compare, fit the model, cluster. Per-pair data lives in compact arrays so a million
+    records fit in well under 2 GB."""
+    _release_caches()
+    items = _mark_common_titles(items)
     pairs = candidate_pairs(items)
-    comparisons = []
-    patterns: Counter = Counter()
-    for i, j in pairs.tolist():
+    codes = pairs[:, 0] * max(1, len(items)) + pairs[:, 1]
+    level_cols = [array("b") for _ in FIELDS]
+    hard = array("b")
+    adjust = array("f")
+    for i, j in zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()):
         c = compare(items[i], items[j])
-        comparisons.append(c)
-        if c.hard == NEUTRAL:
-            patterns[c.levels] += 1
+        for col, level in zip(level_cols, c.levels):
+            col.append(level)
+        hard.append(c.hard)
+        adjust.append(c.adjust)
+    levels = np.stack([np.frombuffer(col, dtype=np.int8) for col in level_cols], axis=1) if len(pairs) else \
+        np.zeros((0, len(FIELDS)), dtype=np.int8)
+    hard_arr = np.frombuffer(hard, dtype=np.int8)
+    del level_cols
+    neutral = levels[hard_arr == NEUTRAL]
+    patterns: Counter = Counter()
+    if len(neutral):
+        unique, counts = np.unique(neutral, axis=0, return_counts=True)
+        patterns = Counter({tuple(int(v) for v in row): int(n) for row, n in zip(unique, counts)})
     model = FSModel().fit(patterns)
-    scored = {}
-    links = []
-    for (i, j), c in zip(pairs.tolist(), comparisons):
-        logit = model.logit(c)
-        scored[(i, j)] = logit
-        if logit > 0:
-            a, b = sorted((items[i].record_id, items[j].record_id))
-            links.append((-logit, a, b, i, j))
-    del comparisons
-    links.sort()
-    clusters = _Clusters(items, model, scored)
-    for _, _, _, i, j in links:
+    logits = model.logits(levels, hard_arr, np.frombuffer(adjust, dtype=np.float32))
+    del levels, adjust, hard
+    linked = np.flatnonzero(logits > 0)
+    rank = _record_rank(items)
+    lo = np.minimum(rank[pairs[linked, 0]], rank[pairs[linked, 1]])
+    hi = np.maximum(rank[pairs[linked, 0]], rank[pairs[linked, 1]])
+    order = linked[np.lexsort((hi, lo, -logits[linked]))]  # strongest first, ties by record id
+    clusters = _Clusters(items, model, codes, logits)
+    for i, j in zip(pairs[order, 0].tolist(), pairs[order, 1].tolist()):
         clusters.union(i, j)
     groups: dict[int, list[str]] = defaultdict(list)
     for i, it in enumerate(items):
         groups[clusters.find(i)].append(it.record_id)
     work_of_root = {root: content_hash(sorted(ids), prefix="w") for root, ids in groups.items()}
     work_ids = [work_of_root[clusters.find(i)] for i in range(len(items))]
-    return Result(work_ids, model, len(links), len(pairs))
+    return Result(work_ids, model, len(linked), len(pairs))
+
+
+def _release_caches() -> None:
+    """Features are built: drop the normalisation caches (a few hundred MB at a million records)
+    before the pair arrays are allocated. They refill on demand."""
+    from schemas import names, normalize
+
+    clear_interned()
+    for cached in (_title_parts, _venue_parts, normalize.fold, normalize.title_key, normalize.venue_key,
+                   normalize.venue_kind, names.parse_name):
+        cached.cache_clear()
+
+
+def _record_rank(items: list[Features]) -> np.ndarray:
+    order = sorted(range(len(items)), key=lambda i: items[i].record_id)
+    rank = np.empty(len(items), dtype=np.int64)
+    rank[np.array(order, dtype=np.int64)] = np.arange(len(items))
+    return rank
 
 
 def cluster(records: list[dict]) -> list[str]:
@@ -455,8 +616,12 @@ def cluster(records: list[dict]) -> list[str]:
 
 def explain(a: dict, b: dict, model: Optional[FSModel] = None) -> list[str]:
     """Readable reasons for one pair: the verdict, then each field's level and weight in bits."""
+    return explain_features(features(a), features(b), model)
+
+
+def explain_features(fa: Features, fb: Features, model: Optional[FSModel] = None) -> list[str]:
+    """`explain` on features (e.g. marked by _mark_common_titles, as the clustering saw them)."""
     model = model or FSModel()
-    fa, fb = features(a), features(b)
     comparison = compare(fa, fb)
     logit = model.logit(comparison)
     verdict = "same work" if logit > 0 else "different works"

@@ -28,8 +28,8 @@ import io
 import json
 import os
 import re
+import secrets
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, Iterable, Optional
 
@@ -107,7 +107,7 @@ def _read_rows(handle: Iterable[str], name: str) -> list[Work]:
 
 # ---------------------------------------------------------------- shared decisions
 _CONFERENCE_RE = re.compile(
-    r"\b(?:conference|proceedings|proc\.|workshops?|symposium|congress|colloquium|meeting|"
+    r"\b(?:conference|proceedings|proc|workshops?|symposium|congress|colloquium|meeting|"
     r"NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD|SIGIR|SIGMOD|"
     r"VLDB|WWW|CHI|UAI|AISTATS|COLT|CoRL|ICRA|IROS|POPL|PLDI|ICFP|OOPSLA|SODA|STOC|FOCS|ICALP|CDC|ACC|"
     r"INTERSPEECH|ICASSP|MICCAI|ISIT|INFOCOM|SIGCOMM|OSDI|SOSP|USENIX)\b",
@@ -156,10 +156,29 @@ def _ascii_word(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", anyascii(text).lower())
 
 
-def _family(author: Author) -> str:
+_PARTICLES = frozenset("van von der den de del della da di du dos das le la ten ter bin al".split())
+_PERSON_TOKEN_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’-])*$")  # letters, no digits
+
+
+def name_parts(author: Author) -> Optional[tuple[str, str]]:
+    """(given, family) for a person; None for a name that should stay one literal (a team,
+    an organisation, a single word). Uses the extractor's split when it made one; otherwise
+    splits a plain 2-4 word name at its last word (with particles such as 'van der')."""
     if author.family:
-        return author.family
-    return author.name.split()[-1] if author.name.split() else author.name
+        return (author.given or "", author.family)
+    tokens = author.name.split()
+    if not 2 <= len(tokens) <= 4 or not all(_PERSON_TOKEN_RE.match(t) for t in tokens) \
+            or any(t.lower() in ("and", "team", "group", "consortium", "lab", "project") for t in tokens):
+        return None
+    cut = len(tokens) - 1
+    while cut > 1 and tokens[cut - 1].lower() in _PARTICLES:
+        cut -= 1
+    return (" ".join(tokens[:cut]), " ".join(tokens[cut:]))
+
+
+def _family(author: Author) -> str:
+    parts = name_parts(author)
+    return parts[1] if parts else author.name
 
 
 def base_key(work: Work) -> str:
@@ -203,12 +222,11 @@ def citation_keys(works: list[Work]) -> dict[str, str]:
 
 # ---------------------------------------------------------------- CSL-JSON
 def _csl_name(author: Author) -> dict:
-    if author.family:
-        name = {"family": author.family}
-        if author.given:
-            name["given"] = author.given
-        return name
-    return {"literal": author.name}
+    parts = name_parts(author)
+    if parts is None:
+        return {"literal": author.name}
+    given, family = parts
+    return {"family": family, "given": given} if given else {"family": family}
 
 
 def exact_date(work: Work) -> Optional[str]:
@@ -276,11 +294,13 @@ def write_csl(works: list[Work], out: IO[str]) -> None:
 # ---------------------------------------------------------------- BibTeX
 # Non-ASCII stays UTF-8 (biber/biblatex, Zotero, Pandoc and bibtexparser read it); only the
 # characters that mean something to (La)TeX are escaped. Braces become \{ \} when balanced and
-# \textbraceleft{} otherwise, because BibTeX counts escaped braces too.
+# {\textbraceleft} otherwise, because BibTeX counts escaped braces too.
+# Text commands are written braced, {\textbackslash}: BibTeX's "special character" form, which its
+# name splitting and case changing treat as one letter.
 _LATEX_SPECIALS = {
-    "\\": r"\textbackslash{}",
+    "\\": r"{\textbackslash}",
     "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "~": r"{\textasciitilde}", "^": r"{\textasciicircum}",
 }
 # TeX ligatures that would change the text: -- (en dash), `` and '' (curly quotes)
 _LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')")
@@ -295,14 +315,15 @@ def _braces_balanced(text: str) -> bool:
     return depth == 0
 
 
-def latex_escape(text: str) -> str:
+def latex_escape(text: str, balanced: Optional[bool] = None) -> str:
     r"""Escape TeX specials so the text prints (and re-reads) as written.
 
     >>> latex_escape("50% of A&B_c {x} ~y^2 \\ $5 #1 -- ok")
-    '50\\% of A\\&B\\_c \\{x\\} \\textasciitilde{}y\\textasciicircum{}2 \\textbackslash{} \\$5 \\#1 -{}- ok'
+    '50\\% of A\\&B\\_c \\{x\\} {\\textasciitilde}y{\\textasciicircum}2 {\\textbackslash} \\$5 \\#1 -{}- ok'
     """
-    balanced = _braces_balanced(text)
-    braces = {"{": r"\{", "}": r"\}"} if balanced else {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+    if balanced is None:  # callers escaping a value piecewise pass the whole value's balance
+        balanced = _braces_balanced(text)
+    braces = {"{": r"\{", "}": r"\}"} if balanced else {"{": r"{\textbraceleft}", "}": r"{\textbraceright}"}
     escaped = "".join(_LATEX_SPECIALS.get(c) or braces.get(c) or c for c in text)
     return _LIGATURE_RE.sub("{}", escaped)
 
@@ -317,21 +338,27 @@ def _protect_case(word: str) -> bool:
 
 
 def bibtex_title(title: str) -> str:
+    title = " ".join(title.split())  # a blank line would be a TeX paragraph
+    balanced = _braces_balanced(title)
     out = []
-    for word in re.split(r"(\s+)", title):
+    for word in re.split(r"( )", title):
         if word.strip() and _protect_case(word):
             core = word.strip(".,:;!?()[]\"'")
             start = word.index(core)
-            out.append(latex_escape(word[:start]) + "{" + latex_escape(core) + "}" + latex_escape(word[start + len(core):]))
+            out.append(latex_escape(word[:start], balanced) + "{" + latex_escape(core, balanced) + "}"
+                       + latex_escape(word[start + len(core):], balanced))
         else:
-            out.append(latex_escape(word))
+            out.append(latex_escape(word, balanced))
     return "".join(out)
 
 
 def bibtex_name(author: Author) -> str:
-    """`Family, Given`; a name BibTeX cannot split (no family, or containing ' and ') is braced whole."""
-    if author.family and not re.search(r"\band\b|,", author.family + " " + (author.given or ""), re.I):
-        return latex_escape(f"{author.family}, {author.given}" if author.given else author.family)
+    """`Family, Given`; a name that is no person's, or that BibTeX would split wrongly (a comma or
+    the word 'and' inside), is braced whole."""
+    parts = name_parts(author)
+    if parts and not re.search(r"\band\b|,", " ".join(parts), re.I):
+        given, family = parts
+        return latex_escape(f"{family}, {given}" if given else family)
     return "{" + latex_escape(author.name) + "}"
 
 
@@ -350,7 +377,7 @@ def bibtex_entry(work: Work, key: str) -> str:
     if work.title:
         fields.append(("title", bibtex_title(work.title)))
     if work.venue:
-        fields.append((venue_field, latex_escape(work.venue)))
+        fields.append((venue_field, latex_escape(" ".join(work.venue.split()))))
     if work.year:
         fields.append(("year", str(work.year)))
     date = exact_date(work)
@@ -404,9 +431,10 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     """Write via a temporary file in the same folder + rename: readers never see half a file."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # open(..., "x") rather than mkstemp: the file gets the usual umask permissions, not 0600
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with open(tmp, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -418,5 +446,5 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> None:
 
 __all__ = [
     "FORMATS", "ExportError", "read_works", "record_as_work", "citation_keys", "csl_type", "csl_item",
-    "to_csl", "to_bibtex", "latex_escape", "render", "write_text_atomic",
+    "to_csl", "to_bibtex", "latex_escape", "name_parts", "render", "write_text_atomic",
 ]

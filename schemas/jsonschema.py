@@ -60,8 +60,8 @@ def schema_path(stem: str, folder: Path = SCHEMA_DIR) -> Path:
 
 
 def stale(folder: Path = SCHEMA_DIR) -> list[str]:
-    """Stems whose committed schema differs from the models (or is missing), plus stray files."""
-    problems = [stem for stem in OUTPUT_MODELS
+    """File names of committed schemas that differ from the models (or is missing), plus stray files."""
+    problems = [schema_path(stem, folder).name for stem in OUTPUT_MODELS
                 if not schema_path(stem, folder).exists() or schema_path(stem, folder).read_text(encoding="utf-8") != schema_text(stem)]
     known = {schema_path(stem, folder).name for stem in OUTPUT_MODELS}
     problems += [p.name for p in sorted(folder.glob("*.schema.json")) if p.name not in known]
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"stale: {name} (run: python -m schemas.jsonschema)", file=sys.stderr)
         return 1 if problems else 0
     for path in write_all(args.dir):
-        print(path)
+        print(f"wrote {path}")
     return 0
 
 

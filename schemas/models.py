@@ -160,3 +160,23 @@ class PageResult(_Model):
     manifest: ManifestEntry
     profile: Optional[Profile] = None
     records: list[Record] = Field(default_factory=list)
+
+
+class ResearcherAffiliation(_Model):
+    name: str
+    page: str = Field(description="the page this affiliation was read from")
+
+
+class Researcher(_Model):
+    """One page-owner identity: every page of the same person merged (see schemas.people)."""
+
+    researcher_id: str = Field(description="content hash of the sorted pages")
+    name: Optional[str] = Field(None, description="best full form of the name; null when never stated")
+    name_variants: list[str] = Field(default_factory=list, description="every spelling of this person seen")
+    pages: list[str] = Field(default_factory=list)
+    affiliations: list[ResearcherAffiliation] = Field(default_factory=list)
+    person_id: Optional[str] = Field(None, description="the same identity as Author.person_id in author lists")
+    work_ids: list[str] = Field(default_factory=list, description="deduplicated works of all their pages")
+    n_works: int = 0
+    counts_by_year: dict[str, int] = Field(default_factory=dict, description='year -> works ("undated" when unknown)')
+    evidence: list[str] = Field(default_factory=list, description="why these pages are one person")

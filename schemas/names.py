@@ -8,6 +8,7 @@ person: 'A. Eisenberg' ~ 'Andrew Eisenberg' ~ 'eisenberg a' ~ 'Eisenberg, Andrew
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
@@ -67,6 +68,15 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "les": ("leslie", "lester"), "marty": ("martin",), "norm": ("norman",), "ozzie": ("oswald",),
     "randy": ("randall", "randolph"), "reg": ("reginald",), "stan": ("stanley", "stanislaw"),
     "terry": ("terence", "theresa"), "trev": ("trevor",), "vic": ("victor",), "wes": ("wesley",),
+    # spellings of one given name across languages and transliterations (same person, other script)
+    "nicholas": ("nicolas", "nikolaos", "nicola", "nikolas"), "nikolay": ("nikolai",), "nicolai": ("nikolai",),
+    "aleksandr": ("alexander",), "aleksander": ("alexander",), "oleksandr": ("alexander",),
+    "alexandre": ("alexander",), "alexey": ("alexei",), "aleksei": ("alexei",), "aleksey": ("alexei",),
+    "yury": ("yuri",), "yuriy": ("yuri",), "iurii": ("yuri",), "jurij": ("yuri",), "serguei": ("sergey",),
+    "sergiy": ("sergey",), "serhiy": ("sergey",), "dmitrii": ("dmitry", "dmitri"), "dmytro": ("dmitry", "dmitri"),
+    "evgenii": ("evgeny",), "evgeniy": ("evgeny",), "andrey": ("andrei",), "mikhail": ("michael",),
+    "michal": ("michael",), "michel": ("michael",), "petr": ("pyotr", "peter"), "piotr": ("peter", "pyotr"),
+    "stephan": ("stephen", "stefan"), "stefan": ("stephen",),
 }
 
 
@@ -89,7 +99,7 @@ def _ascii_fold(text: str) -> str:
     return folded
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=200_000)
 def parse_name(name: str | None) -> NameKey:
     """NameKey of a display name in any common order: 'Andrew Eisenberg', 'A. Eisenberg',
     'eisenberg a', 'Eisenberg, Andrew', 'a eisenberg'."""
@@ -128,7 +138,22 @@ def parse_name(name: str | None) -> NameKey:
     return _key(words[cut:], words[:cut])
 
 
+_INTERNED: dict[NameKey, NameKey] = {}
+
+
+def clear_interned() -> None:
+    """Drop the intern table (keys stay alive while features reference them)."""
+    _INTERNED.clear()
+
+
 def _key(family_words: list[str], given_words: list[str]) -> NameKey:
+    key = _make_key(family_words, given_words)
+    # many spellings share one key ('A. Eisenberg', 'a eisenberg'): keep one object per key so a
+    # million records hold each distinct author key once
+    return _INTERNED.setdefault(key, key)
+
+
+def _make_key(family_words: list[str], given_words: list[str]) -> NameKey:
     family_words = [w for w in family_words if w not in PARTICLES] or family_words
     family = family_words[-1] if family_words else ""
     # 'JR Smith' -> initials j, r ; 'John R. Smith' -> j, r
@@ -138,7 +163,7 @@ def _key(family_words: list[str], given_words: list[str]) -> NameKey:
             continue
         initials.extend(list(w) if len(w) <= 2 and w.isalpha() and w not in NICKNAMES else [w[0]])
     first = next((w for w in given_words if len(w) > 2 or (len(w) == 2 and w in NICKNAMES)), "")
-    return NameKey(family, "".join(initials), first)
+    return NameKey(sys.intern(family), sys.intern("".join(initials)), sys.intern(first))
 
 
 @lru_cache(maxsize=100_000)
@@ -181,9 +206,9 @@ def family_compatible(a: str, b: str) -> bool:
             all(x == y or WILDCARD in (x, y) for x, y in zip(short, long[:k] + long[k + 1:])) for k in range(len(long)))
     if a[0] != b[0] or min(len(a), len(b)) < 5:
         return False
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
-    return Levenshtein.distance(a, b) <= 1  # one typo in a long family name
+    return OSA.distance(a, b) <= 1  # one typo (or swapped pair of letters) in a long family name
 
 
 def keys_compatible(a: NameKey, b: NameKey, loose: bool = False) -> bool:
@@ -214,15 +239,31 @@ def author_keys(names: Sequence[str | None], limit: int = 12) -> tuple[NameKey, 
 
 def author_overlap(a: Sequence[NameKey], b: Sequence[NameKey]) -> tuple[int, int, bool]:
     """(matched authors, length of the shorter list, first authors compatible). Greedy one-to-one
-    matching on compatible names; cheap enough for per-pair use."""
+    matching on compatible names: exact family names first, then typo-tolerant family names for
+    the rest; cheap enough for per-pair use."""
     if not a or not b:
         return 0, 0, False
+    shorter = min(len(a), len(b))
+    if a == b:
+        return shorter, shorter, True
     used = [False] * len(b)
     matched = 0
+    leftover = []
     for ka in a:
+        family = ka.family
         for j, kb in enumerate(b):
-            if not used[j] and keys_compatible(ka, kb, loose=True):
+            if not used[j] and kb.family == family and (
+                    not ka.initials or not kb.initials or ka.initials[0] == kb.initials[0] or given_compatible(ka, kb)):
                 used[j] = True
                 matched += 1
                 break
-    return matched, min(len(a), len(b)), keys_compatible(a[0], b[0], loose=True)
+        else:
+            leftover.append(ka)
+    if leftover and matched < shorter:
+        for ka in leftover:
+            for j, kb in enumerate(b):
+                if not used[j] and keys_compatible(ka, kb, loose=True):
+                    used[j] = True
+                    matched += 1
+                    break
+    return matched, shorter, keys_compatible(a[0], b[0], loose=True)

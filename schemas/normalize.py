@@ -23,6 +23,9 @@ _LATEX_CMD_RE = re.compile(r"\\[a-zA-Z]+\s*(?:\{([^{}]*)\})?")
 _LATEX_ACCENT_RE = re.compile(r"\\[`'^\"~=.uvHcdbrk]\s*\{?([a-zA-Z])\}?")
 _SERIES_RE = re.compile(
     r"\b(part|volume|vol|chapter|episode|book|lecture|no|number)\.?\s+([ivxlc]+|\d+|one|two|three|four|five)\b", re.I)
+# cheap pre-check: a title without any digit, roman-numeral-like capital or series word has no series number
+_SERIES_HINT_RE = re.compile(r"\d|[IVX]\b|part|vol|chapter|episode|book|lecture|\bno\b|number|first|second|third|"
+                             r"fourth|fifth", re.I)
 _SERIES_WORD_RE = re.compile(r"\b(first|second|third|fourth|fifth)\s+(part|report|paper|volume)\b", re.I)
 # titles that *are* a comment on another work: they must never merge with the work itself
 _ERRATUM_RE = re.compile(
@@ -57,16 +60,21 @@ def fold(text: str | None) -> str:
     if "\\" in text:
         text = _LATEX_ACCENT_RE.sub(r"\1", text)
         text = _LATEX_CMD_RE.sub(lambda m: m.group(1) or " ", text)
+    text = text.casefold()
     if not text.isascii():
+        # decompose, drop accents, recompose and fold again: once more so that the result is a
+        # fixed point (some compatibility characters casefold or decompose into further ones)
+        text = unicodedata.normalize("NFKD", text).translate(_FOLD_TABLE)
+        text = unicodedata.normalize("NFKC", "".join(c for c in text if not unicodedata.combining(c))).casefold()
         text = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
         text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[\W_]+", " ", text.casefold().replace("'", "").replace("\u2019", ""))
+    text = re.sub(r"[\W_]+", " ", text.replace("'", "").replace("\u2019", ""))
     return " ".join(text.split())
 
 
 _PAREN_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NOTE_TAIL_RE = re.compile(
-    r"\s+[-\u2013\u2014:]\s*(?:book review|extended abstract|abstract|tutorial|panel|demo|demonstration|"
+    r"(?<!\s)\s+[-\u2013\u2014:]\s*(?:book review|extended abstract|abstract|tutorial|panel|demo|demonstration|"
     r"invited talk|keynote|poster|short paper|preprint|technical report)\s*\.?$", re.I)
 
 
@@ -87,9 +95,27 @@ def title_key(title: str | None) -> str:
     return " ".join(words)
 
 
+# Words that name recurring items of a journal or proceedings rather than a topic. A title made of
+# these words only ('Editor's notes', 'Book review column', 'Guest editors' introduction') is an item
+# type that recurs every issue, not the title of one work.
+GENERIC_WORDS = frozenset(
+    "editorial editorials editor editors note notes message messages chair chairs vice president presidents "
+    "treasurer treasurers secretary director directors information column columns review reviews book books "
+    "introduction introductions preface prefaces foreword forewords guest special issue issues section sections "
+    "letter letters news newsletter announcement announcements call calls papers paper report reports reminiscences "
+    "influential perspective perspectives industry interview interviews forum career corner update updates errata "
+    "erratum corrigendum corrigenda obituary memoriam keynote address addresses invited talk talks panel panels "
+    "tutorial tutorials abstract abstracts index contents table title front back matter acknowledgments "
+    "acknowledgements reviewers referees summary overview welcome remarks opening closing award awards dedication "
+    "tribute volume proceedings conference workshop symposium program committee organization organizers "
+    "sponsors miscellaneous".split())
+
+
 def is_generic_title(key: str) -> bool:
     """A title key like 'editorial' or 'book review column': it names an item type, not a work."""
-    return not key or key in GENERIC_TITLES or len(key) <= 3
+    if not key or key in GENERIC_TITLES or len(key) <= 3:
+        return True
+    return all(word in GENERIC_WORDS for word in key.split())
 
 
 def erratum_kind(title: str | None) -> str:
@@ -102,7 +128,7 @@ def erratum_kind(title: str | None) -> str:
 def series_numbers(title: str | None) -> tuple[str, ...]:
     """Numbers that make a work one of a series ('Part II', 'Tensor Programs V', 'Gopher 2'):
     two titles whose series numbers differ are different works, however similar."""
-    if not title or not isinstance(title, str):
+    if not title or not isinstance(title, str) or not _SERIES_HINT_RE.search(title):
         return ()
     found = []
     for m in _SERIES_RE.finditer(title):
@@ -112,7 +138,7 @@ def series_numbers(title: str | None) -> tuple[str, ...]:
         found.append(str(_WORD_NUMBERS[m.group(1).lower()]))
     # a trailing roman numeral or number on the title head: "Tensor Programs V:", "GPT-4"
     head = re.split(r"[:\u2013\u2014]| - ", title, maxsplit=1)[0]
-    m = re.search(r"\b([IVX]{1,4}|\d{1,3})\s*$", head.strip())
+    m = re.search(r"(?:^|[\s-])([IVX]{1,4}|\d{1,2})\s*$", head.strip())  # not 'R/3', not "KRDB '98"
     if m:
         value = m.group(1)
         found.append(str(ROMAN.get(value.lower(), value)))

@@ -38,6 +38,8 @@ def test_clean_name(raw, name):
     ("Heidegger M", "M", "Heidegger"),
     ("Martin Luther King Jr.", "Martin Luther", "King Jr."),
     ("Plato", None, "Plato"),
+    ("J. E. Hopcroft", "J. E.", "Hopcroft"),
+    ("Hado Van Hasselt", "Hado", "Van Hasselt"),
     ("Babuschkin, Igor", "Igor", "Babuschkin"),
 ])
 def test_split_name(name, given, family):

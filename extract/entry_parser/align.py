@@ -94,6 +94,10 @@ def align(raw: str, title: Optional[str], authors: list[str], year, venue: Optio
     return sorted(spans)
 
 
+def _has_alnum(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
 def bio_tags(doc) -> list[str]:
     """Token tags B-LABEL / I-LABEL / O from a Doc's entities (what the tagger learns)."""
     tags = ["O"] * len(doc)
@@ -113,10 +117,21 @@ def to_doc(nlp, raw: str, spans: list[Span]):
     ents, last_end = [], -1
     for s in spans:
         span = doc.char_span(s.start, s.end, label=s.label, alignment_mode="expand")
-        if span is None or span.start < last_end:
+        if span is None:
             return None
-        ents.append(span)
-        last_end = span.end
+        # punctuation never starts or ends a field: consistent edges are easier to learn
+        # ("Romero, C." is tagged up to "C"; the period is O)
+        start, end = span.start, span.end
+        while start < end and not _has_alnum(doc[start].text):
+            start += 1
+        while end > start and not _has_alnum(doc[end - 1].text):
+            end -= 1
+        if start == end:
+            continue
+        if start < last_end:
+            return None
+        ents.append(DocSpan(doc, start, end, label=s.label))
+        last_end = end
     doc.ents = [DocSpan(doc, e.start, e.end, label=e.label_) for e in ents]
     for token, tag in zip(doc, bio_tags(doc)):
         token.tag_ = tag

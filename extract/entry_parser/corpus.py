@@ -17,7 +17,7 @@ SOURCES = ("anystyle_core", "grobid_corpus")
 HELDOUT_SHARE = 0.15
 SPLIT_SEED = 20240601
 DEV_SHARE = 0.05  # of the training part: spaCy's model selection, never the held-out split
-SYNTH_TRAIN = 2500
+SYNTH_TRAIN = 3500
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_REFS = REPO.parent / "shared" / "data" / "refs"
 
@@ -104,5 +104,6 @@ def build(out_dir: Path, refs_dir: Path = DEFAULT_REFS, seed: int = SPLIT_SEED) 
     train_bin.to_disk(out_dir / "train.spacy")
     dev_bin.to_disk(out_dir / "dev.spacy")
     write_gold(held_rows, out_dir / "heldout.jsonl")
+    write_gold(dev_rows, out_dir / "dev.jsonl")  # for tuning decoding without touching heldout
     counts["heldout"] = len(held_rows)
     return counts

@@ -1,9 +1,11 @@
 """Entry-level context features for the tagger, stored in each token's LEMMA (unused
 otherwise in this pipeline) so spaCy's hash embedding can read them.
 
-The CNN encoder sees a few tokens either side; which block of the entry a token sits in
-(before/after the first sentence break or quote) and how far along the entry it is are
-global facts that decide "title" vs "venue" for capitalised word runs.
+The CNN encoder sees only a few tokens either side. Whether a capitalised word run is a title,
+a venue or a list of names is decided by global facts, as GROBID's and AnyStyle's CRF features
+encode them: how far along the entry the token is, which block it sits in (how many sentence
+breaks or quotes precede it), and what its block looks like (mostly capitalised words and
+commas = names; lower-case words = a title; digits = a venue tail).
 """
 from __future__ import annotations
 
@@ -13,22 +15,66 @@ from spacy.tokens import Doc
 _BREAKS = {".", "?", "!", "\"", "“", "”", "„", "«", "»", ":"}
 POSITION_BUCKETS = 6
 MAX_BLOCK = 4
-_FEATURES = [[f"p{p}b{b}" for b in range(MAX_BLOCK + 1)] for p in range(POSITION_BUCKETS)]
+
+
+def _block_class(texts: list[str]) -> str:
+    """A short code for one block of tokens: capitalisation, comma density, digits, a year,
+    length."""
+    alpha = [t for t in texts if t[:1].isalpha()]
+    n = len(alpha)
+    year = "y" if any(len(t) >= 4 and t[:2] in ("19", "20") and t[:4].isdigit() for t in texts) else ""
+    if not n:
+        return ("D" if any(t[:1].isdigit() for t in texts) else "P") + year
+    upper = sum(t[0].isupper() for t in alpha)
+    commas = texts.count(",") + texts.count("&") + texts.count("and")
+    ratio = upper / n
+    case = "C" if ratio >= 0.75 else ("M" if ratio >= 0.4 else "L")
+    dense = "k" if commas * 3 >= n else ""
+    digits = "d" if any(t[:1].isdigit() for t in texts) else ""
+    size = "1" if n <= 3 else ("2" if n <= 8 else "3")
+    return f"{case}{dense}{digits}{year}{size}"
+
+
+def _opens_container(texts: list[str]) -> str:
+    """'i' when a block starts like a container ("In ...", "in: ..."): venue territory."""
+    first = next((t for t in texts if t[:1].isalnum()), "")
+    return "i" if first.lower() in ("in", "proc", "proceedings") else ""
+
+
+_HASHES: dict[str, int] = {}
+
+
+def _feature_hash(vocab, feature: str) -> int:
+    value = _HASHES.get(feature)
+    if value is None:
+        value = _HASHES[feature] = vocab.strings.add(feature)
+    return value
 
 
 def context_features(doc: Doc) -> Doc:
     n = len(doc)
     if not n:
         return doc
-    block, prev = 0, ""
-    for i, token in enumerate(doc):
-        token.lemma_ = _FEATURES[i * POSITION_BUCKETS // n][block]
-        text = token.text
-        # a period after a single capital is an initial ("J."), after "al" ends "et al."
+    tokens = list(doc)  # one pass creating Token objects; they are costly
+    texts = [t.text for t in tokens]
+    # blocks: runs of tokens between breaks (a period after a single capital is an initial,
+    # "J."; after "al" it ends "et al.")
+    block_of, blocks, current, prev = [], [], [], ""
+    for text in texts:
+        block_of.append(len(blocks))
+        current.append(text)
         if text in _BREAKS and not (text == "." and ((len(prev) == 1 and prev.isupper()) or prev == "al")):
-            if block < MAX_BLOCK:
-                block += 1
+            blocks.append(current)
+            current = []
         prev = text
+    if current:
+        blocks.append(current)
+    codes = [_block_class(b) for b in blocks]
+    # each block also sees its predecessor's shape and whether it opens a container
+    context = [f"{codes[k]}|{codes[k - 1][0] if k else '^'}{_opens_container(blocks[k])}" for k in range(len(blocks))]
+    vocab = doc.vocab
+    for i, (token, b) in enumerate(zip(tokens, block_of)):
+        token.lemma = _feature_hash(vocab, f"p{i * POSITION_BUCKETS // n}b{min(b, MAX_BLOCK)}{context[b]}")
     return doc
 
 

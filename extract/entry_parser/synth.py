@@ -87,7 +87,7 @@ class Builder:
 def _name(rng: random.Random, form: str) -> str:
     given = rng.choice(GIVEN)
     family = rng.choice(FAMILY)
-    if rng.random() < 0.08:
+    if rng.random() < 0.2:  # particles are what the reference corpora teach least ("Elias van der Berg")
         family = f"{rng.choice(PARTICLES)} {family}"
     if rng.random() < 0.15:
         given = f"{given} {rng.choice(GIVEN)[0]}."

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import registry
 
-_PUNCT = r"""\[\]\(\)\{\}"“”„«»‘’'`,;:*•·|"""
+_PUNCT = r"""\[\]\(\)\{\}"“”„«»‘’'`,;:*•·|?!"""
 _DASHES = "–—‐‑"
 PREFIX_RE = re.compile(rf"^[{_PUNCT}{_DASHES}.&/\-]")
 SUFFIX_RE = re.compile(rf"[{_PUNCT}{_DASHES}.&/\-]$")

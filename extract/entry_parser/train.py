@@ -25,6 +25,29 @@ DEFAULT_WORK = Path("/tmp/pubsift-entry-parser")
 _UNNEEDED = ("README.md",)
 
 
+def write_transitions(train_path: Path, model_dir: Path) -> None:
+    """Tag-bigram statistics of the training data for the Viterbi decoder (decode.py)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from extract.entry_parser import decode
+
+    nlp = spacy.load(model_dir)
+    labels = nlp.get_pipe("tagger").labels
+    docs = DocBin().from_disk(train_path).get_docs(nlp.vocab)
+    decode.save(decode.estimate(([t.tag_ for t in doc] for doc in docs), labels), model_dir)
+
+
+def prune_strings(model_dir: Path) -> None:
+    """Keep only the tag labels in the saved string table. spaCy stores every token string it
+    saw in training (here: words of the third-party references); the model works on hashes,
+    so they are not needed to run it, and they must not ship with the package."""
+    path = model_dir / "vocab" / "strings.json"
+    labels = set(json.loads((model_dir / "tagger" / "cfg").read_text())["labels"])
+    strings = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps([s for s in strings if s in labels]), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     from extract.entry_parser import corpus
 
@@ -59,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.out.exists():
         shutil.rmtree(args.out)
     shutil.copytree(best, args.out, ignore=shutil.ignore_patterns(*_UNNEEDED))
+    write_transitions(args.work / "data" / "train.spacy", args.out)
+    prune_strings(args.out)
     size = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file())
     print(f"train: installed {args.out} ({size / 1e6:.1f} MB) in {(time.time() - started) / 60:.1f} min")
     print(f"train: held-out gold for scoring: {args.work / 'data' / 'heldout.jsonl'}")

@@ -222,7 +222,8 @@ def parse_bibtex(text: str) -> BibFile:
 
 
 def _salvage(reader: _Reader, text: str, start: int, end: int, close: str):
-    """Fields of a malformed entry read up to the point where it broke."""
+    """Fields of a malformed entry: well-formed fields are read as usual; a value that never
+    closes is taken up to the end of its line."""
     piece = text[start:end].rstrip()
     if not piece.endswith(close):
         piece = piece + "\n" + close
@@ -233,24 +234,27 @@ def _salvage(reader: _Reader, text: str, start: int, end: int, close: str):
     key = piece[:key_end].strip()
     fields: dict[str, str] = {}
     i = key_end + 1
-    while True:
-        try:
-            i = sub.skip_space(i)
-            if i >= len(piece) or piece[i] == close:
-                break
-            if piece[i] == ",":
-                i += 1
-                continue
-            m = _NAME_RE.match(piece, i)
-            if not m:
-                break
-            j = sub.skip_space(m.end())
-            if j >= len(piece) or piece[j] != "=":
-                break
-            value, i = sub.value(j + 1)
-            fields.setdefault(m.group(0).lower(), value)
-        except (_Malformed, RecursionError, IndexError):
+    while i < len(piece):
+        i = sub.skip_space(i)
+        if i >= len(piece) or piece[i] == close:
             break
+        if piece[i] == ",":
+            i += 1
+            continue
+        m = _NAME_RE.match(piece, i)
+        j = sub.skip_space(m.end()) if m else i
+        if not m or j >= len(piece) or piece[j] != "=":
+            line_end = piece.find("\n", i)
+            i = len(piece) if line_end < 0 else line_end + 1  # not a field: skip the line
+            continue
+        try:
+            value, i = sub.value(j + 1)
+        except (_Malformed, RecursionError, IndexError):
+            line_end = piece.find("\n", j)
+            line_end = len(piece) if line_end < 0 else line_end
+            value = piece[j + 1: line_end].strip().lstrip("{\"").rstrip(",")
+            i = line_end + 1
+        fields.setdefault(m.group(0).lower(), value)
     return (key, fields) if fields else None
 
 

@@ -105,22 +105,55 @@ def _venue_of(text: str, year: Optional[int]) -> Optional[str]:
 
 
 def parse_entry_text(raw: str) -> Entry:
-    """Fields of one free-text entry: rules first; the trained entry parser, when it is
-    installed with the package, where the rules found no title or no authors."""
+    """Fields of one free-text entry: the rules and the trained entry parser (extract.entry_parser),
+    combined. When the model is confident about a title and its authors it is preferred (it
+    reads styles the rules do not know and keeps volume/pages out of venues); otherwise the
+    rules stand and the model only fills fields they left empty. Ids and URLs always come
+    from the rules (regexes are exact there)."""
     entry = parse_citation(raw)
-    if entry.title and (entry.authors_text or entry.authors):
-        return entry
     try:
-        from extract.entry_parser import parse_entry  # trained spaCy model (optional until shipped)
-    except ImportError:
+        from extract.entry_parser import available, parse_with_confidence
+    except ImportError:  # installed without the model package
         return entry
-    model_entry = parse_entry(raw)
+    if not available():
+        return entry
+    parsed = parse_with_confidence(raw)
+    model_entry = parsed.to_entry()
     if model_entry is None:
         return entry
-    # keep rule-found ids/urls, take the model's fields where the rules had none
-    for field in ("title", "authors_text", "venue", "year"):
+    if model_entry.title and model_entry.authors and parsed.confident():
+        entry.title = model_entry.title
+        # the model can drop a person the comma rules did see ("A, B, C." read as "A, B"):
+        # a clean rule list with more names keeps its people
+        rule_names = split_author_list(entry.authors_text).names if entry.authors_text else []
+        if not (len(rule_names) > len(model_entry.authors) and authors_score(entry.authors_text) >= 0.99):
+            entry.authors, entry.authors_text = list(model_entry.authors), None
+        entry.venue = model_entry.venue or entry.venue
+        if model_entry.year:
+            entry.year, entry.date = model_entry.year, model_entry.date
+        return entry
+    if entry.title and (entry.authors_text or entry.authors):
+        return entry
+    if not (model_entry.authors or entry.authors or entry.authors_text):
+        return entry  # nobody sees people here: a heading or a note, not an entry to complete
+    # the rules are unsure: take the model's fields where the rules had none
+    for field in ("title", "venue", "year", "date"):
         if not getattr(entry, field) and getattr(model_entry, field, None):
             setattr(entry, field, getattr(model_entry, field))
     if not entry.authors and not entry.authors_text and model_entry.authors:
         entry.authors = list(model_entry.authors)
     return entry
+
+
+def model_reads_entry(text: str) -> bool:
+    """True when the trained entry parser confidently finds a title and authors in `text`: a
+    second opinion for list items whose style the rule heuristics do not recognise
+    ("Maren Holtz, Ilse Amundsen: Counting proofs ... (2017)")."""
+    try:
+        from extract.entry_parser import available, parse_with_confidence
+    except ImportError:
+        return False
+    if not available():
+        return False
+    return parse_with_confidence(text).confident()
+

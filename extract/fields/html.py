@@ -51,3 +51,28 @@ def node_text(node) -> str:
     if node is None:
         return ""
     return re.sub(r"\s+", " ", visible_text(node)).strip()
+
+
+def tags_containing(root, names) -> set[int]:
+    """ids of the elements under `root` that have a descendant element named in `names`.
+
+    One pass with early stopping (an ancestor already marked has all its ancestors marked),
+    so it stays linear on 10,000-deep nesting where a `node.find(...)` per node is quadratic."""
+    names = set(names)
+    marked: set[int] = set()
+    for tag in root.find_all(names):
+        parent = tag.parent
+        while parent is not None and id(parent) not in marked:
+            marked.add(id(parent))
+            parent = parent.parent
+    return marked
+
+
+def tags_inside(root, names) -> set[int]:
+    """ids of the elements that have an ancestor named in `names` (linear, iterative)."""
+    inside: set[int] = set()
+    for tag in root.find_all(set(names)):
+        if id(tag) in inside:
+            continue  # nested in an outer one already walked
+        inside.update(id(d) for d in tag.descendants if isinstance(d, Tag))
+    return inside

@@ -44,39 +44,39 @@ def _math_source(element) -> Optional[str]:
     return None
 
 
+_MATHJAX_CLASSES = ("MathJax_Preview", "MathJax", "MathJax_Display")
+
+
 def inline_text(element, skip_classes: tuple[str, ...] = ("descriptor",)) -> str:
     """Visible text of an element on one line: rendered MathJax replaced by its TeX source,
-    descriptor labels ('Title:') and scripts/styles left out."""
+    descriptor labels ('Title:') and scripts/styles left out. Iterative: deep nesting is safe."""
     if element is None:
         return ""
+    skipped = skip_classes + _MATHJAX_CLASSES
     parts: list[str] = []
-
-    def walk(node) -> None:
+    if element.text:
+        parts.append(element.text)
+    # (node, emit its tail after it) in document order
+    stack = [(child, True) for child in reversed(list(element))]
+    while stack:
+        node, with_tail = stack.pop()
+        if isinstance(node, str):  # a tail queued behind its element's subtree
+            parts.append(node)
+            continue
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == "script":
             math = _math_source(node)
             if math:
                 parts.append(math)
-        elif tag in ("style", "noscript") or not tag:
-            pass
-        elif any(has_class(node, c) for c in skip_classes + ("MathJax_Preview", "MathJax", "MathJax_Display")):
-            pass
-        else:
+        elif tag and tag not in ("style", "noscript") and not any(has_class(node, c) for c in skipped):
             if node.text:
                 parts.append(node.text)
-            for child in node:
-                walk(child)
-                if child.tail:
-                    parts.append(child.tail)
-                continue
-        return
-
-    if element.text and not any(has_class(element, c) for c in skip_classes):
-        parts.append(element.text)
-    for child in element:
-        walk(child)
-        if child.tail:
-            parts.append(child.tail)
+            if with_tail and node.tail:
+                stack.append((node.tail, False))
+            stack.extend((child, True) for child in reversed(list(node)))
+            continue
+        if with_tail and node.tail:
+            parts.append(node.tail)
     return _WS_RE.sub(" ", "".join(parts)).strip()
 
 

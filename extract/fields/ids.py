@@ -14,7 +14,8 @@ ARXIV_BARE_OLD_RE = re.compile(r"^" + _ARXIV_OLD + r"$")
 DOI_RE = re.compile(r"\b(10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]]+)")
 OPENREVIEW_RE = re.compile(r"openreview\.net/(?:forum|pdf|attachment)\?(?:[^#\s]*&)?id=([A-Za-z0-9_\-]+)")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'\])]+(?:\([^\s)]*\)[^\s<>\"'\])]*)?", re.I)
-_BARE_DOMAIN_RE = re.compile(r"(?<![\w@/.])((?:[a-z0-9-]+\.)+(?:com|org|net|io|edu|ai|dev|github\.io)/[^\s<>\"')\]]+)", re.I)
+# DNS labels are at most 63 characters: the bound keeps a long run of "a-a-a-…" linear
+_BARE_DOMAIN_RE = re.compile(r"(?<![\w@/.])((?:[a-z0-9-]{1,63}\.){1,10}(?:com|org|net|io|edu|ai|dev|github\.io)/[^\s<>\"')\]]+)", re.I)
 
 
 def normalise_arxiv(value: str | None) -> str | None:

@@ -7,6 +7,7 @@ Names arrive as "Babuschkin, Igor", "Yuan*, Zhihang", "J.Dauwels", "Cyprien de M
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from extract.fields.text import clean_text
@@ -41,21 +42,57 @@ def strip_markers(name: str) -> str:
     return _MARKERS_RE.sub("", name)
 
 
+@lru_cache(maxsize=65536)
 def clean_name(raw: str) -> str:
-    """Display form of one person's name: markers, stray punctuation and spacing removed."""
+    """Display form of one person's name: markers, stray punctuation and spacing removed.
+    Repeated until nothing changes (stripping one mark can expose another: "0:." -> "0:" -> "0"),
+    so cleaning a clean name is a no-op."""
+    name = _clean_name_once(raw)
+    for _ in range(4):
+        again = _clean_name_once(name)
+        if again == name:
+            break
+        name = again
+    return name
+
+
+def _clean_name_once(raw: str) -> str:
     name = clean_text(raw)
     name = strip_markers(name)
-    name = re.sub(r"\(.*?\)", "", name)  # "(equal contribution)", "(侯凯希)"
+    name = drop_parenthesised(name)  # "(equal contribution)", "(侯凯希)"
     name = name.strip(" \t\n,;:*•·-–—\\/|")
-    name = re.sub(r"^(?:and|&)\s+", "", name, flags=re.I)
+    name = re.sub(r"^(?:(?:and|&)\s+)+", "", name, flags=re.I)
     # "J.Dauwels" -> "J. Dauwels"; "S.M. Ali" keeps its run of initials
     name = re.sub(r"\b([A-Z]\.)(?=[A-Z][a-z])", r"\1 ", name)
     name = re.sub(r"\s+", " ", name).strip()
-    if name.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", name) and not name.lower().endswith(("jr.", "sr.")):
-        name = name[:-1].rstrip()
+    # a trailing period is punctuation unless it ends an initial ("J.") or "Jr."; only the
+    # tail is looked at, so a run of thousands of dots costs linear time
+    while name.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", name[-3:]) \
+            and not name.lower().endswith(("jr.", "sr.")):
+        name = name[:-1].rstrip(" \t\n,;:*•·-–—\\/|")
     if "," in name:
         name = invert_name(name)
+    if not any(c.isalnum() for c in name):
+        return ""  # punctuation alone ("..", "-") is no name
     return name
+
+
+def drop_parenthesised(text: str) -> str:
+    """Remove every balanced (...) group, nested ones included, in one linear pass; an
+    unbalanced '(' or ')' stays. (A regex such as \\(.*?\\) is quadratic on a run of '('.)"""
+    if "(" not in text:
+        return text
+    out: list[str] = []
+    opened: list[int] = []
+    for ch in text:
+        if ch == "(":
+            opened.append(len(out))
+            out.append(ch)
+        elif ch == ")" and opened:
+            del out[opened.pop():]
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def invert_name(name: str) -> str:
@@ -68,6 +105,14 @@ def invert_name(name: str) -> str:
     return " ".join(parts)
 
 
+def _is_particle(token: str) -> bool:
+    """'van', 'de', 'Van' (Hado Van Hasselt) are particles; an initial such as 'E.' or 'Y' is not."""
+    if token.endswith(".") or len(token) == 1:
+        return False
+    return token.lower() in PARTICLES or token in ("d’", "d'")
+
+
+@lru_cache(maxsize=65536)
 def split_name(name: str) -> PersonName:
     """Given/family split of a natural-order display name (particles go with the family name)."""
     name = name.strip()
@@ -88,7 +133,7 @@ def split_name(name: str) -> PersonName:
     if len(tokens) == 2 and re.fullmatch(r"[A-Z]{1,3}\.?", tokens[1]) and not re.fullmatch(r"[A-Z]{1,3}\.?", tokens[0]):
         return PersonName(name, tokens[1], tokens[0])
     start = len(tokens) - 1
-    while start > 1 and tokens[start - 1].lower().rstrip(".") in PARTICLES | {"d’", "d'"}:
+    while start > 1 and _is_particle(tokens[start - 1]):
         start -= 1
     # an apostrophe particle glued to the family name: "d’Autume"
     family_tokens = tokens[start:]
@@ -107,6 +152,7 @@ def split_name(name: str) -> PersonName:
     return PersonName(name, given or None, family or None)
 
 
+@lru_cache(maxsize=65536)
 def looks_like_name(text: str) -> bool:
     """Cheap plausibility test for one author segment."""
     text = text.strip()

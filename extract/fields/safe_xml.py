@@ -20,6 +20,7 @@ _ENTITY_REF_RE = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _DOCTYPE_START_RE = re.compile(r"<!DOCTYPE\b", re.I)
 _ENTITY_DECL_RE = re.compile(r"<!ENTITY\b", re.I)
+_ROOT_START_RE = re.compile(r"<[A-Za-z_]")
 
 
 class XmlDoc(NamedTuple):
@@ -28,8 +29,8 @@ class XmlDoc(NamedTuple):
 
 
 def expand_named_entities(text: str) -> str:
-    """Replace HTML named entities (`&ouml;` -> 'ö') with their characters; XML's own five and
-    unknown names stay as they are (an unknown `&foo;` is dropped by the recovering parser)."""
+    """Replace HTML named entities (`&ouml;` -> 'ö') with their characters. XML's own five stay;
+    any other name (one the document declared itself, or a typo) is removed, never expanded."""
     if "&" not in text:
         return text
 
@@ -38,7 +39,7 @@ def expand_named_entities(text: str) -> str:
         if name in _PREDEFINED:
             return match.group(0)
         code = name2codepoint.get(name)
-        return chr(code) if code is not None else match.group(0)
+        return chr(code) if code is not None else ""
 
     return _ENTITY_REF_RE.sub(replace, text)
 
@@ -46,7 +47,9 @@ def expand_named_entities(text: str) -> str:
 def strip_doctype(text: str) -> tuple[str, bool]:
     """Remove the DOCTYPE declaration (with any internal subset). Returns (text, whether the
     removed subset declared entities)."""
-    m = _DOCTYPE_START_RE.search(text, 0, 4096)
+    # a DOCTYPE can only come before the root element (long comments may precede it)
+    root_start = _ROOT_START_RE.search(text)
+    m = _DOCTYPE_START_RE.search(text, 0, root_start.start() if root_start else len(text))
     if not m:
         return text, False
     i = m.end()

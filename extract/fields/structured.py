@@ -25,6 +25,9 @@ def _display(author: Union[str, Author]) -> str:
 def common_author(author_lists: Iterable[list], min_share: float = 0.75, min_entries: int = 2) -> Optional[str]:
     """The author present on (nearly) every entry, when one clearly is: on at least
     `min_share` of the entries that list authors, and on more entries than anyone else."""
+    author_lists = list(author_lists)
+    if min_share >= 1.0 and not _someone_on_all(author_lists):
+        return None  # cheap exit for long lists of many people's papers
     counts: Counter[str] = Counter()
     shown: dict[str, Counter[str]] = {}
     n = 0
@@ -49,9 +52,31 @@ def common_author(author_lists: Iterable[list], min_share: float = 0.75, min_ent
     return None
 
 
+def _someone_on_all(author_lists: list[list]) -> bool:
+    common: Optional[set[str]] = None
+    for authors in author_lists:
+        keys = {name_key(_display(a)) for a in authors}
+        keys.discard("")
+        if not keys:
+            continue
+        common = keys if common is None else common & keys
+        if not common:
+            return False
+    return bool(common)
+
+
 _JOURNAL_NUMBERS_RE = re.compile(
     r"^(?P<name>.*?[^\W\d_][.)]?)\s*[,;:]?\s*(?:(?:vol(?:ume)?\.?|no\.?|v\.|pp?\.|pages?)\s*)?\(?(?<!\d)\d+(?![^\W_])"
 )
+
+
+_REF_LEAD_RE = re.compile(
+    r"^(?:it\s+)?(?:has\s+been\s+|was\s+|is\s+)?(?:accepted|received|published|submitted|to\s+appear)"
+    r"(?:\s+for\s+pu?b+lication)?\s+(?:by|in|to|at|on)\s+(?:the\s+)?", re.I)
+# "Elena R. Alonso et al 2024 ApJ 976 95": an author/year prefix before the journal
+_REF_AUTHORS_RE = re.compile(r"^.{2,80}?\bet\s+al\.?,?\s+(?:\(?(?:19|20)\d{2}\)?[,.]?\s+)?", re.I)
+# ADS bibcodes ("2024NatAs.tmp..260L") name no venue readably
+_BIBCODE_RE = re.compile(r"^(?:19|20)\d{2}[A-Za-z&][\w&.]{13}[A-Z.]$")
 
 
 def venue_from_journal_ref(ref: Optional[str]) -> Optional[str]:
@@ -60,9 +85,16 @@ def venue_from_journal_ref(ref: Optional[str]) -> Optional[str]:
     if not ref:
         return None
     ref = clean_text(ref).replace("\n", " ").strip()
+    if _BIBCODE_RE.match(ref):
+        return None
+    ref = _REF_AUTHORS_RE.sub("", _REF_LEAD_RE.sub("", ref)) or ref
     m = _JOURNAL_NUMBERS_RE.match(ref)
     name = m.group("name") if m else ref
-    name = name.strip(" ,;:(")
+    if name.count("(") > name.count(")"):
+        # the cut fell inside parentheses ("PoS(ARENA2024)035"): keep the parenthesised part
+        close = ref.find(")", len(name))
+        name = ref[: close + 1] if close > 0 else ref
+    name = name.strip(" ,;:")
     if len(re.findall(r"[^\W\d_]", name)) < 2:
         return ref
     return name
@@ -86,3 +118,42 @@ def arxiv_abstract(text: Optional[str]) -> Optional[str]:
         elif paragraphs[-1]:
             paragraphs.append([])
     return "\n\n".join(" ".join(p) for p in paragraphs if p) or None
+
+
+_COMMENT_TAIL_RE = re.compile(
+    r"\s*(?:[.!;,]|\s-)\s+(?=(?:comments?|code|data|arxiv\s+admin|see|reproduction|materials|full|version|"
+    r"\d+\s+(?:pages|figures|tables)|available|welcome|typos?|minor|matches|updated|this\s+https?)\b).*$",
+    re.I | re.S,
+)
+_PUBLICATION_LEAD_RE = re.compile(r"^(?:pu?b+lication|publishing)\s+(?:on|in)\s+", re.I)
+
+
+def tidy_comment_venue(venue: Optional[str], note: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """A venue read from a free comment loses the remarks that follow it
+    ('ApJ, comments welcome!' -> 'ApJ'); the removed text goes to the note."""
+    if not venue:
+        return venue, note
+    m = _COMMENT_TAIL_RE.search(venue)
+    if m:
+        tail = m.group(0).strip(" .,;!-")
+        venue = venue[: m.start()]
+        note = f"{note}; {tail}" if note and tail else (note or tail or None)
+    venue = _PUBLICATION_LEAD_RE.sub("", venue)
+    venue = re.sub(r"^(?:19|20)\d{2}[,.:]?\s+", "", venue).strip(" ,;:!-")
+    return venue or None, note
+
+
+def arxiv_venue_and_note(comment: Optional[str], journal_ref: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """Venue and note of an arXiv entry: the journal reference names the venue; otherwise a
+    comment may ('Accepted to ApJ'), judged by `venue_from_comment`; other remarks are the note."""
+    from extract.fields.venues import venue_from_comment
+
+    comment = clean_text(comment) or None
+    venue = venue_from_journal_ref(journal_ref)
+    note = comment
+    if comment and not venue:
+        venue, note = tidy_comment_venue(*venue_from_comment(comment))
+    if journal_ref and not venue:
+        ref = f"Journal-ref: {clean_text(journal_ref)}"
+        note = f"{note}; {ref}" if note else ref
+    return venue, note

@@ -48,12 +48,22 @@ def one_line(text: str | None) -> str:
     return re.sub(r" {2,}", " ", text).strip()
 
 
+_MD_TARGET = r"\((?:[^()]*(?:\([^()]*\)[^()]*)*)\)"  # "(url)", one level of parentheses inside
+_MD_IMAGE_RE = re.compile(r"!\[[^\[\]]*\]" + _MD_TARGET)
+_MD_LINK_RE = re.compile(r"\[([^\[\]]*)\]" + _MD_TARGET)
+_MD_BOLD_RE = re.compile(r"(\*\*|__)(.{1,500}?)\1")
+_MD_ITALIC_RE = re.compile(r"(?<![\w*])[*_](?!\s)(.{1,300}?)(?<!\s)[*_](?![\w*])")
+_ABBREVIATION_END_RE = re.compile(r"\b(?:al|Inc|Ltd|Co|Jr|Sr|[A-Z])\.$")
+
+
 def strip_markdown(text: str) -> str:
     """Remove inline Markdown emphasis and links, keeping the visible text."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
+    # Bracket and span patterns exclude their own openers and are bounded, so a run of
+    # thousands of '[' or '*' is scanned in linear time (no catastrophic backtracking).
+    text = _MD_IMAGE_RE.sub("", text)
+    text = _MD_LINK_RE.sub(r"\1", text)
+    text = _MD_BOLD_RE.sub(r"\2", text)
+    text = _MD_ITALIC_RE.sub(r"\1", text)
     text = text.replace("\\", " ") if text.rstrip().endswith("\\") else text
     return text
 
@@ -62,7 +72,8 @@ def strip_trailing_punct(text: str, chars: str = " ,;:.") -> str:
     text = text.strip()
     while text and text[-1] in chars:
         # keep a final period that ends an abbreviation such as "et al." or "Inc."
-        if text.endswith(".") and re.search(r"\b(?:al|Inc|Ltd|Co|Jr|Sr|[A-Z])\.$", text):
+        # only the tail is searched: a run of 20,000 dots must not be rescanned per dot
+        if text.endswith(".") and _ABBREVIATION_END_RE.search(text[-6:]):
             break
         text = text[:-1].rstrip()
     return text

@@ -19,6 +19,8 @@ _MIN_SHARE = 0.4
 _MIN_CHARS = 40
 _MAX_YAML_CHARS = 8_000_000
 _MAX_NODES = 200_000
+# keys under which HTTP recordings (VCR, HAR, requests dumps) keep a response body
+_BODY_KEYS = frozenset({"body", "string", "content", "text", "response", "payload", "data", "raw"})
 _YAML_HEAD_RE = re.compile(r"^(?:[A-Za-z_][\w-]*:[ \t]*(?:\n|$)|-[ \t]+[A-Za-z_][\w-]*:)")
 
 
@@ -58,20 +60,26 @@ def _is_document(value: str) -> Optional[str]:
     return None
 
 
-def _best_payload(data: Any, total: int) -> Optional[str]:
-    best, seen = None, 0
-    stack = [data]
+def _payloads(data: Any, total: int) -> list[tuple[str, str]]:
+    """Document-like strings, in document order, as (kind, text): those under a body-like key
+    (an HTTP recording's response bodies), or any that makes up most of the file."""
+    found: list[tuple[str, str]] = []
+    seen = 0
+    stack: list[tuple[Any, str]] = [(data, "")]
     while stack and seen < _MAX_NODES:
-        node = stack.pop()
+        node, key = stack.pop()
         seen += 1
         if isinstance(node, dict):
-            stack.extend(node.values())
+            stack.extend((value, str(k).lower()) for k, value in reversed(list(node.items())))
         elif isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, str) and len(node) >= _MIN_CHARS and len(node) >= _MIN_SHARE * total:
-            if (best is None or len(node) > len(best)) and _is_document(node):
-                best = node
-    return best
+            stack.extend((value, key) for value in reversed(node))
+        elif isinstance(node, str) and len(node) >= _MIN_CHARS:
+            if key not in _BODY_KEYS and len(node) < _MIN_SHARE * total:
+                continue
+            kind = _is_document(node)
+            if kind and node not in (text for _, text in found):
+                found.append((kind, node))
+    return found
 
 
 def _unwrap(page):
@@ -84,9 +92,14 @@ def _unwrap(page):
         data = _load_yaml(page.text)
     if not isinstance(data, (dict, list)):
         return None
-    inner = _best_payload(data, len(page.text))
-    if inner is None:
+    found = _payloads(data, len(page.text))
+    if not found:
         return None
+    if len(found) > 1 and all(kind == "json" for kind, _ in found):
+        # several recorded JSON responses (pages of one search, or related calls): one JSON list
+        inner = "[" + ",".join(text for _, text in found) + "]"
+    else:
+        inner = max((text for _, text in found), key=len)
     return Page.from_text(inner, path=page.path)
 
 

@@ -25,6 +25,9 @@ _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _LINK_LINE_RE = re.compile(r"^\s*\[(?:download|paper|pdf|slides|code|bibtex|link)[^\]]*\]\((\S+?)\)\s*$", re.I | re.M)
 _CITATION_LINE_RE = re.compile(r"^\s*(?:\*\*)?recommended citation:?(?:\*\*)?\s*:?\s*(.*)$", re.I | re.M)
 _LIQUID_RE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
+# paragraphs the academicpages template ships in every example publication: not an abstract
+_TEMPLATE_RE = re.compile(r"contents above will be part of a list of publications|"
+                          r"when you provide a `?paperurl`? value|use `?\[Markdown\]", re.I)
 
 
 def _front(page: Page) -> tuple[dict[str, Any], str, bool]:
@@ -46,7 +49,10 @@ def detect(page: Page) -> float:
         return 0.0  # Hugo Academic
     collection = str(data.get("collection", "")).lower()
     permalink = str(data.get("permalink", ""))
-    if collection == "publications" or "/publication" in permalink:
+    if str(data.get("layout", "")).lower() == "archive" or "{% for" in page.text:
+        return 0.0  # the site's publications *list* page, not one publication
+    # '/publication/2019-popl' is one item; '/publications/' is the list page
+    if collection == "publications" or re.search(r"/publications?/[^/\s]+/?$", permalink):
         return 0.9
     hits = len(keys & _PUB_KEYS)
     if hits >= 3 and keys & {"venue", "journal", "paperurl", "citation", "booktitle"}:
@@ -73,19 +79,30 @@ def _abstract(body: str) -> tuple[str | None, list[str], str | None]:
     if m:
         citation = m.group(1).strip() or None
         body = body[: m.start()] + body[m.end():]
-    body = body.strip()
+    paragraphs = [p for p in re.split(r"\n\s*\n", body) if p.strip() and not _TEMPLATE_RE.search(p)]
+    body = "\n\n".join(p.strip() for p in paragraphs)
     return (body or None), urls, citation
+
+
+def _plain(value: str | None) -> str | None:
+    """Front-matter values may carry inline HTML or Markdown ('<i>Journal</i>', '*Journal*')."""
+    if not value:
+        return None
+    text = re.sub(r"<[^>]+>", "", clean_text(value))
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)
+    return text.strip() or None
 
 
 def entry_from_front(data: dict[str, Any], body: str) -> Entry:
     authors, authors_text = _authors(data)
     abstract, urls, body_citation = _abstract(body)
-    entry = Entry(title=frontmatter.as_text(data.get("title")), authors=authors, authors_text=authors_text)
+    entry = Entry(title=_plain(frontmatter.as_text(data.get("title"))), authors=authors, authors_text=authors_text)
     citation = frontmatter.as_text(data.get("citation")) or body_citation
     entry.date = frontmatter.as_text(data.get("date") or data.get("pub_date"))
     entry.year = frontmatter.as_text(data.get("year"))
-    entry.venue = (frontmatter.as_text(data.get("venue")) or frontmatter.as_text(data.get("journal"))
-                   or frontmatter.as_text(data.get("booktitle")))
+    entry.venue = _plain(frontmatter.as_text(data.get("venue")) or frontmatter.as_text(data.get("journal"))
+                         or frontmatter.as_text(data.get("booktitle")))
     if not entry.authors and not entry.authors_text and citation:
         # the template's citation line is "Authors. (Year). "Title." <i>Venue</i>." — its authors are real
         from extract.fields.citation import parse_entry_text
@@ -99,7 +116,8 @@ def entry_from_front(data: dict[str, Any], body: str) -> Entry:
             entry.year = parsed.year
     if not entry.authors and not entry.authors_text:
         entry.flags.append("no-authors")
-    entry.abstract = abstract or frontmatter.as_text(data.get("abstract"))
+    # the excerpt is a one-line summary: the abstract only when the body has none
+    entry.abstract = abstract or frontmatter.as_text(data.get("abstract")) or frontmatter.as_text(data.get("excerpt"))
     for key in ("paperurl", "pdf", "url", "slidesurl", "bibtexurl", "doi"):
         value = frontmatter.as_text(data.get(key))
         if value:

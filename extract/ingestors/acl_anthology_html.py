@@ -14,6 +14,7 @@ import re
 from typing import Optional
 
 from extract.fields.html import node_text
+from extract.fields.names import looks_like_name
 from extract.fields.text import clean_text
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -153,5 +154,10 @@ def parse(page: Page) -> PageParse:
     soup = page.soup()
     main = soup.find(id="main") or soup
     entries = [_entry(soup, block, strong, link) for block, strong, link in _paper_blocks(main)]
-    return PageParse(kind="listing", person=_person(soup), entries=[e for e in entries if e.title],
+    person = _person(soup)
+    if person is not None and not looks_like_name(person):
+        # a volume or event page: a proceedings table of contents, not one person's list
+        return PageParse(kind="bibliography", entries=[e for e in entries if e.title],
+                         evidence=[f"ACL Anthology volume/event page '{person[:80]}': {len(entries)} papers"])
+    return PageParse(kind="listing", person=person, entries=[e for e in entries if e.title],
                      evidence=[f"ACL Anthology author page: {len(entries)} papers"])

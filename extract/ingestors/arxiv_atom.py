@@ -15,9 +15,8 @@ from urllib.parse import unquote_plus
 from extract.fields.ids import find_arxiv, normalise_arxiv
 from extract.fields.names import clean_name
 from extract.fields.safe_xml import child, child_text, children, local, page_xml, text_of
-from extract.fields.structured import arxiv_abstract, common_author, venue_from_journal_ref
+from extract.fields.structured import arxiv_abstract, arxiv_venue_and_note, common_author
 from extract.fields.text import fold
-from extract.fields.venues import venue_from_comment
 from extract.fields.wrapped import payload
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -27,6 +26,7 @@ NAME = "arxiv_atom"
 _ATOM_NS = "http://www.w3.org/2005/Atom"
 _QUERY_RE = re.compile(r"search_query=([^&]*)")
 _IDLIST_RE = re.compile(r"id_list=([^&]*)")
+_AUTHOR_FEED_RE = re.compile(r"^\s*(.+?)['’]s articles on arXiv", re.I)
 
 
 def _feed(page: Page):
@@ -62,6 +62,10 @@ def _entry(node) -> tuple[Entry, list[tuple[str, list[str]]]]:
         if name:
             authors.append(name)
             affiliations.append((name, [text_of(a) for a in children(author, "affiliation") if text_of(a)]))
+    authors_text = None
+    if len(authors) == 1 and ("," in authors[0] or " and " in authors[0]):
+        # author feeds (/a/<id>.atom2) put every author into one <name>
+        authors_text, authors = authors[0], []
     urls, doi = [], None
     for link in children(node, "link"):
         href = (link.get("href") or "").strip()
@@ -74,19 +78,18 @@ def _entry(node) -> tuple[Entry, list[tuple[str, list[str]]]]:
     summary = child(node, "summary")
     comment = child_text(node, "comment") or None
     journal_ref = child_text(node, "journal_ref") or None
-    venue = venue_from_journal_ref(journal_ref)
-    if comment and not venue:
-        venue, comment = venue_from_comment(comment)
+    venue, note = arxiv_venue_and_note(comment, journal_ref)
     entry = Entry(
         title=child_text(node, "title"),
         authors=authors,
+        authors_text=authors_text,
         date=child_text(node, "published") or child_text(node, "updated") or None,
         venue=venue,
         abstract=arxiv_abstract("".join(summary.itertext())) if summary is not None else None,
         arxiv=arxiv,
         doi=doi or None,
         urls=urls,
-        note=comment,
+        note=note,
     )
     return entry, affiliations
 
@@ -144,7 +147,11 @@ def parse(page: Page) -> PageParse:
     query, id_list = _query(root)
     person, kind, person_affiliations = None, "search-results", []
     tokens = _single_author_query(query)
-    if id_list and not query and len(entries) == 1:
+    owner = _AUTHOR_FEED_RE.match(child_text(root, "title"))
+    if owner:
+        person, kind = clean_name(owner.group(1)), "listing"
+        evidence.append(f"arXiv author feed of '{person}'")
+    elif id_list and not query and len(entries) == 1:
         kind = "paper"
         evidence.append(f"id lookup ({id_list})")
     elif len(entries) == 1 and not query:
@@ -168,7 +175,7 @@ def parse(page: Page) -> PageParse:
         seen = []
         for affs in affiliations:
             for name, values in affs:
-                if clean_name(name) == person:
+                if clean_name(name) == person or (tokens and _matches(name, tokens)):
                     seen.extend(v for v in values if v not in seen)
         person_affiliations = seen
     total = child_text(root, "totalResults")

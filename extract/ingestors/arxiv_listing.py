@@ -15,8 +15,7 @@ from typing import Optional
 from extract.fields.htmltree import block_text, has_class, inline_text, page_tree
 from extract.fields.ids import find_arxiv, normalise_arxiv
 from extract.fields.names import clean_name
-from extract.fields.structured import arxiv_abstract, common_author, venue_from_journal_ref
-from extract.fields.venues import venue_from_comment
+from extract.fields.structured import arxiv_abstract, arxiv_venue_and_note, common_author
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
 
@@ -98,10 +97,7 @@ def _list_entry(dt, dd) -> Optional[Entry]:
     authors, authors_text = _authors(_descriptor_div(dd, "list-authors"))
     comment = inline_text(_descriptor_div(dd, "list-comments")) or None
     journal_ref = inline_text(_descriptor_div(dd, "list-journal-ref")) or None
-    venue = venue_from_journal_ref(journal_ref)
-    note = comment
-    if comment and not venue:
-        venue, note = venue_from_comment(comment)
+    venue, note = arxiv_venue_and_note(comment, journal_ref)
     abstract = None
     for p in dd.iter("p"):
         if has_class(p, "mathjax"):
@@ -148,7 +144,8 @@ def _search_entries(tree) -> list[Entry]:
         if not has_class(li, "arxiv-result"):
             continue
         urls, arxiv = [], None
-        head = _class_child(li, "p", "list-title") or li
+        head = _class_child(li, "p", "list-title")
+        head = li if head is None else head
         for a in head.iter("a"):
             url = _absolute(a.get("href") or "")
             if "/abs/" in url or "/pdf/" in url:
@@ -161,15 +158,23 @@ def _search_entries(tree) -> list[Entry]:
         abstract = inline_text(full, skip_classes=("descriptor", "is-size-7")) if full is not None else None
         if abstract:
             abstract = re.sub(r"\s*△\s*Less\s*$", "", abstract)
-        comment_p = _class_child(li, "p", "comments")
-        comment = re.sub(r"^\s*Comments:\s*", "", inline_text(comment_p, skip_classes=())) if comment_p is not None else None
+        comment = journal_ref = None
+        for p in li.iter("p"):
+            if not has_class(p, "comments"):
+                continue
+            text = inline_text(p, skip_classes=())
+            label, _, value = text.partition(":")
+            if label.strip().lower().startswith("journal"):
+                journal_ref = value.strip() or None
+            elif label.strip().lower().startswith("comment"):
+                comment = value.strip() or None
         date = None
         for p in li.iter("p"):
             m = _SUBMITTED_RE.search(inline_text(p, skip_classes=()))
             if m:
                 date = m.group(1)
                 break
-        venue, note = venue_from_comment(comment) if comment else (None, None)
+        venue, note = arxiv_venue_and_note(comment, journal_ref)
         if title or arxiv:
             entries.append(Entry(title=title, authors=[a for a in authors if a], date=date or date_from_id(arxiv),
                                  venue=venue, abstract=abstract, arxiv=arxiv, urls=urls, note=note))

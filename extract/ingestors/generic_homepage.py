@@ -25,11 +25,32 @@ _SKIP_PARENTS = ("nav", "header", "footer", "script", "style", "noscript", "temp
 
 
 def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
+    """Innermost list items / paragraphs / rows / leaf divs, in document order.
+
+    One find_all plus a walk up the parents (no per-node subtree search): a node is a container
+    when another block element sits inside it."""
     soup = page.soup()
+    nodes = soup.find_all(["li", "p", "dd", "tr", "div", "table", "ul", "ol"], limit=MAX_CANDIDATES * 3)
+    holds_entry_block: set[int] = set()  # has an li/p/tr/dd inside
+    holds_any_block: set[int] = set()  # has any of the listed blocks inside (for divs)
+    for node in nodes:
+        entry_block = node.name in ("li", "p", "tr", "dd")
+        parent = node.parent
+        while parent is not None:
+            key = id(parent)
+            if key in holds_any_block and (not entry_block or key in holds_entry_block):
+                break
+            holds_any_block.add(key)
+            if entry_block:
+                holds_entry_block.add(key)
+            parent = parent.parent
+    chosen = [n for n in nodes if n.name not in ("table", "ul", "ol") and id(n) not in holds_entry_block
+              and not (n.name == "div" and id(n) in holds_any_block)]
+    chosen_ids = {id(n) for n in chosen}
     out = []
-    for node in soup.find_all(["li", "p", "dd", "tr", "div"], limit=MAX_CANDIDATES):
-        # innermost only: a <li> holding other <li>s is a list, not an entry
-        if node.find(["li", "p", "tr", "dd"]) or (node.name == "div" and node.find(["div", "table", "ul", "ol"])):
+    for node in chosen:
+        # a leaf div inside a chosen <dd>/<li> is part of that entry, not another one
+        if node.name == "div" and any(id(p) in chosen_ids for p in node.parents):
             continue
         if node.find_parent(_SKIP_PARENTS) is not None:
             continue
@@ -38,6 +59,8 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
             continue
         links = [a.get("href") for a in node.find_all("a", href=True)]
         out.append((node, text, [l for l in links if isinstance(l, str) and l.startswith(("http", "/"))]))
+        if len(out) >= MAX_CANDIDATES:
+            break
     return out
 
 
@@ -60,7 +83,11 @@ def is_citation_like(text: str) -> bool:
     if not YEAR_RE.search(text):
         return False
     parts = re.split(r"(?<=[a-z)])\.\s+|[\"“”]", text)
-    return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) for p in parts[:4])
+    if any(authors_score(p) >= 0.7 and ("," in p or " and " in p) for p in parts[:4]):
+        return True
+    from extract.fields.citation import model_reads_entry  # an unknown style: ask the trained parser
+
+    return model_reads_entry(text)
 
 
 def detect(page: Page) -> float:

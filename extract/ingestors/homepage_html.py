@@ -28,6 +28,7 @@ from extract.ingestors.base import Entry
 
 _TAG_RE = re.compile(r"^\s*[\[(]\s*([^\[\]()]{2,40}?)\s*[\])]\s*")
 _TAG_YEAR_RE = re.compile(r"(?:['’‘`]|\b)(\d{2})\s*$|((?:19|20)\d{2})\s*$")
+_NUMBERING_RE = re.compile(r"^\s*(?:\[\s*[A-Z]?\d{1,4}\s*\]|\(?[A-Z]?\d{1,4}[.)])\s+")
 _QUOTED_RE = re.compile(r"[\"“”„«]\s*([^\"“”„«»]{8,400}?)\s*[,.]?\s*[\"“”»]")
 _VENUE_START_RE = re.compile(
     r"^(?:in\s|proc\.|proceedings|journal|transactions|conference|symposium|workshop|arxiv|preprint|"
@@ -53,7 +54,7 @@ def two_digit_year(text: str) -> Optional[int]:
 def venue_tag(text: str) -> tuple[Optional[str], Optional[int], str]:
     """A leading '[PPoPP'19]' / '(ICML 2020)' tag: (label, year, rest of text)."""
     m = _TAG_RE.match(text)
-    if not m or not re.search(r"[A-Za-z]{2}", m.group(1)):
+    if not m or len(re.findall(r"[A-Za-z]", m.group(1))) < 2:
         return None, None, text
     label = m.group(1).strip()
     if _LINK_WORDS_RE.fullmatch(f"[{label}]"):
@@ -80,25 +81,80 @@ def br_lines(node) -> list[str]:
     return [re.sub(r"\s+", " ", l).strip() for l in lines if l.strip()]
 
 
+_PRONOUNS_RE = re.compile(r"\b(?:he|she|i|we|they|his|her|my|our|their|is|was|works?|received)\b", re.I)
+
+
+def is_person_name(text: str) -> bool:
+    """Stricter than looks_like_name: every word capitalised (or an initial / particle)."""
+    from extract.fields.names import PARTICLES
+
+    if not looks_like_name(text) or len(text.split()) > 5:
+        return False
+    return all(w[:1].isupper() or w.lower() in PARTICLES for w in text.replace(".", ". ").split())
+
+
+def _is_org(text: str) -> bool:
+    from extract.lexicon import ORG_CUE_WORDS, ORGANISATIONS
+
+    words = set(re.findall(r"[\w]+", text))
+    return text in ORGANISATIONS or bool(words & set(ORG_CUE_WORDS))
+
+
+def _is_prose(text: str) -> bool:
+    """Bio sentences ('She received her Ph.D. …'), not a citation."""
+    return len(_PRONOUNS_RE.findall(text)) >= 3
+
+
 def _is_venue_like(text: str) -> bool:
     return bool(_VENUE_START_RE.match(text.strip()))
 
 
-def _title_from_markup(node, text: str) -> Optional[str]:
+def _title_candidates(node, text: str) -> list[str]:
+    """Spans the markup sets apart that could be the title, in priority order."""
+    out = []
     quoted = _QUOTED_RE.search(text)
-    if quoted and len(quoted.group(1).split()) >= 2 and authors_score(quoted.group(1)) < 0.6:
-        return quoted.group(1)
-    for tags in (("i", "em", "cite"), ("a",), ("b", "strong"), ("span",)):
-        for child in node.find_all(tags):
+    if quoted and len(quoted.group(1).split()) >= 2 and not is_person_name(quoted.group(1)):
+        out.append(quoted.group(1))
+    groups: dict[str, list] = {"i": [], "a": [], "b": [], "span": []}
+    group_of = {"i": "i", "em": "i", "cite": "i", "a": "a", "b": "b", "strong": "b", "span": "span"}
+    for child in node.descendants:  # one walk; bs4's find_all per tag name is slow on big pages
+        group = group_of.get(getattr(child, "name", None) or "")
+        if group:
+            groups[group].append(child)
+    for group in ("i", "a", "b", "span"):
+        for child in groups[group]:
             candidate = clean_text(node_text(child)).strip(" .,:;\"“”")
-            if len(candidate.split()) < 3 or len(candidate) > 400:
+            if len(candidate.split()) < 3 or len(candidate) > 400 or candidate in out:
                 continue
-            if looks_like_name(candidate) or authors_score(candidate) >= 0.6 or _is_venue_like(candidate):
+            is_list = ("," in candidate or " and " in candidate) and authors_score(candidate) >= 0.6
+            if is_person_name(candidate) or is_list or _is_venue_like(candidate) or _is_org(candidate):
                 continue
             if _LINK_WORDS_RE.fullmatch(f"[{candidate}]") or candidate.lower().startswith(("http", "www.")):
                 continue
+            out.append(candidate)
+    return out
+
+
+def _title_from_markup(node, text: str) -> Optional[str]:
+    """The candidate preceded only by authors (or nothing): an italic venue after the title, or
+    a linked venue, loses against the real title that comes first."""
+    candidates = [c for c in _title_candidates(node, text) if text.find(c) >= 0]
+    for candidate in sorted(candidates, key=lambda c: text.find(c)):
+        before = text[: text.find(candidate)].strip(" ,.:;\"“”")
+        if not before or authors_score(before) >= 0.6:
             return candidate
-    return None
+    return None  # no span stands where a title stands: leave the entry to the free-text parser
+
+
+def free_text_entry(text: str) -> Entry:
+    """parse_entry_text, falling back to the rules alone if the trained parser is unavailable
+    (a missing or broken model must not fail the page)."""
+    from extract.fields.citation import parse_citation, parse_entry_text
+
+    try:
+        return parse_entry_text(text)
+    except Exception:  # noqa: BLE001 - the model is optional at run time
+        return parse_citation(text)
 
 
 def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
@@ -114,12 +170,14 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
 
 def parse_html_entry(node, text: str, links: list[str]) -> Optional[Entry]:
     """One entry from an HTML list item / paragraph, or None when it does not read like one."""
-    from extract.fields.citation import parse_entry_text
     from extract.ingestors.jemdoc import entry_from_lines
 
     text = clean_text(text)
     if not 20 <= len(text) <= 2000:
         return None
+    if _is_prose(text):
+        return None
+    text = _NUMBERING_RE.sub("", text)
     label, tag_year, rest = venue_tag(text)
     entry: Optional[Entry] = None
     lines = br_lines(node)
@@ -139,14 +197,34 @@ def parse_html_entry(node, text: str, links: list[str]) -> Optional[Entry]:
                 entry.authors_text = before
             elif before and not after:
                 after = before
+            elif not before and after:
+                # title first: 'Title. A. Author, B. Author. Venue, 2019'
+                from extract.fields.citation import split_sentences
+
+                parts = split_sentences(after)
+                if parts and ("," in parts[0] or " and " in parts[0]) and authors_score(parts[0]) >= 0.6:
+                    entry.authors_text = parts[0]
+                    after = " ".join(parts[1:])
             venue, notes = _venue_and_notes(after)
+            if venue:
+                from extract.ingestors.jemdoc import _VOLUME_PAGES_RE
+
+                venue = _VOLUME_PAGES_RE.sub("", venue).strip(" ,.;:") or None
             entry.year = find_year(after) or find_year(before)
             entry.venue = venue
             if notes:
                 entry.note = "; ".join(notes)
         else:
-            entry = parse_entry_text(rest)
+            from extract.ingestors.generic_homepage import is_citation_like
+
+            if not is_citation_like(rest):
+                return None
+            entry = free_text_entry(rest)
             entry.urls = list(dict.fromkeys(links + entry.urls))
+            if entry.venue:
+                from extract.ingestors.jemdoc import _VOLUME_PAGES_RE
+
+                entry.venue = _VOLUME_PAGES_RE.sub("", entry.venue).strip(" ,.;:") or None
     if entry is None or not entry.title:
         return None
     if label:
@@ -201,7 +279,17 @@ def header_affiliations(soup) -> list[str]:
     """Organisations named in header elements such as <div class="institution">."""
     from extract.lexicon import ORGANISATIONS
 
+    from extract.lexicon import ORG_CUE_WORDS
+
     found: list[str] = []
+    # unlabelled header lines ("Assistant Professor, Department of X, University of Y"): org-like parts only
+    for header in soup.find_all("header", limit=2):
+        for line in header.find_all(["p", "div", "span", "h2", "h3"], limit=10):
+            for part in re.split(r"\s*(?:,|;|@|\s-\s|\|)\s*", clean_text(node_text(line))):
+                part = part.strip(" .")
+                words = set(re.findall(r"\w+", part))
+                if part and len(part) <= 80 and (part in ORGANISATIONS or words & set(ORG_CUE_WORDS)) and part not in found:
+                    found.append(part)
     for node in soup.find_all(class_=_HEADER_CLASS_RE, limit=5):
         for part in re.split(r"\s*(?:,|;|@|\s-\s|\bat\b|\|)\s*", clean_text(node_text(node))):
             part = part.strip(" .")

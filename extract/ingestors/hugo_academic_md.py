@@ -20,6 +20,10 @@ NAME = "hugo_academic_md"
 _MARKERS = {"publication_types", "publication", "publication_short", "url_pdf", "url_code", "url_slides",
             "url_dataset", "url_project", "url_video", "url_source", "url_poster", "projects", "featured"}
 _SHORTCODE_RE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+# a paired shortcode block ({{% callout note %}} … {{% /callout %}}) is template chrome
+_SHORTCODE_BLOCK_RE = re.compile(r"\{\{[<%]\s*(\w+)[^}]*[%>]\}\}.*?\{\{[<%]\s*/\1\s*[%>]\}\}", re.S)
+_TEMPLATE_BODY_RE = re.compile(r"supplementary notes can be added here|click the \*?(?:cite|slides)\*? button|"
+                               r"add the publication's full text|create your slides in markdown", re.I)
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 # Hugo user names ("admin", "jane-doe") stand for a site author profile, not a printed name
 _USERNAME_RE = re.compile(r"^[a-z0-9_\-]+$")
@@ -98,8 +102,9 @@ def parse(page: Page) -> PageParse:
         frontmatter.as_text(data.get("publication_short")))
     abstract = frontmatter.as_text(data.get("abstract"))
     if not abstract:
-        text = _SHORTCODE_RE.sub("", _COMMENT_RE.sub("", body)).strip()
-        abstract = text or None
+        text = _SHORTCODE_RE.sub("", _SHORTCODE_BLOCK_RE.sub("", _COMMENT_RE.sub("", body)))
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not _TEMPLATE_BODY_RE.search(p)]
+        abstract = "\n\n".join(paragraphs) or None
     entry.abstract = abstract
     doi = frontmatter.as_text(data.get("doi"))
     if doi:

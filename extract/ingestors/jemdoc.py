@@ -22,7 +22,6 @@ from extract.fields.affiliations import affiliations_in
 from extract.fields.citation import authors_score
 from extract.fields.dates import find_year
 from extract.fields.html import node_text
-from extract.fields.ids import find_urls
 from extract.fields.names import looks_like_name
 from extract.fields.text import clean_text
 from extract.ingestors.base import Entry, PageParse
@@ -37,6 +36,11 @@ _TALKS_RE = re.compile(r"\b(?:talks?|presentations?|seminars?|lectures?|keynotes
 _LINK_WORD_RE = re.compile(r"\[\s*(?:pdf|paper|arxiv|slides|code|video|link|bib|bibtex|poster|html|ps|doi|url|abstract|talk)[^\]]{0,20}\]", re.I)
 _STATUS_RE = re.compile(r"\(\s*(to appear|in press|submitted|accepted|forthcoming|invited)\s*\)", re.I)
 _SUFFIX_NOTE_RE = re.compile(r"\s+[-–—]\s+(poster|talk|oral|spotlight|invited talk|short paper|demo|abstract)\s*\.?$", re.I)
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# '58(2):112–130', 'vol. 3, no. 2, pp. 1-9', '12:1–9' at the end of a venue line
+_VOLUME_PAGES_RE = re.compile(
+    r"(?:,?\s*(?:vol(?:ume)?\.?\s*\d+|no\.?\s*\d+|pp?\.?\s*\d+\s*[-–]+\s*\d+|"
+    r"\d+\s*\(\s*\d+[\w\s-]*\)\s*(?::\s*\d+\s*[-–]+\s*\d+)?|\d+\s*:\s*\d+\s*[-–]+\s*\d+|(?<=,)\s*\d+\s*[-–]+\s*\d+))+\s*$", re.I)
 _TITLE_SPLIT_RE = re.compile(r"\s*(?:---|—|–|--|\|)\s*|\s+-\s+")
 
 
@@ -56,7 +60,12 @@ def detect(page: Page) -> float:
 def person_from_title(title: str) -> Optional[str]:
     """'Publications --- Matthew Coudron' -> 'Matthew Coudron' (None when no part is a name)."""
     parts = [p.strip() for p in _TITLE_SPLIT_RE.split(clean_text(title)) if p.strip()]
-    if len(parts) < 2:
+    if len(parts) == 1:
+        from extract.ingestors.homepage_html import is_person_name
+
+        # a homepage titled just 'Rui Tanaka'
+        return parts[0] if is_person_name(parts[0]) and 2 <= len(parts[0].split()) <= 4 else None
+    if not parts:
         return None
     for part in reversed(parts):
         if looks_like_name(part) and 2 <= len(part.split()) <= 4 and not re.search(
@@ -72,12 +81,12 @@ def entry_from_lines(lines: list[str], urls: list[str], notes: list[str]) -> Opt
     if not lines:
         return None
     if len(lines) == 1:
-        from extract.fields.citation import parse_entry_text
         from extract.ingestors.generic_homepage import is_citation_like
+        from extract.ingestors.homepage_html import free_text_entry
 
         if not is_citation_like(lines[0]):
             return None  # a bio or contact bullet, not a paper
-        entry = parse_entry_text(lines[0])
+        entry = free_text_entry(lines[0])
         entry.urls = list(dict.fromkeys(urls + entry.urls))
     else:
         entry = Entry(title=lines[0], urls=list(urls))
@@ -97,7 +106,8 @@ def entry_from_lines(lines: list[str], urls: list[str], notes: list[str]) -> Opt
         year = find_year(tail)
         if year:
             entry.year = year
-            tail = re.sub(rf"[,\s]*\b{year}\b\s*$", "", tail).strip(" ,")
+            tail = re.sub(rf"[,\s]*(?:(?:{_MONTHS})[a-z]*\.?,?\s*)?\(?\b{year}\b\)?\s*$", "", tail, flags=re.I).strip(" ,.")
+        tail = _VOLUME_PAGES_RE.sub("", tail).strip(" ,.;:")
         entry.venue = tail or None
         if not entry.authors_text and not year and not urls:
             return None  # a heading-like bullet (news, contact), not a paper
@@ -147,7 +157,15 @@ def _parse_html(page: Page) -> PageParse:
                 notes.append(text)
         heading = li.find_previous(["h2", "h3"])
         in_talks = heading is not None and bool(_TALKS_RE.search(node_text(heading)))
-        entry = entry_from_lines(lines, urls, notes)
+        if len(lines) >= 2:
+            entry = entry_from_lines(lines, urls, notes)
+        else:
+            # a one-line citation ('A, B. <a>Title</a>. <i>Venue</i>, 2014'): read it with its markup
+            from extract.ingestors.homepage_html import parse_html_entry
+
+            entry = parse_html_entry(p, " ".join(lines), urls)
+            if entry is not None and notes:
+                entry.note = "; ".join([entry.note] + notes if entry.note else notes)
         if entry is None or not entry.title:
             continue
         if in_talks and "no-authors" in entry.flags:

@@ -35,6 +35,7 @@ _PUSH_RE = re.compile(r"self\.__next_f\.push\(\[\s*1\s*,\s*(\"(?:[^\"\\]|\\.)*\"
 _NEXT_DATA_RE = re.compile(r"<script[^>]+id=[\"']__NEXT_DATA__[\"'][^>]*>(.*?)</script>", re.S | re.I)
 _BIB_START_RE = re.compile(r"@(?:article|inproceedings|incollection|misc|book|phdthesis|mastersthesis|techreport|unpublished|conference|inbook|online|proceedings)\s*\{", re.I)
 _AUTHOR_KEYS = ("authors", "author", "authorList", "creators")
+_BIB_KEYS = ("bibtex", "bib", "doi", "journal", "booktitle", "eprint", "arxiv")
 _MAX_WALK = 200_000
 
 
@@ -123,8 +124,9 @@ def _publication_lists(payload: _Payload) -> list[list[dict]]:
         if isinstance(node, list):
             dicts = [x for x in node if isinstance(x, dict)]
             if len(dicts) >= 1 and len(dicts) >= 0.8 * len(node):
+                # a title with authors or bibliographic ids; a bare {title, year} list may be talks or news
                 pubs = [d for d in dicts if isinstance(d.get("title"), str)
-                        and (any(k in d for k in _AUTHOR_KEYS) or "year" in d or "bibtex" in d)]
+                        and any(k in d for k in _AUTHOR_KEYS + _BIB_KEYS)]
                 if pubs and len(pubs) >= 0.8 * len(dicts):
                     found.append(pubs)
                     continue
@@ -166,23 +168,11 @@ def _bib_entries(text: str) -> list:
 
 
 def _entry_from_bib(bib) -> Entry:
-    from extract.fields.bibtex import split_names
+    """One BibTeX entry, read exactly as the BibTeX ingestor reads .bib files (names, LaTeX,
+    venues, ids), so the same paper gets the same fields from either source."""
+    from extract.ingestors.bibtex import _entry as entry_from_bibtex
 
-    f = bib.fields
-    entry = Entry(title=_text(f.get("title")))
-    entry.authors = [latex_to_text(n) for n in split_names(f.get("author", ""))]
-    entry.year = f.get("year")
-    month = (f.get("month") or "").strip()
-    if entry.year and month:
-        entry.date = f"{month} {entry.year}"
-    entry.venue = _text(f.get("journal") or f.get("booktitle") or f.get("howpublished") or f.get("school") or f.get("institution"))
-    entry.abstract = _text(f.get("abstract"))
-    entry.doi = f.get("doi") or None
-    eprint = normalise_arxiv(f.get("eprint")) if f.get("eprint") else None
-    entry.arxiv = eprint
-    if f.get("url"):
-        entry.urls.append(f["url"].strip())
-    return entry
+    return entry_from_bibtex(bib)
 
 
 def _entry_from_object(obj: dict, payload: _Payload) -> tuple[Entry, Optional[str]]:

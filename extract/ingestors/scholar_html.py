@@ -28,7 +28,7 @@ BASE_URL = "https://scholar.google.com"
 
 _SCHOLAR_RE = re.compile(r"google scholar|scholar\.google\.|gsc_prf|gs_hdr|/citations\?", re.I)
 _PROFILE_ROW_RE = re.compile(r"""class=["']?[^"'>]*\bgsc_a_tr\b""")
-_PROFILE_TITLE_RE = re.compile(r"""class=["']?[^"'>]*\bgsc_a_at\b""")
+_PROFILE_TITLE_RE = re.compile(r"""class=["']?[^"'>]*\b(?:gsc_a_at|cit-dark-large-link)\b""")
 _PROFILE_HEAD_RE = re.compile(r"""id=["']?gsc_prf_in\b""")
 _RESULT_RE = re.compile(r"""class=["']?[^"'>]*\bgs_ri\b""")
 _RESULT_TITLE_RE = re.compile(r"""class=["']?[^"'>]*\bgs_rt\b""")
@@ -40,6 +40,7 @@ _WALL_RE = re.compile(
 _PAGES_TAIL_RE = re.compile(
     r"^(?P<venue>.*?)(?:,?\s+(?P<vol>\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?)?\s*(?:,\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?\s*$"
 )
+_ORG_HEAD_RE = re.compile(r"\b(?:University|Universit\w+|Institute|Institut|College|School|Laborator\w+|Lab|Labs|Inc|Corporation|Hospital|Academy|Center|Centre)\b")
 _POSITION_WORDS_RE = re.compile(
     r"\b(?:professor|student|candidate|developer|engineer|researcher|scientist|lecturer|director|fellow|"
     r"postdoc|post-doc|manager|head|chair|dean|founder|ceo|cto|phd|ph\.d|msc|associate|assistant)\b",
@@ -56,7 +57,19 @@ def _signals(text: str) -> tuple[int, int, bool, bool]:
     return rows, results, scholar, wall
 
 
+def _json_fragment(page: Page) -> Optional[Page]:
+    """Scholar's 'show more' XHR answer: JSON whose "B" field holds the next rows as HTML."""
+    if page.syntax != "json" or "gsc_a_tr" not in page.text[:200_000]:
+        return None
+    data = page.json()
+    if isinstance(data, dict) and isinstance(data.get("B"), str):
+        return Page.from_text(data["B"], page.path.rsplit(".", 1)[0] + ".html")
+    return None
+
+
 def detect(page: Page) -> float:
+    if page.syntax == "json":
+        return 0.9 if _json_fragment(page) is not None else 0.0
     if page.syntax != "html":
         return 0.0
     rows, results, scholar, wall = _signals(page.text)
@@ -103,12 +116,12 @@ def split_venue(text: str) -> tuple[Optional[str], Optional[str], bool]:
 def _profile_row(row) -> Optional[Entry]:
     title_link = None
     for a in row.find_all("a"):
-        if _has_class(a, "gsc_a_at"):
+        if _has_class(a, "gsc_a_at") or _has_class(a, "cit-dark-large-link"):
             title_link = a
             break
     title_cell = None
     for td in row.find_all(["td", "div"]):
-        if _has_class(td, "gsc_a_t"):
+        if _has_class(td, "gsc_a_t") or td.get("id") == "col-title":
             title_cell = td
             break
     if title_link is None and title_cell is not None:
@@ -116,14 +129,15 @@ def _profile_row(row) -> Optional[Entry]:
     if title_link is None:
         return None
     scope = title_cell or row
-    grays = [d for d in scope.find_all("div") if _has_class(d, "gs_gray")]
+    # 2014+: div.gs_gray lines; before that (c. 2012): span.cit-gray lines
+    grays = [d for d in scope.find_all(["div", "span"]) if _has_class(d, "gs_gray") or _has_class(d, "cit-gray")]
     entry = Entry(title=node_text(title_link))
     href = title_link.get("href")
     if isinstance(href, str) and href.strip():
         entry.urls.append(href if href.startswith("http") else BASE_URL + href)
     year_text = None
     for node in row.find_all(["td", "span"]):
-        if _has_class(node, "gsc_a_y") or _has_class(node, "gsc_a_h"):
+        if _has_class(node, "gsc_a_y") or _has_class(node, "gsc_a_h") or node.get("id") == "col-year":
             year_text = node_text(node)
             if year_text:
                 break
@@ -138,7 +152,12 @@ def _profile_row(row) -> Optional[Entry]:
                 hidden_year = node_text(child)
                 continue
             parts.append(child.get_text() if hasattr(child, "get_text") else str(child))
-        venue, detail, truncated = split_venue("".join(parts))
+        venue_text = "".join(parts)
+        inline_year = re.search(r",\s*((?:1[89]|20)\d{2})\s*$", venue_text)
+        if inline_year:  # older markup keeps ', YEAR' inside the venue line
+            hidden_year = hidden_year or inline_year.group(1)
+            venue_text = venue_text[: inline_year.start()]
+        venue, detail, truncated = split_venue(venue_text)
         entry.venue = venue
         if detail:
             entry.note = detail
@@ -156,7 +175,7 @@ _TITLE_NAME_RE = re.compile(r"^\s*(.+?)\s+[-–—]\s+(?:Google\s+(?:Scholar|А�
 
 
 def _owner(soup) -> Optional[str]:
-    node = soup.find(id="gsc_prf_in")
+    node = soup.find(id="gsc_prf_in") or soup.find(id="cit-name-display")
     if node is not None:
         name = node_text(node)
         if name:
@@ -182,7 +201,9 @@ def _affiliations(soup) -> list[str]:
         if not line or re.match(r"^(?:verified email|homepage|my profile|no verified)", line, re.I):
             continue
         parts = [p.strip() for p in re.split(r",|\s+@\s+|\s+at\s+", line) if p.strip()]
-        orgs = [p for p in parts if any(w in p.split() for w in ORG_CUE_WORDS) or p in ORGANISATIONS]
+        # 'Research Scientist, Google DeepMind': the role part is not an organisation even with a cue word
+        orgs = [p for p in parts if (any(w in p.split() for w in ORG_CUE_WORDS) or p in ORGANISATIONS)
+                and not (_POSITION_WORDS_RE.search(p) and p not in ORGANISATIONS and not _ORG_HEAD_RE.search(p))]
         if orgs:
             return orgs[:2]
         if not _POSITION_WORDS_RE.search(line):
@@ -195,8 +216,11 @@ def _parse_profile(page: Page) -> PageParse:
     soup = page.soup()
     rows = [tr for tr in soup.find_all("tr") if _has_class(tr, "gsc_a_tr")]
     if not rows:
+        rows = [tr for tr in soup.find_all("tr") if _has_class(tr, "cit-table") and _has_class(tr, "item")]
+    if not rows:
         # markup without row classes: the closest row/block around each title link
-        rows = [a.find_parent(["tr", "li", "div"]) or a for a in soup.find_all("a") if _has_class(a, "gsc_a_at")]
+        rows = [a.find_parent(["tr", "li", "div"]) or a for a in soup.find_all("a")
+                if _has_class(a, "gsc_a_at") or _has_class(a, "cit-dark-large-link")]
     entries = [e for e in (_profile_row(r) for r in rows) if e is not None and e.title]
     person = _owner(soup)
     evidence = [f"Google Scholar profile: {len(entries)} article rows"]
@@ -251,6 +275,11 @@ def _parse_results(page: Page) -> PageParse:
 
 
 def parse(page: Page) -> PageParse:
+    fragment = _json_fragment(page)
+    if fragment is not None:
+        parsed = _parse_profile(fragment)
+        parsed.evidence.append("rows from a Scholar list_works JSON fragment (no profile header)")
+        return parsed
     rows, results, scholar, wall = _signals(page.text)
     if rows or _PROFILE_HEAD_RE.search(page.text[:400_000]):
         return _parse_profile(page)

@@ -44,9 +44,31 @@ class ExtractionStats:
     direct: int = 0  # pages that failed before extraction (bad symlink, unreadable, too large)
     seconds: float = 0.0
     engine: str = DEFAULT_ENGINE
+    run_key: Optional[str] = None  # identity of this run's inputs when nothing was extracted (ledger)
+    outputs_current: bool = False  # the output folder already holds exactly this run's files
+    ledger_used: bool = False
 
     def as_counts(self) -> dict:
-        return {"extracted": self.extracted, "reused": self.reused}
+        return {"extracted": self.extracted, "reused": self.reused, "outputs_current": self.outputs_current}
+
+    def remember_outputs(self, out_dir) -> None:
+        """After writing: let the next run with the same key skip dedupe and writing."""
+        if self.ledger_used:
+            from pubsift.ledger import remember_outputs
+            from pubsift.pipeline import OUTPUT_FILES
+
+            remember_outputs(Path(out_dir), self.run_key, OUTPUT_FILES)
+
+    @staticmethod
+    def previous_outputs(out_dir) -> tuple[list, list]:
+        """(records, works) as the last run wrote them (their bytes were verified by hash)."""
+        from schemas.models import Record, Work
+
+        def load(name, model):
+            with open(Path(out_dir) / name, encoding="utf-8") as handle:
+                return [model.model_validate_json(line) for line in handle if line.strip()]
+
+        return load("records.jsonl", Record), load("works.jsonl", Work)
 
 
 @dataclass
@@ -75,7 +97,11 @@ def extract_pages(items: list, out_dir, limits, *, engine: str = DEFAULT_ENGINE,
         from pubsift.ledger import Ledger
 
         ledger = Ledger.in_folder(out_dir, limits)
-        plan = ledger.plan(items, limits, full=full)
+        try:
+            plan = ledger.plan(items, limits, full=full)
+        except BaseException:
+            ledger.close()
+            raise
         reused, todo, direct = plan.reused, plan.todo, plan.direct
     else:
         reused, todo, direct = [], [i for i in items if not i.problem], [i for i in items if i.problem]
@@ -100,6 +126,12 @@ def extract_pages(items: list, out_dir, limits, *, engine: str = DEFAULT_ENGINE,
         if ledger is not None:
             ledger.close()
     stats.extracted, stats.reused, stats.direct = len(todo), len(reused), len(direct)
+    if ledger is not None:
+        from pubsift.ledger import outputs_current, run_key
+
+        stats.ledger_used = True
+        stats.run_key = run_key(results, limits.model_dump_json())
+        stats.outputs_current = not todo and not full and outputs_current(Path(out_dir), stats.run_key, pipeline.OUTPUT_FILES)
     stats.seconds = time.perf_counter() - start
     return results, stats
 

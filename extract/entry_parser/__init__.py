@@ -1,0 +1,115 @@
+"""Trained parser for one free-text publication entry ("A. Author, B. Author. Title. In Venue, 2020.").
+
+The job GROBID's and AnyStyle's citation models do, as a small spaCy pipeline shipped in
+`extract/models/entry_parser/` (no download): a reference tokenizer, an entry-context feature,
+a CNN tok2vec and a tagger whose BIO tags (B-AUTHOR, I-TITLE, B-VENUE, B-YEAR, ...) mark the
+fields. `postprocess` turns tagged spans into people, a year/date and a clean venue.
+
+    parse_entry(text) -> Entry | None
+    parse_entries(texts) -> list[Entry | None]      # batched, for speed
+    parse_records(texts) -> list[dict]              # the `pubsift parse` JSON shape
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from extract.entry_parser.postprocess import Parsed, parsed_from_tags
+from extract.ingestors.base import Entry
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "entry_parser"
+BATCH_SIZE = 256
+MAX_CHARS = 2000  # longer "entries" are page fragments; the head holds the fields
+TRANSITION_WEIGHT = 0.0  # forbidden BIO moves only: bigram weights cost title accuracy on dev
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The trained pipeline, loaded once per process from the package."""
+    if not (MODEL_DIR / "config.cfg").exists():
+        raise ModelMissing(f"entry parser model not found in {MODEL_DIR} (train it: python -m extract.entry_parser.train)")
+    import spacy
+
+    from spacy.attrs import LOWER, NORM, PREFIX, SHAPE, SUFFIX
+
+    import extract.entry_parser.features  # noqa: F401  registers the context-feature component
+
+    nlp = spacy.load(MODEL_DIR)
+    # Only these lexeme attributes feed the model; computing the other ~20 flags for every
+    # new word is a large share of the run time on unseen text.
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {k: v for k, v in getters.items() if k in (LOWER, NORM, PREFIX, SUFFIX, SHAPE)}
+    return nlp
+
+
+def available() -> bool:
+    return (MODEL_DIR / "config.cfg").exists()
+
+
+def _prepare(text: str) -> str:
+    from extract.fields.text import clean_text, strip_markdown
+
+    text = clean_text(text or "")[:MAX_CHARS].replace("\n", " ")
+    if "](" in text or "**" in text or "__" in text:
+        text = strip_markdown(text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def decoder():
+    from extract.entry_parser.decode import Decoder
+
+    return Decoder.load(MODEL_DIR, load_model().get_pipe("tagger").labels, weight=TRANSITION_WEIGHT)
+
+
+def tag_texts(texts: list[str]) -> list[Parsed]:
+    """Tag prepared texts in batches; one Parsed per text (empty texts give empty results)."""
+    nlp = load_model()
+    tagger = nlp.get_pipe("tagger")
+    labels = tagger.labels
+    out: list[Parsed] = []
+    for start in range(0, len(texts), BATCH_SIZE):
+        batch = texts[start : start + BATCH_SIZE]
+        docs = list(nlp.pipe(batch, disable=["tagger"]))
+        live = [d for d in docs if len(d)]
+        # raw scores from the model, decoded as a whole sequence (decode.py) rather than
+        # token by token; the per-token probabilities are the confidence
+        paths = iter(decoder().decode(tagger.model.predict(live)) if live else [])
+        for doc in docs:
+            if not len(doc):
+                out.append(Parsed.empty(doc.text))
+                continue
+            tag_ids, probs = next(paths)
+            out.append(parsed_from_tags(doc, [labels[i] for i in tag_ids], probs))
+    return out
+
+
+def parse_entries(texts: Iterable[str]) -> list[Optional[Entry]]:
+    """Entries for many texts (None where a text holds no fields, or when the model is not
+    installed: the pipeline then keeps its rule-based reading)."""
+    texts = list(texts)
+    if not available():
+        return [None] * len(texts)
+    prepared = [_prepare(t) for t in texts]
+    return [p.to_entry() for p in tag_texts(prepared)]
+
+
+def parse_entry(text: str) -> Optional[Entry]:
+    """Fields of one entry, or None when nothing was found."""
+    return parse_entries([text])[0]
+
+
+def parse_records(texts: Iterable[str]) -> list[dict]:
+    """One JSON-ready record per text: title, authors [{name, given, family}], year, venue,
+    plus date/ids/urls/pages when found. Empty text gives an all-null record."""
+    prepared = [_prepare(t) for t in texts]
+    return [p.to_record() for p in tag_texts(prepared)]
+
+
+def parse_with_confidence(text: str) -> Parsed:
+    return tag_texts([_prepare(text)])[0]

@@ -1,0 +1,358 @@
+"""From tagged tokens to fields: spans -> people (given/family), year/date, venue, ids, pages.
+
+Rules only where they are reliable: the year must look like a year, ids and URLs come from
+`extract.fields.ids`, an author span holding several people ("A and B") is split by
+`split_author_list`, a venue loses its "In"/"Proc. of" lead and trailing volume/pages.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+from extract.fields.dates import DATE_PHRASE_RE, YEAR_RE, find_year, parse_date
+from extract.fields.ids import DOI_RE, URL_RE, find_arxiv, find_doi, find_openreview, find_urls
+from extract.fields.names import looks_like_name, split_author_list, strip_markers
+from extract.fields.venues import clean_venue
+from extract.ingestors.base import Entry
+from schemas.models import Author
+
+# tokens a field may span across when the tagger broke it ("Title: Subtitle", "Phys. Rev.")
+_GLUE = {":", ".", "-", "–", "—", "?", "!", ",", "&", "/", "'", "’"}
+_PAGES_RE = re.compile(r"\b(?:pp?\.|pages?|S\.)\s*(\d{1,6})\s*(?:[-–—]+|to)\s*(\d{1,6})\b", re.I)
+_BARE_PAGES_RE = re.compile(r"(?<![\d./])(\d{1,6})\s?[-–—]{1,2}\s?(\d{1,6})(?![\d/])")
+_VENUE_TAIL_RE = re.compile(r"(?:[,;:]?\s*(?:vol(?:ume)?\.?|no\.?|pp?\.|pages?)\s*[\dIVX]+.*$)", re.I)
+_TRUNCATION_RE = re.compile(r"^(?:et\.?\s*al\.?|others|\.{3}|…)$", re.I)
+_ENDS_WITH_INITIAL_RE = re.compile(r"(?:^|[\s.\-])[A-Z]$")
+_BROKEN_HYPHEN_RE = re.compile(r"([a-z])- (?!and\b|or\b|to\b|und\b|et\b)([a-z])")
+_DIGIT_RANGE_RE = re.compile(r"\d\s?[-–—]")
+_ARXIV_ID_RE = re.compile(r"\barxiv\s*:\s*\S+", re.I)
+
+
+class Person(NamedTuple):
+    name: str
+    given: Optional[str]
+    family: Optional[str]
+
+
+class FieldSpan(NamedTuple):
+    label: str
+    start: int  # character offsets in the text
+    end: int
+    confidence: float  # lowest token probability in the span
+
+
+class Parsed(NamedTuple):
+    text: str
+    spans: list[FieldSpan]
+    confidence: float  # mean token probability over the entry
+
+    @classmethod
+    def empty(cls, text: str) -> "Parsed":
+        return cls(text, [], 0.0)
+
+    def confident(self, title_min: float = 0.5, author_min: float = 0.5, mean_min: float = 0.8) -> bool:
+        """Sure enough to override the rules: every title and author token likely, and the
+        entry as a whole tagged with high average probability."""
+        title = self.first("TITLE")
+        authors = [s for s in self.spans if s.label == "AUTHOR"]
+        return (
+            title is not None and title.confidence >= title_min and bool(authors)
+            and min(s.confidence for s in authors) >= author_min and self.confidence >= mean_min
+        )
+
+    def first(self, label: str) -> Optional[FieldSpan]:
+        return next((s for s in self.spans if s.label == label), None)
+
+    def field_text(self, label: str) -> Optional[str]:
+        span = self.first(label)
+        return self.text[span.start : span.end] if span else None
+
+    # ---- fields
+    def title(self) -> Optional[str]:
+        span = self.first("TITLE")
+        if span is None:
+            return None
+        end = span.end
+        raw = self.text[span.start : end]
+        if raw.count("(") > raw.count(")"):
+            # "The Four Texts (1798, 1850" + ")": the closing bracket was left outside the span
+            close = re.match(r"\s?\)", self.text[end:])
+            if close:
+                raw = self.text[span.start : end + close.end()]
+            else:  # "Title (2nd ed" lost its closing part: drop the fragment
+                raw = raw[: raw.rfind("(")]
+        title = raw.strip(" \t*_\"'“”‘’`«»„,;.—–-")
+        # a line-break hyphen the scrape kept: "Invest- ments" -> "Investments"
+        title = _BROKEN_HYPHEN_RE.sub(r"\1\2", title)
+        return title or None
+
+    def people(self) -> list[Person]:
+        found: list[Person] = []
+        for span in self.spans:
+            if span.label == "AUTHOR":
+                text = self.text[span.start : span.end]
+                # the model leaves punctuation outside spans; an initial keeps its period ("Nneka A.")
+                if self.text[span.end : span.end + 1] == "." and _ENDS_WITH_INITIAL_RE.search(text):
+                    text += "."
+                found.extend(people_in(text))
+        return found
+
+    def year_and_date(self) -> tuple[Optional[int], Optional[str]]:
+        span = self.first("YEAR")
+        if span is not None:
+            m = YEAR_RE.search(self.text[span.start : span.end])
+            if m:
+                year = int(m.group(1))
+                return year, _date_near(self.text, span, year)
+        # no year tagged: the last year outside the title (a year inside the venue counts)
+        title = self.first("TITLE")
+        rest = self.text if title is None else self.text[: title.start] + " " + self.text[title.end :]
+        return find_year(_strip_ids(rest)), None
+
+    def venue(self) -> Optional[str]:
+        raw = self.field_text("VENUE")
+        if not raw:
+            return None
+        venue = _VENUE_TAIL_RE.sub("", raw)
+        venue = clean_venue(venue.strip(" \t*_\"'“”‘’`«»„"))
+        return venue if venue and any(c.isalpha() for c in venue) else None
+
+    def pages(self) -> Optional[str]:
+        if not _DIGIT_RANGE_RE.search(self.text):
+            return None
+        m = _PAGES_RE.search(self.text)
+        if not m:
+            title = self.first("TITLE")
+            tail = self.text[title.end :] if title else self.text
+            for cand in _BARE_PAGES_RE.finditer(_strip_ids(tail)):
+                first, last = int(cand.group(1)), int(cand.group(2))
+                if first < last and not (YEAR_RE.fullmatch(cand.group(1)) and YEAR_RE.fullmatch(cand.group(2))):
+                    m = cand
+                    break
+        return f"{m.group(1)}-{m.group(2)}" if m else None
+
+    def ids(self) -> dict[str, Optional[str]]:
+        text, lower = self.text, self.text.lower()
+        return {
+            "arxiv": find_arxiv(text) if "arxiv" in lower else None,
+            "doi": find_doi(text),
+            "openreview": find_openreview(text) if "openreview" in lower else None,
+        }
+
+    def urls(self) -> list[str]:
+        return find_urls(self.text) if ("/" in self.text or "www." in self.text) else []
+
+    # ---- outputs
+    def to_entry(self) -> Optional[Entry]:
+        if not self.spans:
+            return None
+        year, date = self.year_and_date()
+        ids = self.ids()
+        return Entry(
+            title=self.title(), authors=[Author(name=p.name, given=p.given, family=p.family) for p in self.people()],
+            year=year, date=date, venue=self.venue(),
+            arxiv=ids["arxiv"], doi=ids["doi"], openreview=ids["openreview"], urls=self.urls(),
+        )
+
+    def to_record(self) -> dict:
+        """The `pubsift parse` record: title, authors [{name, given, family}], year, venue, plus
+        date / pages / arxiv / doi / openreview / urls when found."""
+        if not self.text.strip():
+            return {"title": None, "authors": [], "year": None, "venue": None}
+        year, date = self.year_and_date()
+        record = {
+            "title": self.title(),
+            "authors": [p._asdict() for p in self.people()],
+            "year": year,
+            "venue": self.venue(),
+        }
+        extras = {"date": date, "pages": self.pages() if self.spans else None, **self.ids(), "urls": self.urls()}
+        record.update({k: v for k, v in extras.items() if v})
+        return record
+
+
+def _strip_ids(text: str) -> str:
+    """Text without URLs and identifiers, whose digits look like years and pages."""
+    if "/" in text or "www." in text:
+        text = URL_RE.sub(" ", text)
+    if "10." in text:
+        text = DOI_RE.sub(" ", text)
+    if ":" in text:
+        text = _ARXIV_ID_RE.sub(" ", text)
+    return text
+
+
+_MONTH_NUMBERS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for m in names}
+_EN_DATE_RE = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?,?)?\s+((?:19|20)\d{2})$")
+
+
+def _date_near(text: str, span: FieldSpan, year: int) -> Optional[str]:
+    """A month/day phrase around the tagged year ("May 2006", "Aug 07, 2023"). English month
+    names are read directly (fast path); any other phrase goes to dateparser."""
+    window = text[max(0, span.start - 20) : span.end + 2]
+    if not any(c.isalpha() for c in window):
+        return None
+    for m in DATE_PHRASE_RE.finditer(window):
+        phrase = m.group(0)
+        if str(year) not in phrase:
+            continue
+        quick = _EN_DATE_RE.match(phrase)
+        if quick and quick.group(2).lower() in _MONTH_NUMBERS:
+            month = _MONTH_NUMBERS[quick.group(2).lower()]
+            day = quick.group(1) or quick.group(3)
+            if day and 1 <= int(day) <= 28 + 3 * (month != 2):
+                return f"{year:04d}-{month:02d}-{int(day):02d}"
+            return f"{year:04d}-{month:02d}"
+        parsed = parse_date(phrase)
+        if parsed.year == year:
+            return parsed.date
+    return None
+
+
+def people_in(span_text: str) -> list[Person]:
+    """The person(s) in one AUTHOR span. 'Romero, C.' is one inverted name; a span holding
+    'and', '&', ';' or several commas names several people."""
+    text = strip_markers(span_text).strip(" ,;")
+    if text.endswith(".") and not _ENDS_WITH_INITIAL_RE.search(text[:-1]):
+        text = text[:-1]
+    if not text or _TRUNCATION_RE.match(text):
+        return []
+    if _SEVERAL_RE.search(text) or text.count(",") >= 2:
+        return [p for p in (_person(n) for n in split_author_list(text).names) if p]
+    person = _inverted(text) if "," in text else _person(text)
+    return [person] if person else []
+
+
+# family-name particles: kept with the family name ("Aäron van den Oord" -> "van den Oord")
+_PARTICLES = {"van", "von", "der", "den", "de", "des", "del", "della", "degli", "di", "da", "das", "do", "dos",
+              "du", "la", "le", "les", "ten", "ter", "te", "zu", "zur"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# one run of initials: "J.", "JA", "K-W", "J.-P." (a given name written short)
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z][a-z]?\.$")
+_SEVERAL_RE = re.compile(r"\s(?:and|&|und|et)\s|;")
+_NAME_JUNK_RE = re.compile(r"\([^)]*\)|[*^†‡§¶#✉⁎∗✝]")
+_GLUED_INITIAL_RE = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
+
+
+def _is_initials(token: str) -> bool:
+    return bool(_INITIALS_RE.match(token))
+
+
+def _clean_person(text: str) -> str:
+    """Display form of one name (text is already NFC and single-spaced): no markers or
+    parentheses, 'J.Dauwels' -> 'J. Dauwels', no sentence period after a full word."""
+    if "(" in text or not text.isascii():
+        text = _NAME_JUNK_RE.sub("", text)
+    text = " ".join(text.split()).strip(" ,;:*•·-–—\\/|")
+    if text[:4].lower() == "and " or text[:2] == "& ":
+        text = text.split(" ", 1)[1] if " " in text else ""
+    if "." in text:
+        text = _GLUED_INITIAL_RE.sub(r"\1 ", text)
+        if text.endswith(".") and len(text.rsplit(" ", 1)[-1]) > 3 and text.lower()[-3:] not in ("jr.", "sr."):
+            text = text[:-1]
+    return text
+
+
+def _inverted(text: str) -> Optional[Person]:
+    """'Romero, C.' / 'van Hessem, D. H.' -> family before the comma, given after."""
+    family, _, given = text.partition(",")
+    family, given = _clean_person(family), given.strip(" ,")
+    if given.endswith(".") and len(given.split()[-1]) > 3:  # "Ivy, Marilyn." ends a sentence
+        given = given[:-1]
+    if not family or not any(c.isalpha() for c in family) or not given or given.lower().rstrip(".") in _SUFFIXES:
+        return _person(text)
+    return Person(f"{given} {family}", given, family)
+
+
+def _person(text: str) -> Optional[Person]:
+    """A natural-order name -> given/family. A trailing run of initials is the given name
+    ("Tyrberg B", "Van den Broeck T"); otherwise the last word and the particles before it
+    are the family name ("J. E. Hopcroft" -> "Hopcroft", "Aäron van den Oord" -> "van den Oord")."""
+    name = _clean_person(text)
+    if not name or not any(c.isalpha() for c in name) or _TRUNCATION_RE.match(name):
+        return None
+    tokens = name.split()
+    suffix = []
+    while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _SUFFIXES:
+        suffix.insert(0, tokens.pop())
+    if len(tokens) == 1:
+        return Person(name, None, " ".join(tokens + suffix))
+    if _is_initials(tokens[-1]) and not _is_initials(tokens[0]):
+        cut = len(tokens) - 1
+        while cut > 1 and _is_initials(tokens[cut - 1]):
+            cut -= 1
+        given, family = tokens[cut:], tokens[:cut]
+    else:
+        start = len(tokens) - 1
+        while start > 1 and tokens[start - 1].lower() in _PARTICLES:
+            start -= 1
+        # a lower-case particle earlier on starts the family name ("Cyprien de Masson d’Autume"),
+        # as extract.fields.names.split_name has it
+        for i in range(1, start):
+            if tokens[i][:1].islower() and tokens[i] in _PARTICLES:
+                start = i
+                break
+        given, family = tokens[:start], tokens[start:]
+    return Person(name, " ".join(given) or None, " ".join(family + suffix))
+
+
+# dblp style "A. One, Bea Two: Title": a last author the tagger swallowed into the title
+_NAME_COLON_RE = re.compile(
+    r"^((?:[A-Z][\w'’\-]*\.?\s)+(?:(?:van|von|der|den|de|da|di|du|le|la|del|dos)\s)*[A-Z][\w'’\-]+)\s?:\s+(?=\S)")
+_AUTHOR_JOIN_RE = re.compile(r"^\s*(?:,|,?\s+and|&)\s*$")
+
+
+def _split_name_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    out: list[FieldSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if span.label == "TITLE" and prev is not None and prev.label == "AUTHOR" \
+                and _AUTHOR_JOIN_RE.match(text[prev.end : span.start]):
+            m = _NAME_COLON_RE.match(text[span.start : span.end])
+            if m and len(m.group(1).split()) <= 4 and looks_like_name(m.group(1)):
+                out.append(FieldSpan("AUTHOR", span.start, span.start + len(m.group(1)), span.confidence))
+                out.append(FieldSpan("TITLE", span.start + m.end(), span.end, span.confidence))
+                continue
+        out.append(span)
+    return out
+
+
+def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
+    """Group BIO tags into field spans. A title or venue the tagger broke in two around glue
+    punctuation ("Title" ":" "Subtitle") is one span; a field found twice keeps its longest run."""
+    runs: list[list] = []  # [label, start_tok, end_tok, min_conf]
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        prefix, label = tag.split("-", 1)
+        last = runs[-1] if runs else None
+        if prefix == "I" and last and last[0] == label and last[2] == i:
+            last[2], last[3] = i + 1, min(last[3], confidence[i])
+        else:
+            runs.append([label, i, i + 1, confidence[i]])
+    merged: list[list] = []
+    for run in runs:
+        prev = merged[-1] if merged else None
+        if (
+            prev and prev[0] == run[0] and run[0] in ("TITLE", "VENUE")
+            and all(doc[j].text in _GLUE for j in range(prev[2], run[1]))
+        ):
+            prev[2], prev[3] = run[2], min(prev[3], run[3])
+        else:
+            merged.append(run)
+    spans = [
+        FieldSpan(label, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), round(conf, 4))
+        for label, s, e, conf in merged
+    ]
+    spans = _split_name_before_colon(doc.text, spans)
+    for label in ("TITLE", "VENUE", "YEAR"):
+        found = [s for s in spans if s.label == label]
+        if len(found) > 1:
+            key = (lambda s: s.confidence) if label == "YEAR" else (lambda s: s.end - s.start)
+            best = max(found, key=key)
+            spans = [s for s in spans if s.label != label or s is best]
+    mean = sum(confidence) / len(confidence) if confidence else 0.0
+    return Parsed(doc.text, spans, round(mean, 4))

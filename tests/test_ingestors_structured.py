@@ -1,0 +1,393 @@
+"""Ingestors of structured site formats: arXiv (Atom API, listing HTML, abstract pages), DBLP
+(XML, HTML), BibTeX, Semantic Scholar, OpenAlex, ORCID.
+
+- Golden files: each fixture in tests/fixtures/structured (small pages written for these tests,
+  invented people and papers, same format quirks as the real sites) is extracted with
+  `extract_page` and compared with tests/golden/structured/<fixture>.json (manifest, profile and
+  records exactly as `pubsift run` writes them).
+  Regenerate after an intended change with:
+      PUBSIFT_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_ingestors_structured.py
+  and review `git diff tests/golden/structured` before committing.
+- Dev pages: ../shared/pages files of these families are checked against hand labels in
+  tests/labels/structured_dev_pages.json (skipped when ../shared is absent).
+- Registry, detection specificity, safe XML and the BibTeX reader are tested directly.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, GOLDEN, RAW, ROOT, SHARED, shared_path
+from golden_util import assert_golden, page_snapshot
+
+STRUCTURED = FIXTURES / "structured"
+LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
+
+MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
+                "openalex", "orcid")
+
+# fixture -> (ingestor that must claim it, page kind)
+FIXTURE_EXPECT = {
+    "arxiv_atom_author_query.xml": ("arxiv_atom", "listing"),
+    "arxiv_atom_wrapped_id_lookup.json": ("arxiv_atom", "paper"),
+    "arxiv_list_pastweek.html": ("arxiv_listing", "search-results"),
+    "arxiv_list_new_oldstyle.html": ("arxiv_listing", "search-results"),
+    "arxiv_author_page.html": ("arxiv_listing", "listing"),
+    "arxiv_search_results.html": ("arxiv_listing", "search-results"),
+    "arxiv_abs_page.html": ("arxiv_abs", "paper"),
+    "dblp_person.xml": ("dblp_xml", "listing"),
+    "dblp_dump_slice.xml": ("dblp_xml", "search-results"),
+    "dblp_person_page.html": ("dblp_html", "listing"),
+    "dblp_search_api.json": ("dblp_search", "search-results"),
+    "alfolio_papers.bib": ("bibtex", "bibliography"),
+    "dblp_export.bib": ("bibtex", "bibliography"),
+    "s2_author_search_cassette.yaml": ("semantic_scholar", "not-a-profile"),
+    "s2_author_papers_cassette.yaml": ("semantic_scholar", "listing"),
+    "s2_paper_search.json": ("semantic_scholar", "search-results"),
+    "openalex_work.json": ("openalex", "paper"),
+    "openalex_author.json": ("openalex", "listing"),
+    "orcid_works.xml": ("orcid", "listing"),
+    "orcid_record.json": ("orcid", "listing"),
+}
+
+# dev pages of these families -> the ingestor that must claim them
+DEV_PAGE_INGESTOR = {
+    "arxiv_atom_2016_au_del_maestro.xml": "arxiv_atom",
+    "arxiv_atom_2026_oldstyle_id_wrapped.json": "arxiv_atom",
+    "arxiv_list_astro-ph_pastweek_2024-11.html": "arxiv_listing",
+    "arxiv_abs_page_2021_2106.09608.html": "arxiv_abs",
+    "dblp_person_xml_95-7448-1_extracted.xml": "dblp_xml",
+    "dblp_xml_fragment_esuli_additional.xml": "dblp_xml",
+    "dblp_bibtex_ley.bib": "bibtex",
+    "alfolio_bib_shang_2024.bib": "bibtex",
+    "hugo_academic_feng_2021NatCommun_cite.bib": "bibtex",
+    "s2_author_search_vcr_cassette.yaml": "semantic_scholar",
+    "openalex_author_priem.json": "openalex",
+    "orcid_official_sample_works-3.0.xml": "orcid",
+    "orcid_official_sample_record-full-3.0.json": "orcid",
+}
+
+
+def _extract(path: Path):
+    from extract import extract_page
+
+    return extract_page(path.name, path.read_bytes())
+
+
+def _page(path: Path):
+    from extract.page import Page
+
+    return Page.from_bytes(path.read_bytes(), path.name)
+
+
+# ---- golden files -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_EXPECT))
+def test_fixture_matches_golden(name: str):
+    result = _extract(STRUCTURED / name)
+    ingestor, kind = FIXTURE_EXPECT[name]
+    assert result.manifest.ingestor == ingestor
+    assert result.manifest.kind == kind
+    assert_golden(page_snapshot(result), GOLDEN / "structured" / f"{name}.json")
+
+
+def test_every_fixture_has_an_expectation():
+    assert sorted(p.name for p in STRUCTURED.iterdir()) == sorted(FIXTURE_EXPECT)
+
+
+# ---- registry ---------------------------------------------------------------------------------
+
+def test_registry_lists_the_structured_ingestors():
+    from extract import registry
+
+    for name in MY_INGESTORS:
+        assert name in registry.INGESTORS, name
+    assert len(set(registry.INGESTORS)) == len(registry.INGESTORS), "an ingestor is registered twice"
+
+
+def test_every_registered_ingestor_is_complete():
+    from extract import registry
+
+    for stem in registry.INGESTORS + (registry.FALLBACK,):
+        assert (ROOT / "extract" / "ingestors" / f"{stem}.py").exists(), stem
+        module = registry.load(stem)
+        assert module.NAME == stem
+        assert callable(module.detect) and callable(module.parse)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_EXPECT))
+def test_registry_picks_the_expected_ingestor(name: str):
+    from extract import registry
+
+    module, confidence, _ = registry.choose(_page(STRUCTURED / name))
+    assert module.NAME == FIXTURE_EXPECT[name][0]
+    assert confidence >= 0.9
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_EXPECT))
+def test_only_one_structured_detector_claims_a_fixture(name: str):
+    from extract import registry
+
+    page = _page(STRUCTURED / name)
+    claims = [n for n in MY_INGESTORS if registry.load(n).detect(page) > 0]
+    assert claims == [FIXTURE_EXPECT[name][0]]
+
+
+def test_structured_detectors_leave_the_seeds_alone():
+    from extract import registry
+
+    for seed in sorted(RAW.iterdir()):
+        page = _page(seed)
+        for name in MY_INGESTORS:
+            assert registry.load(name).detect(page) == 0, f"{name} claims seed {seed.name}"
+
+
+# ---- dev pages (../shared) ----------------------------------------------------------------------
+
+def _labels() -> dict:
+    return {k: v for k, v in json.loads(LABELS.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", sorted(_labels()))
+def test_dev_page_matches_hand_labels(name: str):
+    label = _labels()[name]
+    result = _extract(shared_path("pages", name))
+    assert result.manifest.status == label.get("status", "ok"), result.manifest.reason
+    assert result.manifest.ingestor == DEV_PAGE_INGESTOR[name]
+    assert result.profile.kind == label["kind"]
+    assert result.profile.person == label["person"]
+    assert len(result.records) == label["count"]
+    by_title = {r.title: r for r in result.records}
+    for expected in label["records"]:
+        record = by_title.get(expected["title"])
+        assert record is not None, f"missing record {expected['title']!r}"
+        if "year" in expected:
+            assert record.year == expected["year"], expected["title"]
+        if "venue" in expected:
+            assert record.venue == expected["venue"], expected["title"]
+        if "authors" in expected:
+            assert [a.name for a in record.authors] == expected["authors"], expected["title"]
+        for key in ("arxiv", "doi"):
+            if key in expected:
+                assert getattr(record.ids, key) == expected[key], expected["title"]
+        if "abstract_starts" in expected:
+            assert (record.abstract or "").startswith(expected["abstract_starts"])
+
+
+@pytest.mark.shared
+def test_dev_pages_of_other_families_are_not_claimed():
+    from extract import registry
+
+    pages = shared_path("pages")
+    for path in sorted(pages.iterdir()):
+        if path.name == "MANIFEST.tsv":
+            continue
+        page = _page(path)
+        claims = [n for n in MY_INGESTORS if registry.load(n).detect(page) > 0]
+        expected = [DEV_PAGE_INGESTOR[path.name]] if path.name in DEV_PAGE_INGESTOR else []
+        assert claims == expected, path.name
+
+
+@pytest.mark.shared
+def test_every_dev_page_record_of_these_families_has_title_and_authors():
+    for name, ingestor in DEV_PAGE_INGESTOR.items():
+        if not (SHARED / "pages" / name).exists():
+            pytest.skip("../shared not available")
+        result = _extract(SHARED / "pages" / name)
+        for record in result.records:
+            assert record.title, (name, record.position)
+            if ingestor != "orcid":  # ORCID summaries list no authors: the owner is implicit
+                assert record.authors, (name, record.title)
+            assert record.year, (name, record.title)
+
+
+# ---- safe XML ---------------------------------------------------------------------------------
+
+def test_html_entities_are_expanded_without_a_dtd():
+    from extract.fields.safe_xml import parse_xml, text_of
+
+    doc = parse_xml('<?xml version="1.0"?><!DOCTYPE dblp SYSTEM "dblp.dtd"><dblp><a>J&ouml;rg &amp; Ren&eacute;</a></dblp>')
+    assert text_of(doc.root[0]) == "Jörg & René"
+
+
+def test_declared_entities_are_never_expanded():
+    result = _extract(STRUCTURED / "dblp_dump_slice.xml")
+    text = json.dumps(page_snapshot(result))
+    assert "lollol" not in text and "root:" not in text
+    assert any("refused" in e for e in result.profile.evidence)
+    titles = [r.title for r in result.records]
+    assert "Join Ordering with Learned Cardinalities" in titles
+
+
+def test_external_entity_in_an_attribute_free_document_is_not_read(tmp_path):
+    from extract.fields.safe_xml import parse_xml
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    doc = parse_xml(f'<!DOCTYPE r [<!ENTITY s SYSTEM "file://{secret}">]><r><t>&s;</t></r>')
+    assert doc.refused_entities
+    assert "TOP-SECRET" not in "".join(doc.root.itertext())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_parse_xml_never_raises(text):
+    from extract.fields.safe_xml import parse_xml
+
+    parse_xml("<r>" + text + "</r>")
+    parse_xml(text)
+
+
+# ---- BibTeX -----------------------------------------------------------------------------------
+
+def test_bibtex_names_markers_particles_and_truncation():
+    from extract.ingestors.bibtex import _names
+
+    authors, truncated = _names(r"Yuan*, Zhihang, and Lee^, Yong Jae and van der Berg, Pieter and {\O}stergaard, S{\o}ren and {Open Science Collaboration} and others")
+    assert [a.name for a in authors] == ["Zhihang Yuan", "Yong Jae Lee", "Pieter van der Berg", "Søren Østergaard",
+                                         "Open Science Collaboration"]
+    assert authors[2].family == "van der Berg" and authors[2].given == "Pieter"
+    assert truncated
+
+
+def test_bibtex_macros_concatenation_and_months():
+    from extract.fields.bibtex import parse_bibtex
+
+    bib = parse_bibtex('@string{j = "Journal of "}\n@article{k, journal = j # {Tests}, month = feb, year = 2020,\n'
+                       '  title = "A {\\"U}ber" # " Title"}')
+    assert bib.entries[0].fields == {"journal": "Journal of Tests", "month": "February", "year": "2020",
+                                     "title": 'A {\\"U}ber Title'}
+
+
+def test_latex_accents_and_symbols():
+    from extract.fields.latex import latex_to_text
+
+    assert latex_to_text(r"Dvo{\v{r}}{\'a}k, Stra{\ss}er, Fran{\c{c}}ois, G{\"{o}}del {\&} {DBLP}") == \
+        "Dvořák, Straßer, François, Gödel & DBLP"
+    assert latex_to_text(r"Bounds for $O(n^{1/2})$ \emph{paths}") == "Bounds for $O(n^{1/2})$ paths"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('@{}()",=#%\\ \nabtitleauthorand123')), max_size=300))
+def test_bibtex_reader_never_raises(text):
+    from extract.fields.bibtex import parse_bibtex
+    from extract.fields.latex import latex_to_text
+
+    bib = parse_bibtex(text)
+    starts = [e.start for e in bib.entries]
+    assert starts == sorted(starts)
+    for entry in bib.entries:
+        for value in entry.fields.values():
+            latex_to_text(value)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["p.xml", "p.json", "p.bib", "p.html", "p.yaml", "p.txt"]),
+       st.sampled_from(["", "<feed>", "<dblp>", '{"paperId": 1, "data": [', "@article{k,", "interactions:\n",
+                        '<li class="entry"><cite itemprop="headline">', '<dd><div class="list-title">']))
+def test_structured_ingestors_never_raise(text, name, prefix):
+    from extract import registry
+    from extract.page import Page
+
+    page = Page.from_text(prefix + text, name)
+    for ingestor in MY_INGESTORS:
+        module = registry.load(ingestor)
+        score = module.detect(page)
+        assert 0.0 <= score <= 1.0
+        if score > 0:
+            module.parse(page)
+
+
+# ---- smaller behaviours -----------------------------------------------------------------------
+
+def test_journal_reference_venue():
+    from extract.fields.structured import venue_from_journal_ref
+
+    assert venue_from_journal_ref("Phys. Rev. B 74, 024520 (2006)") == "Phys. Rev. B"
+    assert venue_from_journal_ref("Int. J. Mod. Phys. B, 26, 1244002 (2012)") == "Int. J. Mod. Phys. B"
+    assert venue_from_journal_ref("PoS(ARENA2024)035") == "PoS(ARENA2024)"
+    assert venue_from_journal_ref("2024NatAs.tmp..260L") is None
+
+
+def test_openalex_abstract_is_rebuilt_in_order():
+    from extract.ingestors.openalex import rebuild_abstract
+
+    assert rebuild_abstract({"world": [1], "hello": [0], "again": [3], "hello,": [2]}) == "hello world hello, again"
+
+
+def test_wrapper_detection_is_generic():
+    from extract.fields.wrapped import payload
+    from extract.page import Page
+
+    atom = (STRUCTURED / "arxiv_atom_author_query.xml").read_text(encoding="utf-8")
+    wrapped = Page.from_text(json.dumps({"meta": {"saved": "2024"}, "response": {"content": atom}}), "dump.txt")
+    assert payload(wrapped).syntax == "xml"
+    plain = Page.from_text(json.dumps({"title": "<b>not a wrapper</b>", "n": 1}), "x.json")
+    assert payload(plain) is plain
+
+
+def _extract_text(text: str, name: str):
+    from extract import extract_page
+
+    return extract_page(name, text.encode("utf-8"))
+
+
+def test_orcid_xml_full_record_names_its_person():
+    record = """<?xml version="1.0" encoding="UTF-8"?>
+<record:record xmlns:record="http://www.orcid.org/ns/record" xmlns:person="http://www.orcid.org/ns/person"
+  xmlns:personal-details="http://www.orcid.org/ns/personal-details" xmlns:activities="http://www.orcid.org/ns/activities"
+  xmlns:work="http://www.orcid.org/ns/work" xmlns:common="http://www.orcid.org/ns/common" path="/0000-0003-1111-2222">
+ <person:person><person:name visibility="public">
+  <personal-details:given-names>Ingeborg</personal-details:given-names>
+  <personal-details:family-name>Strand</personal-details:family-name>
+ </person:name></person:person>
+ <activities:activities-summary><activities:works><activities:group>
+  <work:work-summary put-code="9" display-index="0">
+   <work:title><common:title>Fjord Circulation Models</common:title></work:title>
+   <common:publication-date><common:year>2018</common:year></common:publication-date>
+  </work:work-summary>
+ </activities:group></activities:works></activities:activities-summary>
+</record:record>"""
+    result = _extract_text(record, "record.xml")
+    assert (result.manifest.ingestor, result.profile.kind, result.profile.person) == ("orcid", "listing", "Ingeborg Strand")
+    assert [(r.title, r.year) for r in result.records] == [("Fjord Circulation Models", 2018)]
+
+
+def test_single_s2_paper_and_openalex_list():
+    paper = json.dumps({"paperId": "x1", "title": "Sea Ice Albedo Feedbacks", "year": 2019,
+                        "authors": [{"authorId": "1", "name": "Aput Nielsen"}], "externalIds": {"DOI": "10.5555/SIA.1"}})
+    result = _extract_text(paper, "paper.json")
+    assert (result.manifest.ingestor, result.profile.kind) == ("semantic_scholar", "paper")
+    assert result.records[0].ids.doi == "10.5555/sia.1"
+    works = {"meta": {"count": 2}, "results": [
+        {"id": "https://openalex.org/W1", "title": "Paper One", "publication_year": 2020,
+         "authorships": [{"author": {"display_name": "Ana Duarte"}}, {"author": {"display_name": "Li Wei"}}]},
+        {"id": "https://openalex.org/W2", "title": "Paper Two", "publication_year": 2021,
+         "authorships": [{"author": {"display_name": "Ana Duarte"}}]}]}
+    result = _extract_text(json.dumps(works), "works.json")
+    assert (result.manifest.ingestor, result.profile.kind, result.profile.person) == ("openalex", "listing", "Ana Duarte")
+    works["results"][1]["authorships"] = [{"author": {"display_name": "Bo Chen"}}]
+    result = _extract_text(json.dumps(works), "works.json")
+    assert (result.profile.kind, result.profile.person, len(result.records)) == ("search-results", None, 2)
+
+
+def test_recording_with_several_responses_reads_them_all():
+    import yaml
+
+    def body(offset, titles):
+        return json.dumps({"offset": offset, "data": [
+            {"paperId": t, "title": t, "year": 2020, "authors": [{"authorId": t, "name": f"Author {t}"}]} for t in titles]})
+
+    cassette = {"interactions": [
+        {"request": {"uri": "https://api.semanticscholar.org/graph/v1/paper/search?offset=0"},
+         "response": {"body": {"string": body(0, ["Alpha Paper", "Beta Paper"])}, "status": {"code": 200}}},
+        {"request": {"uri": "https://api.semanticscholar.org/graph/v1/paper/search?offset=2"},
+         "response": {"body": {"string": body(2, ["Gamma Paper"])}, "status": {"code": 200}}}], "version": 1}
+    result = _extract_text(yaml.safe_dump(cassette, width=60), "search.yaml")
+    assert result.manifest.ingestor == "semantic_scholar"
+    assert [r.title for r in result.records] == ["Alpha Paper", "Beta Paper", "Gamma Paper"]
