@@ -101,7 +101,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if text is None:
             text, encoding = _detect_and_decode(data)
     text = text.replace("\x00", "")
-    if _MOJIBAKE_RE.search(text[:200000]):
+    head = text[:200000]
+    if ("Ã" in head or "Â" in head or "â€" in head) and _MOJIBAKE_RE.search(head):
         text = _fix_mojibake(text)
     return nfc(text), encoding
 

@@ -15,6 +15,9 @@ NAME = "not_a_profile"
 _TURN_RE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([A-Z][\w.'’\- ]{0,30}):\s+\S", re.M)
 
 
+_WALL_HINT_RE = re.compile(r"sign\s+in|captcha|unusual\s+traffic|robot|enable\s+javascript", re.I)
+
+
 def _signals(page: Page) -> tuple[float, list[str]]:
     text = page.visible_text() if page.syntax in ("html", "text", "markdown") else ""
     if not text.strip():
@@ -28,9 +31,13 @@ def _signals(page: Page) -> tuple[float, list[str]]:
     if lines and len(turns) >= 10 and len(turns) / len(lines) > 0.4 and 1 < len(speakers) <= 12:
         score = 0.95
         evidence.append(f"transcript: {len(turns)} speaker turns by {len(speakers)} speakers over {len(lines)} lines")
+    head = text[:20000]
+    # the spaCy matcher only runs where its cues can matter: talk-shaped pages or wall wording
+    if len(turns) < 5 and not _WALL_HINT_RE.search(head):
+        return score, evidence
     from extract.nlp import kind_cues
 
-    cues = kind_cues(text[:20000])
+    cues = kind_cues(head)
     if cues.get("PODCAST", 0) >= 2 and len(turns) >= 5:
         score = max(score, 0.9)
         evidence.append(f"podcast cues: {cues['PODCAST']}")

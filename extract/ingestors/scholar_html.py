@@ -50,10 +50,11 @@ _POSITION_WORDS_RE = re.compile(
 
 def _signals(text: str) -> tuple[int, int, bool, bool]:
     head = text[:300_000]
-    rows = len(_PROFILE_ROW_RE.findall(text)) + len(_PROFILE_TITLE_RE.findall(text))
-    results = len(_RESULT_RE.findall(text)) + len(_RESULT_TITLE_RE.findall(text))
+    # plain substring checks first: most HTML pages are not Scholar's, and the regexes scan a lot
+    rows = len(_PROFILE_ROW_RE.findall(text)) + len(_PROFILE_TITLE_RE.findall(text)) if "gsc_a_" in text or "cit-dark" in text else 0
+    results = len(_RESULT_RE.findall(text)) + len(_RESULT_TITLE_RE.findall(text)) if "gs_r" in text else 0
     scholar = bool(_SCHOLAR_RE.search(head))
-    wall = bool(_WALL_RE.search(head))
+    wall = scholar and bool(_WALL_RE.search(head))
     return rows, results, scholar, wall
 
 
