@@ -64,18 +64,13 @@ def load_outputs(out_dir: str | Path) -> dict[str, Optional[list[dict]]]:
         if not path.is_file():
             data[stem] = None if stem in OPTIONAL_FILES else []
             continue
-        rows = []
+        from schemas.jsonl import JsonlError, iter_objects
+
         with open(path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise ReportError(f"{path}:{number}: not JSON ({error.msg})") from None
-                if isinstance(row, dict):
-                    rows.append(row)
-        data[stem] = rows
+            try:
+                data[stem] = [row for _, row in iter_objects(handle, str(path))]
+            except JsonlError as error:
+                raise ReportError(str(error)) from None
     data["_missing"] = [{"file": m} for m in missing]
     return data
 

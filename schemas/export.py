@@ -84,16 +84,17 @@ def read_works(source: str | os.PathLike | IO[str]) -> list[Work]:
 
 
 def _read_rows(handle: Iterable[str], name: str) -> list[Work]:
+    from schemas.jsonl import JsonlError, iter_objects
+
     works: list[Work] = []
-    for number, line in enumerate(handle, 1):
-        if not line.strip():
-            continue
+    rows = iter_objects(handle, name)
+    while True:
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ExportError(f"{name}:{number}: not JSON ({error.msg})") from None
-        if not isinstance(row, dict):
-            raise ExportError(f"{name}:{number}: expected a JSON object per line")
+            number, row = next(rows)
+        except StopIteration:
+            break
+        except JsonlError as error:
+            raise ExportError(str(error)) from None
         try:
             # a records.jsonl row has "page"; a works.jsonl row has "pages"
             works.append(record_as_work(Record.model_validate(row)) if "page" in row and "pages" not in row
