@@ -14,6 +14,7 @@ EXPECTED_INGESTOR = {
     "markdown_with_style.md": "markdown_homepage",
     "listing_dump.txt": "listing_text",
     "aggregator_dump.txt": "aggregator_text",
+    "html_cv_mixed_citation_styles.html": "generic_homepage",
 }
 
 
@@ -59,3 +60,19 @@ def test_listing_dump_semantics():
     assert second.ids.openreview == "AbC123xyz"
     assert "https://github.com/example/count" in second.urls
     assert second.note.startswith("12 pages, 4 figures")
+
+
+def test_unknown_html_cv_styles_yield_titled_authored_records():
+    """IEEE, APA and bold-owner styles on one hand-written page (the generic path: rules + model)."""
+    from extract import extract_page
+
+    fixture = FIXTURES / "core" / "html_cv_mixed_citation_styles.html"
+    result = extract_page(fixture.name, fixture.read_bytes())
+    titles = [r.title for r in result.records]
+    assert titles == ["Streaming graph partitioning at scale", "Approximate triangle counting with sketches",
+                      "Incremental view maintenance for property graphs", "Learned cardinality estimation revisited"]
+    assert all(r.authors and r.year for r in result.records)
+    assert result.records[0].ids.doi == "10.1109/tkde.2020.1234567"
+    assert result.records[2].ids.arxiv == "1903.01234" and result.records[2].venue == "Proceedings of SIGMOD"
+    assert result.profile.person == "Helga Sørensen"
+    assert result.profile.affiliations == ["Aarhus Institute of Technology"]

@@ -15,6 +15,13 @@ _SPAN_RE = re.compile(
 _TRAILING_RE = re.compile(r"(?:\s+(?:of|for|and|de|du|des|der|at|&))+$")
 
 
+_CUE_ALT = "|".join(sorted((w for w in ORG_CUE_WORDS if w not in ("Research", "Department", "Faculty", "School")), key=len, reverse=True))
+# "Aarhus Institute of Technology", "University of Nowhere", "Max Planck Institute for Informatics"
+_ORG_SPAN_RE = re.compile(
+    rf"\b((?:[A-Z][\w&'’\-]*[ \t]+){{0,4}}(?:{_CUE_ALT})\b(?:[ \t]+(?:of|for|de|du|für)(?:[ \t]+the)?[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){{0,3}})?)"
+)
+
+
 def affiliations_in(text: str, limit: int = 8) -> list[str]:
     """Organisation names the prose says the person works/worked/studied at, in order."""
     found: list[str] = []
@@ -33,4 +40,12 @@ def affiliations_in(text: str, limit: int = 8) -> list[str]:
                 found.append(span)
         if len(found) >= limit:
             break
+    if not found:
+        # no "works at X" sentence: fall back to organisation-shaped names in the header text
+        for m in _ORG_SPAN_RE.finditer(text[:3000]):
+            span = re.sub(r"^(?:The|A|An|Our|My|This)\s+", "", m.group(1).strip())
+            if span not in found and len(span.split()) >= 2:
+                found.append(span)
+            if len(found) >= 3:
+                break
     return found
