@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from typing import Optional, Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from extract.fields.names import name_key
 from extract.ingestors.base import PageParse, finalise_entry
 from extract.page import NotText, Page
 from schemas.canonical import content_hash
@@ -40,22 +38,12 @@ def record_id_for(record: Record) -> str:
 
 
 def infer_owner(records: list[Record]) -> Optional[str]:
-    """The one author on (nearly) every entry of a page is its owner."""
-    with_authors = [r for r in records if r.authors and "owner-implicit" not in r.flags]
-    if len(with_authors) < 3:
-        return None
-    counts: Counter[str] = Counter()
-    display: dict[str, Counter[str]] = {}
-    for record in with_authors:
-        for key in {name_key(a.name) for a in record.authors}:
-            counts[key] += 1
-        for a in record.authors:
-            display.setdefault(name_key(a.name), Counter())[a.name] += 1
-    (top, n), *rest = counts.most_common(2) + [("", 0)]
-    second = rest[0][1] if rest else 0
-    if n >= 0.75 * len(with_authors) and n > second:
-        return display[top].most_common(1)[0][0]
-    return None
+    """The one author on (nearly) every entry of a page is its owner (the same rule the
+    structured ingestors use: `extract.fields.structured.common_author`)."""
+    from extract.fields.structured import common_author
+
+    lists = [r.authors for r in records if r.authors and "owner-implicit" not in r.flags]
+    return common_author(lists, min_share=0.75, min_entries=3)
 
 
 def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits: Limits,

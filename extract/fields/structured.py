@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Optional, Union
+from typing import TYPE_CHECKING, Iterable, Optional, Union
 
 from extract.fields.names import clean_name, name_key
 from extract.fields.text import clean_text
 from schemas.models import Author
+
+if TYPE_CHECKING:  # base imports this module's neighbours; a runtime import would be circular
+    from extract.ingestors.base import PageParse
 
 # DBLP disambiguates homonyms with a 4-digit number: "Di Xu 0001"
 _HOMONYM_RE = re.compile(r"\s+\d{4}$")
@@ -50,6 +53,18 @@ def common_author(author_lists: Iterable[list], min_share: float = 0.75, min_ent
         # the most frequent spelling; ties go to the longer (fuller) form, then alphabetical
         return sorted(shown[top].items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
     return None
+
+
+def listing_or_search_results(entries: list, evidence: list[str], what: str = "entry") -> "PageParse":
+    """A list of papers is one person's listing when one author is on every entry
+    (person = that author), otherwise a search-results page of several people's papers."""
+    from extract.ingestors.base import PageParse
+
+    person = common_author([e.authors for e in entries], min_share=1.0)
+    if person:
+        return PageParse(kind="listing", person=person, entries=entries,
+                         evidence=evidence + [f"every {what} has author '{person}'"])
+    return PageParse(kind="search-results", entries=entries, evidence=evidence)
 
 
 def _someone_on_all(author_lists: list[list]) -> bool:

@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 from extract.fields.ids import find_arxiv, normalise_doi
 from extract.fields.safe_xml import child, child_text, children, local, page_xml, text_of
-from extract.fields.structured import common_author, strip_homonym
+from extract.fields.structured import listing_or_search_results, strip_homonym
 from extract.fields.wrapped import payload
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -90,8 +90,4 @@ def parse(page: Page) -> PageParse:
     hits = hits or []
     entries = [(_json_entry(h) if syntax == "json" else _xml_entry(h)) for h in hits]
     evidence = [f"DBLP search API ({syntax}): {len(entries)} hits"]
-    person = common_author([e.authors for e in entries], min_share=1.0)
-    if person:
-        evidence.append(f"every hit has author '{person}'")
-        return PageParse(kind="listing", person=person, entries=entries, evidence=evidence)
-    return PageParse(kind="search-results", entries=entries, evidence=evidence)
+    return listing_or_search_results(entries, evidence, "hit")

@@ -13,7 +13,7 @@ import re
 from typing import Any, Optional
 
 from extract.fields.ids import find_arxiv, normalise_doi
-from extract.fields.structured import common_author
+from extract.fields.structured import listing_or_search_results
 from extract.fields.wrapped import payload
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -144,8 +144,4 @@ def parse(page: Page) -> PageParse:
     works = [r for r in results or [] if _kind_of(r) == "W"]
     entries = [_work(w) for w in works]
     evidence = [f"OpenAlex list: {len(entries)} works"]
-    person = common_author([e.authors for e in entries], min_share=1.0)
-    if person:
-        evidence.append(f"every work has author '{person}'")
-        return PageParse(kind="listing", person=person, entries=entries, evidence=evidence)
-    return PageParse(kind="search-results", entries=entries, evidence=evidence)
+    return listing_or_search_results(entries, evidence, "work")

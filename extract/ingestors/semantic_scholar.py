@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from extract.fields.ids import normalise_arxiv, normalise_doi
-from extract.fields.structured import common_author
+from extract.fields.structured import listing_or_search_results
 from extract.fields.wrapped import payload
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -140,9 +140,7 @@ def parse(page: Page) -> PageParse:
         evidence.append(f"Semantic Scholar author '{person}' with {len(entries)} papers")
         return PageParse(kind="listing", person=person, affiliations=_author_affiliations(authors[0]),
                          entries=entries, evidence=evidence)
-    person = common_author([e.authors for e in entries], min_share=1.0)
-    if person:
-        evidence.append(f"every paper has author '{person}'")
-        return PageParse(kind="listing", person=person, entries=entries, evidence=evidence)
-    evidence.append(f"Semantic Scholar results: {len(entries)} papers of several people")
-    return PageParse(kind="search-results", entries=entries, evidence=evidence)
+    result = listing_or_search_results(entries, evidence, "paper")
+    if result.kind == "search-results":
+        result.evidence.append(f"Semantic Scholar results: {len(entries)} papers of several people")
+    return result
