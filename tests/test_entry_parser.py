@@ -229,3 +229,58 @@ def test_heldout_split_scores():
     assert not short, f"below the floors: {short} (all: {metrics})"
     fixed = bench_refs.score_with_initials_fix(scorer, gold, preds)["authors"]
     assert fixed >= FLOOR_AUTHORS_INITIALS_FIXED, fixed
+
+
+# ------------------------------------------------------------------ decoding and span repairs
+# These drive the post-processing with hand-made tag sequences, so they test the rules
+# themselves, whatever the trained model predicts.
+
+
+def _parsed(text: str, tags_by_token: list[tuple[str, str]]):
+    from extract.entry_parser.doctokens import make_docs, token_texts
+    from extract.entry_parser.postprocess import parsed_from_tags
+
+    doc = make_docs(load_model(), [text])[0]
+    texts, _ = token_texts(doc)
+    assert texts == [t for t, _ in tags_by_token], texts
+    return parsed_from_tags(doc, [tag for _, tag in tags_by_token], [0.9] * len(texts))
+
+
+def _bio(tokens: list[str], label: str) -> list[tuple[str, str]]:
+    return [(t, ("B-" if i == 0 else "I-") + label) for i, t in enumerate(tokens)]
+
+
+def test_quoted_title_runs_to_its_closing_mark():
+    text = 'Imre, K. "Tidal maps, river gauges, and flood lore." Pretend Water 4, 2011.'
+    tags = _bio(["Imre", ",", "K"], "AUTHOR") + [(".", "O"), ('"', "O")] \
+        + _bio(["Tidal", "maps"], "TITLE") + [(",", "O"), ("river", "O"), ("gauges", "O"), (",", "O"), ("and", "O"),
+                                              ("flood", "O"), ("lore", "O"), (".", "O"), ('"', "O")] \
+        + _bio(["Pretend", "Water"], "VENUE") + [("4", "O"), (",", "O"), ("2011", "B-YEAR"), (".", "O")]
+    assert _parsed(text, tags).title() == "Tidal maps, river gauges, and flood lore"
+
+
+def test_quoted_title_stops_at_its_closing_mark_but_not_at_an_apostrophe():
+    text = "Oyelaran, B. ‘Achilles’ shield and Homer’s smiths’ in Invented Studies 3 (1999)."
+    title = ["Achilles", "’", "shield", "and", "Homer", "’", "s", "smiths", "’", "in", "Invented", "Studies"]
+    tags = _bio(["Oyelaran", ",", "B"], "AUTHOR") + [(".", "O"), ("‘", "O")] + _bio(title, "TITLE") \
+        + [("3", "O"), ("(", "O"), ("1999", "B-YEAR"), (")", "O"), (".", "O")]
+    assert _parsed(text, tags).title() == "Achilles’ shield and Homer’s smiths"
+
+
+def test_title_or_venue_never_ends_on_a_function_word():
+    text = "Ines Vaszary. Shaders for tiny displays. In Proceedings of PRETEND-CONF, 2022."
+    tags = _bio(["Ines", "Vaszary"], "AUTHOR") + [(".", "O")] + _bio(["Shaders", "for", "tiny", "displays"], "TITLE") \
+        + [(".", "O"), ("In", "O")] + _bio(["Proceedings", "of"], "VENUE") \
+        + [("PRETEND-CONF", "O"), (",", "O"), ("2022", "B-YEAR"), (".", "O")]
+    assert _parsed(text, tags).venue() == "Proceedings of PRETEND-CONF"
+
+
+def test_inverted_name_split_in_two_is_joined():
+    text = "Okoro, R., Chang, M.-W., and Lee, K. Some invented title. Journal X, 2019."
+    tags = _bio(["Okoro", ",", "R"], "AUTHOR") + [(".", "O"), (",", "O")] + _bio(["Chang"], "AUTHOR") \
+        + [(",", "O")] + _bio(["M", ".", "-W"], "AUTHOR") + [(".", "O"), (",", "O"), ("and", "O")] \
+        + _bio(["Lee", ",", "K"], "AUTHOR") + [(".", "O")] + _bio(["Some", "invented", "title"], "TITLE") \
+        + [(".", "O")] + _bio(["Journal", "X"], "VENUE") + [(",", "O"), ("2019", "B-YEAR"), (".", "O")]
+    people = _parsed(text, tags).people()
+    assert [p.family for p in people] == ["Okoro", "Chang", "Lee"]
+    assert people[1].given == "M.-W"

@@ -9,8 +9,13 @@ commas = names; lower-case words = a title; digits = a venue tail).
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc
+
+import extract.entry_parser.architectures  # noqa: F401  registers the encoder named in config.cfg
+from extract.entry_parser.doctokens import token_texts
 
 _BREAKS = {".", "?", "!", "\"", "“", "”", "„", "«", "»", ":"}
 POSITION_BUCKETS = 6
@@ -55,8 +60,7 @@ def context_features(doc: Doc) -> Doc:
     n = len(doc)
     if not n:
         return doc
-    tokens = list(doc)  # one pass creating Token objects; they are costly
-    texts = [t.text for t in tokens]
+    texts, _ = token_texts(doc)
     # blocks: runs of tokens between breaks (a period after a single capital is an initial,
     # "J."; after "al" it ends "et al.")
     block_of, blocks, current, prev = [], [], [], ""
@@ -73,8 +77,10 @@ def context_features(doc: Doc) -> Doc:
     # each block also sees its predecessor's shape and whether it opens a container
     context = [f"{codes[k]}|{codes[k - 1][0] if k else '^'}{_opens_container(blocks[k])}" for k in range(len(blocks))]
     vocab = doc.vocab
-    for i, (token, b) in enumerate(zip(tokens, block_of)):
-        token.lemma = _feature_hash(vocab, f"p{i * POSITION_BUCKETS // n}b{min(b, MAX_BLOCK)}{context[b]}")
+    values = numpy.asarray(
+        [_feature_hash(vocab, f"p{i * POSITION_BUCKETS // n}b{min(b, MAX_BLOCK)}{context[b]}") for i, b in enumerate(block_of)],
+        dtype="uint64")
+    doc.from_array([LEMMA], values.reshape(-1, 1))  # all at once: no Token objects
     return doc
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional
 
+from extract.entry_parser.doctokens import doc_text, token_texts
 from extract.fields.dates import DATE_PHRASE_RE, YEAR_RE, find_year, parse_date
 from extract.fields.ids import DOI_RE, URL_RE, find_arxiv, find_doi, find_openreview, find_urls
 from extract.fields.names import looks_like_name, split_author_list, strip_markers
@@ -234,6 +235,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z][a-z]?\.$")
 _SEVERAL_RE = re.compile(r"\s(?:and|&|und|et)\s|;")
 _NAME_JUNK_RE = re.compile(r"\([^)]*\)|[*^†‡§¶#✉⁎∗✝]")
+_LEADING_NUMBER_RE = re.compile(r"^[\d,.\s]+[-–.)\]]\s*(?=\D)")
 _GLUED_INITIAL_RE = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
 
 
@@ -247,6 +249,8 @@ def _clean_person(text: str) -> str:
     if "(" in text or not text.isascii():
         text = _NAME_JUNK_RE.sub("", text)
     text = " ".join(text.split()).strip(" ,;:*•·-–—\\/|")
+    if text[:1].isdigit():  # a list number glued on: "32-Sharma D", "5,6-Ando S"
+        text = _LEADING_NUMBER_RE.sub("", text)
     if text[:4].lower() == "and " or text[:2] == "& ":
         text = text.split(" ", 1)[1] if " " in text else ""
     if "." in text:
@@ -276,7 +280,8 @@ def _person(text: str) -> Optional[Person]:
         return None
     tokens = name.split()
     suffix = []
-    while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _SUFFIXES:
+    # "Jr." is a suffix; "JR" after a family name is two initials ("Korenberg JR")
+    while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _SUFFIXES and not tokens[-1].isupper():
         suffix.insert(0, tokens.pop())
     if len(tokens) == 1:
         return Person(name, None, " ".join(tokens + suffix))
@@ -320,6 +325,115 @@ def _split_name_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpa
     return out
 
 
+_QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "'": "'"}
+_MAX_QUOTE_TOKENS = 80
+
+
+def _complete_quoted_titles(doc, tags: list[str], runs: list[list]) -> list[list]:
+    """A title that opens right after a quotation mark ends at the closing mark: the quotes say
+    where it ends even where the tagger lost confidence inside ("Capitalizing on the Net: Social
+    Contact, Civic Engagement, and Sense of Community") or ran past it ("...England’ in").
+    Only untagged tokens are taken over, so a field the tagger placed after the title is never
+    overwritten; the same holds backwards for a title that ends right before a closing mark.
+    An apostrophe ("Homer’s") is not a closing mark."""
+    texts, starts = token_texts(doc)
+    n = len(texts)
+
+    def closes(k: int, close: str) -> bool:
+        if texts[k] != close:
+            return False
+        if close in "’'" and k + 1 < n and starts[k + 1] == starts[k] + len(texts[k]) and texts[k + 1][:1].isalpha():
+            return False  # an apostrophe inside a word
+        if close in "’'" and texts[k - 1].endswith("s") and any(texts[m] == close for m in range(k + 1, n)):
+            return False  # a possessive ("Achilles’ keuze") with the real closing mark further on
+        return True
+
+    for run in runs:
+        if run[0] != "TITLE":
+            continue
+        start, end = run[1], run[2]
+        if start > 0 and texts[start - 1] in _QUOTE_PAIRS:
+            opener = start - 1
+            if opener > 0 and texts[opener - 1] in _QUOTE_PAIRS and texts[opener - 1] != texts[opener]:
+                opener -= 1  # '"Blighted Beginnings": Coming of Age': the outer quotes hold the title
+            close = _QUOTE_PAIRS[texts[opener]]
+            inside = next((k for k in range(start + 1, end) if closes(k, close)), None)
+            if inside is not None:
+                j = inside
+            else:
+                j = end
+                # brackets end the run: "(in German)" after a quoted title is a note
+                while j < min(n, start + _MAX_QUOTE_TOKENS) and not closes(j, close) and tags[j] == "O" \
+                        and texts[j] not in "([":
+                    j += 1
+                if not (j < n and closes(j, close)):
+                    j = end
+            while j > start + 1 and not any(c.isalnum() for c in texts[j - 1]):
+                j -= 1  # a closing "." or "?" stays outside, as in training
+            run[2] = j
+        elif end < n and texts[end] in _QUOTE_PAIRS.values() and closes(end, texts[end]):
+            openers = {o for o, c in _QUOTE_PAIRS.items() if c == texts[end]}
+            i = start - 1
+            while i >= max(0, end - _MAX_QUOTE_TOKENS) and texts[i] not in openers and tags[i] == "O":
+                i -= 1
+            if 0 <= i < start - 1 and texts[i] in openers:
+                run[1] = i + 1
+    return runs
+
+
+# a title or venue never ends on one of these: the tagger stopped a few words short
+_DANGLING = {"of", "on", "the", "in", "for", "and", "to", "from", "with", "a", "an", "by", "at", "via", "or",
+             "de", "des", "du", "la", "le", "les", "der", "die", "das", "und", "zur", "zum", "für", "et", "di", "del",
+             "della", "e", "y", "en", "van", "von"}
+
+
+def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
+    """A title or venue that ends on a function word ("Proceedings of", "... the Age of Billy
+    Graham and") takes the untagged words after it, up to the next punctuation mark."""
+    n = len(texts)
+    for run in runs:
+        if run[0] not in ("TITLE", "VENUE") or texts[run[2] - 1].lower() not in _DANGLING:
+            continue
+        j = run[2]
+        while j < n and tags[j] == "O" and any(c.isalnum() for c in texts[j]):
+            j += 1
+        run[2] = j
+    return runs
+
+
+_INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.?\s?-?\s?){1,4}$")
+
+
+def _join_split_inverted_names(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'Chang, M.-W.' tagged as two people ("Chang" | "M.-W"): a lone family name followed,
+    after a comma, by a span of initials only is one inverted name."""
+    out: list[FieldSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            span.label == "AUTHOR" and prev is not None and prev.label == "AUTHOR"
+            and _INITIALS_ONLY_RE.match(text[span.start : span.end])
+            and text[prev.start : prev.end].strip().count(" ") == 0 and "," not in text[prev.start : prev.end]
+            and not _INITIALS_ONLY_RE.match(text[prev.start : prev.end])
+            and text[prev.end : span.start].strip() == ","
+        ):
+            out[-1] = FieldSpan("AUTHOR", prev.start, span.end, min(prev.confidence, span.confidence))
+            continue
+        out.append(span)
+    return out
+
+
+def _drop_editors(spans: list[FieldSpan]) -> list[FieldSpan]:
+    """The authors of an entry are one group. Names after the title when authors already came
+    before it belong to the container ("In R. Port and T. van Gelder, editors", "trans. by"),
+    not to the work. (A homepage entry "Title. A. One, B. Two. Venue" has no names before the
+    title, so its authors stay.)"""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None or not any(s.label == "AUTHOR" and s.end <= title.start for s in spans):
+        return spans
+    return [s for s in spans if not (s.label == "AUTHOR" and s.start >= title.end)]
+
+
 def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     """Group BIO tags into field spans. A title or venue the tagger broke in two around glue
     punctuation ("Title" ":" "Subtitle") is one span; a field found twice keeps its longest run."""
@@ -333,21 +447,26 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
             last[2], last[3] = i + 1, min(last[3], confidence[i])
         else:
             runs.append([label, i, i + 1, confidence[i]])
+    runs = _complete_quoted_titles(doc, tags, runs)
+    texts, starts = token_texts(doc)
+    runs = _extend_dangling(tags, texts, runs)
     merged: list[list] = []
     for run in runs:
         prev = merged[-1] if merged else None
         if (
             prev and prev[0] == run[0] and run[0] in ("TITLE", "VENUE")
-            and all(doc[j].text in _GLUE for j in range(prev[2], run[1]))
+            and all(texts[j] in _GLUE for j in range(prev[2], run[1]))
         ):
             prev[2], prev[3] = run[2], min(prev[3], run[3])
         else:
             merged.append(run)
     spans = [
-        FieldSpan(label, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), round(conf, 4))
+        FieldSpan(label, starts[s], starts[e - 1] + len(texts[e - 1]), round(conf, 4))
         for label, s, e, conf in merged
     ]
-    spans = _split_name_before_colon(doc.text, spans)
+    spans = _split_name_before_colon(doc_text(doc), spans)
+    spans = _join_split_inverted_names(doc_text(doc), spans)
+    spans = _drop_editors(spans)
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:
@@ -355,4 +474,4 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
             best = max(found, key=key)
             spans = [s for s in spans if s.label != label or s is best]
     mean = sum(confidence) / len(confidence) if confidence else 0.0
-    return Parsed(doc.text, spans, round(mean, 4))
+    return Parsed(doc_text(doc), spans, round(mean, 4))
