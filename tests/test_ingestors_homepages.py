@@ -52,6 +52,15 @@ FIXTURE_EXPECTATIONS = {
     "nextjs_bibtex_only.txt": ("nextjs_payload", "homepage", 2),
     "nextjs_page.html": ("nextjs_payload", "homepage", 2),
     "nextjs_flight_page.html": ("nextjs_payload", "homepage", 2),
+    # unknown styles no specific ingestor knows (all invented): the fallback and the trained
+    # entry parser must still give titled, authored records
+    "unknown_blocks_plain.txt": ("generic_homepage", "homepage", 3),
+    "unknown_br_lines.html": ("generic_homepage", "homepage", 2),
+    "unknown_cv_plaintext.txt": ("generic_homepage", "homepage", 4),
+    "unknown_md_apa_bold.md": ("generic_homepage", "homepage", 3),
+    "unknown_md_dashes.md": ("markdown_homepage", "homepage", 3),
+    "unknown_semantic_classes.html": ("generic_homepage", "homepage", 2),
+    "unknown_table_by_year.html": ("generic_homepage", "homepage", 3),
 }
 
 
@@ -85,6 +94,59 @@ def _snapshot(result) -> dict:
 
 
 # ------------------------------------------------------------------ fixture specifics
+
+# page -> (owner, [(title, author family names, year, venue)]) for the unknown-style pages
+UNKNOWN_STYLES = {
+    "unknown_cv_plaintext.txt": ("Tomasz Achterberg", [
+        ("Groundwater recharge under invented drought regimes", ["Achterberg", "Nwosu", "Halvorsen"], 2023,
+         "Journal of Made-Up Hydrology"),
+        ("Sediment memory in braided rivers: a synthetic record", ["Halvorsen", "Achterberg"], 2021, "Earth Surface Fictions"),
+        ("Why do floods cluster?", ["Achterberg"], 2019, "Invented Water Resources Research"),
+        ("Low-cost sensors for alpine snowpack", ["Nwosu", "Achterberg", "Park", "Osei"], 2017,
+         "Proceedings of the Pretend Hydroinformatics Conference"),
+    ]),
+    "unknown_md_dashes.md": ("Noor Vasquez-Lindahl", [
+        ("Tone-aware tokenizers for Yoruba-like languages", ["Vasquez-Lindahl", "Udeh", "Rasmussen"], 2024,
+         "Findings of the Pretend ACL"),
+        ("Counting phonemes without labels", ["Udeh", "Vasquez-Lindahl"], 2022, "Interspeech-ish"),
+        ("A tiny corpus of whistled speech", ["Vasquez-Lindahl"], 2020, "Language Resources and Invention"),
+    ]),
+    "unknown_table_by_year.html": ("Ruth Okonjo-Baptiste", [
+        ("Railways and the price of salt in invented colonies", ["Okonjo-Baptiste", "Feldmann"], 2022,
+         "Journal of Fictional Economic History"),
+        ("Credit without banks: pawning in an imaginary port city", ["Okonjo-Baptiste"], 2020, "Invented History Review"),
+        ("Counting coins: a new dataset of hoards", ["Feldmann", "Okonjo-Baptiste", "Marsh"], 2018,
+         "Explorations in Made-Up History"),
+    ]),
+    "unknown_br_lines.html": ("Kofi Mensah-Arndt", [
+        ("Learning to grasp transparent mugs from invented depth", ["Mensah-Arndt", "Schäfer", "Petrov"], 2023,
+         "International Conference on Imaginary Robotics (ICIR)"),
+        ("Tactile sensing with foam: a pretend study", ["Schäfer", "Mensah-Arndt"], 2022, "Workshop on Made-Up Manipulation at CoRL"),
+    ]),
+    "unknown_blocks_plain.txt": ("Alina Voronova", [
+        ("Shallow water solvers on invented GPUs", ["Voronova", "Quintero", "Ibáñez"], 2022, "Journal of Pretend Computational Physics"),
+        ("Adaptive meshes for fictional tsunamis", ["Quintero", "Voronova"], 2021, "SIAM Journal on Imaginary Computing"),
+        ("A note on discretising nothing at all", ["Voronova"], 2021, None),
+    ]),
+    "unknown_md_apa_bold.md": ("Y. Nakamura", [
+        ("Soil microbes that do not exist: a census", ["Lindqvist", "Nakamura", "Osei"], 2024, "Pretend Ecology Letters"),
+        ("Invented fungi and where to find them", ["Nakamura"], 2021, "Journal of Imaginary Mycology"),
+        ("Root networks in toy forests", ["Nakamura", "Brandt"], 2019, "Proceedings of the Made-Up Botany Meeting"),
+    ]),
+    "unknown_semantic_classes.html": ("Ines Moreau", [
+        ("Cold atoms in warm invented traps", ["Moreau", "Nakamura", "Lefèvre"], 2021, "Physical Review Pretend A"),
+        ("Counting photons that were never emitted", ["Lefèvre", "Moreau"], 2020, "Optics Imaginary Letters"),
+    ]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNKNOWN_STYLES))
+def test_unknown_styles_give_titled_authored_records(name: str):
+    owner, expected = UNKNOWN_STYLES[name]
+    result = _extract(HOMEPAGE_FIXTURES / name)
+    assert result.profile.person == owner
+    got = [(r.title, [a.family for a in r.authors], r.year, r.venue) for r in result.records]
+    assert got == expected
 
 def _records(name: str):
     result = _extract(HOMEPAGE_FIXTURES / name)

@@ -83,6 +83,9 @@ class Parsed(NamedTuple):
             else:  # "Title (2nd ed" lost its closing part: drop the fragment
                 raw = raw[: raw.rfind("(")]
         title = raw.strip(" \t*_\"'“”‘’`«»„,;.—–-")
+        stop = span.start + len(raw)  # raw is always a slice of the text from span.start
+        if title and raw.endswith(title) and self.text[stop : stop + 1] in ("?", "!"):
+            title += self.text[stop]  # the model leaves end punctuation outside; a question keeps its mark
         # a line-break hyphen the scrape kept: "Invest- ments" -> "Investments"
         title = _BROKEN_HYPHEN_RE.sub(r"\1\2", title)
         return title or None

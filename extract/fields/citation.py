@@ -11,7 +11,7 @@ from typing import Optional
 from extract.fields.dates import find_year
 from extract.fields.ids import find_arxiv, find_doi, find_openreview, find_urls
 from extract.fields.names import looks_like_name, split_author_list
-from extract.fields.text import clean_text, strip_markdown
+from extract.fields.text import clean_text, fold, strip_markdown
 from extract.fields.venues import clean_venue
 from extract.ingestors.base import Entry
 
@@ -34,6 +34,16 @@ def authors_score(segment: str) -> float:
 def split_sentences(text: str) -> list[str]:
     parts = [p.strip() for p in _BOUNDARY_RE.split(text) if p and p.strip()]
     return parts
+
+
+# fields set apart by a spaced dash, bar or dot: "Title — A, B — Venue, 2024", "A, B | NeurIPS"
+_FIELD_SEPARATOR_RE = re.compile(r"\s+(?:[—–|·•]|-{1,2})\s+")
+
+
+def split_fields(text: str) -> list[str]:
+    """Sentences, each further split at spaced separators (homepages set fields apart with
+    " — ", " | " or " · " as often as with full stops)."""
+    return [p.strip() for sentence in split_sentences(text) for p in _FIELD_SEPARATOR_RE.split(sentence) if p.strip()]
 
 
 def parse_citation(raw: str) -> Entry:
@@ -126,7 +136,10 @@ def parse_entry_text(raw: str) -> Entry:
         # the model can drop a person the comma rules did see ("A, B, C." read as "A, B"):
         # a clean rule list with more names keeps its people
         rule_names = split_author_list(entry.authors_text).names if entry.authors_text else []
-        if not (len(rule_names) > len(model_entry.authors) and authors_score(entry.authors_text) >= 0.99):
+        # ...unless the rules' "names" run into the title the model found ("Why do floods cluster")
+        title_in_names = fold(model_entry.title) in fold(entry.authors_text or "")
+        if not (len(rule_names) > len(model_entry.authors) and authors_score(entry.authors_text) >= 0.99
+                and not title_in_names):
             entry.authors, entry.authors_text = list(model_entry.authors), None
         entry.venue = model_entry.venue or entry.venue
         if model_entry.year:

@@ -47,8 +47,14 @@ def clean_venue(text: Optional[str]) -> Optional[str]:
     text = re.sub(r"[*_]{1,3}", "", text).strip()
     text = _LEAD_RE.sub("", text)
     text = _IN_RE.sub("", text)
-    text = strip_trailing_punct(text.strip(" ()[]"), " ,;:.")
+    text = strip_trailing_punct(text.strip(" ()[]"), " ,;:.—–|·")
+    # the entry's year after a comma is the date, not part of the venue's name ("Venue, 2024";
+    # "NeurIPS 2022" keeps its year)
+    text = strip_trailing_punct(_COMMA_YEAR_RE.sub("", text), " ,;:.—–|·")
     return text or None
+
+
+_COMMA_YEAR_RE = re.compile(r"(?<=\w)[,;]\s*(?:19|20)\d{2}[a-z]?$")
 
 
 def venue_from_tail(text: str) -> Optional[str]:

@@ -168,6 +168,44 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
     return (text or None), notes
 
 
+# class names templates give an entry's parts ("pub-title", "authors", "journal", "year")
+_FIELD_CLASS_RES = (
+    ("title", re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_])", re.I)),
+    ("authors", re.compile(r"(?:^|[-_])(?:authors?|author-?list|creators?)(?:$|[-_])", re.I)),
+    ("venue", re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication)(?:$|[-_])", re.I)),
+    ("year", re.compile(r"(?:^|[-_])(?:year|date|pubdate)(?:$|[-_])", re.I)),
+)
+
+
+def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
+    """An entry whose parts sit in elements named by class (<span class="authors">): read each
+    part from its element. Needs a title and an author list among them."""
+    if not hasattr(node, "find_all"):
+        return None
+    parts: dict[str, str] = {}
+    for child in node.find_all(class_=True, limit=40):
+        classes = child.get("class") or []
+        for field, pattern in _FIELD_CLASS_RES:
+            if field not in parts and any(pattern.search(c) for c in classes):
+                value = clean_text(node_text(child)).strip(" ,.;")
+                if value:
+                    parts[field] = value
+                break
+    if not parts.get("title") or not parts.get("authors") or authors_score(parts["authors"]) < 0.6:
+        return None
+    from extract.ingestors.jemdoc import _VOLUME_PAGES_RE
+
+    venue = parts.get("venue")
+    year = find_year(parts.get("year") or "") or (find_year(venue) if venue else None)
+    if venue:
+        venue, _ = _venue_and_notes(venue)
+        venue = _VOLUME_PAGES_RE.sub("", venue).strip(" ,.;:") if venue else None
+        if venue:  # a venue element also holds volume, issue, pages or article number: "Phys. Rev. A 104, 023301"
+            venue = re.sub(r"(?:[\s,:;]+[\d()\-–.:]+)+$", "", venue).strip(" ,.;:") or None
+    return Entry(title=parts["title"].strip("\"“”"), authors_text=parts["authors"], venue=venue or None,
+                 year=year, urls=list(links))
+
+
 def parse_html_entry(node, text: str, links: list[str]) -> Optional[Entry]:
     """One entry from an HTML list item / paragraph, or None when it does not read like one."""
     from extract.ingestors.jemdoc import entry_from_lines
@@ -184,7 +222,8 @@ def parse_html_entry(node, text: str, links: list[str]) -> Optional[Entry]:
     if lines and label and lines[0].startswith(("[", "(")):
         lines[0] = venue_tag(lines[0])[2]
     lines = [l for l in (_LINK_WORDS_RE.sub(" ", l).strip() for l in lines) if l.strip(" []|")]
-    if len(lines) >= 2 and authors_score(lines[0]) < 0.6 and any(authors_score(l) >= 0.6 for l in lines[1:3]):
+    entry = _entry_from_field_classes(node, links)
+    if entry is None and len(lines) >= 2 and authors_score(lines[0]) < 0.6 and any(authors_score(l) >= 0.6 for l in lines[1:3]):
         entry = entry_from_lines(lines, list(links), [])
     if entry is None:
         title = _title_from_markup(node, rest)
@@ -257,6 +296,9 @@ def bold_owner(nodes: list) -> Optional[str]:
     return name if n >= max(2, 0.5 * len(nodes)) else None
 
 
+_HONORIFIC_RE = re.compile(r"^\s*(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+(?=[A-Z])")
+
+
 def heading_name(soup) -> Optional[str]:
     """The page owner's name from a name heading or the <title>."""
     candidates = []
@@ -268,7 +310,7 @@ def heading_name(soup) -> Optional[str]:
     if title is not None:
         candidates.append(re.split(r"\s+(?:[-–—|:]+|at)\s+|'s\s+home", clean_text(title.get_text()), maxsplit=1)[0])
     for raw in candidates:
-        name = clean_name(re.sub(r"\(.*?\)", "", clean_text(raw)))
+        name = clean_name(_HONORIFIC_RE.sub("", re.sub(r"\(.*?\)", "", clean_text(raw))))
         if looks_like_name(name) and 2 <= len(name.split()) <= 4 and not re.search(
                 r"home|page|publications?|research|welcome|about", name, re.I):
             return name

@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import authors_score, parse_citation, parse_entry_text, split_sentences
+from extract.fields.citation import authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
 from extract.fields.dates import YEAR_RE
 from extract.fields.ids import find_urls
 from extract.fields.names import looks_like_name, split_author_list
@@ -76,6 +76,9 @@ def _blocks(body: str) -> list[str]:
     return out
 
 
+_INVERTED_NAME_RE = re.compile(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.\s*-?\s*){1,3}")
+
+
 def _bold_title(block: str) -> Optional[re.Match]:
     m = _BOLD_TITLE_RE.match(block)
     if not m:
@@ -84,6 +87,10 @@ def _bold_title(block: str) -> Optional[re.Match]:
     after = block[m.end():]
     # a bold *name* followed by more names is an author list with the owner in bold, not a title
     if looks_like_name(title.strip()) and re.match(r"\s*,\s*\w", after):
+        return None
+    # "**Nakamura, Y.** (2021). Title ...": the owner's inverted name in bold, not a title
+    # ("**Amber Routes Revisited** (2014)" is a title: only the "Family, I." shape decides)
+    if _INVERTED_NAME_RE.fullmatch(title.strip()):
         return None
     if len(title.split()) < 2:
         return None
@@ -114,8 +121,8 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
         if others:
             others.insert(0, first)
         else:
-            # everything on one line: "Authors. *Venue 2020*. [pdf](url)"
-            others = [p for p in split_sentences(strip_markdown(_strip_link_markers(first))) if p.strip(" .")]
+            # everything on one line: "Authors. *Venue 2020*. [pdf](url)", "— Authors — *Venue*, 2024"
+            others = [p for p in split_fields(strip_markdown(_strip_link_markers(first))) if p.strip(" .")]
     if others:
         author_line = _strip_link_markers(strip_markdown(others[0])).strip(" .")
         if authors_score(author_line) >= 0.6:
