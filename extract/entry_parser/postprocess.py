@@ -286,7 +286,9 @@ def _person(text: str) -> Optional[Person]:
     # "Jr." is a suffix; "JR" after a family name is two initials ("Korenberg JR")
     while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _SUFFIXES and not tokens[-1].isupper():
         suffix.insert(0, tokens.pop())
-    if len(tokens) == 1:
+    if len(tokens) == 1 or (tokens[0] in _PARTICLES and all(t in _PARTICLES or t[:1].isupper() for t in tokens[1:])
+                            and not any(_is_initials(t) for t in tokens)):
+        # a family name alone, particles included ("de Souza", "van der Berg")
         return Person(name, None, " ".join(tokens + suffix))
     if _is_initials(tokens[-1]) and not _is_initials(tokens[0]):
         cut = len(tokens) - 1
@@ -413,12 +415,13 @@ def _join_split_inverted_names(text: str, spans: list[FieldSpan]) -> list[FieldS
     out: list[FieldSpan] = []
     for span in spans:
         prev = out[-1] if out else None
+        family = text[prev.start : prev.end].strip().rstrip(",").strip() if prev is not None else ""
+        gap = text[prev.end : span.start].strip() if prev is not None else ""
         if (
             span.label == "AUTHOR" and prev is not None and prev.label == "AUTHOR"
             and _INITIALS_ONLY_RE.match(text[span.start : span.end])
-            and text[prev.start : prev.end].strip().count(" ") == 0 and "," not in text[prev.start : prev.end]
-            and not _INITIALS_ONLY_RE.match(text[prev.start : prev.end])
-            and text[prev.end : span.start].strip() == ","
+            and family and family.count(" ") <= 2 and "," not in family and not _INITIALS_ONLY_RE.match(family)
+            and (gap == "," or (gap == "" and text[prev.start : prev.end].rstrip().endswith(",")))
         ):
             out[-1] = FieldSpan("AUTHOR", prev.start, span.end, min(prev.confidence, span.confidence))
             continue

@@ -46,6 +46,10 @@ def split_fields(text: str) -> list[str]:
     return [p.strip() for sentence in split_sentences(text) for p in _FIELD_SEPARATOR_RE.split(sentence) if p.strip()]
 
 
+_ET_AL_RE = re.compile(r"\bet\.?\s*al\b\.?", re.I)
+_TRAILING_YEAR_RE = re.compile(r"[.,]?\s*\(?(?:19|20)\d{2}[a-z]?\)?\.?\s*$")
+
+
 def parse_citation(raw: str) -> Entry:
     """Best-effort fields of one entry from rules alone."""
     text = clean_text(raw)
@@ -80,7 +84,15 @@ def parse_citation(raw: str) -> Entry:
             author_idx = i
             break
     if author_idx is not None:
-        entry.authors_text = re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", segments[author_idx]).strip(" ,.")
+        names_part = segments[author_idx]
+        # "A, B, et al. Venue 2021": what follows "et al." is the next field
+        truncated = _ET_AL_RE.search(names_part)
+        if truncated and names_part[truncated.end():].strip(" .,"):
+            segments.insert(author_idx + 1, names_part[truncated.end():].strip(" ."))
+            names_part = names_part[: truncated.end()]
+        names_part = _TRAILING_YEAR_RE.sub("", names_part)  # "Ngata. 2021" (Chicago author-date)
+        segments[author_idx] = names_part
+        entry.authors_text = re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", names_part).strip(" ,.")
         rest = segments[author_idx + 1 :] if author_idx == 0 else segments[:author_idx] + segments[author_idx + 1 :]
         if author_idx == 0:
             if rest:
@@ -114,7 +126,19 @@ def _venue_of(text: str, year: Optional[int]) -> Optional[str]:
     return clean_venue(text) if text and not re.fullmatch(r"[\d\s,.:;()\-–]+", text) else None
 
 
+# a publication status the parsers read into the title: "Title. Under review."
+_TITLE_STATUS_RE = re.compile(r"(?:[.,;]\s*|\s+\()(?:under review|under submission|submitted|in preparation|"
+                              r"forthcoming|to appear|in press|accepted|working paper)\)?\.?\s*$", re.I)
+
+
 def parse_entry_text(raw: str) -> Entry:
+    entry = _parse_entry_text(raw)
+    if entry.title and _TITLE_STATUS_RE.search(entry.title):
+        entry.title = _TITLE_STATUS_RE.sub("", entry.title).strip() or entry.title
+    return entry
+
+
+def _parse_entry_text(raw: str) -> Entry:
     """Fields of one free-text entry: the rules and the trained entry parser (extract.entry_parser),
     combined. When the model is confident about a title and its authors it is preferred (it
     reads styles the rules do not know and keeps volume/pages out of venues); otherwise the
@@ -138,8 +162,12 @@ def parse_entry_text(raw: str) -> Entry:
         rule_names = split_author_list(entry.authors_text).names if entry.authors_text else []
         # ...unless the rules' "names" run into the title the model found ("Why do floods cluster")
         title_in_names = fold(model_entry.title) in fold(entry.authors_text or "")
+        # ...or a year sits among them, or the model read an inverted first name ("Bellweather,
+        # Simone, Rafael Quintero": the comma rules split it in two)
+        rules_unsure = (title_in_names or bool(re.search(r"\d", entry.authors_text or ""))
+                        or "," in (parsed.field_text("AUTHOR") or ""))
         if not (len(rule_names) > len(model_entry.authors) and authors_score(entry.authors_text) >= 0.99
-                and not title_in_names):
+                and not rules_unsure):
             entry.authors, entry.authors_text = list(model_entry.authors), None
         entry.venue = model_entry.venue or entry.venue
         if model_entry.year:

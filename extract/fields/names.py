@@ -226,3 +226,45 @@ def name_key(name: str) -> str:
     from extract.fields.text import fold
 
     return fold(name).replace(" ", "")
+
+
+_OWNER_JUNK_RE = re.compile(
+    r"^\s*(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+(?=\w)"  # honorifics before
+    r"|,?\s+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|M\.?Sc\.?|FRS|FRSE)\s*$",  # degrees after
+    re.I)
+# words that make a heading a section title, not a person ("Invited Talks", "Recent News")
+_SECTION_WORDS_RE = re.compile(
+    r"\b(?:home|page|publications?|papers?|research|welcome|about|contents|news|talks?|teaching|courses?|"
+    r"projects?|students?|people|members|group|lab|awards?|service|contact|cv|curriculum|vitae|resume|blog|"
+    r"software|code|data|links?|bio|biography|preprints?|selected|recent|invited|seminars?|events?|team)\b",
+    re.I)
+
+
+def owner_name(raw: str) -> str | None:
+    """A page owner's display name from a heading-like line, or None when the line is not a
+    person's name: honorifics and degrees dropped ("Dr. Ines Moreau", "Samira Haddad, PhD"),
+    ALL-CAPS CV headers in title case ("RAFAEL QUINTERO" -> "Rafael Quintero")."""
+    text = _OWNER_JUNK_RE.sub("", re.sub(r"\(.*?\)", "", raw or "")).strip(" #*|-–—:,")
+    text = _OWNER_JUNK_RE.sub("", text).strip(" ,")
+    if text.isupper() and any(c.isalpha() for c in text):
+        text = " ".join(w[:1] + w[1:].lower() if w.isalpha() else w for w in text.split())
+    name = clean_name(text)
+    if not (looks_like_name(name) and 2 <= len(name.split()) <= 4) or any(c.isdigit() for c in name):
+        return None
+    if _SECTION_WORDS_RE.search(name):
+        return None
+    return name
+
+
+def fuller_name(short: str | None, full: str | None) -> str | None:
+    """Of two spellings of the page owner ("A. Korhonen" in bold in the lists, "Aylin Korhonen"
+    in the heading), the fuller one when they are the same person; else `short` unchanged."""
+    if not short or not full:
+        return short or full
+    a, b = split_name(short), split_name(full)
+    if not a.family or not b.family or name_key(a.family) != name_key(b.family):
+        return short
+    given_a, given_b = (a.given or "").strip(), (b.given or "").strip()
+    if given_a and given_b and given_a[:1].lower() != given_b[:1].lower():
+        return short
+    return full if len(given_b) > len(given_a) else short

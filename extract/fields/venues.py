@@ -51,7 +51,21 @@ def clean_venue(text: Optional[str]) -> Optional[str]:
     # the entry's year after a comma is the date, not part of the venue's name ("Venue, 2024";
     # "NeurIPS 2022" keeps its year)
     text = strip_trailing_punct(_COMMA_YEAR_RE.sub("", text), " ,;:.—–|·")
-    return text or None
+    return venue_without_ids(text) or None
+
+
+def venue_without_ids(text: str) -> str:
+    """A venue without the paper's own identifiers or date: "arXiv preprint arXiv:2302.04411"
+    -> "arXiv preprint", "Language Resources of Nowhere (LRN) 2021" -> "... (LRN)"."""
+    if "arxiv" in text.lower() and len(text) > 12:
+        text = strip_trailing_punct(_ARXIV_ID_RE.sub("", text), " ,;:.—–|·") or text
+    return _YEAR_AFTER_ACRONYM_RE.sub("", text)
+
+
+_YEAR_AFTER_ACRONYM_RE = re.compile(r"(?<=\))[,;]?\s*(?:19|20)\d{2}[a-z]?$")
+
+
+_ARXIV_ID_RE = re.compile(r"\s*\barXiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?(?:\s*\[[\w.\-]+\])?", re.I)
 
 
 _COMMA_YEAR_RE = re.compile(r"(?<=\w)[,;]\s*(?:19|20)\d{2}[a-z]?$")

@@ -19,6 +19,7 @@ from extract.fields.dates import parse_date
 from extract.fields.ids import find_arxiv, find_doi, find_openreview, normalise_arxiv, normalise_doi
 from extract.fields.names import clean_name, split_author_list, split_name
 from extract.fields.text import one_line, strip_trailing_punct
+from extract.fields.venues import venue_without_ids
 from schemas.models import Author, Ids, Record
 
 
@@ -124,7 +125,7 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str) -> Rec
         flags.append("untitled")
     venue = one_line(entry.venue) if entry.venue else None
     if venue:
-        venue = strip_trailing_punct(venue.strip(" *_"), " ,;:.") or None
+        venue = strip_trailing_punct(venue_without_ids(venue.strip(" *_")), " ,;:.") or None
     abstract = one_line_paragraphs(entry.abstract) if entry.abstract else None
     note = one_line(entry.note) if entry.note else None
 

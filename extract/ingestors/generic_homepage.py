@@ -69,23 +69,65 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
 _TEXT_ITEM_RE = re.compile(r"^\s*(?:[-*+•▪◦]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\))\s+\S")
 
 
-def _candidates_text(page: Page) -> list[tuple[str, list[str], bool]]:
-    """(text, links, is_list_item) per candidate: blank-line blocks, and inside a block with
-    several list items one candidate per item (wrapped continuation lines stay with their item;
-    a heading line above the items is its own candidate)."""
+def _is_section_heading(line: str) -> bool:
+    """A CV section title on a line of its own: "PEER-REVIEWED ARTICLES", "## Teaching",
+    "Invited talks:"."""
+    line = line.strip()
+    if line.startswith("#"):
+        return True
+    words = re.sub(r"[^\w\s-]", " ", line).split()
+    if not 1 <= len(words) <= 5 or YEAR_RE.search(line) or "," in line:
+        return False
+    letters = [c for c in line.split("(")[0] if c.isalpha()]  # "PUBLICATIONS (peer reviewed)"
+    return bool(letters) and (all(c.isupper() for c in letters) or line.endswith(":"))
+
+
+def _split_block(lines: list[str]) -> Optional[list[tuple[str, bool]]]:
+    """A block holding several entries: one part per list item or per line that starts an
+    entry on its own (an author list and a year: CVs put one reference per line); wrapped
+    continuation lines join the entry above; lines before the first entry stay one part.
+    None when the block is one piece."""
+    starts = [i for i, l in enumerate(lines) if _TEXT_ITEM_RE.match(l)]
+    if len(starts) < 2:
+        starts = [i for i, l in enumerate(lines) if rules_read_citation(l) and _starts_with_names(l)]
+    if len(starts) < 2:
+        return None
+    parts: list[tuple[str, bool]] = []
+    if starts[0] > 0:
+        parts.append(("\n".join(lines[: starts[0]]), False))
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        parts.append((" ".join(l.strip() for l in lines[start:end]), True))
+    return parts
+
+
+def _starts_with_names(line: str) -> bool:
+    first = re.split(r"\.\s|\(|\d{4}|[\"“]", line.strip(), maxsplit=1)[0]
+    return authors_score(first) >= 0.7
+
+
+def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[str]]]:
+    """(text, links, is_list_item, section heading) per candidate: blank-line blocks, and
+    inside a block with several entries one candidate per entry. The section is the last
+    heading line seen ("INVITED TALKS")."""
     text = page.visible_text()
-    out: list[tuple[str, list[str], bool]] = []
+    out: list[tuple[str, list[str], bool, Optional[str]]] = []
+    section: Optional[str] = None
     for block in re.split(r"\n\s*\n", text):
         lines = [l for l in block.splitlines() if l.strip()]
-        starts = [i for i, l in enumerate(lines) if _TEXT_ITEM_RE.match(l)]
-        if len(starts) >= 2 or (len(starts) == 1 and starts[0] == 0 and len(lines) == 1 and out and out[-1][2]):
-            if starts[0] > 0:
-                out.append(("\n".join(lines[: starts[0]]), [], False))
-            for n, start in enumerate(starts):
-                end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-                out.append((" ".join(l.strip() for l in lines[start:end]), [], True))
-        elif block.strip():
-            out.append((block, [], False))
+        if not lines:
+            continue
+        if _is_section_heading(lines[0]):
+            section = lines[0].strip(" #:")
+            lines = lines[1:]
+            if not lines:
+                continue
+        parts = _split_block(lines)
+        if parts is None:
+            single_item = len(lines) == 1 and _TEXT_ITEM_RE.match(lines[0]) and out and out[-1][2]
+            out.append(("\n".join(lines), [], bool(single_item), section))
+        else:
+            out.extend((part, [], item, section) for part, item in parts)
     return out[:MAX_CANDIDATES]
 
 
@@ -107,35 +149,47 @@ def _text_affiliations(lines: list[str]) -> list[str]:
 
 
 def _text_owner(text: str) -> Optional[str]:
-    """A CV or homepage copied as text starts with its owner's name on a line of its own."""
-    from extract.fields.names import clean_name, looks_like_name
+    """The owner of a CV or homepage copied as text: a front-matter title, a "# Name" heading,
+    or a name on the first line ("RAFAEL QUINTERO", "Samira Haddad, PhD")."""
+    from extract.fields.names import owner_name
 
-    for line in text.splitlines()[:5]:
-        line = clean_text(line).strip(" #*")
-        if not line:
-            continue
-        name = clean_name(line)
-        if looks_like_name(name) and 2 <= len(name.split()) <= 4 and not any(c.isdigit() for c in name) and not re.search(
-                r"curriculum|vitae|resume|home|page|publications?|research|welcome|about|contents", name, re.I):
-            return name
-        return None
-    return None
+    front = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.S)
+    if front:
+        m = re.search(r"^(?:title|name|author)\s*:\s*['\"]?([^'\"\n]+)", front.group(1), re.M)
+        if m and owner_name(m.group(1)):
+            return owner_name(m.group(1))
+        text = text[front.end():]
+    m = re.search(r"^#\s+(.+?)\s*#*\s*$", text[:3000], re.M)
+    if m and owner_name(strip_markdown(m.group(1))):
+        return owner_name(strip_markdown(m.group(1)))
+    first = next((l for l in text.splitlines() if l.strip()), "")
+    return owner_name(clean_text(first))
 
 
-def rules_read_citation(text: str) -> bool:
-    """An author list the comma rules recognise in one of the first sentences, and a year."""
+# what stands where a year would in an entry not yet published
+_STATUS_RE = re.compile(r"\b(?:under review|under submission|submitted|in preparation|in prep\.|forthcoming|"
+                        r"to appear|in press|accepted|working paper|manuscript)\b", re.I)
+
+
+def _has_date_cue(text: str) -> bool:
+    return bool(YEAR_RE.search(text) or _STATUS_RE.search(text))
+
+
+def rules_read_citation(text: str, need_year: bool = True) -> bool:
+    """An author list the comma rules recognise in one of the first sentences, and a year (or
+    a status such as "under review"; not needed where a year heading dates the entry)."""
     text = strip_markdown(clean_text(text))
-    if not 25 <= len(text) <= 1500 or not YEAR_RE.search(text):
+    if not 25 <= len(text) <= 1500 or (need_year and not _has_date_cue(text)):
         return False
     parts = re.split(r"(?<=[a-z)])\.\s+|[\"“”]", text)
     return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) for p in parts[:4])
 
 
-def is_citation_like(text: str) -> bool:
-    if rules_read_citation(text):
+def is_citation_like(text: str, need_year: bool = True) -> bool:
+    if rules_read_citation(text, need_year):
         return True
     cleaned = strip_markdown(clean_text(text))
-    if not 25 <= len(cleaned) <= 1500 or not YEAR_RE.search(cleaned):
+    if not 25 <= len(cleaned) <= 1500 or (need_year and not _has_date_cue(cleaned)):
         return False
     from extract.fields.citation import model_reads_entry  # an unknown style: ask the trained parser
 
@@ -146,12 +200,44 @@ def detect(page: Page) -> float:
     return 0.1
 
 
+# section headings whose items are not publications
+NON_PUBLICATION_SECTION_RE = re.compile(
+    r"^\W*(?:(?:invited|selected|recent|conference|keynote)\s+)?(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|"
+    r"news|updates|announcements|awards?|honou?rs|grants?|funding|service|professional service|students|"
+    r"supervision|mentoring|advising|media|press|contact|education|appointments|employment|experience|"
+    r"positions|events|projects|software|miscellany|misc)\b", re.I)
+_YEAR_ONLY_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*:?\s*$")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _section_heading(node) -> Optional[str]:
+    """Text of the nearest heading above a node that is not a bare year (year headings
+    subdivide a publication list)."""
+    for heading in node.find_all_previous(_HEADINGS, limit=6):
+        text = clean_text(heading.get_text(" ", strip=True))
+        if not _YEAR_ONLY_RE.match(text):
+            return text
+    return None
+
+
+def _year_heading(node) -> Optional[int]:
+    """The year of a list grouped by year: the nearest heading or <dt> above, when it is just
+    a year ("2022")."""
+    above = node.find_previous(list(_HEADINGS) + ["dt"])
+    if above is not None:
+        m = _YEAR_ONLY_RE.match(clean_text(above.get_text(" ", strip=True)))
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def _trim_affiliation(text: str) -> str:
     # bio spans run past a sentence end ("… of Virginia Tech. He worked …")
     return re.split(r"\.\s+(?=[A-Z])", text, maxsplit=1)[0].strip(" .,;")
 
 
 def _parse_html(page: Page) -> PageParse:
+    from extract.fields.names import fuller_name
     from extract.ingestors.homepage_html import bold_owner, header_affiliations, heading_name, parse_html_entry
 
     soup = page.soup()
@@ -160,9 +246,15 @@ def _parse_html(page: Page) -> PageParse:
     entry_nodes = []
     first_entry_at = None
     for i, (node, text, links) in enumerate(candidates):
-        entry = parse_html_entry(node, text, links)
+        heading = _section_heading(node)
+        if heading is not None and NON_PUBLICATION_SECTION_RE.search(heading):
+            continue  # talks, teaching, news: dated lines that are not publications
+        year_above = _year_heading(node)
+        entry = parse_html_entry(node, text, links, dated=year_above is not None)
         if entry is None:
             continue
+        if entry.year is None:
+            entry.year = year_above
         entries.append(entry)
         entry_nodes.append(node)
         if first_entry_at is None:
@@ -173,7 +265,7 @@ def _parse_html(page: Page) -> PageParse:
         found = _trim_affiliation(found)
         if found and not any(found in a or a in found for a in affiliations):
             affiliations.append(found)
-    person = bold_owner(entry_nodes) or (heading_name(soup) if entries else None)
+    person = fuller_name(bold_owner(entry_nodes), heading_name(soup) if entries else None)
     kind = "homepage" if entries else "not-a-profile"
     evidence = [f"hand-written HTML list: {len(entries)} entries"] if entries else ["no publication entries found"]
     return PageParse(kind=kind, person=person, affiliations=affiliations if entries else [], entries=entries, evidence=evidence)
@@ -187,10 +279,12 @@ def parse(page: Page) -> PageParse:
     candidates = _candidates_text(page)
     # where the entries are list items, a loose paragraph must read as a citation by the rules
     # alone: the header of a CV ("Curriculum Vitae — updated March 2024") is no entry
-    listed = sum(1 for text, _, item in candidates if item and YEAR_RE.search(text)) >= 2
+    listed = sum(1 for text, _, item, _ in candidates if item and YEAR_RE.search(text)) >= 2
     entries: list[Entry] = []
     first_entry_at = None
-    for i, (text, links, item) in enumerate(candidates):
+    for i, (text, links, item, section) in enumerate(candidates):
+        if section and NON_PUBLICATION_SECTION_RE.search(section):
+            continue
         if not (is_citation_like(text) if (item or not listed) else rules_read_citation(text)):
             continue
         entry = parse_entry_text(re.sub(_TEXT_ITEM_RE.pattern[:-3], "", text, count=1) if item else text)
@@ -202,7 +296,7 @@ def parse(page: Page) -> PageParse:
         entries.append(entry)
         if first_entry_at is None:
             first_entry_at = i
-    header = [t for t, _, _ in candidates[: first_entry_at if first_entry_at is not None else 20]]
+    header = [t for t, _, _, _ in candidates[: first_entry_at if first_entry_at is not None else 20]]
     affiliations = _text_affiliations([line for block in header for line in block.splitlines()])
     person = _text_owner(page.visible_text()) if entries else None
     kind = "homepage" if entries else "not-a-profile"

@@ -22,7 +22,7 @@ from typing import Optional
 from extract.fields.citation import authors_score
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
-from extract.fields.names import clean_name, looks_like_name
+from extract.fields.names import clean_name, fuller_name, looks_like_name, owner_name, split_author_list
 from extract.fields.text import clean_text
 from extract.ingestors.base import Entry
 
@@ -141,7 +141,10 @@ def _title_from_markup(node, text: str) -> Optional[str]:
     candidates = [c for c in _title_candidates(node, text) if text.find(c) >= 0]
     for candidate in sorted(candidates, key=lambda c: text.find(c)):
         before = text[: text.find(candidate)].strip(" ,.:;\"“”")
-        if not before or authors_score(before) >= 0.6:
+        # only names before it: a long "name" ("I. Ocean Current Downscaling via ...") is the
+        # real title running on, and the candidate is the venue after it
+        if not before or (authors_score(before) >= 0.6
+                          and all(len(n.split()) <= 5 for n in split_author_list(before).names)):
             return candidate
     return None  # no span stands where a title stands: leave the entry to the free-text parser
 
@@ -206,8 +209,9 @@ def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
                  year=year, urls=list(links))
 
 
-def parse_html_entry(node, text: str, links: list[str]) -> Optional[Entry]:
-    """One entry from an HTML list item / paragraph, or None when it does not read like one."""
+def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> Optional[Entry]:
+    """One entry from an HTML list item / paragraph, or None when it does not read like one.
+    dated: a year heading above dates the entry, so its text need not hold a year."""
     from extract.ingestors.jemdoc import entry_from_lines
 
     text = clean_text(text)
@@ -256,7 +260,7 @@ def parse_html_entry(node, text: str, links: list[str]) -> Optional[Entry]:
         else:
             from extract.ingestors.generic_homepage import is_citation_like
 
-            if not is_citation_like(rest):
+            if not is_citation_like(rest, need_year=not dated):
                 return None
             entry = free_text_entry(rest)
             entry.urls = list(dict.fromkeys(links + entry.urls))
@@ -300,19 +304,19 @@ _HONORIFIC_RE = re.compile(r"^\s*(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\
 
 
 def heading_name(soup) -> Optional[str]:
-    """The page owner's name from a name heading or the <title>."""
-    candidates = []
-    for node in soup.find_all(["h1", "h2"], limit=3):
-        candidates.append(node_text(node))
-    for node in soup.find_all(class_=re.compile(r"^(?:name|author|person|fullname)$", re.I), limit=3):
-        candidates.append(node_text(node))
+    """The page owner's name from a name heading, a name-classed element, the <title> or the
+    site header's brand link; section headings ("Invited Talks") are not names."""
+    candidates = [node_text(n) for n in soup.find_all("h1", limit=3)]
+    candidates += [node_text(n) for n in soup.find_all(class_=re.compile(r"^(?:name|author|person|fullname|brand|site-title)$", re.I), limit=3)]
     title = soup.find("title")
     if title is not None:
-        candidates.append(re.split(r"\s+(?:[-–—|:]+|at)\s+|'s\s+home", clean_text(title.get_text()), maxsplit=1)[0])
+        candidates.append(re.split(r"\s+(?:[-–—|:·•]+|at)\s+|'s\s+home", clean_text(title.get_text()), maxsplit=1)[0])
+    first_h2 = soup.find("h2")
+    if first_h2 is not None:
+        candidates.append(node_text(first_h2))
     for raw in candidates:
-        name = clean_name(_HONORIFIC_RE.sub("", re.sub(r"\(.*?\)", "", clean_text(raw))))
-        if looks_like_name(name) and 2 <= len(name.split()) <= 4 and not re.search(
-                r"home|page|publications?|research|welcome|about", name, re.I):
+        name = owner_name(clean_text(raw))
+        if name:
             return name
     return None
 

@@ -45,7 +45,8 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, int]]:
     """(title_start, date_index) for every date line that has a title above and authors below."""
     starts = []
     for i, line in enumerate(lines):
-        if not is_date_line(line):
+        # a bare year is a section heading in CVs and year-grouped lists, not a listing's date line
+        if not is_date_line(line) or re.fullmatch(r"\s*\d{4}\s*", line):
             continue
         j = i - 1
         while j >= 0 and (not lines[j].strip() or is_boilerplate(lines[j])):
