@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PUBSIFT_SHARED", ROOT.parent / "shared"))
+INVENTED = ROOT / "bench" / "data" / "invented_refs.jsonl"
 sys.path.insert(0, str(ROOT))
 
 
@@ -148,12 +149,16 @@ def main(argv: list[str] | None = None) -> int:
             print("bench_refs: refextract not installed (pip install -e '.[bench]'); skipping it", file=sys.stderr)
 
     results = {}
+    invented = [json.loads(l) for l in open(INVENTED, encoding="utf-8")] if INVENTED.exists() else []
     for name, runner in systems:
         preds, run, load = runner(raws)
         metrics = scorer.score(gold, preds)
         metrics["authors_initials_fixed"] = score_with_initials_fix(scorer, gold, preds)["authors"]
         metrics.update(entries_per_cpu_s=len(raws) / run.cpu, entries_per_wall_s=len(raws) / run.wall,
                        load_cpu_s=load.cpu, load_wall_s=load.wall)
+        if invented:
+            other = scorer.score(invented, runner([g["raw"] for g in invented])[0])
+            metrics.update({f"invented_{k}": other[k] for k in ("title", "authors", "year", "venue")})
         results[name] = metrics
         with open(tmp / f"{name}.jsonl", "w", encoding="utf-8") as handle:
             for pred in preds:
@@ -162,12 +167,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"held-out entries: {len(gold)} (seeded 15% of each corpus; gold + predictions in {tmp})")
     keys = ["title", "title90", "authors", "authors_initials_fixed", "year", "venue", "fields", "spurious_title",
             "spurious_venue", "entries_per_cpu_s", "entries_per_wall_s", "load_cpu_s", "load_wall_s"]
+    if invented:
+        keys += ["invented_title", "invented_authors", "invented_year", "invented_venue"]
     print(f"{'metric':<24}" + "".join(f"{name:>14}" for name in results))
     for key in keys:
         cells = "".join(f"{results[n][key]:>14.1f}" if key.startswith("entries") else f"{results[n][key]:>14.3f}" for n in results)
         print(f"{key:<24}{cells}")
     print("authors_initials_fixed: score_refs.py's family_of with 'Dessein PH' read as family Dessein (see docstring)")
     print("entries/s on one pinned core: by this process's CPU time, and by wall time (shared machine)")
+    if invented:
+        print(f"invented_*: the {len(invented)} invented references in other styles ({INVENTED.relative_to(ROOT)}; a dev set, see its README)")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True))
     return 0

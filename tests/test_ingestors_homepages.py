@@ -126,7 +126,7 @@ UNKNOWN_STYLES = {
     "unknown_blocks_plain.txt": ("Alina Voronova", [
         ("Shallow water solvers on invented GPUs", ["Voronova", "Quintero", "Ibáñez"], 2022, "Journal of Pretend Computational Physics"),
         ("Adaptive meshes for fictional tsunamis", ["Quintero", "Voronova"], 2021, "SIAM Journal on Imaginary Computing"),
-        ("A note on discretising nothing at all", ["Voronova"], 2021, None),
+        ("A note on discretising nothing at all", ["Voronova"], 2021, "arXiv"),
     ]),
     "unknown_md_apa_bold.md": ("Y. Nakamura", [
         ("Soil microbes that do not exist: a census", ["Lindqvist", "Nakamura", "Osei"], 2024, "Pretend Ecology Letters"),

@@ -17,7 +17,7 @@ SOURCES = ("anystyle_core", "grobid_corpus")
 HELDOUT_SHARE = 0.15
 SPLIT_SEED = 20240601
 DEV_SHARE = 0.05  # of the training part: spaCy's model selection, never the held-out split
-SYNTH_TRAIN = 4800  # 320 per style
+SYNTH_TRAIN = 3500
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_REFS = REPO.parent / "shared" / "data" / "refs"
 

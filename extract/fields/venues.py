@@ -58,7 +58,7 @@ def venue_without_ids(text: str) -> str:
     """A venue without the paper's own identifiers or date: "arXiv preprint arXiv:2302.04411"
     -> "arXiv preprint", "Language Resources of Nowhere (LRN) 2021" -> "... (LRN)"."""
     if "arxiv" in text.lower() and len(text) > 12:
-        text = strip_trailing_punct(_ARXIV_ID_RE.sub("", text), " ,;:.—–|·") or text
+        text = strip_trailing_punct(_ARXIV_ID_RE.sub("", text), " ,;:.—–|·") or "arXiv"  # a bare id: the venue is arXiv
     return _YEAR_AFTER_ACRONYM_RE.sub("", text)
 
 

@@ -101,6 +101,28 @@ def _split_block(lines: list[str]) -> Optional[list[tuple[str, bool]]]:
     return parts
 
 
+def _line_laid_entry(text: str) -> Optional[Entry]:
+    """An entry laid out one field per line (title / authors / venue, year), as pages copied
+    out of a browser give them: read by its lines, the way jemdoc pages are."""
+    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    if not 2 <= len(lines) <= 4 or not _has_date_cue(text) or authors_score(lines[0]) >= 0.6:
+        return None
+    if not any(authors_score(l) >= 0.75 and ("," in l or " and " in l or len(l.split()) <= 3) for l in lines[1:3]):
+        return None
+    from extract.ingestors.jemdoc import entry_from_lines
+
+    from extract.fields.ids import find_arxiv, find_doi, find_openreview, find_urls
+
+    entry = entry_from_lines(lines, [], [])
+    if entry is None or not entry.title or not (entry.authors or entry.authors_text):
+        return None
+    entry.arxiv = entry.arxiv or find_arxiv(text)
+    entry.doi = entry.doi or find_doi(text)
+    entry.openreview = entry.openreview or find_openreview(text)
+    entry.urls = entry.urls or find_urls(text)
+    return entry
+
+
 def _starts_with_names(line: str) -> bool:
     first = re.split(r"\.\s|\(|\d{4}|[\"“]", line.strip(), maxsplit=1)[0]
     return authors_score(first) >= 0.7
@@ -285,9 +307,11 @@ def parse(page: Page) -> PageParse:
     for i, (text, links, item, section) in enumerate(candidates):
         if section and NON_PUBLICATION_SECTION_RE.search(section):
             continue
-        if not (is_citation_like(text) if (item or not listed) else rules_read_citation(text)):
-            continue
-        entry = parse_entry_text(re.sub(_TEXT_ITEM_RE.pattern[:-3], "", text, count=1) if item else text)
+        entry = _line_laid_entry(text)
+        if entry is None:
+            if not (is_citation_like(text) if (item or not listed) else rules_read_citation(text)):
+                continue
+            entry = parse_entry_text(re.sub(_TEXT_ITEM_RE.pattern[:-3], "", text, count=1) if item else text)
         if not entry.title:
             continue
         for link in links:
