@@ -76,8 +76,10 @@ def test_name_functions_never_raise_and_clean_is_idempotent(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.from_regex(r"[A-Z][a-z]{1,8} [A-Z][a-z]{1,10}", fullmatch=True), min_size=1, max_size=8))
+@given(st.lists(st.from_regex(r"[A-Z][a-z]{1,8} [A-Z][a-z]{1,10}", fullmatch=True)
+                .filter(lambda n: n.split()[0].lower() not in ("and", "et", "und")), min_size=1, max_size=8))
 def test_split_author_list_recovers_joined_names(names):
+    # (a given name spelled like the separator, "And Aa", is ambiguous by construction)
     assert split_author_list(", ".join(names)).names == names
     if len(names) > 1:
         joined = ", ".join(names[:-1]) + ", and " + names[-1]
