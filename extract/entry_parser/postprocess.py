@@ -232,7 +232,7 @@ def people_in(span_text: str) -> list[Person]:
 
 # family-name particles: kept with the family name ("Aäron van den Oord" -> "van den Oord")
 _PARTICLES = {"van", "von", "der", "den", "de", "des", "del", "della", "degli", "di", "da", "das", "do", "dos",
-              "du", "la", "le", "les", "ten", "ter", "te", "zu", "zur"}
+              "du", "la", "le", "les", "ten", "ter", "te", "zu", "zur", "ní", "nic", "ó", "ua"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # one run of initials: "J.", "JA", "K-W", "J.-P." (a given name written short)
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z][a-z]?\.$")

@@ -15,7 +15,7 @@ from extract.fields.text import clean_text
 PARTICLES = {
     "van", "von", "der", "den", "de", "del", "della", "dello", "degli", "di", "da", "das", "do", "dos",
     "du", "la", "le", "les", "lo", "ten", "ter", "te", "op", "het", "zu", "zur", "af", "av", "bin",
-    "ibn", "al", "el", "y", "e", "st.", "saint", "mac", "d'", "d’", "l'", "l’",
+    "ibn", "al", "el", "y", "e", "st.", "saint", "mac", "d'", "d’", "l'", "l’", "ní", "nic", "ó", "ua",
 }
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
 # Contribution / affiliation markers glued to names: "Yuan*", "Lee^", "Smith†", "Doe1,2", "Li#".
@@ -177,6 +177,9 @@ class AuthorList(NamedTuple):
     truncated: bool
 
 
+_TRAILING_PAREN_YEAR_RE = re.compile(r"\s*\((?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)\)$")
+
+
 def split_author_list(text: str | None) -> AuthorList:
     """Split an author string into display names.
 
@@ -189,6 +192,8 @@ def split_author_list(text: str | None) -> AuthorList:
     truncated = bool(_TRUNCATION_RE.search(text))
     text = _TRUNCATION_RE.sub(",", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;")
+    # the year APA puts after the names: "Smith, J., & Doe, A. (2023)"
+    text = _TRAILING_PAREN_YEAR_RE.sub("", text).strip(" ,;") if text.endswith(")") else text
     if not text:
         return AuthorList([], truncated)
 
@@ -229,14 +234,15 @@ def name_key(name: str) -> str:
 
 
 _OWNER_JUNK_RE = re.compile(
-    r"^\s*(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+(?=\w)"  # honorifics before
+    r"^\s*(?:(?:Associate|Assistant|Adjunct|Full|Emeritus|Visiting)\s+)?(?:Dr|Prof|Professor|Lecturer|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+(?=\w)"  # titles before
     r"|,?\s+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|M\.?Sc\.?|FRS|FRSE)\s*$",  # degrees after
     re.I)
 # words that make a heading a section title, not a person ("Invited Talks", "Recent News")
 _SECTION_WORDS_RE = re.compile(
     r"\b(?:home|page|publications?|papers?|research|welcome|about|contents|news|talks?|teaching|courses?|"
     r"projects?|students?|people|members|group|lab|awards?|service|contact|cv|curriculum|vitae|resume|blog|"
-    r"software|code|data|links?|bio|biography|preprints?|selected|recent|invited|seminars?|events?|team)\b",
+    r"software|code|data|links?|bio|biography|preprints?|selected|recent|invited|seminars?|events?|team|"
+    r"skip|main|content|menu|navigation|search|login|toggle)\b",
     re.I)
 
 
@@ -246,6 +252,8 @@ def owner_name(raw: str) -> str | None:
     ALL-CAPS CV headers in title case ("RAFAEL QUINTERO" -> "Rafael Quintero")."""
     text = _OWNER_JUNK_RE.sub("", re.sub(r"\(.*?\)", "", raw or "")).strip(" #*|-–—:,")
     text = _OWNER_JUNK_RE.sub("", text).strip(" ,")
+    if "," in text or ";" in text:  # an author list, not one person
+        return None
     if text.isupper() and any(c.isalpha() for c in text):
         text = " ".join(w[:1] + w[1:].lower() if w.isalpha() else w for w in text.split())
     name = clean_name(text)

@@ -59,9 +59,20 @@ def venue_without_ids(text: str) -> str:
     -> "arXiv preprint", "Language Resources of Nowhere (LRN) 2021" -> "... (LRN)"."""
     if "arxiv" in text.lower() and len(text) > 12:
         text = strip_trailing_punct(_ARXIV_ID_RE.sub("", text), " ,;:.—–|·") or "arXiv"  # a bare id: the venue is arXiv
-    return _YEAR_AFTER_ACRONYM_RE.sub("", text)
+    text = _YEAR_AFTER_ACRONYM_RE.sub("", text)
+    if re.search(r"[A-Za-z]", text):
+        # "Annals of Imaginary Zoology, 44", "Global Biogeochemistry, 7(1), e2023014": volume,
+        # issue, pages or article number after the name
+        text = _VOLUME_TAIL_RE.sub("", text)
+        # a year after a long name is the date ("Invented Quantum Letters 2020"); "NeurIPS 2021" keeps it
+        if len(text.split()) >= 4:
+            text = _YEAR_AFTER_NAME_RE.sub("", text)
+    return text
 
 
+_VOLUME_TAIL_RE = re.compile(
+    r"(?<=[A-Za-z.)]),\s*(?:vol\.?\s*)?\d+\s*(?:\(\s*[\w\-–]+\s*\))?(?:\s*[,:]\s*(?:pp?\.\s*)?[A-Za-z]?\d\w*(?:\s*[-–]+\s*\d+)?)?\s*$")
+_YEAR_AFTER_NAME_RE = re.compile(r"(?<=[a-z])\s+(?:19|20)\d{2}$")
 _YEAR_AFTER_ACRONYM_RE = re.compile(r"(?<=\))[,;]?\s*(?:19|20)\d{2}[a-z]?$")
 
 

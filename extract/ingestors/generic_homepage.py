@@ -13,6 +13,7 @@ from typing import Optional
 from extract.fields.affiliations import affiliations_in
 from extract.fields.citation import authors_score
 from extract.fields.dates import YEAR_RE
+from extract.fields.sections import NON_PUBLICATION_SECTION_RE
 from extract.fields.html import node_text
 from extract.fields.text import clean_text, strip_markdown
 from extract.ingestors.base import Entry, PageParse
@@ -25,13 +26,42 @@ MAX_CANDIDATES = 5000
 _SKIP_PARENTS = ("nav", "header", "footer", "script", "style", "noscript", "template")
 
 
+_TITLE_CLASS_RE = re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_])", re.I)
+_AUTHOR_CLASS_RE = re.compile(r"(?:^|[-_])(?:authors?|author-?list)(?:$|[-_])", re.I)
+
+
+def _field_class_entries(soup) -> list:
+    """Innermost elements holding both a title-classed and an author-classed descendant."""
+    titles = soup.find_all(class_=_TITLE_CLASS_RE, limit=MAX_CANDIDATES)
+    if not titles or not soup.find(class_=_AUTHOR_CLASS_RE):
+        return []
+    out, seen = [], set()
+    for title in titles:
+        for parent in title.parents:
+            if parent.name in ("body", "html", "[document]", None):
+                break
+            if parent.find(class_=_AUTHOR_CLASS_RE) is not None:
+                if id(parent) not in seen:
+                    seen.add(id(parent))
+                    out.append(parent)
+                break
+    # a page wrapper whose own header has a title class ("post-title") holds the real entries
+    return [e for e in out if not any(id(d) in seen for d in e.descendants)]
+
+
 def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
     """Innermost list items / paragraphs / rows / leaf divs, in document order.
 
     One find_all plus a walk up the parents (no per-node subtree search): a node is a container
     when another block element sits inside it."""
     soup = page.soup()
-    nodes = soup.find_all(["li", "p", "dd", "tr", "div", "table", "ul", "ol"], limit=MAX_CANDIDATES * 3)
+    # templates that name an entry's parts by class (al-folio's div.title / div.author /
+    # div.periodical, with the abstract in a nested <p>): the innermost element holding a
+    # title part and an author part is one entry, whatever blocks sit inside it
+    field_entries = _field_class_entries(soup)
+    inside_field_entry = {id(d) for e in field_entries for d in e.descendants}
+    nodes = [n for n in soup.find_all(["li", "p", "dd", "tr", "div", "table", "ul", "ol"], limit=MAX_CANDIDATES * 3)
+             if id(n) not in inside_field_entry]
     holds_entry_block: set[int] = set()  # has an li/p/tr/dd inside
     holds_any_block: set[int] = set()  # has any of the listed blocks inside (for divs)
     for node in nodes:
@@ -45,8 +75,10 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
             if entry_block:
                 holds_entry_block.add(key)
             parent = parent.parent
-    chosen = [n for n in nodes if n.name not in ("table", "ul", "ol") and id(n) not in holds_entry_block
-              and not (n.name == "div" and id(n) in holds_any_block)]
+    field_ids = {id(e) for e in field_entries}
+    chosen = [n for n in nodes if id(n) in field_ids or (
+        n.name not in ("table", "ul", "ol") and id(n) not in holds_entry_block
+        and not (n.name == "div" and id(n) in holds_any_block))]
     chosen_ids = {id(n) for n in chosen}
     out = []
     for node in chosen:
@@ -69,12 +101,19 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
 _TEXT_ITEM_RE = re.compile(r"^\s*(?:[-*+•▪◦]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\))\s+\S")
 
 
+_PUBLICATION_HEADING_RE = re.compile(
+    r"(?:selected\s+|recent\s+|peer[- ]reviewed\s+)?(?:publications?|papers|articles|preprints|journal articles|"
+    r"conference papers|book chapters|books|theses|working papers)", re.I)
+
+
 def _is_section_heading(line: str) -> bool:
     """A CV section title on a line of its own: "PEER-REVIEWED ARTICLES", "## Teaching",
     "Invited talks:"."""
     line = line.strip()
     if line.startswith("#"):
         return True
+    if len(line.split()) <= 4 and (NON_PUBLICATION_SECTION_RE.fullmatch(line.rstrip(":")) or _PUBLICATION_HEADING_RE.fullmatch(line.rstrip(":"))):
+        return True  # "Talks", "Selected publications"
     words = re.sub(r"[^\w\s-]", " ", line).split()
     if not 1 <= len(words) <= 5 or YEAR_RE.search(line) or "," in line:
         return False
@@ -184,8 +223,17 @@ def _text_owner(text: str) -> Optional[str]:
     m = re.search(r"^#\s+(.+?)\s*#*\s*$", text[:3000], re.M)
     if m and owner_name(strip_markdown(m.group(1))):
         return owner_name(strip_markdown(m.group(1)))
-    first = next((l for l in text.splitlines() if l.strip()), "")
-    return owner_name(clean_text(first))
+    # the first lines: a name line ("RAFAEL QUINTERO", "Associate Professor Marta Głowacka") or
+    # the last step of a breadcrumb trail ("Home > Our people > Marta Głowacka")
+    for line in [l for l in text.splitlines() if l.strip()][:12]:
+        line = clean_text(line)
+        if ">" in line or "»" in line:
+            line = re.split(r"\s[>»›]\s", line)[-1]
+        for part in re.split(r"\s+[-–—|·]\s+", line):  # "Publications – Alina Voronova"
+            name = owner_name(part)
+            if name:
+                return name
+    return None
 
 
 # what stands where a year would in an entry not yet published
@@ -222,23 +270,24 @@ def detect(page: Page) -> float:
     return 0.1
 
 
-# section headings whose items are not publications
-NON_PUBLICATION_SECTION_RE = re.compile(
-    r"^\W*(?:(?:invited|selected|recent|conference|keynote)\s+)?(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|"
-    r"news|updates|announcements|awards?|honou?rs|grants?|funding|service|professional service|students|"
-    r"supervision|mentoring|advising|media|press|contact|education|appointments|employment|experience|"
-    r"positions|events|projects|software|miscellany|misc)\b", re.I)
 _YEAR_ONLY_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*:?\s*$")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _section_heading(node) -> Optional[str]:
-    """Text of the nearest heading above a node that is not a bare year (year headings
-    subdivide a publication list)."""
-    for heading in node.find_all_previous(_HEADINGS, limit=6):
+    """Text of the section heading above a node. Bare years subdivide a publication list: the
+    section of a year-grouped entry is the nearest heading of a higher level above its year
+    ("news" <h2> then "2023" <h2>: the 2023 list does not belong to the news)."""
+    below_level = 7  # after a year heading <hN>, only a higher-level heading is its section
+    for heading in node.find_all_previous(_HEADINGS, limit=12):
+        level = int(heading.name[1])
+        if level >= below_level:
+            continue
         text = clean_text(heading.get_text(" ", strip=True))
-        if not _YEAR_ONLY_RE.match(text):
-            return text
+        if _YEAR_ONLY_RE.match(text):
+            below_level = level
+            continue
+        return text
     return None
 
 

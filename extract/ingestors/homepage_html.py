@@ -216,7 +216,8 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
 _FIELD_CLASS_RES = (
     ("title", re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_])", re.I)),
     ("authors", re.compile(r"(?:^|[-_])(?:authors?|author-?list|creators?)(?:$|[-_])", re.I)),
-    ("venue", re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication)(?:$|[-_])", re.I)),
+    ("venue", re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source)(?:$|[-_])", re.I)),
+    ("abstract", re.compile(r"(?:^|[-_])(?:abstract|summary)(?:$|[-_])", re.I)),
     ("year", re.compile(r"(?:^|[-_])(?:year|date|pubdate)(?:$|[-_])", re.I)),
 )
 
@@ -227,12 +228,12 @@ def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
     if not hasattr(node, "find_all"):
         return None
     parts: dict[str, str] = {}
-    for child in node.find_all(class_=True, limit=40):
+    for child in node.find_all(class_=True, limit=60):
         classes = child.get("class") or []
         for field, pattern in _FIELD_CLASS_RES:
             if field not in parts and any(pattern.search(c) for c in classes):
                 value = clean_text(node_text(child)).strip(" ,.;")
-                if value:
+                if value and (field != "abstract" or len(value.split()) >= 8):  # an "Abs" button is no abstract
                     parts[field] = value
                 break
     if not parts.get("title") or not parts.get("authors") or authors_score(parts["authors"]) < 0.6:
@@ -246,8 +247,9 @@ def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
         venue = _VOLUME_PAGES_RE.sub("", venue).strip(" ,.;:") if venue else None
         if venue:  # a venue element also holds volume, issue, pages or article number: "Phys. Rev. A 104, 023301"
             venue = re.sub(r"(?:[\s,:;]+[\d()\-–.:]+)+$", "", venue).strip(" ,.;:") or None
+    abstract = parts.get("abstract")
     return Entry(title=parts["title"].strip("\"“”"), authors_text=parts["authors"], venue=venue or None,
-                 year=year, urls=list(links))
+                 year=year, urls=list(links), abstract=abstract)
 
 
 def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> Optional[Entry]:
@@ -256,6 +258,9 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
     from extract.ingestors.jemdoc import entry_from_lines
 
     text = clean_text(text)
+    classed = _entry_from_field_classes(node, links)
+    if classed is not None:  # parts named by class: the abstract or BibTeX inside may be long prose
+        return classed
     if not 20 <= len(text) <= 2000:
         return None
     if _is_prose(text):
@@ -267,8 +272,8 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
     if lines and label and lines[0].startswith(("[", "(")):
         lines[0] = venue_tag(lines[0])[2]
     lines = [l for l in (_LINK_WORDS_RE.sub(" ", l).strip() for l in lines) if l.strip(" []|")]
-    entry = _entry_from_field_classes(node, links)
-    if entry is None and len(lines) >= 2 and authors_score(lines[0]) < 0.6 and any(authors_score(l) >= 0.6 for l in lines[1:3]):
+    entry = None
+    if len(lines) >= 2 and authors_score(lines[0]) < 0.6 and any(authors_score(l) >= 0.6 for l in lines[1:3]):
         entry = entry_from_lines(lines, list(links), [])
     if entry is None:
         title = _title_from_markup(node, rest)
@@ -349,10 +354,10 @@ def heading_name(soup) -> Optional[str]:
     """The page owner's name from a name heading, a name-classed element, the <title> or the
     site header's brand link; section headings ("Invited Talks") are not names."""
     candidates = [node_text(n) for n in soup.find_all("h1", limit=3)]
-    candidates += [node_text(n) for n in soup.find_all(class_=re.compile(r"^(?:name|author|person|fullname|brand|site-title)$", re.I), limit=3)]
+    candidates += [node_text(n) for n in soup.find_all(class_=re.compile(r"^(?:name|person|fullname|site-title|navbar-brand)$", re.I), limit=3)]
     title = soup.find("title")
-    if title is not None:
-        candidates.append(re.split(r"\s+(?:[-–—|:·•]+|at)\s+|'s\s+home", clean_text(title.get_text()), maxsplit=1)[0])
+    if title is not None:  # "publications | Ilse Vandermeer", "Ilse Vandermeer - Home"
+        candidates.extend(re.split(r"\s+(?:[-–—|:·•]+|at)\s+|'s\s+home", clean_text(title.get_text())))
     first_h2 = soup.find("h2")
     if first_h2 is not None:
         candidates.append(node_text(first_h2))

@@ -18,7 +18,8 @@ from extract.fields.affiliations import affiliations_in
 from extract.fields.citation import authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
 from extract.fields.dates import YEAR_RE
 from extract.fields.ids import find_urls
-from extract.fields.names import looks_like_name, split_author_list
+from extract.fields.names import fuller_name, looks_like_name, owner_name, split_author_list
+from extract.fields.sections import NON_PUBLICATION_SECTION_RE
 from extract.fields.text import clean_text, strip_markdown
 from extract.fields.venues import venue_from_tail
 from extract.ingestors.base import Entry, PageParse
@@ -219,6 +220,7 @@ def _entries_and_bio(body: str) -> tuple[list[Entry], str, int]:
         abstract_owner = None
 
     last_entry: Optional[Entry] = None
+    skipping = False
     for block in blocks:
         heading = _HEADING_RE.match(block)
         if heading and "\n" not in block.strip():
@@ -226,8 +228,15 @@ def _entries_and_bio(body: str) -> tuple[list[Entry], str, int]:
             title = heading.group(2) or heading.group(3) or ""
             in_pubs = bool(_PUB_HEADING_RE.search(title))
             heading_pubs += in_pubs
+            skipping = bool(NON_PUBLICATION_SECTION_RE.search(strip_markdown(title).strip()))
             last_entry = None
             continue
+        if skipping:
+            if not entries:
+                bio.append(block)
+            continue  # news, talks, teaching: dated items that are not publications
+        if _NAV_LINE_RE.match(block.strip()):
+            continue  # "[← Back to People](/people/) | [Lab Home](/) | ...": navigation
         if _ABSTRACT_HEAD_RE.match(block):
             close_abstract()
             pending_abstract = []
@@ -271,6 +280,11 @@ def _heading_person(body: str) -> Optional[str]:
         text = re.sub(r"\s*[(（].*$", "", strip_markdown(m.group(1))).strip()
         if looks_like_name(text) and 2 <= len(text.split()) <= 5 and not _PUB_HEADING_RE.search(text):
             return text
+        # "📄 Publications — Yusuf Karadağ"
+        for part in re.split(r"\s+[-–—|:·]\s+", text):
+            name = owner_name(part)
+            if name:
+                return name
     return None
 
 
@@ -293,9 +307,12 @@ def _bold_owner(body: str, n_entries: int) -> Optional[str]:
 def detect(page: Page) -> float:
     if page.syntax not in ("markdown", "text"):
         return 0.0
+    from extract.fields.mdtable import table_entries
+
     _, body = split_front_matter(page.text)
+    body = _BR_RE.sub("\n", body)
     blocks = _blocks(body)
-    n = sum(1 for b in blocks if _is_entry_block(b))
+    n = sum(1 for b in blocks if _is_entry_block(b)) + len(table_entries(body)[0])
     if n >= 2:
         return 0.7
     if n == 1:
@@ -303,9 +320,21 @@ def detect(page: Page) -> float:
     return 0.15 if page.syntax == "markdown" else 0.0
 
 
+# a line of several links set apart by bars or dots: site navigation
+_NAV_LINE_RE = re.compile(r"^(?:\[[^\]]*\]\([^)]*\)\s*[|·•/]\s*){2,}\[[^\]]*\]\([^)]*\)\s*$")
+_BR_RE = re.compile(r"\s*<br\s*/?>\s*", re.I)
+
+
 def parse(page: Page) -> PageParse:
+    from extract.fields.mdtable import table_entries
+
     front, body = split_front_matter(page.text)
+    body = _BR_RE.sub("\n", body)  # "[Title](url) <br> Authors <br> *Venue* 2020": one field per line
+    tabled, table_lines = table_entries(body)
+    if table_lines:
+        body = "\n".join(l for k, l in enumerate(body.splitlines()) if k not in table_lines)
     entries, bio, _ = _entries_and_bio(body)
+    entries = tabled + entries
     affiliations = affiliations_in(strip_markdown(bio)) if bio else []
     person = _front_title_person(front)
     evidence = []
@@ -315,6 +344,8 @@ def parse(page: Page) -> PageParse:
         person = _bold_owner(body, len(entries))
         if person:
             evidence.append("owner: the name in bold in most author lists")
+            # the heading may spell the same person in full ("# Yusuf Karadağ" for **Y. Karadağ**)
+            person = fuller_name(person, _heading_person(body))
     if not person:
         person = _heading_person(body)
         if person:

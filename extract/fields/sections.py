@@ -1,0 +1,13 @@
+"""Section headings whose items are not the page owner's publications."""
+from __future__ import annotations
+
+import re
+
+# talks, teaching, news, service, reading lists: dated lines that are not publications
+NON_PUBLICATION_SECTION_RE = re.compile(
+    r"^\W*(?:(?:invited|selected|recent|conference|keynote|required|recommended|further|suggested)\s+)?"
+    r"(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|news|updates|announcements|awards?|"
+    r"honou?rs|grants?|funding|service|professional service|students|supervision|mentoring|advising|media|"
+    r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
+    r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+)\b",
+    re.I)
