@@ -291,6 +291,26 @@ def _section_heading(node) -> Optional[str]:
     return None
 
 
+def _br_separated_entries(node) -> list[Entry]:
+    """Several complete references in one element, one per <br> line (Google Sites pages put a
+    whole list in one <div>): one entry per line. Empty when the element is one entry."""
+    from extract.fields.citation import parse_entry_text
+    from extract.ingestors.homepage_html import br_lines
+
+    if node.find("br") is None:
+        return []
+    lines = br_lines(node)
+    starts = [l for l in lines if rules_read_citation(l) and _starts_with_names(l)]
+    if len(starts) < 2 or len(starts) < 0.6 * len(lines):
+        return []
+    entries = []
+    for line in starts:
+        entry = parse_entry_text(line)
+        if entry.title:
+            entries.append(entry)
+    return entries
+
+
 def _year_heading(node) -> Optional[int]:
     """The year of a list grouped by year: the nearest heading or <dt> above, when it is just
     a year ("2022")."""
@@ -321,15 +341,17 @@ def _parse_html(page: Page) -> PageParse:
         if heading is not None and NON_PUBLICATION_SECTION_RE.search(heading):
             continue  # talks, teaching, news: dated lines that are not publications
         year_above = _year_heading(node)
-        entry = parse_html_entry(node, text, links, dated=year_above is not None)
-        if entry is None:
-            continue
-        if entry.year is None:
-            entry.year = year_above
-        entries.append(entry)
-        entry_nodes.append(node)
-        if first_entry_at is None:
-            first_entry_at = i
+        several = _br_separated_entries(node)
+        found = several if several else [parse_html_entry(node, text, links, dated=year_above is not None)]
+        for entry in found:
+            if entry is None:
+                continue
+            if entry.year is None:
+                entry.year = year_above
+            entries.append(entry)
+            entry_nodes.append(node)
+            if first_entry_at is None:
+                first_entry_at = i
     bio = " ".join(t for _, t, _ in candidates[: first_entry_at if first_entry_at is not None else 20])
     affiliations = header_affiliations(soup)
     for found in affiliations_in(bio):
