@@ -54,7 +54,7 @@ def _score() -> dict[str, int]:
 
 
 # measured on this version: 24 pages, 77 labelled records
-FLOORS = dict(kind=24, owner=23, found=74, authors=71, year=74, venue=74)
+FLOORS = dict(kind=24, owner=23, found=75, authors=71, year=75, venue=75)
 MAX_EXTRA = 0
 
 

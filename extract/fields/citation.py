@@ -46,6 +46,8 @@ def split_fields(text: str) -> list[str]:
     return [p.strip() for sentence in split_sentences(text) for p in _FIELD_SEPARATOR_RE.split(sentence) if p.strip()]
 
 
+_LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])\s*")
+_WITH_NAMES_RE = re.compile(r"^\(\s*(?:joint\s+)?with\s+([^()]{3,200})\)", re.I)
 _ET_AL_RE = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 _TRAILING_YEAR_RE = re.compile(r"[.,]?\s*\(?(?:19|20)\d{2}[a-z]?\)?\.?\s*$")
 
@@ -72,6 +74,14 @@ def parse_citation(raw: str) -> Entry:
         before, after = text[: quoted.start()].strip(" ,.:"), text[quoted.end():].strip(" ,.:")
         if before and authors_score(before) >= 0.6:
             entry.authors_text = before
+        elif not _LIST_NUMBER_RE.sub("", before).strip():
+            # a CV's own entry: '"Title" (with A and B), Venue, 2022' or '"Title," Venue, 2018':
+            # the owner is the unnamed author, the "with" names the co-authors
+            entry.flags.append("owner-implicit")
+            with_names = _WITH_NAMES_RE.match(after)
+            if with_names:
+                entry.authors_text = with_names.group(1).strip()
+                after = after[with_names.end():].strip(" ,.:")
         entry.venue = _venue_of(after, year)
         return entry
 

@@ -245,12 +245,17 @@ def _has_date_cue(text: str) -> bool:
     return bool(YEAR_RE.search(text) or _STATUS_RE.search(text))
 
 
+_OWN_QUOTED_ENTRY_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])?\s*[\"“][^\"“”]{10,300}[\"”]\s*(?:\(\s*(?:joint\s+)?with\s|[,.]?\s*\S)")
+
+
 def rules_read_citation(text: str, need_year: bool = True) -> bool:
     """An author list the comma rules recognise in one of the first sentences, and a year (or
     a status such as "under review"; not needed where a year heading dates the entry)."""
     text = strip_markdown(clean_text(text))
     if not 25 <= len(text) <= 1500 or (need_year and not _has_date_cue(text)):
         return False
+    if _OWN_QUOTED_ENTRY_RE.match(text):
+        return True  # '"Title" (with A and B), Venue, 2022': a CV's own entry
     parts = re.split(r"(?<=[a-z)])\.\s+|[\"“”]", text)
     return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) for p in parts[:4])
 
