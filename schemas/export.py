@@ -304,7 +304,9 @@ _LATEX_SPECIALS = {
     "~": r"{\textasciitilde}", "^": r"{\textasciicircum}",
 }
 # TeX ligatures that would change the text: -- (en dash), `` and '' (curly quotes)
-_LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')")
+# TeX ligatures a reader would turn into other characters: "--", "``", "''", and the Spanish
+# "?`" / "!`" (read as "¿" / "¡"); an empty group between the two characters keeps them apart
+_LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
 
 
 def _braces_balanced(text: str) -> bool:

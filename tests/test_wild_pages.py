@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 24 pages, 77 labelled records
-FLOORS = dict(kind=24, owner=23, found=75, authors=71, year=75, venue=75)
-MAX_EXTRA = 0
+# measured on this version: 34 pages, 107 labelled records
+FLOORS = dict(kind=33, owner=32, found=98, authors=90, year=98, venue=98)
+MAX_EXTRA = 9
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 24 and totals["records"] == 77
+    assert totals["pages"] == 34 and totals["records"] == 107
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -73,3 +73,34 @@ def _entry(row: list[str], columns: dict[str, int]) -> Entry | None:
     venue = clean_text(strip_markdown(_LINK_RE.sub(r"\1", cell("venue")))).strip(" .") or None
     year = find_year(cell("year")) or (find_year(venue) if venue else None)
     return Entry(title=title, authors_text=authors, venue=venue, year=year, urls=urls)
+
+
+def html_table_entries(soup) -> tuple[list[Entry], set[int]]:
+    """Entries from HTML tables whose header row names a title column (Year | Title | Authors |
+    Venue), and the ids of the rows they used (so the row-by-row reader skips them)."""
+    from extract.fields.html import node_text
+
+    entries: list[Entry] = []
+    used: set[int] = set()
+    for table in soup.find_all("table", limit=200):
+        rows = table.find_all("tr", limit=2000)
+        if len(rows) < 2:
+            continue
+        header = [clean_text(node_text(c)).strip().lower() for c in rows[0].find_all(["th", "td"])]
+        columns = {}
+        for field, pattern in _COLUMNS.items():
+            for k, name in enumerate(header):
+                if pattern.match(name) and field not in columns:
+                    columns[field] = k
+        if "title" not in columns:
+            continue
+        used.update(id(r) for r in rows)
+        for row in rows[1:]:
+            cells = row.find_all(["td", "th"])
+            texts = [clean_text(node_text(c)) for c in cells]
+            entry = _entry(texts, columns)
+            if entry is not None:
+                entry.urls = [a["href"] for a in row.find_all("a", href=True)
+                              if isinstance(a.get("href"), str) and a["href"].startswith(("http", "/"))] or entry.urls
+                entries.append(entry)
+    return entries, used

@@ -60,7 +60,10 @@ def venue_without_ids(text: str) -> str:
     if "arxiv" in text.lower() and len(text) > 12:
         text = strip_trailing_punct(_ARXIV_ID_RE.sub("", text), " ,;:.—–|·") or "arXiv"  # a bare id: the venue is arXiv
     text = _YEAR_AFTER_ACRONYM_RE.sub("", text)
+    text = _LEAD_IN_RE.sub("", text)  # "in Proc. ..." -> "Proc. ..."
     if re.search(r"[A-Za-z]", text):
+        if len(text.split()) >= 4:  # "Phys. Rev. Invented Materials 5, 044801": volume, article number
+            text = _BARE_VOLUME_TAIL_RE.sub("", text)
         # "Annals of Imaginary Zoology, 44", "Global Biogeochemistry, 7(1), e2023014": volume,
         # issue, pages or article number after the name
         text = _VOLUME_TAIL_RE.sub("", text)
@@ -70,6 +73,8 @@ def venue_without_ids(text: str) -> str:
     return text
 
 
+_LEAD_IN_RE = re.compile(r"^(?:in|In)\s*:?\s+(?=[A-Z])")
+_BARE_VOLUME_TAIL_RE = re.compile(r"(?<=[A-Za-z.])\s+\d{1,4}\s*(?:\(\s*\d+\s*\))?\s*[,:]\s*[A-Za-z]?\d[\w]*(?:\s*[-–]+\s*\d+)?$")
 _VOLUME_TAIL_RE = re.compile(
     r"(?<=[A-Za-z.)]),\s*(?:vol\.?\s*)?\d+\s*(?:\(\s*[\w\-–]+\s*\))?(?:\s*[,:]\s*(?:pp?\.\s*)?[A-Za-z]?\d\w*(?:\s*[-–]+\s*\d+)?)?\s*$")
 _YEAR_AFTER_NAME_RE = re.compile(r"(?<=[a-z])\s+(?:19|20)\d{2}$")

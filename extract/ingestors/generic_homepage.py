@@ -98,7 +98,7 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
 
 
 # a list item: "- ", "* ", "• ", "1. ", "1) ", "[1] ", "(1) "
-_TEXT_ITEM_RE = re.compile(r"^\s*(?:[-*+•▪◦]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\))\s+\S")
+_TEXT_ITEM_RE = re.compile(r"^\s*(?:[-*+•▪◦]|[A-Z]{0,2}\d{1,3}[.)]|\[[A-Z]{0,2}\d{1,3}\]|\(\d{1,3}\))\s+\S")
 
 
 _PUBLICATION_HEADING_RE = re.compile(
@@ -143,7 +143,10 @@ def _split_block(lines: list[str]) -> Optional[list[tuple[str, bool]]]:
 def _line_laid_entry(text: str) -> Optional[Entry]:
     """An entry laid out one field per line (title / authors / venue, year), as pages copied
     out of a browser give them: read by its lines, the way jemdoc pages are."""
-    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    # Markdown and list marks off each line ("- 🔥 ![badge](url) **Title**")
+    lines = [re.sub(r"^[^\w\"“'(\[]+", "", strip_markdown(re.sub(_TEXT_ITEM_RE.pattern[:-3], "", l, count=1))).strip()
+             for l in text.splitlines() if l.strip()]
+    lines = [l for l in lines if l]
     if not 2 <= len(lines) <= 4 or not _has_date_cue(text) or authors_score(lines[0]) >= 0.6:
         return None
     if not any(authors_score(l) >= 0.75 and ("," in l or " and " in l or len(l.split()) <= 3) for l in lines[1:3]):
@@ -279,21 +282,56 @@ _YEAR_ONLY_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*:?\s*$")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _section_heading(node) -> Optional[str]:
-    """Text of the section heading above a node. Bare years subdivide a publication list: the
-    section of a year-grouped entry is the nearest heading of a higher level above its year
-    ("news" <h2> then "2023" <h2>: the 2023 list does not belong to the news)."""
-    below_level = 7  # after a year heading <hN>, only a higher-level heading is its section
-    for heading in node.find_all_previous(_HEADINGS, limit=12):
-        level = int(heading.name[1])
-        if level >= below_level:
-            continue
-        text = clean_text(heading.get_text(" ", strip=True))
-        if _YEAR_ONLY_RE.match(text):
-            below_level = level
-            continue
-        return text
-    return None
+class _Outline:
+    """The page's headings and <dt> terms in document order, built in one pass, so each
+    candidate finds its section and year heading by bisection (a walk back through the page
+    per candidate would be quadratic on long lists)."""
+
+    def __init__(self, soup):
+        import bisect
+
+        self._bisect = bisect.bisect_left
+        self.order: dict[int, int] = {}
+        self.marks: list[tuple[int, str, str]] = []  # (position, tag name, text)
+        for position, element in enumerate(soup.find_all(True)):
+            self.order[id(element)] = position
+            if element.name in _HEADINGS or element.name == "dt":
+                self.marks.append((position, element.name, clean_text(element.get_text(" ", strip=True))))
+        self.positions = [m[0] for m in self.marks]
+
+    def _before(self, node) -> list[tuple[int, str, str]]:
+        position = self.order.get(id(node))
+        if position is None:
+            return []
+        k = self._bisect(self.positions, position)
+        return self.marks[max(0, k - 40):k][::-1]  # nearest first
+
+    def section_heading(self, node) -> Optional[str]:
+        """Text of the section heading above a node. Bare years subdivide a publication list:
+        the section of a year-grouped entry is the nearest heading of a higher level above its
+        year ("news" <h2> then "2023" <h2>: the 2023 list does not belong to the news)."""
+        below_level = 7  # after a year heading <hN>, only a higher-level heading is its section
+        for _, name, text in self._before(node):
+            if name == "dt":
+                continue
+            level = int(name[1])
+            if level >= below_level:
+                continue
+            if _YEAR_ONLY_RE.match(text):
+                below_level = level
+                continue
+            return text
+        return None
+
+    def year_heading(self, node) -> Optional[int]:
+        """The year of a list grouped by year: the nearest heading or <dt> above, when it is
+        just a year ("2022")."""
+        before = self._before(node)
+        if before:
+            m = _YEAR_ONLY_RE.match(before[0][2])
+            if m:
+                return int(m.group(1))
+        return None
 
 
 def _br_separated_entries(node) -> list[Entry]:
@@ -316,17 +354,6 @@ def _br_separated_entries(node) -> list[Entry]:
     return entries
 
 
-def _year_heading(node) -> Optional[int]:
-    """The year of a list grouped by year: the nearest heading or <dt> above, when it is just
-    a year ("2022")."""
-    above = node.find_previous(list(_HEADINGS) + ["dt"])
-    if above is not None:
-        m = _YEAR_ONLY_RE.match(clean_text(above.get_text(" ", strip=True)))
-        if m:
-            return int(m.group(1))
-    return None
-
-
 def _trim_affiliation(text: str) -> str:
     # bio spans run past a sentence end ("… of Virginia Tech. He worked …")
     return re.split(r"\.\s+(?=[A-Z])", text, maxsplit=1)[0].strip(" .,;")
@@ -341,11 +368,18 @@ def _parse_html(page: Page) -> PageParse:
     entries: list[Entry] = []
     entry_nodes = []
     first_entry_at = None
+    from extract.fields.mdtable import html_table_entries
+
+    tabled, table_rows = html_table_entries(soup)
+    entries.extend(tabled)
+    outline = _Outline(soup)
     for i, (node, text, links) in enumerate(candidates):
-        heading = _section_heading(node)
+        if id(node) in table_rows:
+            continue
+        heading = outline.section_heading(node)
         if heading is not None and NON_PUBLICATION_SECTION_RE.search(heading):
             continue  # talks, teaching, news: dated lines that are not publications
-        year_above = _year_heading(node)
+        year_above = outline.year_heading(node)
         several = _br_separated_entries(node)
         found = several if several else [parse_html_entry(node, text, links, dated=year_above is not None)]
         for entry in found:

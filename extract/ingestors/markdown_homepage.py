@@ -279,7 +279,7 @@ def _heading_person(body: str) -> Optional[str]:
     if m:
         text = re.sub(r"\s*[(（].*$", "", strip_markdown(m.group(1))).strip()
         if looks_like_name(text) and 2 <= len(text.split()) <= 5 and not _PUB_HEADING_RE.search(text):
-            return text
+            return owner_name(text) or text  # "Dr Siobhán Fitzgerald-Hughes" -> without the title
         # "📄 Publications — Yusuf Karadağ"
         for part in re.split(r"\s+[-–—|:·]\s+", text):
             name = owner_name(part)
