@@ -30,6 +30,9 @@ _TITLE_CLASS_RE = re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_
 _AUTHOR_CLASS_RE = re.compile(r"(?:^|[-_])(?:authors?|author-?list)(?:$|[-_])", re.I)
 
 
+_MAX_ENTRY_DEPTH = 6
+
+
 def _field_class_entries(soup) -> list:
     """Innermost elements holding both a title-classed and an author-classed descendant."""
     titles = soup.find_all(class_=_TITLE_CLASS_RE, limit=MAX_CANDIDATES)
@@ -37,8 +40,9 @@ def _field_class_entries(soup) -> list:
         return []
     out, seen = [], set()
     for title in titles:
-        for parent in title.parents:
-            if parent.name in ("body", "html", "[document]", None):
+        for depth, parent in enumerate(title.parents):
+            # an entry's parts sit close together; a bounded climb keeps hostile pages linear
+            if parent.name in ("body", "html", "[document]", None) or depth >= _MAX_ENTRY_DEPTH:
                 break
             if parent.find(class_=_AUTHOR_CLASS_RE) is not None:
                 if id(parent) not in seen:
@@ -282,6 +286,9 @@ _YEAR_ONLY_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*:?\s*$")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+_MAX_OUTLINE_ELEMENTS = 300_000  # beyond this, entries further down get no section/year context
+
+
 class _Outline:
     """The page's headings and <dt> terms in document order, built in one pass, so each
     candidate finds its section and year heading by bisection (a walk back through the page
@@ -293,7 +300,7 @@ class _Outline:
         self._bisect = bisect.bisect_left
         self.order: dict[int, int] = {}
         self.marks: list[tuple[int, str, str]] = []  # (position, tag name, text)
-        for position, element in enumerate(soup.find_all(True)):
+        for position, element in enumerate(soup.find_all(True, limit=_MAX_OUTLINE_ELEMENTS)):
             self.order[id(element)] = position
             if element.name in _HEADINGS or element.name == "dt":
                 self.marks.append((position, element.name, clean_text(element.get_text(" ", strip=True))))
