@@ -64,27 +64,11 @@ def build_corpus(folder: Path, n_pages: int) -> int:
 
 
 def _tree_rss_mb(root_pid: int) -> float:
-    """Summed RSS of root_pid and all its descendants."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    page = os.sysconf("SC_PAGE_SIZE")
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/statm") as handle:
-                rss[int(entry)] = int(handle.read().split()[1]) * page
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
-    total, stack = 0, [root_pid]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
-    return total / 1e6
+    """Summed RSS of root_pid and all its descendants (bench/tree_rss.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from tree_rss import tree_rss_kb
+
+    return tree_rss_kb(root_pid) * 1024 / 1e6
 
 
 def timed_run(args: list[str], env: dict) -> tuple[float, float, str]:

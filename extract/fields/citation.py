@@ -137,8 +137,11 @@ def _venue_of(text: str, year: Optional[int]) -> Optional[str]:
 
 
 # a publication status the parsers read into the title: "Title. Under review."
-_TITLE_STATUS_RE = re.compile(r"(?:[.,;]\s*|\s+\()(?:under review|under submission|submitted|in preparation|"
-                              r"forthcoming|to appear|in press|accepted|working paper)\)?\.?\s*$", re.I)
+# what stands where a year would in an entry not yet published
+PUBLICATION_STATUS = (r"(?:under review|under submission|submitted|in preparation|in prep\.|forthcoming|"
+                      r"to appear|in press|accepted|working paper|manuscript)")
+STATUS_RE = re.compile(rf"\b{PUBLICATION_STATUS}(?!\w)", re.I)
+_TITLE_STATUS_RE = re.compile(rf"(?:[.,;]\s*|\s+\(){PUBLICATION_STATUS}\)?\.?\s*$", re.I)
 
 
 def parse_entry_text(raw: str) -> Entry:

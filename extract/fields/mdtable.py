@@ -23,6 +23,17 @@ _COLUMNS = {
 _LINK_RE = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
 
 
+def _columns(header: list[str]) -> dict[str, int]:
+    """Field -> column index, by the header's words (the first matching column wins)."""
+    names = [h.strip().lower() for h in header]
+    columns: dict[str, int] = {}
+    for field, pattern in _COLUMNS.items():
+        k = next((k for k, name in enumerate(names) if pattern.match(name)), None)
+        if k is not None:
+            columns[field] = k
+    return columns
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in _ROW_RE.match(line).group(1).split("|")]
 
@@ -37,12 +48,7 @@ def table_entries(text: str) -> tuple[list[Entry], set[int]]:
         if not (_ROW_RE.match(lines[i]) and _RULE_RE.match(lines[i + 1])):
             i += 1
             continue
-        header = [strip_markdown(c).strip().lower() for c in _cells(lines[i])]
-        columns = {}
-        for field, pattern in _COLUMNS.items():
-            for k, name in enumerate(header):
-                if pattern.match(name) and field not in columns:
-                    columns[field] = k
+        columns = _columns([strip_markdown(c) for c in _cells(lines[i])])
         j = i + 2
         rows = []
         while j < len(lines) and _ROW_RE.match(lines[j]):
@@ -86,12 +92,7 @@ def html_table_entries(soup) -> tuple[list[Entry], set[int]]:
         rows = table.find_all("tr", limit=2000)
         if len(rows) < 2:
             continue
-        header = [clean_text(node_text(c)).strip().lower() for c in rows[0].find_all(["th", "td"])]
-        columns = {}
-        for field, pattern in _COLUMNS.items():
-            for k, name in enumerate(header):
-                if pattern.match(name) and field not in columns:
-                    columns[field] = k
+        columns = _columns([clean_text(node_text(c)) for c in rows[0].find_all(["th", "td"])])
         if "title" not in columns:
             continue
         used.update(id(r) for r in rows)

@@ -264,6 +264,20 @@ def owner_name(raw: str) -> str | None:
     return name
 
 
+def owner_in_line(line: str) -> str | None:
+    """The owner's name in a heading-like line that may carry more: the last step of a
+    breadcrumb trail ("Home > Our people > Marta Głowacka") or one part of a title set apart
+    by dashes, bars or colons ("📄 Publications — Yusuf Karadağ", "publications | Ilse Vandermeer")."""
+    line = clean_text(line)
+    if ">" in line or "»" in line or "›" in line:
+        line = re.split(r"\s[>»›]\s", line)[-1]
+    for part in [line] + re.split(r"\s+(?:[-–—|:·•]+|at)\s+|'s\s+home", line):
+        name = owner_name(part)
+        if name:
+            return name
+    return None
+
+
 def fuller_name(short: str | None, full: str | None) -> str | None:
     """Of two spellings of the page owner ("A. Korhonen" in bold in the lists, "Aylin Korhonen"
     in the heading), the fuller one when they are the same person; else `short` unchanged."""

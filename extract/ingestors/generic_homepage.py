@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import authors_score
+from extract.fields.citation import STATUS_RE, authors_score
 from extract.fields.dates import YEAR_RE
 from extract.fields.sections import NON_PUBLICATION_SECTION_RE
 from extract.fields.html import node_text
@@ -26,8 +26,6 @@ MAX_CANDIDATES = 5000
 _SKIP_PARENTS = ("nav", "header", "footer", "script", "style", "noscript", "template")
 
 
-_TITLE_CLASS_RE = re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_])", re.I)
-_AUTHOR_CLASS_RE = re.compile(r"(?:^|[-_])(?:authors?|author-?list)(?:$|[-_])", re.I)
 
 
 _MAX_ENTRY_DEPTH = 6
@@ -35,8 +33,11 @@ _MAX_ENTRY_DEPTH = 6
 
 def _field_class_entries(soup) -> list:
     """Innermost elements holding both a title-classed and an author-classed descendant."""
-    titles = soup.find_all(class_=_TITLE_CLASS_RE, limit=MAX_CANDIDATES)
-    if not titles or not soup.find(class_=_AUTHOR_CLASS_RE):
+    from extract.ingestors.homepage_html import FIELD_CLASS_RES
+
+    title_class, author_class = FIELD_CLASS_RES["title"], FIELD_CLASS_RES["authors"]
+    titles = soup.find_all(class_=title_class, limit=MAX_CANDIDATES)
+    if not titles or not soup.find(class_=author_class):
         return []
     out, seen = [], set()
     for title in titles:
@@ -44,7 +45,7 @@ def _field_class_entries(soup) -> list:
             # an entry's parts sit close together; a bounded climb keeps hostile pages linear
             if parent.name in ("body", "html", "[document]", None) or depth >= _MAX_ENTRY_DEPTH:
                 break
-            if parent.find(class_=_AUTHOR_CLASS_RE) is not None:
+            if parent.find(class_=author_class) is not None:
                 if id(parent) not in seen:
                     seen.add(id(parent))
                     out.append(parent)
@@ -219,7 +220,7 @@ def _text_affiliations(lines: list[str]) -> list[str]:
 def _text_owner(text: str) -> Optional[str]:
     """The owner of a CV or homepage copied as text: a front-matter title, a "# Name" heading,
     or a name on the first line ("RAFAEL QUINTERO", "Samira Haddad, PhD")."""
-    from extract.fields.names import owner_name
+    from extract.fields.names import owner_in_line, owner_name
 
     front = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.S)
     if front:
@@ -228,28 +229,21 @@ def _text_owner(text: str) -> Optional[str]:
             return owner_name(m.group(1))
         text = text[front.end():]
     m = re.search(r"^#\s+(.+?)\s*#*\s*$", text[:3000], re.M)
-    if m and owner_name(strip_markdown(m.group(1))):
-        return owner_name(strip_markdown(m.group(1)))
-    # the first lines: a name line ("RAFAEL QUINTERO", "Associate Professor Marta Głowacka") or
-    # the last step of a breadcrumb trail ("Home > Our people > Marta Głowacka")
+    if m and owner_in_line(strip_markdown(m.group(1))):
+        return owner_in_line(strip_markdown(m.group(1)))
+    # the first lines: a name line ("RAFAEL QUINTERO", "Associate Professor Marta Głowacka"), a
+    # breadcrumb trail or a "Publications – Alina Voronova" header
     for line in [l for l in text.splitlines() if l.strip()][:12]:
-        line = clean_text(line)
-        if ">" in line or "»" in line:
-            line = re.split(r"\s[>»›]\s", line)[-1]
-        for part in re.split(r"\s+[-–—|·]\s+", line):  # "Publications – Alina Voronova"
-            name = owner_name(part)
-            if name:
-                return name
+        name = owner_in_line(line)
+        if name:
+            return name
     return None
 
 
-# what stands where a year would in an entry not yet published
-_STATUS_RE = re.compile(r"\b(?:under review|under submission|submitted|in preparation|in prep\.|forthcoming|"
-                        r"to appear|in press|accepted|working paper|manuscript)\b", re.I)
 
 
 def _has_date_cue(text: str) -> bool:
-    return bool(YEAR_RE.search(text) or _STATUS_RE.search(text))
+    return bool(YEAR_RE.search(text) or STATUS_RE.search(text))
 
 
 _OWN_QUOTED_ENTRY_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])?\s*[\"“][^\"“”]{10,300}[\"”]\s*(?:\(\s*(?:joint\s+)?with\s|[,.]?\s*\S)")

@@ -22,7 +22,7 @@ from typing import Optional
 from extract.fields.citation import authors_score
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
-from extract.fields.names import clean_name, fuller_name, looks_like_name, owner_name, split_author_list
+from extract.fields.names import clean_name, fuller_name, looks_like_name, owner_in_line, split_author_list
 from extract.fields.text import clean_text
 from extract.ingestors.base import Entry
 
@@ -212,14 +212,13 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
     return (text or None), notes
 
 
-# class names templates give an entry's parts ("pub-title", "authors", "journal", "year")
-_FIELD_CLASS_RES = (
-    ("title", re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_])", re.I)),
-    ("authors", re.compile(r"(?:^|[-_])(?:authors?|author-?list|creators?)(?:$|[-_])", re.I)),
-    ("venue", re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source)(?:$|[-_])", re.I)),
-    ("abstract", re.compile(r"(?:^|[-_])(?:abstract|summary)(?:$|[-_])", re.I)),
-    ("year", re.compile(r"(?:^|[-_])(?:year|date|pubdate)(?:$|[-_])", re.I)),
-)
+FIELD_CLASS_RES = {  # class names templates give an entry's parts ("pub-title", "authors", "journal")
+    "title": re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_])", re.I),
+    "authors": re.compile(r"(?:^|[-_])(?:authors?|author-?list|creators?)(?:$|[-_])", re.I),
+    "venue": re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source)(?:$|[-_])", re.I),
+    "year": re.compile(r"(?:^|[-_])(?:year|date|pubdate)(?:$|[-_])", re.I),
+    "abstract": re.compile(r"(?:^|[-_])(?:abstract|summary)(?:$|[-_])", re.I),
+}
 
 
 def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
@@ -230,7 +229,7 @@ def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
     parts: dict[str, str] = {}
     for child in node.find_all(class_=True, limit=60):
         classes = child.get("class") or []
-        for field, pattern in _FIELD_CLASS_RES:
+        for field, pattern in FIELD_CLASS_RES.items():
             if field not in parts and any(pattern.search(c) for c in classes):
                 value = clean_text(node_text(child)).strip(" ,.;")
                 if value and (field != "abstract" or len(value.split()) >= 8):  # an "Abs" button is no abstract
@@ -347,9 +346,6 @@ def bold_owner(nodes: list) -> Optional[str]:
     return name if n >= max(2, 0.5 * len(nodes)) else None
 
 
-_HONORIFIC_RE = re.compile(r"^\s*(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+(?=[A-Z])")
-
-
 def heading_name(soup) -> Optional[str]:
     """The page owner's name from a name heading, a name-classed element, the <title> or the
     site header's brand link; section headings ("Invited Talks") are not names."""
@@ -357,12 +353,12 @@ def heading_name(soup) -> Optional[str]:
     candidates += [node_text(n) for n in soup.find_all(class_=re.compile(r"^(?:name|person|fullname|site-title|navbar-brand)$", re.I), limit=3)]
     title = soup.find("title")
     if title is not None:  # "publications | Ilse Vandermeer", "Ilse Vandermeer - Home"
-        candidates.extend(re.split(r"\s+(?:[-–—|:·•]+|at)\s+|'s\s+home", clean_text(title.get_text())))
+        candidates.append(title.get_text())
     first_h2 = soup.find("h2")
     if first_h2 is not None:
         candidates.append(node_text(first_h2))
     for raw in candidates:
-        name = owner_name(clean_text(raw))
+        name = owner_in_line(raw)
         if name:
             return name
     return None

@@ -18,7 +18,7 @@ from extract.fields.affiliations import affiliations_in
 from extract.fields.citation import authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
 from extract.fields.dates import YEAR_RE
 from extract.fields.ids import find_urls
-from extract.fields.names import fuller_name, looks_like_name, owner_name, split_author_list
+from extract.fields.names import fuller_name, looks_like_name, owner_in_line, owner_name, split_author_list
 from extract.fields.sections import NON_PUBLICATION_SECTION_RE
 from extract.fields.text import clean_text, strip_markdown
 from extract.fields.venues import venue_from_tail
@@ -280,11 +280,7 @@ def _heading_person(body: str) -> Optional[str]:
         text = re.sub(r"\s*[(（].*$", "", strip_markdown(m.group(1))).strip()
         if looks_like_name(text) and 2 <= len(text.split()) <= 5 and not _PUB_HEADING_RE.search(text):
             return owner_name(text) or text  # "Dr Siobhán Fitzgerald-Hughes" -> without the title
-        # "📄 Publications — Yusuf Karadağ"
-        for part in re.split(r"\s+[-–—|:·]\s+", text):
-            name = owner_name(part)
-            if name:
-                return name
+        return owner_in_line(text)  # "📄 Publications — Yusuf Karadağ"
     return None
 
 
