@@ -29,6 +29,19 @@ _SKIP_PARENTS = ("nav", "header", "footer", "script", "style", "noscript", "temp
 
 
 _MAX_ENTRY_DEPTH = 6
+_BUTTON_ROW_MAX_CHARS = 80
+
+
+def _is_button_row(node) -> bool:
+    """A paragraph or item made only of link/button labels ("PDF Cite DOI", "[code] [slides]"):
+    an entry's action row (Wowchemy/Hugo themes put it in a <p> inside the entry's <div>), not
+    an entry of its own, so it must not make its parent look like a container of entries."""
+    text = node_text(node)
+    if not text or len(text) > _BUTTON_ROW_MAX_CHARS:
+        return False
+    labels = " ".join(node_text(a) for a in node.find_all(["a", "button"]))
+    rest = re.sub(r"[\W_]+", "", text)
+    return bool(labels) and len(re.sub(r"[\W_]+", "", labels)) == len(rest)
 
 
 def _field_class_entries(soup) -> list:
@@ -39,11 +52,23 @@ def _field_class_entries(soup) -> list:
     titles = soup.find_all(class_=title_class, limit=MAX_CANDIDATES)
     if not titles or not soup.find(class_=author_class):
         return []
+    # an entry has one title and one author list: an ancestor holding several is a list, not an
+    # entry (a talk's "article-title" must not climb to the page wrapper around the publications)
+    parts_under: dict[tuple[str, int], int] = {}
+    for kind, elements in (("title", titles), ("authors", soup.find_all(class_=author_class, limit=MAX_CANDIDATES))):
+        for element in elements:
+            for depth, parent in enumerate(element.parents):
+                if depth >= _MAX_ENTRY_DEPTH + 1:
+                    break
+                key = (kind, id(parent))
+                parts_under[key] = parts_under.get(key, 0) + 1
     out, seen = [], set()
     for title in titles:
         for depth, parent in enumerate(title.parents):
             # an entry's parts sit close together; a bounded climb keeps hostile pages linear
             if parent.name in ("body", "html", "[document]", None) or depth >= _MAX_ENTRY_DEPTH:
+                break
+            if parts_under.get(("title", id(parent)), 0) > 1 or parts_under.get(("authors", id(parent)), 0) > 1:
                 break
             if parent.find(class_=author_class) is not None:
                 if id(parent) not in seen:
@@ -71,6 +96,8 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
     holds_any_block: set[int] = set()  # has any of the listed blocks inside (for divs)
     for node in nodes:
         entry_block = node.name in ("li", "p", "tr", "dd")
+        if entry_block and node.name == "p" and _is_button_row(node):
+            continue
         parent = node.parent
         while parent is not None:
             key = id(parent)
@@ -307,22 +334,27 @@ class _Outline:
         k = self._bisect(self.positions, position)
         return self.marks[max(0, k - 40):k][::-1]  # nearest first
 
-    def section_heading(self, node) -> Optional[str]:
-        """Text of the section heading above a node. Bare years subdivide a publication list:
-        the section of a year-grouped entry is the nearest heading of a higher level above its
-        year ("news" <h2> then "2023" <h2>: the 2023 list does not belong to the news)."""
-        below_level = 7  # after a year heading <hN>, only a higher-level heading is its section
+    def in_non_publication_section(self, node) -> bool:
+        """Whether the node sits in a talks/teaching/news... section. The headings above it are
+        read as an outline, nearest first and each one level up: an entry's own <h3> title
+        ("Why Do Experts Specialize?") names no section, the <h2> "Talks" above it does. A
+        publication heading on the way up ("Selected Papers" under "Research & Projects")
+        settles it the other way."""
+        below_level = 7
         for _, name, text in self._before(node):
             if name == "dt":
                 continue
             level = int(name[1])
             if level >= below_level:
                 continue
+            below_level = level
             if _YEAR_ONLY_RE.match(text):
-                below_level = level
                 continue
-            return text
-        return None
+            if NON_PUBLICATION_SECTION_RE.search(text):
+                return True
+            if _PUBLICATION_HEADING_RE.match(text.strip(" #*:")):
+                return False
+        return False
 
     def year_heading(self, node) -> Optional[int]:
         """The year of a list grouped by year: the nearest heading or <dt> above, when it is
@@ -377,8 +409,7 @@ def _parse_html(page: Page) -> PageParse:
     for i, (node, text, links) in enumerate(candidates):
         if id(node) in table_rows:
             continue
-        heading = outline.section_heading(node)
-        if heading is not None and NON_PUBLICATION_SECTION_RE.search(heading):
+        if outline.in_non_publication_section(node):
             continue  # talks, teaching, news: dated lines that are not publications
         year_above = outline.year_heading(node)
         several = _br_separated_entries(node)
