@@ -54,9 +54,9 @@ def available() -> bool:
 
 
 def _prepare(text: str) -> str:
-    from extract.fields.text import clean_text, strip_markdown
+    from extract.fields.text import clean_text, strip_author_marks, strip_markdown
 
-    text = clean_text(text or "")[:MAX_CHARS].replace("\n", " ")
+    text = strip_author_marks(clean_text(text or "")[:MAX_CHARS].replace("\n", " "))
     if "](" in text or "**" in text or "__" in text:
         text = strip_markdown(text)
     return text

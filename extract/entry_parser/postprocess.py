@@ -18,7 +18,7 @@ from extract.ingestors.base import Entry
 from schemas.models import Author
 
 # tokens a field may span across when the tagger broke it ("Title: Subtitle", "Phys. Rev.")
-_GLUE = {":", ".", "-", "–", "—", "?", "!", ",", "&", "/", "'", "’"}
+_GLUE = {":", ".", "-", "–", "—", "?", "!", ",", "&", "/", "'", "’", '"', "“", "”"}
 _PAGES_RE = re.compile(r"\b(?:pp?\.|pages?|S\.)\s*(\d{1,6})\s*(?:[-–—]+|to)\s*(\d{1,6})\b", re.I)
 _BARE_PAGES_RE = re.compile(r"(?<![\d./])(\d{1,6})\s?[-–—]{1,2}\s?(\d{1,6})(?![\d/])")
 _VENUE_TAIL_RE = re.compile(r"(?:[,;:]?\s*(?:vol(?:ume)?\.?|no\.?|pp?\.|pages?)\s*[\dIVX]+.*$)", re.I)
@@ -330,6 +330,24 @@ def _split_name_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpa
     return out
 
 
+# "Situ, Y. LoRa-Sense": an inverted name ends with its initials; a word after them is not
+# the person's (here the title's first word, set before a colon)
+_INVERTED_NAME_RUN_ON_RE = re.compile(r"^(.+?,\s*(?:[A-Z]\.[\s-]?){1,3})\s*([A-Z][\w'’-]+)$")
+
+
+def _split_title_head_off_inverted_name(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    out: list[FieldSpan] = []
+    for k, span in enumerate(spans):
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        m = _INVERTED_NAME_RUN_ON_RE.match(text[span.start : span.end]) if span.label == "AUTHOR" else None
+        if m and nxt is not None and nxt.label == "TITLE" and text[span.end : nxt.start].strip() in (":", "-", "–", "—"):
+            out.append(FieldSpan("AUTHOR", span.start, span.start + len(m.group(1).rstrip()), span.confidence))
+            spans[k + 1] = FieldSpan("TITLE", span.start + m.start(2), nxt.end, min(span.confidence, nxt.confidence))
+            continue
+        out.append(span)
+    return out
+
+
 _QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "'": "'"}
 _MAX_QUOTE_TOKENS = 80
 
@@ -392,16 +410,33 @@ _DANGLING = {"of", "on", "the", "in", "for", "and", "to", "from", "with", "a", "
              "della", "e", "y", "en", "van", "von"}
 
 
+# words that start what follows a title, not the title's last words
+_NOT_TITLE_TAIL = {"in", "eds", "ed", "editors", "editor", "edited", "pp", "vol", "no", "trans", "accessed",
+                   "retrieved", "available", "doi", "arxiv", "url", "http", "https", "www", "preprint",
+                   "submitted", "forthcoming", "press", "review", "tech", "technical", "report", "thesis"}
+_MAX_TITLE_TAIL = 3
+_QUOTES = {'"', "“", "”"}
+
+
 def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
     """A title or venue that ends on a function word ("Proceedings of", "... the Age of Billy
-    Graham and") takes the untagged words after it, up to the next punctuation mark."""
+    Graham and") takes the untagged words after it, up to the next punctuation mark. A title
+    the tagger let go one to three words before its closing period ("... for Location" +
+    "Privacy" + ".") takes those words too, when nothing but the period follows them."""
     n = len(texts)
     for run in runs:
-        if run[0] not in ("TITLE", "VENUE") or texts[run[2] - 1].lower() not in _DANGLING:
+        if run[0] not in ("TITLE", "VENUE"):
             continue
         j = run[2]
-        while j < n and tags[j] == "O" and any(c.isalnum() for c in texts[j]):
-            j += 1
+        if texts[run[2] - 1].lower() in _DANGLING:
+            while j < n and tags[j] == "O" and any(c.isalnum() for c in texts[j]):
+                j += 1
+        elif run[0] == "TITLE":
+            while (j < n and j - run[2] < _MAX_TITLE_TAIL and tags[j] == "O" and texts[j][:1].isalpha()
+                   and len(texts[j]) > 1 and texts[j].lower() not in _NOT_TITLE_TAIL):
+                j += 1
+            if j == run[2] or j >= n or texts[j] not in (".", "?", "!"):
+                continue
         run[2] = j
     return runs
 
@@ -462,6 +497,10 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
         if (
             prev and prev[0] == run[0] and run[0] in ("TITLE", "VENUE")
             and all(texts[j] in _GLUE for j in range(prev[2], run[1]))
+            # a quote after a period closes a title ('… 106 to 109 ." Annual Review'); a quote
+            # with no period is inside it ('Who benefits from “nudges”? Heterogeneity …')
+            and not (any(texts[j] in _QUOTES for j in range(prev[2], run[1]))
+                     and any(texts[j] == "." for j in range(prev[2], run[1])))
         ):
             prev[2], prev[3] = run[2], min(prev[3], run[3])
         else:
@@ -471,6 +510,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
         for label, s, e, conf in merged
     ]
     spans = _split_name_before_colon(doc_text(doc), spans)
+    spans = _split_title_head_off_inverted_name(doc_text(doc), spans)
     spans = _join_split_inverted_names(doc_text(doc), spans)
     spans = _drop_editors(spans)
     for label in ("TITLE", "VENUE", "YEAR"):

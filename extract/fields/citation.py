@@ -11,7 +11,7 @@ from typing import Optional
 from extract.fields.dates import find_year
 from extract.fields.ids import find_arxiv, find_doi, find_openreview, find_urls
 from extract.fields.names import looks_like_name, split_author_list
-from extract.fields.text import clean_text, fold, strip_markdown
+from extract.fields.text import clean_text, fold, strip_author_marks, strip_markdown
 from extract.fields.venues import clean_venue
 from extract.ingestors.base import Entry
 
@@ -52,6 +52,24 @@ _ET_AL_RE = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 _TRAILING_YEAR_RE = re.compile(r"[.,]?\s*\(?(?:19|20)\d{2}[a-z]?\)?\.?\s*$")
 
 
+# the end of an inverted name's initials (", I." / ", C. M."), then a capitalised word that
+# is not the next name: "Okafor, C., & Vásquez, I. Ocean Current Downscaling via …"
+_INVERTED_INITIALS_END_RE = re.compile(r",\s*(?:[A-Z]\.[\s-]?){1,3}(?=\s+[A-Z])")
+
+
+def split_inverted_initials_from_title(segment: str) -> list[str]:
+    """A sentence split cannot break after an initial ("I. Ocean" reads like "J. Smith"), so a
+    title that follows an inverted author list stays glued to it. Split where the names end:
+    the head reads as names and what follows starts like a title (its first comma-part runs
+    past four words, so it is no name)."""
+    for m in _INVERTED_INITIALS_END_RE.finditer(segment):
+        head, tail = segment[: m.end()].strip(), segment[m.end():].strip()
+        first_part = re.split(r",|\s(?:and|&)\s", tail, maxsplit=1)[0]
+        if len(first_part.split()) > 4 and authors_score(head) >= 0.99:
+            return [head, tail]
+    return [segment]
+
+
 def parse_citation(raw: str) -> Entry:
     """Best-effort fields of one entry from rules alone."""
     text = clean_text(raw)
@@ -86,6 +104,8 @@ def parse_citation(raw: str) -> Entry:
         return entry
 
     segments = split_sentences(text)
+    if segments:
+        segments[:1] = split_inverted_initials_from_title(segments[0])
     author_idx: Optional[int] = None
     for i, seg in enumerate(segments[:3]):
         if authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", seg)) >= 0.75 and ("," in seg or " and " in seg) or (
@@ -144,8 +164,27 @@ STATUS_RE = re.compile(rf"\b{PUBLICATION_STATUS}(?!\w)", re.I)
 _TITLE_STATUS_RE = re.compile(rf"(?:[.,;]\s*|\s+\(){PUBLICATION_STATUS}\)?\.?\s*$", re.I)
 
 
+# APA puts a status where the year goes: "Doe, J., & Roe, K. (under review). Title. …"
+_STATUS_IN_YEAR_SLOT_RE = re.compile(rf"\(\s*({PUBLICATION_STATUS}(?:\s+for publication)?)\s*\)\s*[.,:]?", re.I)
+# "Manuscript submitted for publication." closing an APA entry: a status, not a venue
+_STATUS_SENTENCE_RE = re.compile(r"(?:^|[.;]\s+)(?:unpublished\s+)?manuscript(?:\s+(?:submitted|in preparation|under review)"
+                                 r"(?:\s+for publication)?)?\.?\s*$", re.I)
+
+
 def parse_entry_text(raw: str) -> Entry:
+    raw = strip_author_marks(raw)
+    status = None
+    slot = _STATUS_IN_YEAR_SLOT_RE.search(raw)
+    if slot and slot.start() < 0.6 * len(raw):
+        # tagged in place, the status reads as the start of the title ("under review). Title")
+        status = slot.group(1)
+        raw = f"{raw[: slot.start()].rstrip()} {raw[slot.end():].lstrip()}"
     entry = _parse_entry_text(raw)
+    if status:
+        entry.note = "; ".join(n for n in (entry.note, status) if n)
+    if entry.venue and (_STATUS_SENTENCE_RE.match(entry.venue) or STATUS_RE.fullmatch(entry.venue.strip(" .()"))):
+        entry.note = "; ".join(n for n in (entry.note, entry.venue.strip(" .")) if n)
+        entry.venue = None
     if entry.title and _TITLE_STATUS_RE.search(entry.title):
         entry.title = _TITLE_STATUS_RE.sub("", entry.title).strip() or entry.title
     return entry

@@ -105,9 +105,12 @@ def invert_name(name: str) -> str:
     return " ".join(parts)
 
 
+_ONE_LETTER_PARTICLES = {"ó"}  # Irish "Ó Briain"; other single letters are initials
+
+
 def _is_particle(token: str) -> bool:
     """'van', 'de', 'Van' (Hado Van Hasselt) are particles; an initial such as 'E.' or 'Y' is not."""
-    if token.endswith(".") or len(token) == 1:
+    if token.endswith(".") or (len(token) == 1 and token.lower() not in _ONE_LETTER_PARTICLES):
         return False
     return token.lower() in PARTICLES or token in ("d’", "d'")
 
@@ -177,6 +180,7 @@ class AuthorList(NamedTuple):
     truncated: bool
 
 
+_TRAILING_BARE_YEAR_RE = re.compile(r"(?<=[.,])\s*(?:19|20)\d{2}[a-z]?\.?$")
 _TRAILING_PAREN_YEAR_RE = re.compile(r"\s*\((?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)\)$")
 
 
@@ -194,6 +198,8 @@ def split_author_list(text: str | None) -> AuthorList:
     text = re.sub(r"\s+", " ", text).strip(" ,;")
     # the year APA puts after the names: "Smith, J., & Doe, A. (2023)"
     text = _TRAILING_PAREN_YEAR_RE.sub("", text).strip(" ,;") if text.endswith(")") else text
+    # ...or bare, author-date style: "Achterberg, R. M., and K. O'Donnell. 2022"
+    text = _TRAILING_BARE_YEAR_RE.sub("", text).strip(" ,;")
     if not text:
         return AuthorList([], truncated)
 
@@ -204,7 +210,7 @@ def split_author_list(text: str | None) -> AuthorList:
             return AuthorList(_finish([invert_name(p) for p in parts]), truncated)
 
     if ";" in text:
-        parts = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
+        parts = [re.sub(r"^(?:and|&)\s+", "", p, flags=re.I) for p in re.split(r"\s*;\s*", text) if p.strip()]
         return AuthorList(_finish([invert_name(p) if "," in p else p for p in parts]), truncated)
 
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et|y)\s+|\s*&\s*", text) if p and p.strip()]
@@ -214,7 +220,44 @@ def split_author_list(text: str | None) -> AuthorList:
         _is_initials(p) for p in parts[0::2]
     ):
         parts = [f"{parts[i + 1]} {parts[i]}" for i in range(0, len(parts), 2)]
+    else:
+        parts = _pair_inverted_names(parts)
     return AuthorList(_finish(parts), truncated)
+
+
+def _is_bare_family(part: str) -> bool:
+    """'Achterberg', 'de Vries', 'Van Wyk': a family name alone (no initials, no given name
+    before it), as the inverted first name of a list leaves it."""
+    words = part.split()
+    return (1 <= len(words) <= 3 and not any(_is_initials(w) for w in words)
+            and all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
+            and (len(words) == 1 or words[0].lower() in PARTICLES or words[-2].lower() in PARTICLES))
+
+
+def _pair_inverted_names(parts: list[str]) -> list[str]:
+    """Lists that invert some names only: "Achterberg, R. M., D. Ferreira-Lund, and K. O'Donnell"
+    (AGU, Chicago author-date: the first author inverted) or "Zhou, Y., R. Achterberg": a bare
+    family name followed by its initials is one person. MLA's "Achterberg, Rosalind, and Dmitri
+    Ferreira-Lund" inverts the first name with a full given name: paired when every later
+    name is written in full, given name first."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        if nxt is not None and _is_bare_family(part) and _is_initials(nxt):
+            out.append(f"{nxt} {part}")
+            i += 2
+            continue
+        if (i == 0 and nxt is not None and len(parts) >= 3 and _is_bare_family(part) and len(part.split()) == 1
+                and re.fullmatch(r"[A-Z][a-zà-ɏ'-]+(?:\s[A-Z]\.?)?", nxt)
+                and all(len(p.split()) >= 2 and not _is_bare_family(p) for p in parts[2:])):
+            out.append(f"{nxt} {part}")
+            i += 2
+            continue
+        out.append(part)
+        i += 1
+    return out
 
 
 def _finish(parts: list[str]) -> list[str]:

@@ -56,6 +56,17 @@ _MD_ITALIC_RE = re.compile(r"(?<![\w*])[*_](?!\s)(.{1,300}?)(?<!\s)[*_](?![\w*])
 _ABBREVIATION_END_RE = re.compile(r"\b(?:al|Inc|Ltd|Co|Jr|Sr|[A-Z])\.$")
 
 
+# marks set on names in publication lists: † student, ‡ equal contribution, § ¶ notes, and a
+# star after an initial ("Guo, R.*") for the corresponding author
+_AUTHOR_MARK_RE = re.compile(r"\s?[†‡§¶]+|(?<=\b[A-Z]\.)\*+")
+
+
+def strip_author_marks(text: str) -> str:
+    """'†Brennan, K.' -> 'Brennan, K.'; the marks say something about a person's role, and
+    left in place they make the name look like no name to the parser."""
+    return _AUTHOR_MARK_RE.sub(lambda m: " " if m.group(0)[:1].isspace() else "", text)
+
+
 def strip_markdown(text: str) -> str:
     """Remove inline Markdown emphasis and links, keeping the visible text."""
     # Bracket and span patterns exclude their own openers and are bounded, so a run of

@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import STATUS_RE, authors_score
+from extract.fields.citation import STATUS_RE, authors_score, split_inverted_initials_from_title
 from extract.fields.dates import YEAR_RE
 from extract.fields.sections import NON_PUBLICATION_SECTION_RE
 from extract.fields.html import node_text
@@ -285,6 +285,7 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
     if _OWN_QUOTED_ENTRY_RE.match(text):
         return True  # '"Title" (with A and B), Venue, 2022': a CV's own entry
     parts = re.split(r"(?<=[a-z)])\.\s+|[\"“”]", text)
+    parts[:1] = split_inverted_initials_from_title(parts[0])
     return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) for p in parts[:4])
 
 
