@@ -20,6 +20,7 @@ INGESTORS: tuple[str, ...] = (
     "semantic_scholar",
     "openalex",
     "orcid",
+    "orcid_text",
     # Scholar, ACL Anthology and homepage families
     "scholar_html",
     "acl_anthology_html",

@@ -28,7 +28,7 @@ STRUCTURED = FIXTURES / "structured"
 LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
-                "openalex", "orcid")
+                "openalex", "orcid", "orcid_text")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -52,6 +52,7 @@ FIXTURE_EXPECT = {
     "openalex_author.json": ("openalex", "listing"),
     "orcid_works.xml": ("orcid", "listing"),
     "orcid_record.json": ("orcid", "listing"),
+    "orcid_record_paste.txt": ("orcid_text", "listing"),
 }
 
 # dev pages of these families -> the ingestor that must claim them

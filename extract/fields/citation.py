@@ -47,6 +47,8 @@ def split_fields(text: str) -> list[str]:
 
 
 _LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])\s*")
+# a CV's own entry, owner implicit: '"Title" (with A and B), Venue, 2022' or '"Title," Venue'
+OWN_QUOTED_ENTRY_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])?\s*[\"“][^\"“”]{10,300}[\"”]\s*(?:\(\s*(?:joint\s+)?with\s|[,.]?\s*\S)")
 _WITH_NAMES_RE = re.compile(r"^\(\s*(?:joint\s+)?with\s+([^()]{3,200})\)", re.I)
 _ET_AL_RE = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 _TRAILING_YEAR_RE = re.compile(r"[.,]?\s*\(?(?:19|20)\d{2}[a-z]?\)?\.?\s*$")

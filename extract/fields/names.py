@@ -167,6 +167,11 @@ def looks_like_name(text: str) -> bool:
     lowered = {w.lower().strip(".,") for w in words}
     if lowered & _NOT_NAME_WORDS:
         return False
+    if any(c.isdigit() for c in text):
+        return False
+    # lower-case words in a name are particles ("van", "de la"); "Due to a travel issue" is prose
+    if any(w[:1].islower() and w.lower().strip(".,") not in PARTICLES and "'" not in w and "’" not in w for w in words):
+        return False
     # at least one capitalised word (lower-case particles alone are not a name)
     return any(w[:1].isupper() for w in words)
 

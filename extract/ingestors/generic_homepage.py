@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import STATUS_RE, authors_score, split_inverted_initials_from_title
+from extract.fields.citation import OWN_QUOTED_ENTRY_RE, STATUS_RE, authors_score, split_inverted_initials_from_title
 from extract.fields.dates import YEAR_RE
 from extract.fields.sections import NON_PUBLICATION_SECTION_RE
 from extract.fields.html import node_text
@@ -202,11 +202,37 @@ def _starts_with_names(line: str) -> bool:
     return authors_score(first) >= 0.7
 
 
+# a PDF page break in a CV turned to text: a running footer or header line ("Aurélie Dumont –
+# Curriculum Vitae    2/4", "Page 3 of 5", "- 2 -") between blank lines and form feeds
+_PAGE_FOOTER_RE = re.compile(
+    r"(?:.{0,80}?(?:curriculum vitae|\bcv\b|résumé|resume).{0,120}?\s(?:page\s+)?\d{1,2}\s*(?:/|of)\s*\d{1,2}"
+    r"|(?:page\s+)?\d{1,2}\s*(?:/|of)\s*\d{1,2}|page\s+\d{1,2}|[-–]\s*\d{1,2}\s*[-–])", re.I)
+
+
+def _drop_page_breaks(text: str) -> str:
+    """Remove footer lines with the blank lines around them, so an entry broken across two
+    pages is one block again."""
+    lines = text.replace("\f", "\n").split("\n")
+    out: list[str] = []
+    skip_blanks = False
+    for line in lines:
+        if _PAGE_FOOTER_RE.fullmatch(line.strip()):
+            while out and not out[-1].strip():
+                out.pop()
+            skip_blanks = True
+            continue
+        if skip_blanks and not line.strip():
+            continue
+        skip_blanks = False
+        out.append(line)
+    return "\n".join(out)
+
+
 def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[str]]]:
     """(text, links, is_list_item, section heading) per candidate: blank-line blocks, and
     inside a block with several entries one candidate per entry. The section is the last
     heading line seen ("INVITED TALKS")."""
-    text = page.visible_text()
+    text = _drop_page_breaks(page.visible_text())
     out: list[tuple[str, list[str], bool, Optional[str]]] = []
     section: Optional[str] = None
     for block in re.split(r"\n\s*\n", text):
@@ -219,6 +245,13 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
             if not lines:
                 continue
         parts = _split_block(lines)
+        first = _TEXT_ITEM_RE.match(lines[0]) and re.sub(_TEXT_ITEM_RE.pattern[:-3], "", lines[0], count=1)
+        if parts is None and first and len(lines) > 1 and all(l[:1].isspace() for l in lines[1:]) \
+                and _starts_with_names(first):
+            # one numbered reference wrapped over indented lines ("J3. Wiśniewski, T., … (2023).
+            # Code-switching" / "    in bilingual chat corpora: …"): one entry, not fields per line
+            out.append((" ".join(l.strip() for l in lines), [], True, section))
+            continue
         if parts is None:
             single_item = len(lines) == 1 and _TEXT_ITEM_RE.match(lines[0]) and out and out[-1][2]
             out.append(("\n".join(lines), [], bool(single_item), section))
@@ -273,7 +306,6 @@ def _has_date_cue(text: str) -> bool:
     return bool(YEAR_RE.search(text) or STATUS_RE.search(text))
 
 
-_OWN_QUOTED_ENTRY_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])?\s*[\"“][^\"“”]{10,300}[\"”]\s*(?:\(\s*(?:joint\s+)?with\s|[,.]?\s*\S)")
 
 
 def rules_read_citation(text: str, need_year: bool = True) -> bool:
@@ -282,7 +314,7 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
     text = strip_markdown(clean_text(text))
     if not 25 <= len(text) <= 1500 or (need_year and not _has_date_cue(text)):
         return False
-    if _OWN_QUOTED_ENTRY_RE.match(text):
+    if OWN_QUOTED_ENTRY_RE.match(text):
         return True  # '"Title" (with A and B), Venue, 2022': a CV's own entry
     parts = re.split(r"(?<=[a-z)])\.\s+|[\"“”]", text)
     parts[:1] = split_inverted_initials_from_title(parts[0])

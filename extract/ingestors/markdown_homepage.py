@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
+from extract.fields.citation import OWN_QUOTED_ENTRY_RE, authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
 from extract.fields.dates import YEAR_RE
 from extract.fields.ids import find_urls
 from extract.fields.names import fuller_name, looks_like_name, owner_in_line, owner_name, split_author_list
@@ -194,6 +194,8 @@ def _looks_like_citation(block: str) -> bool:
     has_year = bool(YEAR_RE.search(text))
     has_markers = bool(_MARKER_RE.search(block)) or "arxiv" in text.lower() or "doi" in text.lower()
     sentences = split_sentences(text)
+    if (has_year or has_markers) and OWN_QUOTED_ENTRY_RE.match(text):
+        return True
     return (has_year or has_markers) and len(sentences) <= 6 and any(
         authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", s)) >= 0.7 and ("," in s or " and " in s) for s in sentences)
 

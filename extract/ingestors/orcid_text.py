@@ -1,0 +1,152 @@
+"""An ORCID record page copied out of the browser (or saved as HTML): its "Works (N)" list.
+
+    Hanne-Lore Biermann                       <- owner: the line before the ORCID iD
+    https://orcid.org/0000-0002-7731-4419
+    ...
+    Works (7)
+    Sediment connectivity indices for …       <- title
+    Earth Surface Dynamics Letters            <- journal / book (optional)
+    2023-11 | Journal article                 <- date | work type: anchors each work
+    DOI: 10.5194/esdl-11-1021-2023
+    Contributors                              <- only when a work is expanded
+    Biermann, Hanne-Lore; Ekwueme, Tobias
+    Source: Crossref
+
+Each work is anchored on its "date | type" line: the title is the line above (or two above,
+with the journal between). Employment, education, funding and peer-review sections have the
+same shape and are left out (only the Works section is read). Works without a contributor
+list keep empty authors, flagged owner-implicit like ORCID's API records.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.fields.ids import find_doi, find_urls, normalise_doi
+from extract.fields.names import invert_name, owner_name
+from extract.fields.text import clean_text
+from extract.ingestors.base import Entry, PageParse
+from extract.page import Page
+
+NAME = "orcid_text"
+
+_ORCID_ID_RE = re.compile(r"(?:https?://)?orcid\.org/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
+_WORKS_HEAD_RE = re.compile(r"^Works\s*\(\d+\)\s*$")
+# the next activities section ends the works
+_SECTION_HEAD_RE = re.compile(r"^(?:Employment|Education(?: and qualifications)?|Invited positions(?: and distinctions)?|"
+                              r"Membership(?: and service)?|Funding|Peer review|Research resources|Distinctions?|"
+                              r"Professional activities)\b.*\(\d+.*\)\s*$")
+_WORK_TYPES = (r"journal article|conference paper|conference abstract|conference poster|conference presentation|"
+               r"conference output|book chapter|book|edited book|preprint|dissertation(?: or thesis)?|thesis|report|"
+               r"working paper|data ?set|software|review|book review|magazine article|newspaper article|"
+               r"encyclopedia entry|lecture speech|patent|online resource|research tool|other|manual|"
+               r"standards and policy|test|translation|website|supervised student publication|annotation|"
+               r"physical object|registered copyright|trademark|disclosure|license|invention|spin off company|"
+               r"technical standard|artistic performance|cartographic material|learning object|"
+               r"data management plan|research technique|public speech|journal issue")
+_DATE_TYPE_RE = re.compile(rf"^(?:((?:19|20)\d{{2}})(?:-\d{{2}}){{0,2}}\s*\|\s*)?({_WORK_TYPES})\s*$", re.I)
+# lines that belong to a work's metadata, never its title or journal
+_META_RE = re.compile(
+    r"^(?:Show (?:more|less) detail|Source:|Preferred source|DOI:|ISSN:|ISBN:|EID:|PMID:|PMC:|WOSUID:|URL:?$|URI:|"
+    r"Part of (?:ISSN|ISBN)|Contributors$|Added$|Last modified$|Language$|Country$|Citation$|Sort$|Select all$|"
+    r"Export$|Other identifier|Translated title|Subtitle$|Journal title$|Work type$|Publication date$|"
+    r"https?://|\d{4}-\d{2}-\d{2}$|Visibility)", re.I)
+_MIN_WORKS = 1
+
+
+def _lines(page: Page) -> list[str]:
+    return [clean_text(l).strip() for l in page.visible_text().splitlines() if l.strip()]
+
+
+def _works_span(lines: list[str]) -> Optional[tuple[int, int]]:
+    start = next((i for i, l in enumerate(lines) if _WORKS_HEAD_RE.match(l)), None)
+    if start is None:
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if _SECTION_HEAD_RE.match(lines[i])), len(lines))
+    return start + 1, end
+
+
+def detect(page: Page) -> float:
+    if page.syntax not in ("text", "markdown", "html"):
+        return 0.0
+    if "orcid.org/" not in page.text or "Works" not in page.text:  # cheap gate before the text walk
+        return 0.0
+    if not _ORCID_ID_RE.search(page.visible_text()[:400_000]):
+        return 0.0
+    lines = _lines(page)
+    span = _works_span(lines)
+    if span is None:
+        return 0.0
+    anchors = sum(1 for l in lines[span[0]:span[1]] if "|" in l and _DATE_TYPE_RE.match(l))
+    return 0.95 if anchors >= _MIN_WORKS else 0.0
+
+
+def _owner(lines: list[str]) -> Optional[str]:
+    """The name printed above the ORCID iD line."""
+    for i, line in enumerate(lines[:400]):
+        if _ORCID_ID_RE.search(line) and i > 0:
+            for back in range(i - 1, max(-1, i - 3), -1):
+                name = owner_name(lines[back])
+                if name:
+                    return name
+            return None
+    return None
+
+
+def _contributors(block: list[str]) -> list[str]:
+    """'Biermann, Hanne-Lore; Ekwueme, Tobias' after a 'Contributors' line."""
+    for k, line in enumerate(block):
+        if line.lower() == "contributors" and k + 1 < len(block):
+            names = [n.strip() for n in re.split(r";", block[k + 1]) if n.strip()]
+            return [invert_name(n) if "," in n else n for n in names]
+    return []
+
+
+def _work(lines: list[str], anchor: int, floor: int, ceiling: int) -> Optional[Entry]:
+    """The work whose "date | type" line is at `anchor`: title and journal above it (down to
+    `floor`, the end of the previous work), metadata below it (up to `ceiling`)."""
+    above = [i for i in range(anchor - 1, floor - 1, -1)
+             if not _META_RE.match(lines[i]) and not _DATE_TYPE_RE.match(lines[i])][:2]
+    above = [i for i in above if anchor - i <= 2]
+    if not above:
+        return None
+    if len(above) == 2 and above[1] == anchor - 2:
+        title, venue = lines[above[1]], lines[above[0]]
+    else:
+        title, venue = lines[above[0]], None
+    match = _DATE_TYPE_RE.match(lines[anchor])
+    year = int(match.group(1)) if match.group(1) else None
+    date = lines[anchor].split("|")[0].strip() if "|" in lines[anchor] else None
+    block = lines[anchor + 1 : ceiling]
+    blob = "\n".join(block)
+    doi = next((normalise_doi(m) for m in [find_doi(blob)] if m), None)
+    authors = _contributors(block)
+    return Entry(
+        title=title.strip(), venue=venue, year=year, date=date, doi=doi, authors=authors,
+        urls=[u for u in find_urls(blob) if "doi.org" not in u][:5],
+        note=match.group(2).lower(),
+        flags=[] if authors else ["owner-implicit"],
+    )
+
+
+def parse(page: Page) -> PageParse:
+    lines = _lines(page)
+    span = _works_span(lines)
+    entries: list[Entry] = []
+    if span is not None:
+        start, end = span
+        anchors = [i for i in range(start, end) if "|" in lines[i] and _DATE_TYPE_RE.match(lines[i])]
+        # a work's title sits right after the previous work's metadata ends; the metadata of
+        # an expanded work repeats its type on a line of its own ("Journal article")
+        for n, anchor in enumerate(anchors):
+            floor = anchors[n - 1] + 1 if n else start
+            ceiling = anchors[n + 1] - 2 if n + 1 < len(anchors) else end
+            entry = _work(lines, anchor, floor, max(ceiling, anchor + 1))
+            if entry is not None:
+                entries.append(entry)
+    return PageParse(
+        kind="listing" if entries else "not-a-profile",
+        person=_owner(lines),
+        entries=entries,
+        evidence=[f"ORCID record copied as text: {len(entries)} works"] if entries else ["ORCID page without works"],
+    )
