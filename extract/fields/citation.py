@@ -169,12 +169,17 @@ _TITLE_STATUS_RE = re.compile(rf"(?:[.,;]\s*|\s+\(){PUBLICATION_STATUS}\)?\.?\s*
 # APA puts a status where the year goes: "Doe, J., & Roe, K. (under review). Title. …"
 _STATUS_IN_YEAR_SLOT_RE = re.compile(rf"\(\s*({PUBLICATION_STATUS}(?:\s+for publication)?)\s*\)\s*[.,:]?", re.I)
 # "Manuscript submitted for publication." closing an APA entry: a status, not a venue
-_STATUS_SENTENCE_RE = re.compile(r"(?:^|[.;]\s+)(?:unpublished\s+)?manuscript(?:\s+(?:submitted|in preparation|under review)"
+_STATUS_SENTENCE_RE = re.compile(r"(?:^|[.;]?\s+)(?:unpublished\s+)?manuscript(?:\s+(?:submitted|in preparation|under review)"
                                  r"(?:\s+for publication)?)?\.?\s*$", re.I)
 
 
+# a label before the reference itself: "Recommended citation: Doe, J. (2020) …", "Cite as: …"
+_CITATION_LABEL_RE = re.compile(r"^\s*(?:recommended\s+citation|suggested\s+citation|cite\s+(?:as|this(?:\s+\w+)?)|"
+                                r"citation|how\s+to\s+cite)\s*:\s*", re.I)
+
+
 def parse_entry_text(raw: str) -> Entry:
-    raw = strip_author_marks(raw)
+    raw = _CITATION_LABEL_RE.sub("", strip_author_marks(raw))
     status = None
     slot = _STATUS_IN_YEAR_SLOT_RE.search(raw)
     if slot and slot.start() < 0.6 * len(raw):
@@ -184,9 +189,14 @@ def parse_entry_text(raw: str) -> Entry:
     entry = _parse_entry_text(raw)
     if status:
         entry.note = "; ".join(n for n in (entry.note, status) if n)
-    if entry.venue and (_STATUS_SENTENCE_RE.match(entry.venue) or STATUS_RE.fullmatch(entry.venue.strip(" .()"))):
-        entry.note = "; ".join(n for n in (entry.note, entry.venue.strip(" .")) if n)
-        entry.venue = None
+    if entry.venue:
+        sentence = _STATUS_SENTENCE_RE.search(entry.venue)
+        if sentence or STATUS_RE.fullmatch(entry.venue.strip(" .()")):
+            status_text = sentence.group(0) if sentence else entry.venue
+            entry.note = "; ".join(n for n in (entry.note, status_text.strip(" .;")) if n)
+            entry.venue = entry.venue[: sentence.start()].strip(" .;,") if sentence else None
+        if entry.venue and entry.title and fold(entry.title).endswith(fold(entry.venue)):
+            entry.venue = None  # the title's own subtitle, left over by the rules ("… craving? A registered report")
     if entry.title and _TITLE_STATUS_RE.search(entry.title):
         entry.title = _TITLE_STATUS_RE.sub("", entry.title).strip() or entry.title
     return entry

@@ -208,7 +208,7 @@ def split_author_list(text: str | None) -> AuthorList:
     if not text:
         return AuthorList([], truncated)
 
-    if re.search(r"\sand\s", text) and "," in text and not re.search(r",\s*and\s", text):
+    if re.search(r"\sand\s", text) and "," in text and ";" not in text and not re.search(r",\s*and\s", text):
         # BibTeX style: "Last, First and Last, First" (no serial comma before 'and')
         parts = re.split(r"\s+and\s+", text)
         if len(parts) >= 2 and all(p.count(",") == 1 for p in parts):
@@ -294,16 +294,26 @@ _SECTION_WORDS_RE = re.compile(
     re.I)
 
 
+CJK_RE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]+")
+
+
 def owner_name(raw: str) -> str | None:
     """A page owner's display name from a heading-like line, or None when the line is not a
     person's name: honorifics and degrees dropped ("Dr. Ines Moreau", "Samira Haddad, PhD"),
     ALL-CAPS CV headers in title case ("RAFAEL QUINTERO" -> "Rafael Quintero")."""
-    text = _OWNER_JUNK_RE.sub("", re.sub(r"\(.*?\)", "", raw or "")).strip(" #*|-–—:,")
+    raw = raw or ""
+    if CJK_RE.search(raw) and re.search(r"[A-Za-z]{2}", raw):
+        # "郭若曦 Ruoxi GUO-华西理工大学": a bilingual line; the Latin-script name is the one we keep
+        raw = CJK_RE.sub(" ", raw)
+    text = _OWNER_JUNK_RE.sub("", re.sub(r"\(.*?\)", "", raw)).strip(" #*|-–—:,")
     text = _OWNER_JUNK_RE.sub("", text).strip(" ,")
     if "," in text or ";" in text:  # an author list, not one person
         return None
     if text.isupper() and any(c.isalpha() for c in text):
         text = " ".join(w[:1] + w[1:].lower() if w.isalpha() else w for w in text.split())
+    elif re.search(r"\b[^\W\d_]{2,}\b", text):
+        # a family name in capitals beside a given name in title case ("Ruoxi GUO", "Jean DUPONT")
+        text = " ".join(w[:1] + w[1:].lower() if len(w) >= 2 and w.isalpha() and w.isupper() else w for w in text.split())
     name = clean_name(text)
     if not (looks_like_name(name) and 2 <= len(name.split()) <= 4) or any(c.isdigit() for c in name):
         return None

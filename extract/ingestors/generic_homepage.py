@@ -15,8 +15,10 @@ from extract.fields.citation import OWN_QUOTED_ENTRY_RE, STATUS_RE, authors_scor
 from extract.fields.dates import YEAR_RE
 from extract.fields.sections import NON_PUBLICATION_SECTION_RE
 from extract.fields.html import node_text
+from extract.fields.names import CJK_RE as _CJK_RE
 from extract.fields.text import clean_text, strip_markdown
 from extract.ingestors.base import Entry, PageParse
+from extract.ingestors.homepage_html import CONTACT_RE
 from extract.page import Page
 
 NAME = "generic_homepage"
@@ -138,14 +140,21 @@ _PUBLICATION_HEADING_RE = re.compile(
     r"conference papers|book chapters|books|theses|working papers)", re.I)
 
 
+# a CV section of unpublished work: its entries carry a status instead of a year
+_STATUS_HEADING_RE = re.compile(
+    r"(?:(?:manuscripts?|papers?|articles?|works?|submissions?)\s+)?(?:in preparation|under review|submitted|"
+    r"in progress|forthcoming|in press|under submission)(?:\s+(?:manuscripts?|papers?|articles?))?", re.I)
+
+
 def _is_section_heading(line: str) -> bool:
     """A CV section title on a line of its own: "PEER-REVIEWED ARTICLES", "## Teaching",
     "Invited talks:"."""
     line = line.strip()
     if line.startswith("#"):
         return True
-    if len(line.split()) <= 4 and (NON_PUBLICATION_SECTION_RE.fullmatch(line.rstrip(":")) or _PUBLICATION_HEADING_RE.fullmatch(line.rstrip(":"))):
-        return True  # "Talks", "Selected publications"
+    if len(line.split()) <= 4 and (NON_PUBLICATION_SECTION_RE.fullmatch(line.rstrip(":")) or _PUBLICATION_HEADING_RE.fullmatch(line.rstrip(":"))
+                                   or _STATUS_HEADING_RE.fullmatch(line.rstrip(":"))):
+        return True  # "Talks", "Selected publications", "Manuscripts in preparation"
     words = re.sub(r"[^\w\s-]", " ", line).split()
     if not 1 <= len(words) <= 5 or YEAR_RE.search(line) or "," in line:
         return False
@@ -153,14 +162,14 @@ def _is_section_heading(line: str) -> bool:
     return bool(letters) and (all(c.isupper() for c in letters) or line.endswith(":"))
 
 
-def _split_block(lines: list[str]) -> Optional[list[tuple[str, bool]]]:
+def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tuple[str, bool]]]:
     """A block holding several entries: one part per list item or per line that starts an
     entry on its own (an author list and a year: CVs put one reference per line); wrapped
     continuation lines join the entry above; lines before the first entry stay one part.
     None when the block is one piece."""
     starts = [i for i, l in enumerate(lines) if _TEXT_ITEM_RE.match(l)]
     if len(starts) < 2:
-        starts = [i for i, l in enumerate(lines) if rules_read_citation(l) and _starts_with_names(l)]
+        starts = [i for i, l in enumerate(lines) if rules_read_citation(l, need_year) and _starts_with_names(l)]
     if len(starts) < 2:
         return None
     parts: list[tuple[str, bool]] = []
@@ -244,7 +253,7 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
             lines = lines[1:]
             if not lines:
                 continue
-        parts = _split_block(lines)
+        parts = _split_block(lines, need_year=not (section and _STATUS_HEADING_RE.search(section)))
         first = _TEXT_ITEM_RE.match(lines[0]) and re.sub(_TEXT_ITEM_RE.pattern[:-3], "", lines[0], count=1)
         if parts is None and first and len(lines) > 1 and all(l[:1].isspace() for l in lines[1:]) \
                 and _starts_with_names(first):
@@ -383,6 +392,7 @@ class _Outline:
             below_level = level
             if _YEAR_ONLY_RE.match(text):
                 continue
+            text = _CJK_RE.sub(" ", text).strip()  # "获奖 Awards": bilingual headings
             if NON_PUBLICATION_SECTION_RE.search(text):
                 return True
             if _PUBLICATION_HEADING_RE.match(text.strip(" #*:")):
@@ -425,6 +435,46 @@ def _trim_affiliation(text: str) -> str:
     return re.split(r"\.\s+(?=[A-Z])", text, maxsplit=1)[0].strip(" .,;")
 
 
+_ARTICLE_TYPES = {"article", "blogposting", "newsarticle", "reportagenewsarticle", "pressrelease"}
+_POST_MARK_RE = re.compile(r"^(?:byline|entry-meta|post-meta|posted-on|article-meta|post-date|entry-date|author-meta|"
+                           r"type-post|hentry|comments?-area|share-buttons?)$", re.I)
+_MAX_NEWS_ENTRIES = 5
+
+
+def _news_article_evidence(soup, entries: list[Entry]) -> Optional[str]:
+    """A news item or blog post about papers (a lab announcing an acceptance), not anyone's
+    profile: the page says it is an article (og:type, JSON-LD, a post's byline/date markup),
+    its <h1> is a headline (not a name, not a section title, not one of the papers' titles),
+    no heading names a person, and only a few references appear. Its citations are quoted,
+    not a person's list."""
+    from extract.fields.text import fold
+    from extract.ingestors.homepage_html import heading_name
+
+    if not entries or len(entries) > _MAX_NEWS_ENTRIES:
+        return None
+    og = soup.find("meta", attrs={"property": "og:type"})
+    declared = isinstance(og.get("content") if og else None, str) and og.get("content", "").strip().lower() in _ARTICLE_TYPES
+    if not declared:
+        for script in soup.find_all("script", attrs={"type": "application/ld+json"}, limit=5):
+            found = re.search(r'"@type"\s*:\s*"(\w+)"', script.string or "")
+            if found and found.group(1).lower() in _ARTICLE_TYPES:
+                declared = True
+                break
+    marked = soup.find(class_=_POST_MARK_RE) is not None
+    if not (declared or marked) or soup.find("article") is None:
+        return None
+    h1 = soup.find("h1")
+    headline = clean_text(node_text(h1)) if h1 is not None else ""
+    if len(headline.split()) < 5 or _PUBLICATION_HEADING_RE.match(headline) or NON_PUBLICATION_SECTION_RE.match(headline):
+        return None
+    folded = fold(headline)
+    if any(e.title and (fold(e.title) in folded or folded in fold(e.title)) for e in entries):
+        return None  # a paper's own page: its title is the headline
+    if heading_name(soup) is not None:
+        return None
+    return f"news article or blog post ('{headline[:80]}') quoting {len(entries)} references"
+
+
 def _parse_html(page: Page) -> PageParse:
     from extract.fields.names import fuller_name
     from extract.ingestors.homepage_html import bold_owner, header_affiliations, heading_name, parse_html_entry
@@ -462,6 +512,9 @@ def _parse_html(page: Page) -> PageParse:
         found = _trim_affiliation(found)
         if found and not any(found in a or a in found for a in affiliations):
             affiliations.append(found)
+    news = _news_article_evidence(soup, entries)
+    if news:
+        return PageParse(kind="not-a-profile", evidence=[news])
     person = fuller_name(bold_owner(entry_nodes), heading_name(soup) if entries else None)
     kind = "homepage" if entries else "not-a-profile"
     evidence = [f"hand-written HTML list: {len(entries)} entries"] if entries else ["no publication entries found"]
@@ -484,10 +537,11 @@ def parse(page: Page) -> PageParse:
             continue
         entry = _line_laid_entry(text)
         if entry is None:
-            if not (is_citation_like(text) if (item or not listed) else rules_read_citation(text)):
+            need_year = not (section and _STATUS_HEADING_RE.search(section))
+            if not (is_citation_like(text, need_year) if (item or not listed) else rules_read_citation(text, need_year)):
                 continue
             entry = parse_entry_text(re.sub(_TEXT_ITEM_RE.pattern[:-3], "", text, count=1) if item else text)
-        if not entry.title:
+        if not entry.title or CONTACT_RE.search(entry.title):
             continue
         for link in links:
             if link not in entry.urls:

@@ -221,6 +221,28 @@ FIELD_CLASS_RES = {  # class names templates give an entry's parts ("pub-title",
 }
 
 
+# contact lines are no titles: "dkr [at] cs.example.ac.uk", "jane@x.org", "Tel. +44 …"
+CONTACT_RE = re.compile(r"\S+\s*(?:@|\[at\]|\(at\)|\{at\})\s*\S+\.\w{2,}|^(?:e-?mail|tel|phone|fax|office|room)\b", re.I)
+
+
+def _venue_from_tail_element(node, tail: str) -> Optional[str]:
+    """The venue inside a reference's tail text: its italic part when there is one, else the
+    text before pages/volume/date ("In Proceedings of X, pages 1–9, April 2023")."""
+    year_pattern = FIELD_CLASS_RES["year"]
+    for element in node.find_all(class_=True, limit=60):
+        if any(year_pattern.search(c) for c in element.get("class") or []):
+            italic = element.find(["i", "em", "cite"])
+            if italic is not None:
+                text = clean_text(node_text(italic)).strip(" ,.;:")
+                if len(text) >= 3:
+                    return text
+            break
+    text = re.sub(r"^\s*in\s*:?\s+", "", tail, flags=re.I)
+    text = re.split(r",\s*(?:pages|pp\.|vol\.|volume|no\.)\s|[,.]\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}",
+                    text, maxsplit=1, flags=re.I)[0]
+    return text.strip(" ,.;:") or None
+
+
 def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
     """An entry whose parts sit in elements named by class (<span class="authors">): read each
     part from its element. Needs a title and an author list among them."""
@@ -231,7 +253,8 @@ def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
         classes = child.get("class") or []
         for field, pattern in FIELD_CLASS_RES.items():
             if field not in parts and any(pattern.search(c) for c in classes):
-                value = clean_text(node_text(child)).strip(" ,.;")
+                # an author list keeps its last initial's period ("… and Park, S.")
+                value = clean_text(node_text(child)).strip(" ,;" if field == "authors" else " ,.;")
                 if value and (field != "abstract" or len(value.split()) >= 8):  # an "Abs" button is no abstract
                     parts[field] = value
                 break
@@ -241,6 +264,9 @@ def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
 
     venue = parts.get("venue")
     year = find_year(parts.get("year") or "") or (find_year(venue) if venue else None)
+    if not venue and len((parts.get("year") or "").split()) >= 4:
+        # BibBase's "bibbase_paper_year" holds the whole tail: "In *Proceedings …*, pages 1–9, 2023."
+        venue = _venue_from_tail_element(node, parts["year"])
     if venue:
         venue, _ = _venue_and_notes(venue)
         venue = _VOLUME_PAGES_RE.sub("", venue).strip(" ,.;:") if venue else None
@@ -314,7 +340,7 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                 from extract.ingestors.jemdoc import _VOLUME_PAGES_RE
 
                 entry.venue = _VOLUME_PAGES_RE.sub("", entry.venue).strip(" ,.;:") or None
-    if entry is None or not entry.title:
+    if entry is None or not entry.title or CONTACT_RE.search(entry.title):
         return None
     if label:
         if entry.year is None and tag_year:

@@ -80,6 +80,15 @@ def _blocks(body: str) -> list[str]:
 _INVERTED_NAME_RE = re.compile(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.\s*-?\s*){1,3}")
 
 
+_ROLE_RE = re.compile(
+    r"(?:(?:senior|junior|principal|associate|assistant|adjunct|visiting|full|emeritus|distinguished|"
+    r"ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc\.?|undergraduate|graduate|postdoctoral|research|staff|lead|"
+    r"tenure-track|teaching)\s+){0,3}"
+    r"(?:student|candidate|researcher|fellow|postdoc|professor|lecturer|scientist|engineer|director|"
+    r"chair|intern|assistant|associate|reader|investigator|scholar|group leader|team lead|head of \w+)s?",
+    re.I)
+
+
 def _bold_title(block: str) -> Optional[re.Match]:
     m = _BOLD_TITLE_RE.match(block)
     if not m:
@@ -87,13 +96,16 @@ def _bold_title(block: str) -> Optional[re.Match]:
     title = next(t for t in (m.group("t1"), m.group("t2"), m.group("t3"), m.group("t4")) if t is not None)
     after = block[m.end():]
     # a bold *name* followed by more names is an author list with the owner in bold, not a title
-    if looks_like_name(title.strip()) and re.match(r"\s*,\s*\w", after):
+    if looks_like_name(title.strip()) and re.match(r"\s*(?:,|and\s|&)\s*\w", after):
         return None
     # "**Nakamura, Y.** (2021). Title ...": the owner's inverted name in bold, not a title
     # ("**Amber Routes Revisited** (2014)" is a title: only the "Family, I." shape decides)
     if _INVERTED_NAME_RE.fullmatch(title.strip()):
         return None
     if len(title.split()) < 2:
+        return None
+    # "**PhD Student** (since 2021) · Lab …": a position in the page header, not a paper
+    if _ROLE_RE.fullmatch(strip_markdown(title).strip(" :")):
         return None
     return m
 
