@@ -116,7 +116,8 @@ class Parsed(NamedTuple):
     def venue(self) -> Optional[str]:
         raw = self.field_text("VENUE")
         if not raw:
-            return None
+            title = self.first("TITLE")
+            return untagged_venue(self.text[title.end :]) if title is not None else None
         venue = _VENUE_TAIL_RE.sub("", raw)
         venue = clean_venue(venue.strip(" \t*_\"'“”‘’`«»„"))
         return venue if venue and any(c.isalpha() for c in venue) else None
@@ -173,6 +174,45 @@ class Parsed(NamedTuple):
         extras = {"date": date, "pages": self.pages() if self.spans else None, **self.ids(), "urls": self.urls()}
         record.update({k: v for k, v in extras.items() if v})
         return record
+
+
+# Where a reference names no journal or proceedings, the work's host is its publisher (a book),
+# its school (a thesis) or arXiv (a preprint). The tagger leaves these untagged (the corpora it
+# learnt from label no venue for books), so they are read from the text after the title.
+_THESIS_SCHOOL_RE = re.compile(
+    r"(?i:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|m\.?a\.|b\.?\s?sc\.?|diploma|habilitation)?\s*"
+    r"(?i:thesis|dissertation|diss\.|th[eè]se(?: de doctorat)?|doktorarbeit|tesis(?: doctoral)?)\s*[,.:]?\s*"
+    # the school: capitalised words up to and around a school word, each word matched once
+    r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Universit[äaéy]\w*|Universidade|Universidad|Institute|Institut|"
+    r"College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole)(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5})")
+_PUBLISHER_WORD_RE = re.compile(
+    r"\b(?:Press|Verlag|Publishing|Publishers?|Books|[ÉE]ditions?|Editorial|Editora|Edizioni|Wiley|Springer|"
+    r"Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson|Academic|Scientific|Publications|House|Verlags\w*)\b")
+# "Boston: Northmere University Press", "(New York: Castellan Academic, 1987)", "Stuttgart: Verlag X"
+_PLACE_PUBLISHER_RE = re.compile(r"(?:^|[.;,(]\s*)(?!(?:In|Dans|En|Em|Im|Edited|Eds?|Hrsg|Hg)\b)[A-Z][\w'’. -]{1,30}?(?:,\s*[A-Z]{2,})?\s?:\s*((?=[A-ZÀ-Ý])[^,.;:()\[\]]{1,60}?)(?=\s*(?:[,;.)]|$|\d{4}))")
+_ARXIV_HOST_RE = re.compile(r"\barxiv\b", re.I)
+
+
+def untagged_venue(tail: str) -> Optional[str]:
+    """Publisher, school or arXiv named after a title (see above); None when the tail names
+    none of them."""
+    tail = tail.strip()
+    if not tail:
+        return None
+    school = _THESIS_SCHOOL_RE.search(tail)
+    if school:
+        return school.group(1).strip(" ,.;") or None
+    placed = _PLACE_PUBLISHER_RE.search(tail)
+    if placed and not re.match(r"(?:https?|doi|arxiv|url|isbn|issn)\b", placed.group(1), re.I):
+        return placed.group(1).strip(" ,.;")
+    for segment in re.split(r"[,.;()\[\]]\s*", tail):
+        segment = re.sub(r"^[A-Z][\w'’ -]{1,30}:\s*", "", segment.strip())  # "Paris: Éditions du Seuil"
+        if _PUBLISHER_WORD_RE.search(segment) and 1 <= len(segment.split()) <= 6 and segment[:1].isupper() \
+                and not re.search(r"\d", segment):
+            return segment
+    if _ARXIV_HOST_RE.search(tail):
+        return "arXiv"
+    return None
 
 
 def _strip_ids(text: str) -> str:
