@@ -465,6 +465,13 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
     "Privacy" + ".") takes those words too, when nothing but the period follows them."""
     n = len(texts)
     for run in runs:
+        if run[0] == "AUTHOR":
+            # "S." + "Halldórsdóttir" (O): a run of initials alone is a name missing its family name
+            j = run[2]
+            if (j < n and tags[j] == "O" and texts[j][:1].isupper() and len(texts[j]) > 1 and texts[j].isalpha()
+                    and all(len(t) == 1 and (t.isupper() or t in ".-") for t in texts[run[1]:run[2]])):
+                run[2] = j + 1
+            continue
         if run[0] not in ("TITLE", "VENUE"):
             continue
         j = run[2]

@@ -178,8 +178,17 @@ _CITATION_LABEL_RE = re.compile(r"^\s*(?:recommended\s+citation|suggested\s+cita
                                 r"citation|how\s+to\s+cite)\s*:\s*", re.I)
 
 
+# a year set before the entry as its label: "2020 — Title. Authors. Venue" (the year is kept)
+YEAR_LABEL_RE = re.compile(r"^\s*\(?((?:19|20)\d{2})\)?\s*(?:[—–|:]|-{1,2})\s+(?=\S)")
+# one author written with initials: "S. Halldórsdóttir", "J.-P. Dubois", "Halldórsdóttir, S."
+SINGLE_AUTHOR_RE = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?|[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?-?){1,3}")
+
+
 def parse_entry_text(raw: str) -> Entry:
     raw = _CITATION_LABEL_RE.sub("", strip_author_marks(raw))
+    label_year = YEAR_LABEL_RE.match(raw)
+    if label_year:
+        raw = raw[label_year.end():]
     status = None
     slot = _STATUS_IN_YEAR_SLOT_RE.search(raw)
     if slot and slot.start() < 0.6 * len(raw):
@@ -187,6 +196,8 @@ def parse_entry_text(raw: str) -> Entry:
         status = slot.group(1)
         raw = f"{raw[: slot.start()].rstrip()} {raw[slot.end():].lstrip()}"
     entry = _parse_entry_text(raw)
+    if label_year and entry.year is None:
+        entry.year = int(label_year.group(1))
     if status:
         entry.note = "; ".join(n for n in (entry.note, status) if n)
     if entry.venue:

@@ -5,9 +5,10 @@ import re
 
 # talks, teaching, news, service, reading lists: dated lines that are not publications
 NON_PUBLICATION_SECTION_RE = re.compile(
-    r"^\W*(?:(?:invited|selected|recent|upcoming|conference|keynote|required|recommended|further|suggested|&|and)\s+){0,3}"
+    r"^\W*(?:(?:invited|selected|recent|upcoming|conference|keynote|required|recommended|further|suggested|research|"
+    r"current|past|ongoing|funded|public|professional|&|and)\s+){0,3}"
     r"(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|news|updates|announcements|awards?|"
     r"honou?rs|grants?|funding|service|professional service|students|supervision|mentoring|advising|media|"
     r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
-    r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+)\b",
+    r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+|engagement|outreach)\b",
     re.I)

@@ -11,7 +11,9 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import OWN_QUOTED_ENTRY_RE, STATUS_RE, authors_score, split_inverted_initials_from_title
+from extract.fields.citation import (
+    OWN_QUOTED_ENTRY_RE, SINGLE_AUTHOR_RE, STATUS_RE, YEAR_LABEL_RE, authors_score, split_inverted_initials_from_title,
+)
 from extract.fields.dates import YEAR_RE
 from extract.fields.sections import NON_PUBLICATION_SECTION_RE
 from extract.fields.html import node_text
@@ -325,9 +327,11 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
         return False
     if OWN_QUOTED_ENTRY_RE.match(text):
         return True  # '"Title" (with A and B), Venue, 2022': a CV's own entry
+    text = YEAR_LABEL_RE.sub("", text)
     parts = re.split(r"(?<=[a-z)])\.\s+|[\"“”]", text)
     parts[:1] = split_inverted_initials_from_title(parts[0])
-    return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) for p in parts[:4])
+    return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) or SINGLE_AUTHOR_RE.fullmatch(p.strip(" .,"))
+               for p in parts[:4])
 
 
 def is_citation_like(text: str, need_year: bool = True) -> bool:

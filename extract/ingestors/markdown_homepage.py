@@ -85,7 +85,8 @@ _ROLE_RE = re.compile(
     r"ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc\.?|undergraduate|graduate|postdoctoral|research|staff|lead|"
     r"tenure-track|teaching)\s+){0,3}"
     r"(?:student|candidate|researcher|fellow|postdoc|professor|lecturer|scientist|engineer|director|"
-    r"chair|intern|assistant|associate|reader|investigator|scholar|group leader|team lead|head of \w+)s?",
+    r"chair|intern|assistant|associate|reader|investigator|scholar|group leader|team lead|head of \w+)s?"
+    r"(?:\s+(?:in|of|for|at)\s+[\w&,' -]{2,60})?",  # "Senior Lecturer in Archival Studies"
     re.I)
 
 
@@ -207,6 +208,9 @@ def _looks_like_citation(block: str) -> bool:
     has_markers = bool(_MARKER_RE.search(block)) or "arxiv" in text.lower() or "doi" in text.lower()
     sentences = split_sentences(text)
     if (has_year or has_markers) and OWN_QUOTED_ENTRY_RE.match(text):
+        return True
+    year_slot = re.search(r"\((?:19|20)\d{2}[a-z]?\)", text)  # Harvard/APA: names, then "(2019)"
+    if year_slot and year_slot.start() > 0 and authors_score(re.sub(_ITEM_START_RE.pattern[:-3], "", text[: year_slot.start()], count=1)) >= 0.7:
         return True
     return (has_year or has_markers) and len(sentences) <= 6 and any(
         authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", s)) >= 0.7 and ("," in s or " and " in s) for s in sentences)
