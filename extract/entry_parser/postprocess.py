@@ -355,6 +355,89 @@ _NAME_COLON_RE = re.compile(
 _AUTHOR_JOIN_RE = re.compile(r"^\s*(?:,|,?\s+and|&)\s*$")
 
 
+# dblp/DIN 1505 "Anna One, Bo Two: Title." / "One, Anna ; Two, Bo: Title": the author list ends
+# at the first colon
+_NAMES_COLON_RE = re.compile(r"^\s*(?:\[\w{1,6}\]\s*|\d{1,3}[.)]\s+)?([^:\d\[\]()]{3,400}?)\s?:\s+(?=\S)")
+_NAME_SEPARATOR_RE = re.compile(r"\s*(?:;|,(?:\s*and)?|\s+and\s+|\s*&)\s*")
+
+
+def _title_head_read_as_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"Learning to Grasp" (AUTHOR) + "from" + "Sparse Tactile Feedback" (TITLE): an author
+    span that cannot be a name ("to" is no particle) running straight into the title, with
+    no punctuation between, is the title's head."""
+    out: list[FieldSpan] = []
+    for k, span in enumerate(spans):
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        if (span.label == "AUTHOR" and nxt is not None and nxt.label == "TITLE"
+                and re.fullmatch(r"[\w\s'’-]*", text[span.end : nxt.start])
+                and any(w[:1].islower() and w.lower() not in _PARTICLES for w in text[span.start : span.end].split())):
+            spans[k + 1] = FieldSpan("TITLE", span.start, nxt.end, min(span.confidence, nxt.confidence))
+            continue
+        out.append(span)
+    return out
+
+
+def _names_run_to_colon(text: str, last: FieldSpan, colon: int) -> bool:
+    """Whether the words between the tagger's last author and the colon are more names: the
+    rest of that author ("Ewa" + "Nowicka:"), the given name of an inverted one ("Kessler" +
+    ", Tobias:"), or further full names (", Anke de Vries, Samuel Oduya:"), and not a title's
+    head ("C. Ussery" + ", VHDL:", "L. Snyder" + ". Chaos Router:")."""
+    segment = text[last.end : colon]
+    if not segment.strip():
+        return True
+    if re.search(r"et\.?\s*al|(?<![A-Z])\.\s", segment):
+        return False  # a sentence ended: what follows is the title
+    author = text[last.start : last.end].strip()
+    if not re.match(r"\s*(?:,|;|&|and\s)", segment):
+        whole = (author + segment).strip()
+        return looks_like_name(whole) and len(whole.split()) <= 4
+    pieces = [p.strip() for p in _NAME_SEPARATOR_RE.split(segment) if p.strip()]
+    if not pieces:
+        return False
+    bare_family = re.fullmatch(r"[A-Z][\w'’-]+", author) is not None
+    if bare_family and len(pieces) == 1:  # "Kessler, Tobias" / "Kessler, T."
+        return re.fullmatch(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:[\s-](?:[A-Z][\w'’-]+|[A-Z]\.)){0,2}", pieces[0]) is not None
+    return all(looks_like_name(p) and 2 <= len(p.split()) <= 4 and not p.isupper() for p in pieces)
+
+
+def _names_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """When everything before an entry's first colon is a list of names, and the tagger agrees
+    that it starts with a person, those are the authors and the title starts after the
+    colon, whatever the tagger did with the last names (it often reads "Samuel Oduya:" or the
+    given name of an inverted "Kessler, Tobias:" as the title's first words)."""
+    m = _NAMES_COLON_RE.match(text)
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if m is None or title is None or title.end <= m.end() or title.start >= m.end():
+        return spans
+    head_start, head_end = m.start(1), m.end(1)
+    before = [s for s in spans if s.label == "AUTHOR" and s.end <= head_end]
+    if not before or not _names_run_to_colon(text, before[-1], head_end):
+        return spans
+    if any(s.label == "AUTHOR" and s.start >= m.end() for s in spans):
+        return spans  # names after the title too: not this layout
+    head = text[head_start:head_end]
+    parts = _NAME_SEPARATOR_RE.split(head)
+    names = split_author_list(head).names
+    if not names or not all(looks_like_name(n) and len(n.split()) <= 5 for n in names):
+        return spans
+    # one span per name: inverted "Family, Given" pairs stay together (split_author_list decides)
+    people: list[FieldSpan] = []
+    cursor = head_start
+    inverted = ";" in head or len(names) < len([p for p in parts if p])
+    pieces = re.split(r"\s*;\s*", head) if ";" in head else ([head] if inverted else parts)
+    for piece in pieces:
+        piece = re.sub(r"^(?:and|&)\s+", "", piece.strip())
+        if not piece:
+            continue
+        at = text.find(piece, cursor, head_end)
+        if at < 0:
+            return spans
+        people.append(FieldSpan("AUTHOR", at, at + len(piece), title.confidence))
+        cursor = at + len(piece)
+    kept = [s for s in spans if s.start >= m.end() and s is not title]
+    return sorted(people + [FieldSpan("TITLE", m.end(), title.end, title.confidence)] + kept, key=lambda s: s.start)
+
+
 def _split_name_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     out: list[FieldSpan] = []
     for span in spans:
@@ -556,6 +639,8 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
         FieldSpan(label, starts[s], starts[e - 1] + len(texts[e - 1]), round(conf, 4))
         for label, s, e, conf in merged
     ]
+    spans = _title_head_read_as_author(doc_text(doc), spans)
+    spans = _names_before_colon(doc_text(doc), spans)
     spans = _split_name_before_colon(doc_text(doc), spans)
     spans = _split_title_head_off_inverted_name(doc_text(doc), spans)
     spans = _join_split_inverted_names(doc_text(doc), spans)
