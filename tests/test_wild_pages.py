@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 46 pages, 170 labelled records
-FLOORS = dict(kind=46, owner=44, found=166, authors=162, year=166, venue=165)
-MAX_EXTRA = 3
+# measured on this version: 56 pages, 217 labelled records
+FLOORS = dict(kind=54, owner=50, found=200, authors=188, year=200, venue=200)
+MAX_EXTRA = 15
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 46 and totals["records"] == 170
+    assert totals["pages"] == 56 and totals["records"] == 217
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

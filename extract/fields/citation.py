@@ -179,7 +179,7 @@ _CITATION_LABEL_RE = re.compile(r"^\s*(?:recommended\s+citation|suggested\s+cita
 
 
 # a year set before the entry as its label: "2020 — Title. Authors. Venue" (the year is kept)
-YEAR_LABEL_RE = re.compile(r"^\s*\(?((?:19|20)\d{2})\)?\s*(?:[—–|:]|-{1,2})\s+(?=\S)")
+YEAR_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?\(?((?:19|20)\d{2})\)?(?:\*\*|__)?\s*(?:[—–|:]|-{1,3})\s+(?=\S)")
 # one author written with initials: "S. Halldórsdóttir", "J.-P. Dubois", "Halldórsdóttir, S."
 SINGLE_AUTHOR_RE = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?|[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?-?){1,3}")
 

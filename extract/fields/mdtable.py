@@ -31,6 +31,8 @@ def _columns(header: list[str]) -> dict[str, int]:
         k = next((k for k, name in enumerate(names) if pattern.match(name)), None)
         if k is not None:
             columns[field] = k
+    if "title" not in columns and "name" in names and ("authors" in columns or "venue" in columns):
+        columns["title"] = names.index("name")  # a Notion database: its first column is "Name"
     return columns
 
 
@@ -54,7 +56,9 @@ def table_entries(text: str) -> tuple[list[Entry], set[int]]:
         while j < len(lines) and _ROW_RE.match(lines[j]):
             rows.append(_cells(lines[j]))
             j += 1
-        heading = next((l.strip("# ").strip() for l in reversed(lines[:i]) if l.lstrip().startswith("#")), "")
+        # the section: the nearest Markdown heading, or a <details> toggle's <summary> line
+        heading = next((re.sub(r"</?summary>|<details>", "", l).strip("# ").strip() for l in reversed(lines[:i])
+                        if l.lstrip().startswith("#") or "<summary>" in l), "")
         if "title" in columns and not NON_PUBLICATION_SECTION_RE.search(heading):
             used.update(range(i, j))
             for row in rows:
@@ -81,6 +85,32 @@ def _entry(row: list[str], columns: dict[str, int]) -> Entry | None:
     return Entry(title=title, authors_text=authors, venue=venue, year=year, urls=urls)
 
 
+def _cells_with_rowspans(cells: list, carried: dict) -> list:
+    """A row's cells with the cells of earlier rows that span down into it put back in their
+    columns (a year cell with rowspan="2" covers the next row too)."""
+    out: list = []
+    queue = list(cells)
+    column = 0
+    while queue or column in carried:
+        if column in carried:
+            cell, left = carried[column]
+            out.append(cell)
+            if left <= 1:
+                del carried[column]
+            else:
+                carried[column] = (cell, left - 1)
+        else:
+            cell = queue.pop(0)
+            span = cell.get("rowspan")
+            if isinstance(span, str) and span.isdigit() and 1 < int(span) <= 100:
+                carried[column] = (cell, int(span) - 1)
+            out.append(cell)
+        column += 1
+        if column > 50:
+            break
+    return out
+
+
 def html_table_entries(soup) -> tuple[list[Entry], set[int]]:
     """Entries from HTML tables whose header row names a title column (Year | Title | Authors |
     Venue), and the ids of the rows they used (so the row-by-row reader skips them)."""
@@ -96,10 +126,22 @@ def html_table_entries(soup) -> tuple[list[Entry], set[int]]:
         if "title" not in columns:
             continue
         used.update(id(r) for r in rows)
+        carried: dict[int, tuple[object, int]] = {}  # column -> (cell, rows it still spans)
         for row in rows[1:]:
-            cells = row.find_all(["td", "th"])
+            cells = _cells_with_rowspans(row.find_all(["td", "th"], recursive=False) or row.find_all(["td", "th"]), carried)
             texts = [clean_text(node_text(c)) for c in cells]
-            entry = _entry(texts, columns)
+            entry = None
+            if "authors" not in columns and columns["title"] < len(cells):
+                # "Year | Publication" tables: the publication cell holds the whole reference
+                # ("<b>Title</b><br>Authors<br><i>Venue</i>"): read it as one entry
+                from extract.ingestors.homepage_html import parse_html_entry
+
+                cell_node = cells[columns["title"]]
+                entry = parse_html_entry(cell_node, node_text(cell_node), [], dated="year" in columns)
+                if entry is not None and "year" in columns and columns["year"] < len(texts):
+                    entry.year = find_year(texts[columns["year"]]) or entry.year  # the year column says
+            if entry is None:
+                entry = _entry(texts, columns)
             if entry is not None:
                 entry.urls = [a["href"] for a in row.find_all("a", href=True)
                               if isinstance(a.get("href"), str) and a["href"].startswith(("http", "/"))] or entry.urls

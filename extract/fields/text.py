@@ -76,7 +76,15 @@ def strip_markdown(text: str) -> str:
     text = _MD_BOLD_RE.sub(r"\2", text)
     text = _MD_ITALIC_RE.sub(r"\1", text)
     text = text.replace("\\", " ") if text.rstrip().endswith("\\") else text
-    return text
+    # backslash escapes (pandoc writes "\&", "\*", "\_"): the character itself
+    text = _MD_FOOTNOTE_RE.sub("", text)  # "[^1]" footnote references
+    return _MD_ESCAPE_RE.sub(r"\1", text)
+
+
+_MD_FOOTNOTE_RE = re.compile(r"\[\^\w{1,10}\]")
+
+
+_MD_ESCAPE_RE = re.compile(r"\\([&*_#\[\]()`|~<>!+.{}-])")
 
 
 def strip_trailing_punct(text: str, chars: str = " ,;:.") -> str:

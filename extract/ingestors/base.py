@@ -11,6 +11,7 @@ cleaned, like an item loader's output processors, so every format gets the same 
 """
 from __future__ import annotations
 
+import re
 from typing import Optional, Union
 
 from pydantic import BaseModel, Field
@@ -128,6 +129,10 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str) -> Rec
         venue = strip_trailing_punct(venue_without_ids(venue.strip(" *_")), " ,;:.") or None
     abstract = one_line_paragraphs(entry.abstract) if entry.abstract else None
     note = one_line(entry.note) if entry.note else None
+    if venue and _STATUS_VENUE_RE.fullmatch(venue):
+        # "In preparation", "Submitted for publication", "Preprint": a status, not where it appeared
+        note = "; ".join(n for n in (note, venue) if n)
+        venue = None
 
     return Record(
         page=page,
@@ -144,6 +149,12 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str) -> Rec
         note=note or None,
         flags=sorted(set(flags)),
     )
+
+
+_STATUS_VENUE_RE = re.compile(
+    r"(?:manuscript\s+)?(?:in preparation|in prep\.?|under review|under submission|submitted(?: for publication)?|"
+    r"in press|forthcoming|to appear|accepted(?: for publication)?|working paper|preprint|unpublished(?: manuscript)?|"
+    r"manuscript)", re.I)
 
 
 def one_line_paragraphs(text: str) -> str:

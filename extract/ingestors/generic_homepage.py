@@ -100,8 +100,8 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
     holds_any_block: set[int] = set()  # has any of the listed blocks inside (for divs)
     for node in nodes:
         entry_block = node.name in ("li", "p", "tr", "dd")
-        if entry_block and node.name == "p" and _is_button_row(node):
-            continue
+        if entry_block and node.name == "p" and (_is_button_row(node) or not node_text(node)):
+            continue  # an action row, or an empty <P> used as a spacer in old hand-written HTML
         parent = node.parent
         while parent is not None:
             key = id(parent)
@@ -295,9 +295,9 @@ def _text_owner(text: str) -> Optional[str]:
 
     front = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.S)
     if front:
-        m = re.search(r"^(?:title|name|author)\s*:\s*['\"]?([^'\"\n]+)", front.group(1), re.M)
-        if m and owner_name(m.group(1)):
-            return owner_name(m.group(1))
+        for m in re.finditer(r"^(?:title|name|author)\s*:\s*['\"]?([^'\"\n]+)", front.group(1), re.M):
+            if owner_name(m.group(1)):  # "title: Curriculum Vitae" names nobody; "author:" may
+                return owner_name(m.group(1))
         text = text[front.end():]
     m = re.search(r"^#\s+(.+?)\s*#*\s*$", text[:3000], re.M)
     if m and owner_in_line(strip_markdown(m.group(1))):

@@ -105,6 +105,8 @@ def _bold_title(block: str) -> Optional[re.Match]:
         return None
     if len(title.split()) < 2:
         return None
+    if not re.search(r"\w", _MARKER_RE.sub("", strip_markdown(after))):
+        return None  # "- [Google Scholar](url)": a link on its own is navigation, not a paper
     # "**PhD Student** (since 2021) · Lab …": a position in the page header, not a paper
     if _ROLE_RE.fullmatch(strip_markdown(title).strip(" :")):
         return None
