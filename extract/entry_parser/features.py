@@ -77,9 +77,17 @@ def context_features(doc: Doc) -> Doc:
     # each block also sees its predecessor's shape and whether it opens a container
     context = [f"{codes[k]}|{codes[k - 1][0] if k else '^'}{_opens_container(blocks[k])}" for k in range(len(blocks))]
     vocab = doc.vocab
-    values = numpy.asarray(
-        [_feature_hash(vocab, f"p{i * POSITION_BUCKETS // n}b{min(b, MAX_BLOCK)}{context[b]}") for i, b in enumerate(block_of)],
-        dtype="uint64")
+    # one feature per (position bucket, block): few distinct pairs per entry, so each string is
+    # built and hashed once, not once per token
+    by_pair: dict[tuple[int, int], int] = {}
+    values_list = []
+    for i, b in enumerate(block_of):
+        pair = (i * POSITION_BUCKETS // n, b)
+        value = by_pair.get(pair)
+        if value is None:
+            value = by_pair[pair] = _feature_hash(vocab, f"p{pair[0]}b{min(b, MAX_BLOCK)}{context[b]}")
+        values_list.append(value)
+    values = numpy.asarray(values_list, dtype="uint64")
     doc.from_array([LEMMA], values.reshape(-1, 1))  # all at once: no Token objects
     return doc
 
