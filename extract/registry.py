@@ -21,6 +21,8 @@ INGESTORS: tuple[str, ...] = (
     "openalex",
     "orcid",
     "orcid_text",
+    "researchgate_text",
+    "linkedin_text",
     # Scholar, ACL Anthology and homepage families
     "scholar_html",
     "acl_anthology_html",

@@ -297,6 +297,11 @@ _SECTION_WORDS_RE = re.compile(
 CJK_RE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]+")
 
 
+# words that start a heading or a menu item, never a person's name ("My Network", "Our Team")
+_NOT_NAME_STARTS = {"my", "our", "your", "the", "a", "an", "this", "these", "welcome", "hello", "hi", "dear", "all",
+                    "new", "latest", "view", "see", "show", "more", "go", "back", "sign", "log", "join", "try", "follow"}
+
+
 def owner_name(raw: str) -> str | None:
     """A page owner's display name from a heading-like line, or None when the line is not a
     person's name: honorifics and degrees dropped ("Dr. Ines Moreau", "Samira Haddad, PhD"),
@@ -317,7 +322,7 @@ def owner_name(raw: str) -> str | None:
     name = clean_name(text)
     if not (looks_like_name(name) and 2 <= len(name.split()) <= 4) or any(c.isdigit() for c in name):
         return None
-    if _SECTION_WORDS_RE.search(name):
+    if _SECTION_WORDS_RE.search(name) or name.split()[0].lower() in _NOT_NAME_STARTS:
         return None
     return name
 
