@@ -23,6 +23,7 @@ INGESTORS: tuple[str, ...] = (
     "orcid_text",
     "researchgate_text",
     "linkedin_text",
+    "citation_meta",
     # Scholar, ACL Anthology and homepage families
     "scholar_html",
     "acl_anthology_html",

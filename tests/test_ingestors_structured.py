@@ -28,7 +28,7 @@ STRUCTURED = FIXTURES / "structured"
 LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
-                "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text")
+                "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "citation_meta")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -55,6 +55,7 @@ FIXTURE_EXPECT = {
     "orcid_record_paste.txt": ("orcid_text", "listing"),
     "researchgate_profile_paste.txt": ("researchgate_text", "listing"),
     "linkedin_profile_paste.txt": ("linkedin_text", "listing"),
+    "repository_item_meta.html": ("citation_meta", "paper"),
 }
 
 # dev pages of these families -> the ingestor that must claim them
