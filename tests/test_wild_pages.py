@@ -54,8 +54,8 @@ def _score() -> dict[str, int]:
 
 
 # measured on this version: 56 pages, 217 labelled records
-FLOORS = dict(kind=55, owner=53, found=210, authors=198, year=210, venue=210)
-MAX_EXTRA = 11
+FLOORS = dict(kind=56, owner=53, found=211, authors=199, year=211, venue=211)
+MAX_EXTRA = 5
 
 
 def test_wild_pages_meet_the_floors():

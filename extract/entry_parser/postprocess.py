@@ -541,6 +541,14 @@ _MAX_TITLE_TAIL = 3
 _QUOTES = {'"', "“", "”"}
 
 
+def _year_range_at(texts: list[str], tags: list[str], j: int) -> bool:
+    n = len(texts)
+    return (j + 4 <= n and texts[j] == "," and all(t == "O" for t in tags[j : j + 4])
+            and YEAR_RE.fullmatch(texts[j + 1]) is not None and texts[j + 2] in ("–", "-", "—")
+            and YEAR_RE.fullmatch(texts[j + 3]) is not None and (j + 4 == n or texts[j + 4] in (".", "?", "!"))
+            and any(t == "B-YEAR" for k, t in enumerate(tags) if not j <= k < j + 4))
+
+
 def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
     """A title or venue that ends on a function word ("Proceedings of", "... the Age of Billy
     Graham and") takes the untagged words after it, up to the next punctuation mark. A title
@@ -561,6 +569,10 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
         if texts[run[2] - 1].lower() in _DANGLING:
             while j < n and tags[j] == "O" and any(c.isalnum() for c in texts[j]):
                 j += 1
+        elif run[0] == "TITLE" and _year_range_at(texts, tags, j):
+            # "… kelp restoration trials" + ", 1970–2020" + ".": a period the title covers, when
+            # the entry's own year is tagged elsewhere
+            j += 4
         elif run[0] == "TITLE":
             while (j < n and j - run[2] < _MAX_TITLE_TAIL and tags[j] == "O" and texts[j][:1].isalpha()
                    and len(texts[j]) > 1 and texts[j].lower() not in _NOT_TITLE_TAIL):

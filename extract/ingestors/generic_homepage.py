@@ -479,6 +479,27 @@ def _news_article_evidence(soup, entries: list[Entry]) -> Optional[str]:
     return f"news article or blog post ('{headline[:80]}') quoting {len(entries)} references"
 
 
+def _nobody_in_common(entries: list[Entry]) -> bool:
+    """Three or more references, each with its authors, and no family name on two of them:
+    someone's list of other people's papers (a newsletter's "recent publications by our
+    faculty", a reading list), not anyone's publication list."""
+    from extract.fields.names import split_author_list, split_name
+
+    if len(entries) < 3:
+        return False
+    seen: set[str] = set()
+    for entry in entries:
+        names = [a if isinstance(a, str) else a.name for a in entry.authors] or \
+            split_author_list(entry.authors_text).names
+        if not names or "owner-implicit" in entry.flags:
+            return False
+        families = {(split_name(n).family or n).lower() for n in names}
+        if families & seen:
+            return False
+        seen |= families
+    return True
+
+
 def _parse_html(page: Page) -> PageParse:
     from extract.fields.names import fuller_name
     from extract.ingestors.homepage_html import bold_owner, header_affiliations, heading_name, parse_html_entry
@@ -520,6 +541,9 @@ def _parse_html(page: Page) -> PageParse:
     if news:
         return PageParse(kind="not-a-profile", evidence=[news])
     person = fuller_name(bold_owner(entry_nodes), heading_name(soup) if entries else None)
+    if person is None and _nobody_in_common(entries):
+        return PageParse(kind="not-a-profile", evidence=[
+            f"{len(entries)} references by different people and no owner named: a newsletter or reading list"])
     kind = "homepage" if entries else "not-a-profile"
     evidence = [f"hand-written HTML list: {len(entries)} entries"] if entries else ["no publication entries found"]
     return PageParse(kind=kind, person=person, affiliations=affiliations if entries else [], entries=entries, evidence=evidence)
