@@ -11,6 +11,7 @@ from typing import Optional
 from extract.fields.dates import find_year
 from extract.fields.ids import find_arxiv, find_doi, find_openreview, find_urls
 from extract.fields.names import looks_like_name, split_author_list
+from extract.fields.sections import PUBLICATION_STATUS
 from extract.fields.text import clean_text, fold, strip_author_marks, strip_markdown
 from extract.fields.venues import clean_venue
 from extract.ingestors.base import Entry
@@ -160,8 +161,6 @@ def _venue_of(text: str, year: Optional[int]) -> Optional[str]:
 
 # a publication status the parsers read into the title: "Title. Under review."
 # what stands where a year would in an entry not yet published
-PUBLICATION_STATUS = (r"(?:under review|under submission|submitted|in preparation|in prep\.|forthcoming|"
-                      r"to appear|in press|accepted|working paper|manuscript)")
 STATUS_RE = re.compile(rf"\b{PUBLICATION_STATUS}(?!\w)", re.I)
 _TITLE_STATUS_RE = re.compile(rf"(?:[.,;]\s*|\s+\(){PUBLICATION_STATUS}\)?\.?\s*$", re.I)
 

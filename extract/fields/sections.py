@@ -12,3 +12,10 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
     r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+|engagement|outreach)\b",
     re.I)
+
+
+# The words a CV puts where a year or a venue would be for unpublished work: one vocabulary
+# for titles ("…, under review"), APA year slots ("(in press)"), venues ("Preprint") and
+# section headings ("Manuscripts in preparation").
+PUBLICATION_STATUS = (r"(?:under review|under submission|submitted|in preparation|in prep\.|forthcoming|"
+                      r"to appear|in press|accepted|working paper|manuscript)")

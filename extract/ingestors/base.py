@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 from extract.fields.dates import parse_date
 from extract.fields.ids import find_arxiv, find_doi, find_openreview, normalise_arxiv, normalise_doi
 from extract.fields.names import clean_name, split_author_list, split_name
+from extract.fields.sections import PUBLICATION_STATUS
 from extract.fields.text import one_line, strip_trailing_punct
 from extract.fields.venues import venue_without_ids
 from schemas.models import Author, Ids, Record
@@ -152,9 +153,7 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str) -> Rec
 
 
 _STATUS_VENUE_RE = re.compile(
-    r"(?:manuscript\s+)?(?:in preparation|in prep\.?|under review|under submission|submitted(?: for publication)?|"
-    r"in press|forthcoming|to appear|accepted(?: for publication)?|working paper|preprint|unpublished(?: manuscript)?|"
-    r"manuscript)", re.I)
+    rf"(?:manuscript\s+)?(?:{PUBLICATION_STATUS}|preprint|in progress|unpublished(?: manuscript)?)(?:\s+for publication)?", re.I)
 
 
 def one_line_paragraphs(text: str) -> str:

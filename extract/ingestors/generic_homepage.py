@@ -15,7 +15,7 @@ from extract.fields.citation import (
     OWN_QUOTED_ENTRY_RE, SINGLE_AUTHOR_RE, STATUS_RE, YEAR_LABEL_RE, authors_score, split_inverted_initials_from_title,
 )
 from extract.fields.dates import YEAR_RE
-from extract.fields.sections import NON_PUBLICATION_SECTION_RE
+from extract.fields.sections import NON_PUBLICATION_SECTION_RE, PUBLICATION_STATUS
 from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE
 from extract.fields.text import clean_text, strip_markdown
@@ -144,8 +144,8 @@ _PUBLICATION_HEADING_RE = re.compile(
 
 # a CV section of unpublished work: its entries carry a status instead of a year
 _STATUS_HEADING_RE = re.compile(
-    r"(?:(?:manuscripts?|papers?|articles?|works?|submissions?)\s+)?(?:in preparation|under review|submitted|"
-    r"in progress|forthcoming|in press|under submission)(?:\s+(?:manuscripts?|papers?|articles?))?", re.I)
+    rf"(?:(?:manuscripts?|papers?|articles?|works?|submissions?)\s+)?(?:{PUBLICATION_STATUS}|in progress)"
+    r"(?:\s+(?:manuscripts?|papers?|articles?))?", re.I)
 
 
 def _is_section_heading(line: str) -> bool:
