@@ -173,3 +173,14 @@ def test_id_finders_never_raise(text):
 def test_arxiv_versions_are_dropped(base, version):
     assert find_arxiv(f"https://arxiv.org/abs/{base}v{version}") == base
     assert normalise_arxiv(f"{base}v{version}") == base
+
+
+def test_a_phrase_quoted_inside_a_title_is_not_the_title():
+    from extract.fields.citation import parse_citation, title_quote
+
+    inside = "Whitlock, G. P. and Roe, I. Inflation Expectations and the “Anchoring” Puzzle: Evidence. Econ. Inq. 60 (2022)."
+    assert title_quote(inside) is None
+    assert parse_citation(inside).title != "Anchoring"
+    standing = 'Doe, J. (2020). "Quoted Titles Stand After Separators," Journal of Tests, 3.'
+    assert title_quote(standing).group(1) == "Quoted Titles Stand After Separators"
+    assert parse_citation(standing).title == "Quoted Titles Stand After Separators"

@@ -73,6 +73,17 @@ def split_inverted_initials_from_title(segment: str) -> list[str]:
     return [segment]
 
 
+def title_quote(text: str, pattern: re.Pattern = _QUOTED_RE) -> Optional[re.Match]:
+    """The first quoted span that stands where a title stands: at the start or after a
+    separator ('Doe, J. (2020). "Title," Venue'), not a phrase quoted inside a sentence
+    ('Inflation Expectations and the “Anchoring” Puzzle')."""
+    for quoted in pattern.finditer(text):
+        before = text[: quoted.start()].rstrip()
+        if not before or before[-1] in ".,:;()[]–—-" or re.search(r"\b(?:in|In)$", before):
+            return quoted
+    return None
+
+
 def parse_citation(raw: str) -> Entry:
     """Best-effort fields of one entry from rules alone."""
     text = clean_text(raw)
@@ -89,7 +100,7 @@ def parse_citation(raw: str) -> Entry:
     year = find_year(text)
     entry.year = year
 
-    quoted = _QUOTED_RE.search(text)
+    quoted = title_quote(text)
     if quoted:
         entry.title = quoted.group(1)
         before, after = text[: quoted.start()].strip(" ,.:"), text[quoted.end():].strip(" ,.:")

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from extract.fields.citation import authors_score
+from extract.fields.citation import authors_score, title_quote
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
 from extract.fields.names import clean_name, fuller_name, looks_like_name, owner_in_line, split_author_list
@@ -112,7 +112,7 @@ def _is_venue_like(text: str) -> bool:
 def _title_candidates(node, text: str) -> list[str]:
     """Spans the markup sets apart that could be the title, in priority order."""
     out = []
-    quoted = _QUOTED_RE.search(text)
+    quoted = title_quote(text, _QUOTED_RE)
     if quoted and len(quoted.group(1).split()) >= 2 and not is_person_name(quoted.group(1)):
         out.append(quoted.group(1))
     groups: dict[str, list] = {"i": [], "a": [], "b": [], "span": []}
