@@ -20,7 +20,7 @@ from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE
 from extract.fields.text import clean_text, strip_markdown
 from extract.ingestors.base import Entry, PageParse
-from extract.ingestors.homepage_html import CONTACT_RE
+from extract.ingestors.homepage_html import looks_like_contact
 from extract.page import Page
 
 NAME = "generic_homepage"
@@ -569,7 +569,7 @@ def parse(page: Page) -> PageParse:
             if not (is_citation_like(text, need_year) if (item or not listed) else rules_read_citation(text, need_year)):
                 continue
             entry = parse_entry_text(re.sub(_TEXT_ITEM_RE.pattern[:-3], "", text, count=1) if item else text)
-        if not entry.title or CONTACT_RE.search(entry.title):
+        if not entry.title or looks_like_contact(entry.title):
             continue
         for link in links:
             if link not in entry.urls:

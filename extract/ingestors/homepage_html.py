@@ -222,7 +222,17 @@ FIELD_CLASS_RES = {  # class names templates give an entry's parts ("pub-title",
 
 
 # contact lines are no titles: "dkr [at] cs.example.ac.uk", "jane@x.org", "Tel. +44 …"
-CONTACT_RE = re.compile(r"\S+\s*(?:@|\[at\]|\(at\)|\{at\})\s*\S+\.\w{2,}|^(?:e-?mail|tel|phone|fax|office|room)\b", re.I)
+CONTACT_RE = re.compile(r"[^\s@\[({]{1,64}\s?(?:@|\[at\]|\(at\)|\{at\})\s?[^\s@]{1,255}\.\w{2,}|^(?:e-?mail|tel|phone|fax|office|room)\b",
+                        re.I)
+
+
+def looks_like_contact(text: str) -> bool:
+    """An e-mail address or a contact label; the substring gate keeps long titles cheap."""
+    lowered = text[:200].lower()
+    if "@" not in text and "at]" not in text and "(at)" not in text and "{at}" not in text \
+            and not lowered.startswith(("e-mail", "email", "tel", "phone", "fax", "office", "room")):
+        return False
+    return CONTACT_RE.search(text) is not None
 
 
 def _venue_from_tail_element(node, tail: str) -> Optional[str]:
@@ -340,7 +350,7 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                 from extract.ingestors.jemdoc import _VOLUME_PAGES_RE
 
                 entry.venue = _VOLUME_PAGES_RE.sub("", entry.venue).strip(" ,.;:") or None
-    if entry is None or not entry.title or CONTACT_RE.search(entry.title):
+    if entry is None or not entry.title or looks_like_contact(entry.title):
         return None
     if label:
         if entry.year is None and tag_year:
