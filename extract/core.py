@@ -79,6 +79,11 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
         if person:
             flags.append("owner-inferred")
             evidence.append(f"owner inferred: '{person}' is an author of most entries")
+    if person and parsed.kind in ("homepage", "listing") and re.match(r"(?:[A-ZÀ-Þ]\.[\s-]?)+\s*\S", person):
+        # "C. Dufresne-Hart" in the lists, "Dr. Camille Dufresne-Hart" in the page's prose
+        from extract.fields.names import spelled_out
+
+        person = spelled_out(person, page.visible_text()) or person
     kind = parsed.kind
     status = "not-a-profile" if kind == "not-a-profile" else "ok"
     if kind == "not-a-profile":

@@ -184,3 +184,13 @@ def test_a_phrase_quoted_inside_a_title_is_not_the_title():
     standing = 'Doe, J. (2020). "Quoted Titles Stand After Separators," Journal of Tests, 3.'
     assert title_quote(standing).group(1) == "Quoted Titles Stand After Separators"
     assert parse_citation(standing).title == "Quoted Titles Stand After Separators"
+
+
+def test_an_owner_known_by_initials_is_spelled_out_from_the_page():
+    from extract.fields.names import spelled_out
+
+    text = "Papers by Ana Lucía Fernández, with students of Dr. Camille Dufresne-Hart. Also A. Lucas Fernández."
+    assert spelled_out("A. L. Fernández", text) == "Ana Lucía Fernández"
+    assert spelled_out("C. Dufresne-Hart", text) == "Camille Dufresne-Hart"
+    assert spelled_out("B. Fernández", text) is None  # the initials must match
+    assert spelled_out("Camille Dufresne-Hart", text) is None  # already written out

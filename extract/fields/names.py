@@ -353,3 +353,28 @@ def fuller_name(short: str | None, full: str | None) -> str | None:
     if given_a and given_b and given_a[:1].lower() != given_b[:1].lower():
         return short
     return full if len(given_b) > len(given_a) else short
+
+
+_GIVEN_WORD = r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?"
+_MAX_EXPAND_SCAN = 200_000
+
+
+def spelled_out(short: str | None, text: str) -> str | None:
+    """The owner's name written out somewhere on the page ("… by Dr. Camille Dufresne-Hart")
+    when the lists only give initials ("C. Dufresne-Hart", "A. L. Fernández"): the given names
+    must start with the same initials, in order. None when the page never spells it out."""
+    if not short:
+        return None
+    parsed = split_name(short)
+    if not parsed.family or not parsed.given:
+        return None
+    initials = re.findall(r"[A-ZÀ-Þ]", parsed.given)
+    if not initials or any(len(w.strip(".")) > 1 for w in re.split(r"[\s.]+", parsed.given) if w):
+        return None  # the given name is already written out
+    family = re.escape(parsed.family)
+    pattern = re.compile(rf"\b((?:{_GIVEN_WORD}\s){{{len(initials)}}}){family}\b")
+    for m in pattern.finditer(text[:_MAX_EXPAND_SCAN]):
+        givens = m.group(1).split()
+        if [g[0] for g in givens] == initials:
+            return f"{' '.join(givens)} {parsed.family}"
+    return None
