@@ -218,6 +218,7 @@ class Page(BaseModel):
     _json: Any = PrivateAttr(default=None)
     _json_done: bool = PrivateAttr(default=False)
     _visible: Any = PrivateAttr(default=None)
+    _lines: Any = PrivateAttr(default=None)
 
     @property
     def name(self) -> str:
@@ -251,6 +252,16 @@ class Page(BaseModel):
             else:
                 self._visible = self.text
         return self._visible
+
+    def visible_lines(self) -> list[str]:
+        """The visible text's non-blank lines, cleaned (entities, ligatures, invisible
+        characters) and stripped: what readers of text copied out of a browser walk. Cached,
+        so a detector and its parser split the page once."""
+        if self._lines is None:
+            from extract.fields.text import clean_text
+
+            self._lines = [clean_text(l).strip() for l in self.visible_text().splitlines() if l.strip()]
+        return self._lines
 
     def json(self):  # noqa: A003 - mirrors the syntax name
         """Parsed JSON (None when the page is not JSON), built once."""

@@ -295,26 +295,17 @@ INVENTED_2_FLOORS = {"title": 0.90, "authors": 0.96, "year": 0.98, "venue": 0.84
 
 
 @pytest.mark.shared
-def test_invented_other_style_references():
+@pytest.mark.parametrize("name, size, floors", [
+    ("invented_refs.jsonl", 200, INVENTED_FLOORS),
+    ("invented_refs_2.jsonl", 150, INVENTED_2_FLOORS),
+])
+def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
     spec = importlib.util.spec_from_file_location("score_refs", scorer_path)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    gold = [json.loads(line) for line in open(ROOT / "bench" / "data" / "invented_refs.jsonl", encoding="utf-8")]
-    assert len(gold) == 200
+    gold = [json.loads(line) for line in open(ROOT / "bench" / "data" / name, encoding="utf-8")]
+    assert len(gold) == size
     metrics = scorer.score(gold, parse_records([g["raw"] for g in gold]))
-    short = {k: round(metrics[k], 3) for k, v in INVENTED_FLOORS.items() if metrics[k] < v}
-    assert not short, f"below the floors: {short} (all: {metrics})"
-
-
-@pytest.mark.shared
-def test_invented_source_style_references():
-    scorer_path = shared_path("eval", "score_refs.py")
-    spec = importlib.util.spec_from_file_location("score_refs", scorer_path)
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    gold = [json.loads(line) for line in open(ROOT / "bench" / "data" / "invented_refs_2.jsonl", encoding="utf-8")]
-    assert len(gold) == 150
-    metrics = scorer.score(gold, parse_records([g["raw"] for g in gold]))
-    short = {k: round(metrics[k], 3) for k, v in INVENTED_2_FLOORS.items() if metrics[k] < v}
+    short = {k: round(metrics[k], 3) for k, v in floors.items() if metrics[k] < v}
     assert not short, f"below the floors: {short} (all: {metrics})"

@@ -349,12 +349,6 @@ def _person(text: str) -> Optional[Person]:
     return Person(name, " ".join(given) or None, " ".join(family + suffix))
 
 
-# dblp style "A. One, Bea Two: Title": a last author the tagger swallowed into the title
-_NAME_COLON_RE = re.compile(
-    r"^((?:[A-Z][\w'’\-]*\.?\s)+(?:(?:van|von|der|den|de|da|di|du|le|la|del|dos)\s)*[A-Z][\w'’\-]+)\s?:\s+(?=\S)")
-_AUTHOR_JOIN_RE = re.compile(r"^\s*(?:,|,?\s+and|&)\s*$")
-
-
 # dblp/DIN 1505 "Anna One, Bo Two: Title." / "One, Anna ; Two, Bo: Title": the author list ends
 # at the first colon
 _NAMES_COLON_RE = re.compile(r"^\s*(?:\[\w{1,6}\]\s*|\d{1,3}[.)]\s+)?([^:\d\[\]()]{3,400}?)\s?:\s+(?=\S)")
@@ -436,21 +430,6 @@ def _names_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
         cursor = at + len(piece)
     kept = [s for s in spans if s.start >= m.end() and s is not title]
     return sorted(people + [FieldSpan("TITLE", m.end(), title.end, title.confidence)] + kept, key=lambda s: s.start)
-
-
-def _split_name_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
-    out: list[FieldSpan] = []
-    for span in spans:
-        prev = out[-1] if out else None
-        if span.label == "TITLE" and prev is not None and prev.label == "AUTHOR" \
-                and _AUTHOR_JOIN_RE.match(text[prev.end : span.start]):
-            m = _NAME_COLON_RE.match(text[span.start : span.end])
-            if m and len(m.group(1).split()) <= 4 and looks_like_name(m.group(1)):
-                out.append(FieldSpan("AUTHOR", span.start, span.start + len(m.group(1)), span.confidence))
-                out.append(FieldSpan("TITLE", span.start + m.end(), span.end, span.confidence))
-                continue
-        out.append(span)
-    return out
 
 
 # "Situ, Y. LoRa-Sense": an inverted name ends with its initials; a word after them is not
@@ -653,7 +632,6 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     ]
     spans = _title_head_read_as_author(doc_text(doc), spans)
     spans = _names_before_colon(doc_text(doc), spans)
-    spans = _split_name_before_colon(doc_text(doc), spans)
     spans = _split_title_head_off_inverted_name(doc_text(doc), spans)
     spans = _join_split_inverted_names(doc_text(doc), spans)
     spans = _drop_editors(spans)

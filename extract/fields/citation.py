@@ -211,11 +211,12 @@ def parse_entry_text(raw: str) -> Entry:
     if status:
         entry.note = "; ".join(n for n in (entry.note, status) if n)
     if entry.venue:
+        # a closing "Manuscript submitted for publication." is a status (a venue that is only a
+        # status is moved to the note for every reader by finalise_entry)
         sentence = _STATUS_SENTENCE_RE.search(entry.venue)
-        if sentence or STATUS_RE.fullmatch(entry.venue.strip(" .()")):
-            status_text = sentence.group(0) if sentence else entry.venue
-            entry.note = "; ".join(n for n in (entry.note, status_text.strip(" .;")) if n)
-            entry.venue = entry.venue[: sentence.start()].strip(" .;,") if sentence else None
+        if sentence:
+            entry.note = "; ".join(n for n in (entry.note, sentence.group(0).strip(" .;")) if n)
+            entry.venue = entry.venue[: sentence.start()].strip(" .;,") or None
         if entry.venue and entry.title and fold(entry.title).endswith(fold(entry.venue)):
             entry.venue = None  # the title's own subtitle, left over by the rules ("… craving? A registered report")
     if entry.title and _TITLE_STATUS_RE.search(entry.title):

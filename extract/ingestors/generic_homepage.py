@@ -36,12 +36,15 @@ _MAX_ENTRY_DEPTH = 6
 _BUTTON_ROW_MAX_CHARS = 80
 
 
-def _is_button_row(node) -> bool:
-    """A paragraph or item made only of link/button labels ("PDF Cite DOI", "[code] [slides]"):
-    an entry's action row (Wowchemy/Hugo themes put it in a <p> inside the entry's <div>), not
-    an entry of its own, so it must not make its parent look like a container of entries."""
+def _is_filler_paragraph(node) -> bool:
+    """An empty <p> (a spacer in old hand-written HTML) or one made only of link/button labels
+    ("PDF Cite DOI", "[code] [slides]": the action row Wowchemy/Hugo themes put inside an
+    entry's <div>): not an entry of its own, so it must not make its parent look like a
+    container of entries."""
     text = node_text(node)
-    if not text or len(text) > _BUTTON_ROW_MAX_CHARS:
+    if not text:
+        return True
+    if len(text) > _BUTTON_ROW_MAX_CHARS:
         return False
     labels = " ".join(node_text(a) for a in node.find_all(["a", "button"]))
     rest = re.sub(r"[\W_]+", "", text)
@@ -100,8 +103,8 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
     holds_any_block: set[int] = set()  # has any of the listed blocks inside (for divs)
     for node in nodes:
         entry_block = node.name in ("li", "p", "tr", "dd")
-        if entry_block and node.name == "p" and (_is_button_row(node) or not node_text(node)):
-            continue  # an action row, or an empty <P> used as a spacer in old hand-written HTML
+        if entry_block and node.name == "p" and _is_filler_paragraph(node):
+            continue
         parent = node.parent
         while parent is not None:
             key = id(parent)

@@ -22,7 +22,7 @@ from typing import Optional
 from extract.fields.citation import authors_score, title_quote
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
-from extract.fields.names import clean_name, fuller_name, looks_like_name, owner_in_line, split_author_list
+from extract.fields.names import clean_name, looks_like_name, owner_in_line, split_author_list
 from extract.fields.text import clean_text
 from extract.ingestors.base import Entry
 

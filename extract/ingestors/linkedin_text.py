@@ -17,7 +17,6 @@ import re
 from typing import Optional
 
 from extract.fields.names import looks_like_name, owner_name
-from extract.fields.text import clean_text
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
 
@@ -33,9 +32,6 @@ _PUBLISHER_DATE_RE = re.compile(
 _SKIP_RE = re.compile(r"^(?:Show publication|See publication|Show all.*|…see more|see more)$", re.I)
 _MORE_AUTHORS_RE = re.compile(r"^\+\d+$")
 
-
-def _lines(page: Page) -> list[str]:
-    return [clean_text(l).strip() for l in page.visible_text().splitlines() if l.strip()]
 
 
 def _publications_span(lines: list[str]) -> Optional[tuple[int, int]]:
@@ -57,7 +53,7 @@ def detect(page: Page) -> float:
     head = page.text[:3000]
     if "LinkedIn" not in head and "linkedin.com" not in head:
         return 0.0
-    lines = _lines(page)
+    lines = page.visible_lines()
     span = _publications_span(lines)
     return 0.95 if span is not None and _anchors(lines, *span) else 0.0
 
@@ -86,7 +82,7 @@ def _item(lines: list[str], anchor: int, end: int) -> Entry:
 
 
 def parse(page: Page) -> PageParse:
-    lines = _lines(page)
+    lines = page.visible_lines()
     span = _publications_span(lines)
     entries: list[Entry] = []
     if span is not None:

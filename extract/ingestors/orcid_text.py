@@ -24,7 +24,6 @@ from typing import Optional
 
 from extract.fields.ids import find_doi, find_urls, normalise_doi
 from extract.fields.names import invert_name, owner_name
-from extract.fields.text import clean_text
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
 
@@ -54,9 +53,6 @@ _META_RE = re.compile(
 _MIN_WORKS = 1
 
 
-def _lines(page: Page) -> list[str]:
-    return [clean_text(l).strip() for l in page.visible_text().splitlines() if l.strip()]
-
 
 def _works_span(lines: list[str]) -> Optional[tuple[int, int]]:
     start = next((i for i, l in enumerate(lines) if _WORKS_HEAD_RE.match(l)), None)
@@ -73,7 +69,7 @@ def detect(page: Page) -> float:
         return 0.0
     if not _ORCID_ID_RE.search(page.visible_text()[:400_000]):
         return 0.0
-    lines = _lines(page)
+    lines = page.visible_lines()
     span = _works_span(lines)
     if span is None:
         return 0.0
@@ -130,7 +126,7 @@ def _work(lines: list[str], anchor: int, floor: int, ceiling: int) -> Optional[E
 
 
 def parse(page: Page) -> PageParse:
-    lines = _lines(page)
+    lines = page.visible_lines()
     span = _works_span(lines)
     entries: list[Entry] = []
     if span is not None:

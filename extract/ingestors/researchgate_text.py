@@ -17,7 +17,6 @@ import re
 from typing import Optional
 
 from extract.fields.names import looks_like_name, owner_name
-from extract.fields.text import clean_text
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
 
@@ -35,9 +34,6 @@ _CONTAINER_RE = re.compile(r"^(?:Conference|In book|Journal|Thesis for|Project|I
 _ACTION_RE = re.compile(r"^(?:Download|Share|View|Show abstract|Request full-text|Follow|Recommend|Cite|"
                         r"[\d,]+ (?:Reads?|Citations?|Recommendations?))$", re.I)
 
-
-def _lines(page: Page) -> list[str]:
-    return [clean_text(l).strip() for l in page.visible_text().splitlines() if l.strip()]
 
 
 def _items_span(lines: list[str]) -> Optional[tuple[int, int]]:
@@ -67,7 +63,7 @@ def detect(page: Page) -> float:
         return 0.0
     if "Research items" not in page.text:  # cheap gate before the text walk
         return 0.0
-    lines = _lines(page)
+    lines = page.visible_lines()
     span = _items_span(lines)
     if span is None:
         return 0.0
@@ -105,7 +101,7 @@ def _item(lines: list[str], anchor: int, end: int) -> Optional[Entry]:
 
 
 def parse(page: Page) -> PageParse:
-    lines = _lines(page)
+    lines = page.visible_lines()
     span = _items_span(lines)
     entries: list[Entry] = []
     person = None
