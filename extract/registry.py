@@ -24,6 +24,7 @@ INGESTORS: tuple[str, ...] = (
     "researchgate_text",
     "linkedin_text",
     "citation_meta",
+    "schema_org",
     # Scholar, ACL Anthology and homepage families
     "scholar_html",
     "acl_anthology_html",

@@ -290,14 +290,17 @@ def test_inverted_name_split_in_two_is_joined():
 # measured: title 0.918, authors 0.921, year 1.000, venue 0.923): styles the training corpora
 # barely hold must not silently get worse.
 INVENTED_FLOORS = {"title": 0.90, "authors": 0.90, "year": 0.98, "venue": 0.90}
-# ... and on the 150 in ten source styles (invented_refs_2.jsonl; measured 0.920 / 0.980 / 1.000 / 0.864)
-INVENTED_2_FLOORS = {"title": 0.90, "authors": 0.96, "year": 0.98, "venue": 0.84}
+# ... on the 150 in ten source styles (invented_refs_2.jsonl; measured 0.960 / 0.993 / 1.000 / 0.900)
+INVENTED_2_FLOORS = {"title": 0.94, "authors": 0.98, "year": 0.98, "venue": 0.88}
+# ... and on the 160 in sixteen more (invented_refs_3.jsonl; measured 0.922 / 0.981 / 1.000 / 0.970)
+INVENTED_3_FLOORS = {"title": 0.90, "authors": 0.96, "year": 0.98, "venue": 0.95}
 
 
 @pytest.mark.shared
 @pytest.mark.parametrize("name, size, floors", [
     ("invented_refs.jsonl", 200, INVENTED_FLOORS),
     ("invented_refs_2.jsonl", 150, INVENTED_2_FLOORS),
+    ("invented_refs_3.jsonl", 160, INVENTED_3_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
@@ -309,3 +312,42 @@ def test_invented_references_meet_their_floors(name, size, floors):
     metrics = scorer.score(gold, parse_records([g["raw"] for g in gold]))
     short = {k: round(metrics[k], 3) for k, v in floors.items() if metrics[k] < v}
     assert not short, f"below the floors: {short} (all: {metrics})"
+
+
+# ---- a Google Scholar result copied as one line (extract/fields/scholar_line.py) ----------------
+
+@pytest.mark.parametrize("raw, title, fams, venue, year", [
+    ("[PDF] Groundwater recharge under changing land use A Lindqvist, B Okafor, C Moreau - Journal of Hydrology, "
+     "2020 - Elsevier", "Groundwater recharge under changing land use", ["Lindqvist", "Okafor", "Moreau"],
+     "Journal of Hydrology", 2020),
+    ("Quantum error mitigation via probabilistic error… J Ortega, Y Sun - Physical Review A, 2020 - APS",
+     "Quantum error mitigation via probabilistic error…", ["Ortega", "Sun"], "Physical Review A", 2020),
+    ("[BOOK] Narrative medicine and listening M Castellanos - 2016 - books.google.com Cited by 12 Related articles",
+     "Narrative medicine and listening", ["Castellanos"], None, 2016),
+    ("Learning on the EU Parliament R de Jong, MA Al-Farsi… - IEEE Transactions on …, 2021 - ieeexplore.ieee.org",
+     "Learning on the EU Parliament", ["de Jong", "Al-Farsi"], "IEEE Transactions on", 2021),
+])
+def test_scholar_result_line_is_read_by_rule(raw, title, fams, venue, year):
+    record = parse_records([raw])[0]
+    assert (record["title"], [a["family"] for a in record["authors"]], record["year"]) == (title, fams, year)
+    assert (record["venue"] or None) == venue or (venue and venue in (record["venue"] or ""))
+
+
+@pytest.mark.parametrize("raw", [
+    "Smith, J. - A study of things. Journal of Stuff, 2020.",  # a dash inside an ordinary reference
+    "J. Smith and A. Doe. Learning - a survey. In Proc. ICML, 2019.",
+    "Title only - 2020",
+])
+def test_ordinary_references_are_not_scholar_lines(raw):
+    from extract.fields.scholar_line import find_scholar_spans
+
+    assert find_scholar_spans(raw) is None
+
+
+@given(st.text(max_size=300))
+def test_scholar_line_reader_never_raises(text):
+    from extract.fields.scholar_line import find_scholar_spans
+
+    spans = find_scholar_spans(text)
+    for label, start, end in spans or []:
+        assert label in ("TITLE", "AUTHOR", "VENUE", "YEAR") and 0 <= start < end <= len(text)

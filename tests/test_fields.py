@@ -41,6 +41,10 @@ def test_clean_name(raw, name):
     ("J. E. Hopcroft", "J. E.", "Hopcroft"),
     ("Hado Van Hasselt", "Hado", "Van Hasselt"),
     ("Babuschkin, Igor", "Igor", "Babuschkin"),
+    ("Xue Bin Peng", "Xue Bin", "Peng"),  # a capitalised "Bin" is a given name
+    ("Ahmad bin Hassan", "Ahmad", "bin Hassan"),
+    ("Mohammad Al Hasan", "Mohammad", "Al Hasan"),
+    ("José Ortega y Gasset", "José", "Ortega y Gasset"),
 ])
 def test_split_name(name, given, family):
     parts = split_name(name)
@@ -57,6 +61,11 @@ def test_split_name(name, given, family):
     ("A Author, B Writer …", ["A Author", "B Writer"], True),
     ("A Author et al.", ["A Author"], True),
     ("", [], False),
+    ("Elena Ruiz-Castellanos, Nicolás Echeverría y Lucía Barragán",
+     ["Elena Ruiz-Castellanos", "Nicolás Echeverría", "Lucía Barragán"], False),
+    ("H. Fensterheim e H.G. Birch", ["H. Fensterheim", "H.G. Birch"], False),
+    ("de la Fuente, A. M. y Peñalver, J.", ["A. M. de la Fuente", "J. Peñalver"], False),
+    ("José Ortega y Gasset, María Zambrano", ["José Ortega y Gasset", "María Zambrano"], False),
 ])
 def test_split_author_list(text, names, truncated):
     result = split_author_list(text)

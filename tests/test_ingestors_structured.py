@@ -28,7 +28,8 @@ STRUCTURED = FIXTURES / "structured"
 LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
-                "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "citation_meta")
+                "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "citation_meta",
+                "schema_org")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -56,6 +57,8 @@ FIXTURE_EXPECT = {
     "researchgate_profile_paste.txt": ("researchgate_text", "listing"),
     "linkedin_profile_paste.txt": ("linkedin_text", "listing"),
     "repository_item_meta.html": ("citation_meta", "paper"),
+    "schema_org_person.json": ("schema_org", "listing"),
+    "schema_org_embedded.html": ("schema_org", "homepage"),
 }
 
 # dev pages of these families -> the ingestor that must claim them
@@ -293,7 +296,9 @@ def test_bibtex_reader_never_raises(text):
 @settings(max_examples=80, deadline=None)
 @given(st.text(max_size=300), st.sampled_from(["p.xml", "p.json", "p.bib", "p.html", "p.yaml", "p.txt"]),
        st.sampled_from(["", "<feed>", "<dblp>", '{"paperId": 1, "data": [', "@article{k,", "interactions:\n",
-                        '<li class="entry"><cite itemprop="headline">', '<dd><div class="list-title">']))
+                        '<li class="entry"><cite itemprop="headline">', '<dd><div class="list-title">',
+                        '{"@context": "https://schema.org", "@graph": [{"@type": "ScholarlyArticle", "author": ',
+                        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","subjectOf":[']))
 def test_structured_ingestors_never_raise(text, name, prefix):
     from extract import registry
     from extract.page import Page

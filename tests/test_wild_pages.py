@@ -32,7 +32,7 @@ def _score() -> dict[str, int]:
     totals = dict(pages=0, kind=0, owner=0, records=0, found=0, extra=0, authors=0, year=0, venue=0)
     for expected_path in sorted(WILD.glob("*.expected.json")):
         stem = expected_path.name[: -len(".expected.json")]
-        page = next(p for p in WILD.iterdir() if p.stem == stem and not p.name.endswith(".json"))
+        page = next(p for p in WILD.iterdir() if p.stem == stem and not p.name.endswith(".expected.json"))
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
         result = extract_page(page.name, page.read_bytes())
         totals["pages"] += 1
@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 56 pages, 217 labelled records
-FLOORS = dict(kind=56, owner=55, found=211, authors=199, year=211, venue=211)
-MAX_EXTRA = 5
+# measured on this version: 68 pages, 290 labelled records
+FLOORS = dict(kind=68, owner=67, found=285, authors=271, year=285, venue=283)
+MAX_EXTRA = 10
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 56 and totals["records"] == 217
+    assert totals["pages"] == 68 and totals["records"] == 290
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -71,6 +71,18 @@ def decoder():
 
 def tag_texts(texts: list[str]) -> list[Parsed]:
     """Tag prepared texts in batches; one Parsed per text (empty texts give empty results)."""
+    from extract.entry_parser.postprocess import FieldSpan
+    from extract.fields.scholar_line import find_scholar_spans
+
+    # rigid formats the rules read for sure skip the model
+    by_rule: dict[int, Parsed] = {}
+    for i, text in enumerate(texts):
+        spans = find_scholar_spans(text)
+        if spans:
+            by_rule[i] = Parsed(text, [FieldSpan(label, a, b, 1.0) for label, a, b in spans], 1.0)
+    if by_rule:
+        tagged = iter(tag_texts([t for i, t in enumerate(texts) if i not in by_rule]))
+        return [by_rule[i] if i in by_rule else next(tagged) for i in range(len(texts))]
     nlp = load_model()
     tagger = nlp.get_pipe("tagger")
     labels = tagger.labels

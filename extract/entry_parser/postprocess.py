@@ -12,7 +12,7 @@ from typing import NamedTuple, Optional
 from extract.entry_parser.doctokens import doc_text, token_texts
 from extract.fields.dates import DATE_PHRASE_RE, YEAR_RE, find_year, parse_date
 from extract.fields.ids import DOI_RE, URL_RE, find_arxiv, find_doi, find_openreview, find_urls
-from extract.fields.names import looks_like_name, split_author_list, strip_markers
+from extract.fields.names import PARTICLES, invert_name, is_particle, looks_like_name, split_author_list, strip_markers
 from extract.fields.venues import clean_venue
 from extract.ingestors.base import Entry
 from schemas.models import Author
@@ -27,6 +27,14 @@ _ENDS_WITH_INITIAL_RE = re.compile(r"(?:^|[\s.\-])[A-Z]$")
 _BROKEN_HYPHEN_RE = re.compile(r"([a-z])- (?!and\b|or\b|to\b|und\b|et\b)([a-z])")
 _DIGIT_RANGE_RE = re.compile(r"\d\s?[-–—]")
 _ARXIV_ID_RE = re.compile(r"\barxiv\s*:\s*\S+", re.I)
+
+
+_TITLE_DESCRIPTOR_RE = re.compile(
+    r"\s*\[(?:doctoral|master'?s|ph\.?\s?d|data\s?set|computer|software|video|audio|podcast|unpublished|preprint|"
+    r"conference|poster|abstract|paper presentation)\b[^\]]{0,80}\]?\s*$", re.I)
+_EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
+_EDITION_NUMBER_END_RE = re.compile(r"[.,]\s*(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|revised|neu\w*)\.?$", re.I)
+_LAW_REVIEW_END_RE = re.compile(r",\s\d{1,4}\s[A-Z][\w.]{0,12}$")
 
 
 class Person(NamedTuple):
@@ -88,7 +96,14 @@ class Parsed(NamedTuple):
             title += self.text[stop]  # the model leaves end punctuation outside; a question keeps its mark
         # a line-break hyphen the scrape kept: "Invest- ments" -> "Investments"
         title = _BROKEN_HYPHEN_RE.sub(r"\1\2", title)
-        return title or None
+        # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
+        title = _TITLE_DESCRIPTOR_RE.sub("", title)
+        # an edition number the span took along: "Grundlagen der Strömungsmesstechnik. 2" + " Aufl."
+        if _EDITION_AFTER_RE.match(self.text[stop:]):
+            title = _EDITION_NUMBER_END_RE.sub("", title)
+        # a law review's volume and abbreviation: "…Disparate Impact, 71 Stan" (+ ". L. Rev. 1021")
+        title = _LAW_REVIEW_END_RE.sub("", title)
+        return title.strip(" ,;:") or None
 
     def people(self) -> list[Person]:
         found: list[Person] = []
@@ -114,10 +129,28 @@ class Parsed(NamedTuple):
         return find_year(_strip_ids(rest)), None
 
     def venue(self) -> Optional[str]:
+        title = self.first("TITLE")
         raw = self.field_text("VENUE")
+        if title is not None and (not raw or _SERIES_RE.fullmatch(raw.strip(" .,")) or looks_like_name(raw.strip(" .,"))
+                                  or _PUBLISHER_WORD_RE.search(raw)):
+            # a chapter's venue is its book, named after the editors ("In: A. Dupont (ed.)
+            # Public-Key Cryptography. LNCS …", "In The Spanish Baroque, edited by …"), where
+            # the tagger took the series, an editor or the publisher
+            book = _chapter_book(self.text[title.end :])
+            if book:
+                return clean_venue(book) or None
+        if raw and _THESIS_KIND_ONLY_RE.fullmatch(raw.strip(" .,;")):
+            raw = None  # "Master's" tagged as the venue: the school after it is the host
+        elif raw and raw.strip(" .,;").lower() == "preprint" and title is not None:
+            # "Preprint, arXiv:2402.01987": the server named after the word is the venue
+            raw = untagged_venue(self.text[title.end :]) or raw
         if not raw:
             title = self.first("TITLE")
-            return untagged_venue(self.text[title.end :]) if title is not None else None
+            if title is not None:
+                return untagged_venue(self.text[title.end :])
+            authors = [s for s in self.spans if s.label == "AUTHOR"]
+            # no title ("R. Hollis and Q. Zhang, arXiv:2203.04567 (2022)"): read after the names
+            return untagged_venue(self.text[authors[-1].end :]) if authors else None
         venue = _VENUE_TAIL_RE.sub("", raw)
         venue = clean_venue(venue.strip(" \t*_\"'“”‘’`«»„"))
         return venue if venue and any(c.isalpha() for c in venue) else None
@@ -191,6 +224,43 @@ _PUBLISHER_WORD_RE = re.compile(
 # "Boston: Northmere University Press", "(New York: Castellan Academic, 1987)", "Stuttgart: Verlag X"
 _PLACE_PUBLISHER_RE = re.compile(r"(?:^|[.;,(]\s*)(?!(?:In|Dans|En|Em|Im|Edited|Eds?|Hrsg|Hg)\b)[A-Z][\w'’. -]{1,30}?(?:,\s*[A-Z]{2,})?\s?:\s*((?=[A-ZÀ-Ý])[^,.;:()\[\]]{1,60}?)(?=\s*(?:[,;.)]|$|\d{4}))")
 _ARXIV_HOST_RE = re.compile(r"\barxiv\b", re.I)
+# preprint servers and data/software archives: where a preprint or a dataset appeared
+_REPOSITORY_RE = re.compile(
+    r"\b(bioRxiv|medRxiv|ChemRxiv|PsyArXiv|SocArXiv|EarthArXiv|engrXiv|SSRN|Research Square|Preprints\.org|"
+    r"OSF Preprints|Zenodo|Dryad|PANGAEA|figshare|Harvard Dataverse|Mendeley Data|Software Heritage|HAL)\b")
+# a numbered series of working papers: "NBER Working Paper 25873", "CEPR Discussion Paper No. 1"
+_PAPER_SERIES_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,4}(?:Working|Discussion|Policy Research|Occasional|Technical|White)\s"
+                              r"Papers?(?:\sSeries)?)\b")
+# a report's issuer after its number: "Tech. Rep. TR-2019-04, Institute for X, Lund" /
+# "(Report No. SEI-2016-08). Structural Engineering Institute"
+_REPORT_ISSUER_RE = re.compile(
+    r"(?i:tech(?:nical)?\.?\s*rep(?:ort)?\.?|report|research report|memorandum)\s*(?i:no\.?\s*)?[\w./-]{0,30}\d[\w./-]{0,30}\)?"
+    r"\s*[,.]\s*((?:[A-Z][\w'’&.-]*)(?:\s(?:of|for|and|&|the|de|für|[A-Z][\w'’&.-]*)){0,7})")
+# a venue the tagger found that only names the kind of work ("Master's", "PhD thesis")
+_THESIS_KIND_ONLY_RE = re.compile(r"(?i:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|diploma)(?:\s+(?:thesis|dissertation))?"
+                                  r"|thesis|dissertation|manuscript|working paper|report)")
+
+
+_EDITED_BOOK_RE = re.compile(
+    r"\b[Ii]n:?\s+[^()]{2,200}?\s*\((?:eds?|Hrsg|Hgg?|Hg|coord|dir|orgs?|ed)\.?\)\s*[:.,]?\s*"
+    r"([A-ZÀ-Ý0-9][^.]{2,200}?)\s*(?=\.\s|\.$|,\s*(?:vol|pp|S\.|p\.|Bd|pages|Band)\b|\s\(|$)")
+_BOOK_EDITED_BY_RE = re.compile(r"\bIn\s+([A-ZÀ-Ý][^,]{2,200}?),\s+(?:edited|ed\.|eds\.|herausgegeben|hrsg\.)\s+(?:by|von)\b")
+
+
+_SERIES_RE = re.compile(r"(?:LNCS|LNAI|LNBI|CCIS|LIPIcs|AISC|LNEE|LNNS|LNBIP|IFIP AICT|CEUR(?:-WS)?|"
+                        r"Lecture Notes in [\w ]{3,40}|Communications in Computer and Information Science|"
+                        r"Advances in Intelligent Systems and Computing|Studies in Computational Intelligence)")
+
+
+def _chapter_book(tail: str) -> Optional[str]:
+    m = _EDITED_BOOK_RE.search(tail) or _BOOK_EDITED_BY_RE.search(tail)
+    if not m:
+        return None
+    book = m.group(1)
+    # the publisher, place or volume after a comma is not the book's
+    cut = re.search(r",\s*(?:vol\b|\d|[^,]*\b(?:Press|Verlag|Publish\w*|Springer|Elsevier|Wiley|Routledge)\b)", book, re.I)
+    book = book[: cut.start()] if cut else book
+    return book.strip(" ,.;:") or None
 
 
 def untagged_venue(tail: str) -> Optional[str]:
@@ -212,6 +282,15 @@ def untagged_venue(tail: str) -> Optional[str]:
             return segment
     if _ARXIV_HOST_RE.search(tail):
         return "arXiv"
+    repository = _REPOSITORY_RE.search(tail)
+    if repository:
+        return repository.group(1)
+    series = _PAPER_SERIES_RE.search(tail)
+    if series:
+        return series.group(1)
+    issuer = _REPORT_ISSUER_RE.search(tail)
+    if issuer:
+        return issuer.group(1).strip(" ,.;") or None
     return None
 
 
@@ -271,12 +350,10 @@ def people_in(span_text: str) -> list[Person]:
 
 
 # family-name particles: kept with the family name ("Aäron van den Oord" -> "van den Oord")
-_PARTICLES = {"van", "von", "der", "den", "de", "des", "del", "della", "degli", "di", "da", "das", "do", "dos",
-              "du", "la", "le", "les", "ten", "ter", "te", "zu", "zur", "ní", "nic", "ó", "ua"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # one run of initials: "J.", "JA", "K-W", "J.-P." (a given name written short)
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z][a-z]?\.$")
-_SEVERAL_RE = re.compile(r"\s(?:and|&|und|et)\s|;")
+_SEVERAL_RE = re.compile(r"\s(?:and|&|und|et)\s|\s[ye]\s(?=[^\s,]+\s+[^\s,])|;")
 _NAME_JUNK_RE = re.compile(r"\([^)]*\)|[*^†‡§¶#✉⁎∗✝]")
 _LEADING_NUMBER_RE = re.compile(r"^[\d,.\s]+[-–.)\]]\s*(?=\D)")
 _GLUED_INITIAL_RE = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
@@ -326,7 +403,7 @@ def _person(text: str) -> Optional[Person]:
     # "Jr." is a suffix; "JR" after a family name is two initials ("Korenberg JR")
     while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _SUFFIXES and not tokens[-1].isupper():
         suffix.insert(0, tokens.pop())
-    if len(tokens) == 1 or (tokens[0] in _PARTICLES and all(t in _PARTICLES or t[:1].isupper() for t in tokens[1:])
+    if len(tokens) == 1 or (tokens[0] in PARTICLES and all(t in PARTICLES or t[:1].isupper() for t in tokens[1:])
                             and not any(_is_initials(t) for t in tokens)):
         # a family name alone, particles included ("de Souza", "van der Berg")
         return Person(name, None, " ".join(tokens + suffix))
@@ -337,12 +414,12 @@ def _person(text: str) -> Optional[Person]:
         given, family = tokens[cut:], tokens[:cut]
     else:
         start = len(tokens) - 1
-        while start > 1 and tokens[start - 1].lower() in _PARTICLES:
+        while start > 1 and is_particle(tokens[start - 1]):
             start -= 1
         # a lower-case particle earlier on starts the family name ("Cyprien de Masson d’Autume"),
         # as extract.fields.names.split_name has it
         for i in range(1, start):
-            if tokens[i][:1].islower() and tokens[i] in _PARTICLES:
+            if tokens[i][:1].islower() and tokens[i] in PARTICLES:
                 start = i
                 break
         given, family = tokens[:start], tokens[start:]
@@ -364,11 +441,15 @@ def _title_head_read_as_author(text: str, spans: list[FieldSpan]) -> list[FieldS
         nxt = spans[k + 1] if k + 1 < len(spans) else None
         if (span.label == "AUTHOR" and nxt is not None and nxt.label == "TITLE"
                 and re.fullmatch(r"[\w\s'’-]*", text[span.end : nxt.start])
-                and any(w[:1].islower() and w.lower() not in _PARTICLES for w in text[span.start : span.end].split())):
+                and any(w[:1].islower() and w.lower() not in PARTICLES for w in text[span.start : span.end].split())):
             spans[k + 1] = FieldSpan("TITLE", span.start, nxt.end, min(span.confidence, nxt.confidence))
             continue
         out.append(span)
     return out
+
+
+# the list's own "et al." before the colon: "Vogt, Michael u. a.:", "Smith, J. et al.:"
+_ET_AL_END_RE = re.compile(r"[,;]?\s*(?:et\.?\s?al\.?|u\.\s?a\.|and others|und andere)\s*$", re.I)
 
 
 def _names_run_to_colon(text: str, last: FieldSpan, colon: int) -> bool:
@@ -376,12 +457,20 @@ def _names_run_to_colon(text: str, last: FieldSpan, colon: int) -> bool:
     rest of that author ("Ewa" + "Nowicka:"), the given name of an inverted one ("Kessler" +
     ", Tobias:"), or further full names (", Anke de Vries, Samuel Oduya:"), and not a title's
     head ("C. Ussery" + ", VHDL:", "L. Snyder" + ". Chaos Router:")."""
-    segment = text[last.end : colon]
+    segment = _ET_AL_END_RE.sub("", text[last.end : colon])
     if not segment.strip():
         return True
     if re.search(r"et\.?\s*al|(?<![A-Z])\.\s", segment):
         return False  # a sentence ended: what follows is the title
     author = text[last.start : last.end].strip()
+    if author.endswith(","):  # "Schmidt," + " Eva": the tagger stopped inside an inverted name
+        author, segment = author[:-1], "," + segment
+    if ";" in segment:  # "Family, Given; Family, Given" lists
+        pieces = [p.strip() for p in segment.split(";")]
+        head, rest = pieces[0], [p for p in pieces[1:] if p]
+        head_ok = not head or re.fullmatch(r",\s*(?:[A-Z][\w'’-]+|[A-Z]\.)(?:[\s-](?:[A-Z][\w'’-]+|[A-Z]\.)){0,2}", head)
+        return bool(head_ok) and bool(rest) and all(
+            looks_like_name(invert_name(p)) and len(p.split()) <= 5 and not p.isupper() for p in rest)
     if not re.match(r"\s*(?:,|;|&|and\s)", segment):
         whole = (author + segment).strip()
         return looks_like_name(whole) and len(whole.split()) <= 4
@@ -404,7 +493,10 @@ def _names_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     if m is None or title is None or title.end <= m.end() or title.start >= m.end():
         return spans
     head_start, head_end = m.start(1), m.end(1)
-    before = [s for s in spans if s.label == "AUTHOR" and s.end <= head_end]
+    et_al = _ET_AL_END_RE.search(text, head_start, head_end)
+    if et_al:  # the list's "u. a." / "et al." is no name
+        head_end = et_al.start()
+    before = [s for s in spans if s.label == "AUTHOR" and s.end <= m.end(1)]
     if not before or not _names_run_to_colon(text, before[-1], head_end):
         return spans
     if any(s.label == "AUTHOR" and s.start >= m.end() for s in spans):
@@ -417,7 +509,9 @@ def _names_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     # one span per name: inverted "Family, Given" pairs stay together (split_author_list decides)
     people: list[FieldSpan] = []
     cursor = head_start
-    inverted = ";" in head or len(names) < len([p for p in parts if p])
+    words = [p for p in parts if p]
+    # "Vogt, Michael:" is one inverted name (DIN), not two family names
+    inverted = ";" in head or len(names) < len(words) or (len(words) == 2 and all(" " not in w for w in words))
     pieces = re.split(r"\s*;\s*", head) if ";" in head else ([head] if inverted else parts)
     for piece in pieces:
         piece = re.sub(r"^(?:and|&)\s+", "", piece.strip())
@@ -435,6 +529,25 @@ def _names_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
 # "Situ, Y. LoRa-Sense": an inverted name ends with its initials; a word after them is not
 # the person's (here the title's first word, set before a colon)
 _INVERTED_NAME_RUN_ON_RE = re.compile(r"^(.+?,\s*(?:[A-Z]\.[\s-]?){1,3})\s*([A-Z][\w'’-]+)$")
+
+
+def _subtitle_read_as_venue(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"The Cartographer's Dilemma:" (TITLE) + "Maps and Empire in the Baltic" (VENUE, unsure):
+    what follows a title's colon is its subtitle, not where it appeared."""
+    if sum(1 for s in spans if s.label == "TITLE") != 1:
+        return spans  # two title candidates (a chapter and its book): not this case
+    out: list[FieldSpan] = []
+    for k, span in enumerate(spans):
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        if (span.label == "TITLE" and nxt is not None and nxt.label == "VENUE" and nxt.confidence < 0.5
+                and re.fullmatch(r"\s*:\s*", text[span.end : nxt.start] if not text[span.start : span.end].endswith(":")
+                                 else ":" + text[span.end : nxt.start])
+                and not re.match(r"(?:In|Proc|Proceedings|Journal|Trans)\b", text[nxt.start : nxt.end])):
+            # the tagger was sure of the title's head, unsure of the rest: the head's confidence
+            spans[k + 1] = FieldSpan("TITLE", span.start, nxt.end, span.confidence)
+            continue
+        out.append(span)
+    return out
 
 
 def _split_title_head_off_inverted_name(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -541,6 +654,11 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
             if (j < n and tags[j] == "O" and texts[j][:1].isupper() and len(texts[j]) > 1 and texts[j].isalpha()
                     and all(len(t) == 1 and (t.isupper() or t in ".-") for t in texts[run[1]:run[2]])):
                 run[2] = j + 1
+            # "Emeka" + "Obi" (O) + ",": a given name alone, its family name left untagged
+            elif (run[2] - run[1] == 1 and texts[run[1]].istitle() and texts[run[1]].isalpha() and len(texts[run[1]]) > 1
+                  and j + 1 < n and tags[j] == "O" and texts[j].istitle() and texts[j].isalpha() and len(texts[j]) > 1
+                  and texts[j + 1] in (",", ";", "and", "&")):
+                run[2] = j + 1
             continue
         if run[0] not in ("TITLE", "VENUE"):
             continue
@@ -635,6 +753,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _split_title_head_off_inverted_name(doc_text(doc), spans)
     spans = _join_split_inverted_names(doc_text(doc), spans)
     spans = _drop_editors(spans)
+    spans = _subtitle_read_as_venue(doc_text(doc), spans)
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:

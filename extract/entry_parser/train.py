@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=DEFAULT_WORK, help="scratch folder for derived data (outside the repo)")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the trained pipeline is installed")
     p.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
+    p.add_argument("--set", dest="settings", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                   help="override one config value for an experiment, e.g. components.tok2vec.model.encode.depth=4")
     args = p.parse_args(argv)
     if not (args.refs / "anystyle_core.jsonl").exists():
         print(f"train: no labelled references in {args.refs}", file=sys.stderr)
@@ -75,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {"paths.train": str(args.work / "data" / "train.spacy"), "paths.dev": str(args.work / "data" / "dev.spacy")}
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps
+    for setting in args.settings:
+        key, sep, value = setting.partition("=")
+        if not sep:
+            p.error(f"--set wants SECTION.KEY=VALUE, got {setting!r}")
+        overrides[key.strip()] = json.loads(value) if value.strip()[:1] in "[{0123456789-tfn\"" else value
     model_dir = args.work / "model"
     spacy_train(CONFIG, model_dir, use_gpu=-1, overrides=overrides)
 

@@ -68,7 +68,11 @@ def split_inverted_initials_from_title(segment: str) -> list[str]:
     for m in _INVERTED_INITIALS_END_RE.finditer(segment):
         head, tail = segment[: m.end()].strip(), segment[m.end():].strip()
         first_part = re.split(r",|\s(?:and|&)\s", tail, maxsplit=1)[0]
-        if len(first_part.split()) > 4 and authors_score(head) >= 0.99:
+        # ...or, when the title holds an "and" early ("Inflation Expectations and the …"),
+        # its first clause as a whole reads as no list of names
+        clause = re.split(r"[.:;?!]\s", tail, maxsplit=1)[0]
+        if (len(first_part.split()) > 4 or (len(clause.split()) >= 3 and authors_score(clause) <= 0.5)) \
+                and authors_score(head) >= 0.99:
             return [head, tail]
     return [segment]
 
@@ -140,6 +144,10 @@ def parse_citation(raw: str) -> Entry:
         rest = segments[author_idx + 1 :] if author_idx == 0 else segments[:author_idx] + segments[author_idx + 1 :]
         if author_idx == 0:
             if rest:
+                if _question_then_subtitle(text, rest):
+                    # "Is the karst aquifer “leaking”? Tracer evidence from …. Journal, 9": the
+                    # question's subtitle belongs to the title
+                    rest = [f"{rest[0]}? {rest[1]}"] + rest[2:]
                 entry.title = rest[0]
                 entry.venue = _venue_of(" ".join(rest[1:]), year)
         else:
@@ -153,6 +161,20 @@ def parse_citation(raw: str) -> Entry:
         else:
             entry.venue = _venue_of(" ".join(segments[1:]), year)
     return entry
+
+
+_VENUE_CUE_RE = re.compile(r"^(?:In\b|Proc|Journal|Trans|Annals|Bulletin|Review|Letters|arXiv|Preprint|Workshop|Conference|"
+                           r"Symposium|Advances|Int\b|J\.? )", re.I)
+
+
+def _question_then_subtitle(text: str, rest: list[str]) -> bool:
+    """A title that is a question split from its subtitle by the sentence rules: the question
+    mark ended the first part, and a part with the venue's digits or cue words still follows."""
+    if len(rest) < 3 or f"{rest[0]}?" not in text:
+        return False
+    subtitle, tail = rest[1], " ".join(rest[2:])
+    return (not re.search(r"\d", subtitle) and not _VENUE_CUE_RE.match(subtitle) and len(subtitle.split()) >= 2
+            and (bool(re.search(r"\d", tail)) or bool(_VENUE_CUE_RE.match(tail))))
 
 
 def _venue_of(text: str, year: Optional[int]) -> Optional[str]:
@@ -194,8 +216,12 @@ YEAR_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?\(?((?:19|20)\d{2})\)?(?:\*\*|__)?\
 SINGLE_AUTHOR_RE = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?|[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?-?){1,3}")
 
 
+# a CV's own entry labels: "[J1]", "[C12]", "(W2)", "J1.", "P3)" (journal/conference/workshop/preprint)
+ENTRY_LABEL_RE = re.compile(r"^\s*[*_]{0,2}(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|\([A-Z]{1,3}\s?-?\d{1,3}[a-z]?\)|[A-Z]{1,3}\d{1,3}[a-z]?[.):])[*_]{0,2}\s+")
+
+
 def parse_entry_text(raw: str) -> Entry:
-    raw = _CITATION_LABEL_RE.sub("", strip_author_marks(raw))
+    raw = ENTRY_LABEL_RE.sub("", _CITATION_LABEL_RE.sub("", strip_author_marks(raw)))
     label_year = YEAR_LABEL_RE.match(raw)
     if label_year:
         raw = raw[label_year.end():]
@@ -204,7 +230,9 @@ def parse_entry_text(raw: str) -> Entry:
     if slot and slot.start() < 0.6 * len(raw):
         # tagged in place, the status reads as the start of the title ("under review). Title")
         status = slot.group(1)
-        raw = f"{raw[: slot.start()].rstrip()} {raw[slot.end():].lstrip()}"
+        # APA's own "no date" keeps the slot a slot: "Nyqvist, S. (n.d.). Title" (with the slot
+        # cut out, "S. Reconciling" would read as one more initial and a name)
+        raw = f"{raw[: slot.start()].rstrip()} (n.d.). {raw[slot.end():].lstrip()}"
     entry = _parse_entry_text(raw)
     if label_year and entry.year is None:
         entry.year = int(label_year.group(1))

@@ -15,12 +15,12 @@ from extract.fields.text import clean_text
 PARTICLES = {
     "van", "von", "der", "den", "de", "del", "della", "dello", "degli", "di", "da", "das", "do", "dos",
     "du", "la", "le", "les", "lo", "ten", "ter", "te", "op", "het", "zu", "zur", "af", "av", "bin",
-    "ibn", "al", "el", "y", "e", "st.", "saint", "mac", "d'", "d’", "l'", "l’", "ní", "nic", "ó", "ua",
+    "ibn", "al", "el", "y", "e", "st.", "saint", "mac", "d'", "d’", "l'", "l’", "ní", "nic", "ó", "ua", "ap",
 }
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
 # Contribution / affiliation markers glued to names: "Yuan*", "Lee^", "Smith†", "Doe1,2", "Li#".
 _MARKERS_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝]+|(?<=[^\W\d_])\d+(?:,\d+)*\b|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
-_TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b)", re.I)
+_TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b|\bu\.\s?a\.(?=\s*$|\s*[,;:]))", re.I)
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z]\.)(?:[\s\-]?(?:[A-Z]\.?|[A-Z][a-z]\.)){0,3}$")
 _NAME_CHAR_RE = re.compile(r"^[^\W\d_][\w'’.\- ]*$", re.UNICODE)
 # words that never appear in a person name; a segment containing one is not an author
@@ -106,13 +106,22 @@ def invert_name(name: str) -> str:
 
 
 _ONE_LETTER_PARTICLES = {"ó"}  # Irish "Ó Briain"; other single letters are initials
+# Malay/Arabic patronymics are particles only in lower case: a capitalised "Bin" is a given
+# name ("Xue Bin Peng"), the conjunctions "y"/"e" are never capitalised inside a name
+_LOWER_CASE_ONLY_PARTICLES = {"bin", "binti", "bint", "ibn", "y", "e", "ap"}
 
 
-def _is_particle(token: str) -> bool:
-    """'van', 'de', 'Van' (Hado Van Hasselt) are particles; an initial such as 'E.' or 'Y' is not."""
+def is_particle(token: str) -> bool:
+    """'van', 'de', 'Van' (Hado Van Hasselt), 'bin' are particles; an initial such as 'E.' or 'Y'
+    is not, nor a capitalised 'Bin'."""
     if token.endswith(".") or (len(token) == 1 and token.lower() not in _ONE_LETTER_PARTICLES):
         return False
+    if token.lower() in _LOWER_CASE_ONLY_PARTICLES and not token.islower():
+        return False
     return token.lower() in PARTICLES or token in ("d’", "d'")
+
+
+_is_particle = is_particle
 
 
 @lru_cache(maxsize=65536)
@@ -150,6 +159,9 @@ def split_name(name: str) -> PersonName:
             family_tokens = given_tokens[i:] + family_tokens
             given_tokens = given_tokens[:i]
             break
+    # a conjunction joins two family names ("Ortega y Gasset", "Sebastião e Silva")
+    if family_tokens and family_tokens[0] in ("y", "e") and len(given_tokens) > 1:
+        family_tokens.insert(0, given_tokens.pop())
     family = " ".join(family_tokens + suffix)
     given = " ".join(given_tokens)
     return PersonName(name, given or None, family or None)
@@ -208,18 +220,26 @@ def split_author_list(text: str | None) -> AuthorList:
     if not text:
         return AuthorList([], truncated)
 
-    if re.search(r"\sand\s", text) and "," in text and ";" not in text and not re.search(r",\s*and\s", text):
-        # BibTeX style: "Last, First and Last, First" (no serial comma before 'and')
-        parts = re.split(r"\s+and\s+", text)
+    if re.search(r"\s(?:and|et|und|y|e|&)\s", text) and "," in text and ";" not in text \
+            and not re.search(r",\s*(?:and|et|und|y|e|&)\s", text):
+        # BibTeX style: "Last, First and Last, First" (no serial comma before 'and'); French
+        # "Nguyen, Thi Lan et Bernard, Olivier" alike
+        parts = re.split(r"\s+(?:and|et|und|y|e|&)\s+", text)
         if len(parts) >= 2 and all(p.count(",") == 1 for p in parts):
             return AuthorList(_finish([invert_name(p) for p in parts]), truncated)
 
     if ";" in text:
-        parts = [re.sub(r"^(?:and|&)\s+", "", p, flags=re.I) for p in re.split(r"\s*;\s*", text) if p.strip()]
+        parts = [re.sub(r"^(?:and|&|y|e|und|et)\s+", "", p, flags=re.I) for p in re.split(r"\s*;\s*", text) if p.strip()]
+        # "Ramírez Soto, Andrés y Villalobos, Marta": the last two joined by a conjunction
+        parts = [q for p in parts for q in (re.split(r"\s+(?:and|&|y|e|und|et)\s+", p) if p.count(",") >= 2 else [p])]
         return AuthorList(_finish([invert_name(p) if "," in p else p for p in parts]), truncated)
 
-    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et|y)\s+|\s*&\s*", text) if p and p.strip()]
-    parts = [re.sub(r"^(?:and|&)\s+", "", p, flags=re.I) for p in parts]
+    # Spanish "y" / Portuguese "e" join two names only when a whole name follows ("Echeverría y
+    # Lucía Barragán") or after initials ("A. M. y Peñalver, J."); before a lone word they
+    # belong to a family name ("Ortega y Gasset")
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et)\s+|\s+(?:y|e)\s+(?=[^\s,]+\s+[^\s,])|(?<=\.)\s+(?:y|e)\s+|\s*&\s*", text)
+             if p and p.strip()]
+    parts = [re.sub(r"^(?:and|&|y|e|und|et)\s+", "", p, flags=re.I) for p in parts]
     # "Smith, J., Doe, A." -> pairs of (family, initials)
     if len(parts) >= 2 and len(parts) % 2 == 0 and all(_is_initials(p) for p in parts[1::2]) and not any(
         _is_initials(p) for p in parts[0::2]

@@ -6,7 +6,7 @@ import re
 # talks, teaching, news, service, reading lists: dated lines that are not publications
 NON_PUBLICATION_SECTION_RE = re.compile(
     r"^\W*(?:(?:invited|selected|recent|upcoming|conference|keynote|required|recommended|further|suggested|research|"
-    r"current|past|ongoing|funded|public|professional|&|and)\s+){0,3}"
+    r"current|past|ongoing|active|funded|public|professional|&|and)\s+){0,3}"
     r"(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|news|updates|announcements|awards?|"
     r"honou?rs|grants?|funding|service|professional service|students|supervision|mentoring|advising|media|"
     r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
@@ -19,3 +19,15 @@ NON_PUBLICATION_SECTION_RE = re.compile(
 # section headings ("Manuscripts in preparation").
 PUBLICATION_STATUS = (r"(?:under review|under submission|submitted|in preparation|in prep\.|forthcoming|"
                       r"to appear|in press|accepted|working paper|manuscript)")
+
+
+# a position, not a paper: "Senior Lecturer in Archival Studies", "Associate Professor of
+# Medicine (Geriatrics)", "PhD Student" (page headers set these where an entry's title would be)
+POSITION_TITLE_RE = re.compile(
+    r"(?:(?:senior|junior|principal|associate|assistant|adjunct|visiting|full|emeritus|distinguished|"
+    r"ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc\.?|undergraduate|graduate|postdoctoral|research|staff|lead|"
+    r"tenure-track|teaching)\s+){0,3}"
+    r"(?:student|candidate|researcher|fellow|postdoc|professor|lecturer|scientist|engineer|director|"
+    r"chair|intern|assistant|associate|reader|investigator|scholar|group leader|team lead|head of \w+)s?"
+    r"(?:\s+(?:in|of|for|at)\s+[\w&,' -]{2,60})?(?:\s*\([\w&,' -]{2,40}\))?",
+    re.I)

@@ -50,7 +50,8 @@ def one_line(text: str | None) -> str:
 
 _MD_TARGET = r"\((?:[^()]*(?:\([^()]*\)[^()]*)*)\)"  # "(url)", one level of parentheses inside
 _MD_IMAGE_RE = re.compile(r"!\[[^\[\]]*\]" + _MD_TARGET)
-_MD_LINK_RE = re.compile(r"\[([^\[\]]*)\]" + _MD_TARGET)
+# link text may hold one level of brackets: "[[PDF]](url)" (al-folio/Jekyll button links) -> "[PDF]"
+_MD_LINK_RE = re.compile(r"\[([^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]" + _MD_TARGET)
 _MD_BOLD_RE = re.compile(r"(\*\*|__)(.{1,500}?)\1")
 _MD_ITALIC_RE = re.compile(r"(?<![\w*])[*_](?!\s)(.{1,300}?)(?<!\s)[*_](?![\w*])")
 _ABBREVIATION_END_RE = re.compile(r"\b(?:al|Inc|Ltd|Co|Jr|Sr|[A-Z])\.$")
@@ -58,7 +59,9 @@ _ABBREVIATION_END_RE = re.compile(r"\b(?:al|Inc|Ltd|Co|Jr|Sr|[A-Z])\.$")
 
 # marks set on names in publication lists: † student, ‡ equal contribution, § ¶ notes, and a
 # star after an initial ("Guo, R.*") for the corresponding author
-_AUTHOR_MARK_RE = re.compile(r"\s?[†‡§¶]+|(?<=\b[A-Z]\.)\*+")
+# (one star, and not the "**" that closes a Markdown bold: "**Constantinescu, I.-M.**",
+# while "**Ortiz, D.***" is a mark and then the closing "**")
+_AUTHOR_MARK_RE = re.compile(r"\s?[†‡§¶]+|(?<=\b[A-Z]\.)\\?\*(?=\*\*|[^*]|$)")  # pandoc escapes it: "F.\*"
 
 
 def strip_author_marks(text: str) -> str:

@@ -130,7 +130,7 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str) -> Rec
         venue = strip_trailing_punct(venue_without_ids(venue.strip(" *_")), " ,;:.") or None
     abstract = one_line_paragraphs(entry.abstract) if entry.abstract else None
     note = one_line(entry.note) if entry.note else None
-    if venue and _STATUS_VENUE_RE.fullmatch(venue):
+    if venue and (_STATUS_VENUE_RE.fullmatch(venue) or _AWARD_VENUE_RE.fullmatch(venue)):
         # "In preparation", "Submitted for publication", "Preprint": a status, not where it appeared
         note = "; ".join(n for n in (note, venue) if n)
         venue = None
@@ -154,6 +154,13 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str) -> Rec
 
 _STATUS_VENUE_RE = re.compile(
     rf"(?:manuscript\s+)?(?:{PUBLICATION_STATUS}|preprint|in progress|unpublished(?: manuscript)?)(?:\s+for publication)?", re.I)
+
+
+# an award or presentation mark the page set in emphasis ("🏆 **Best Paper Award**", "Oral")
+_AWARD_VENUE_RE = re.compile(
+    r"[^\w]{0,3}\s?(?:(?:best|outstanding|distinguished|honou?rable)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:award|prize|mention|paper|poster|demo|presentation)(?:\s+(?:award|nominee|finalist|runner-up))?"
+    r"|(?:oral|spotlight|poster)(?:\s+presentation)?)\s?[^\w]{0,3}", re.I)
 
 
 def one_line_paragraphs(text: str) -> str:

@@ -15,7 +15,7 @@ from extract.fields.citation import (
     OWN_QUOTED_ENTRY_RE, SINGLE_AUTHOR_RE, STATUS_RE, YEAR_LABEL_RE, authors_score, split_inverted_initials_from_title,
 )
 from extract.fields.dates import YEAR_RE
-from extract.fields.sections import NON_PUBLICATION_SECTION_RE, PUBLICATION_STATUS
+from extract.fields.sections import NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE, PUBLICATION_STATUS
 from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE
 from extract.fields.text import clean_text, strip_markdown
@@ -57,8 +57,10 @@ def _field_class_entries(soup) -> list:
 
     title_class, author_class = FIELD_CLASS_RES["title"], FIELD_CLASS_RES["authors"]
     titles = soup.find_all(class_=title_class, limit=MAX_CANDIDATES)
-    if not titles or not soup.find(class_=author_class):
+    if not titles:
         return []
+    if not soup.find(class_=author_class):
+        return _title_class_records(titles)
     # an entry has one title and one author list: an ancestor holding several is a list, not an
     # entry (a talk's "article-title" must not climb to the page wrapper around the publications)
     parts_under: dict[tuple[str, int], int] = {}
@@ -84,6 +86,74 @@ def _field_class_entries(soup) -> list:
                 break
     # a page wrapper whose own header has a title class ("post-title") holds the real entries
     return [e for e in out if not any(id(d) in seen for d in e.descendants)]
+
+
+def _title_class_records(titles: list) -> list:
+    """Records that name only their title by class (Quarto's "listing-title", Pure's
+    h3.title; the authors sit in an unnamed element or inline links): each title climbs to
+    the largest ancestor holding no other title, and that ancestor is a record when it repeats
+    (at least two such records on the page). Whether it has an author list is decided when it
+    is read (homepage_html._entry_from_field_classes)."""
+    from extract.ingestors.homepage_html import _entry_from_field_classes
+
+    # the records' titles repeat one element shape; a lone "site-title" or "entry-title" is chrome
+    shapes: dict[tuple, int] = {}
+    for title in titles:
+        shape = (title.name, tuple(title.get("class") or ()))
+        shapes[shape] = shapes.get(shape, 0) + 1
+    titles = [t for t in titles if shapes[(t.name, tuple(t.get("class") or ()))] >= 2]
+    if len(titles) < 2:
+        return []
+    title_ids = {id(t) for t in titles}
+    titles_under: dict[int, int] = {}
+    for title in titles:
+        for depth, parent in enumerate(title.parents):
+            if depth >= _MAX_ENTRY_DEPTH + 1:
+                break
+            titles_under[id(parent)] = titles_under.get(id(parent), 0) + 1
+    records = []
+    short = 0
+    for title in titles:
+        if any(id(p) in title_ids for p in title.parents):
+            continue  # a title class inside a title element ("title" span in an h3.title)
+        record = None
+        for depth, parent in enumerate(title.parents):
+            if parent.name in ("body", "html", "[document]", None) or depth >= _MAX_ENTRY_DEPTH:
+                break
+            if titles_under.get(id(parent), 0) > 1:
+                break
+            record = parent
+        # a record is one entry: a little text around its title, no list of its own (a
+        # section "Selected Publications" with a div.title heading is not one)
+        if (record is not None and len(node_text(title)) + 10 < len(node_text(record)) <= 2500
+                and record.find(["ul", "ol", "table"]) is None):
+            records.append(record)
+            short += len(node_text(title).split()) < 3  # "Short Bio", "Services": headings
+    if short * 2 > len(records):
+        return []
+    # records whose parts cannot be read would hide their text from the generic reading
+    readable = sum(1 for r in records if _entry_from_field_classes(r, []) is not None)
+    return records if len(records) >= 2 and readable * 2 > len(records) else []
+
+
+# a labelled line of a course or event page, not a title: "Instructor: Dr. …", "Office hours: …"
+_LABEL_LINE_RE = re.compile(r"(?:instructors?|lecturers?|teachers?|tutors?|TAs?|teaching assistants?|office hours?|"
+                            r"contact|e-?mail|phone|tel|fax|address|location|room|time|when|where|speakers?|hosts?)\s*:",
+                            re.I)
+
+
+# ARIA landmarks that hold navigation or page chrome, whatever the element ("<div role=tablist>")
+_CHROME_ROLES = frozenset(("navigation", "tablist", "tab", "menu", "menubar", "banner", "contentinfo", "search"))
+
+
+def _in_navigation_role(node) -> bool:
+    for depth, element in enumerate([node, *node.parents]):
+        if depth > 12 or element is None:
+            break
+        role = element.get("role") if hasattr(element, "get") else None
+        if isinstance(role, str) and role.lower() in _CHROME_ROLES:
+            return True
+    return False
 
 
 def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
@@ -124,7 +194,7 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
         # a leaf div inside a chosen <dd>/<li> is part of that entry, not another one
         if node.name == "div" and any(id(p) in chosen_ids for p in node.parents):
             continue
-        if node.find_parent(_SKIP_PARENTS) is not None:
+        if node.find_parent(_SKIP_PARENTS) is not None or _in_navigation_role(node):
             continue
         text = node_text(node)
         if node.name == "div" and len(text) < 40:
@@ -151,6 +221,12 @@ _STATUS_HEADING_RE = re.compile(
     r"(?:\s+(?:manuscripts?|papers?|articles?))?", re.I)
 
 
+_PUBLICATION_KIND_RE = re.compile(
+    r"\b(?:publications?|papers|articles|proceedings|chapters|books|theses|preprints|manuscripts|reports|"
+    r"monographs|contributions|abstracts|under review)\b", re.I)
+_HEADING_SMALL_WORDS = frozenset(("and", "&", "of", "in", "under", "for", "the", "to", "on", "at", "with", "or"))
+
+
 def _is_section_heading(line: str) -> bool:
     """A CV section title on a line of its own: "PEER-REVIEWED ARTICLES", "## Teaching",
     "Invited talks:"."""
@@ -161,6 +237,9 @@ def _is_section_heading(line: str) -> bool:
                                    or _STATUS_HEADING_RE.fullmatch(line.rstrip(":"))):
         return True  # "Talks", "Selected publications", "Manuscripts in preparation"
     words = re.sub(r"[^\w\s-]", " ", line).split()
+    if (2 <= len(words) <= 7 and not re.search(r"\d|[,.;]$", line) and _PUBLICATION_KIND_RE.search(line)
+            and all(w[:1].isupper() or w.lower() in _HEADING_SMALL_WORDS for w in words)):
+        return True  # "Conference and Workshop Papers", "Preprints and Manuscripts under Review"
     if not 1 <= len(words) <= 5 or YEAR_RE.search(line) or "," in line:
         return False
     letters = [c for c in line.split("(")[0] if c.isalpha()]  # "PUBLICATIONS (peer reviewed)"
@@ -176,6 +255,8 @@ def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tupl
     if len(starts) < 2:
         starts = [i for i, l in enumerate(lines) if rules_read_citation(l, need_year) and _starts_with_names(l)]
     if len(starts) < 2:
+        starts = _wrapped_reference_starts(lines, need_year)
+    if len(starts) < 2:
         return None
     parts: list[tuple[str, bool]] = []
     if starts[0] > 0:
@@ -184,6 +265,23 @@ def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tupl
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         parts.append((" ".join(l.strip() for l in lines[start:end]), True))
     return parts
+
+
+def _wrapped_reference_starts(lines: list[str], need_year: bool) -> list[int]:
+    """References wrapped over several lines with nothing between them (a PDF CV as text):
+    an entry starts on a line that opens with an author list ("S. Hjelmeland, H. Sakamoto,
+    and W.-L. Chen. Cross-lingual rep-") right after a line that closed a sentence. Kept only
+    when every piece reads as a citation."""
+    starts = [i for i, line in enumerate(lines)
+              if (i == 0 or lines[i - 1].rstrip().endswith((".", ".”", '."'))) and _starts_with_names(line)
+              and re.match(r"\s*[A-ZÀ-Ý]", line)]
+    if len(starts) < 2 or starts[0] != 0:
+        return []
+    bounds = starts + [len(lines)]
+    pieces = [" ".join(l.strip() for l in lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+    from extract.fields.citation import model_reads_entry
+
+    return starts if all(rules_read_citation(p, need_year) or model_reads_entry(p) for p in pieces) else []
 
 
 def _line_laid_entry(text: str) -> Optional[Entry]:
@@ -227,10 +325,21 @@ def _drop_page_breaks(text: str) -> str:
     """Remove footer lines with the blank lines around them, so an entry broken across two
     pages is one block again."""
     lines = text.replace("\f", "\n").split("\n")
+    # a running header: the first line repeated on every page ("Curriculum Vitae — Name"),
+    # with the bare page number that precedes it
+    first = next((l.strip() for l in lines if l.strip()), "")
+    running = first if len(first) >= 8 and sum(1 for l in lines if l.strip() == first) >= 2 else None
+    seen_first = False
     out: list[str] = []
     skip_blanks = False
-    for line in lines:
-        if _PAGE_FOOTER_RE.fullmatch(line.strip()):
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        is_header = running is not None and stripped == running and seen_first
+        seen_first = seen_first or (running is not None and stripped == running)
+        if not is_header and running is not None and re.fullmatch(r"\d{1,3}", stripped):
+            following = next((l.strip() for l in lines[k + 1 : k + 4] if l.strip()), None)
+            is_header = following == running  # the page number above the next page's header
+        if is_header or _PAGE_FOOTER_RE.fullmatch(stripped):
             while out and not out[-1].strip():
                 out.pop()
             skip_blanks = True
@@ -253,11 +362,11 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
         lines = [l for l in block.splitlines() if l.strip()]
         if not lines:
             continue
-        if _is_section_heading(lines[0]):
+        while lines and _is_section_heading(lines[0]):  # "Publications" / "Journal Articles"
             section = lines[0].strip(" #:")
             lines = lines[1:]
-            if not lines:
-                continue
+        if not lines:
+            continue
         parts = _split_block(lines, need_year=not (section and _STATUS_HEADING_RE.search(section)))
         first = _TEXT_ITEM_RE.match(lines[0]) and re.sub(_TEXT_ITEM_RE.pattern[:-3], "", lines[0], count=1)
         if parts is None and first and len(lines) > 1 and all(l[:1].isspace() for l in lines[1:]) \
@@ -526,8 +635,9 @@ def _parse_html(page: Page) -> PageParse:
         several = _br_separated_entries(node)
         found = several if several else [parse_html_entry(node, text, links, dated=year_above is not None)]
         for entry in found:
-            if entry is None:
-                continue
+            if entry is None or (entry.title and (POSITION_TITLE_RE.fullmatch(entry.title.strip(" .:"))
+                                                  or _LABEL_LINE_RE.match(entry.title))):
+                continue  # "Associate Professor of Medicine" over "Director, … Program", "Instructor: Dr. …"
             if entry.year is None:
                 entry.year = year_above
             entries.append(entry)

@@ -131,6 +131,8 @@ def _title_candidates(node, text: str) -> list[str]:
                 continue
             if _LINK_WORDS_RE.fullmatch(f"[{candidate}]") or candidate.lower().startswith(("http", "www.")):
                 continue
+            if group == "span" and (len(candidate) > 0.6 * len(text) or re.match(r"(?:&|and\s|et al)", candidate)):
+                continue  # a formatting wrapper (Word's <span lang=…>) around most of the entry
             out.append(candidate)
     return out
 
@@ -253,20 +255,92 @@ def _venue_from_tail_element(node, tail: str) -> Optional[str]:
     return text.strip(" ,.;:") or None
 
 
+_BLOCK_TAGS = frozenset(("div", "p", "li", "ul", "ol", "dl", "dt", "dd", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "table", "tr", "td", "section", "article", "header", "footer", "figure", "blockquote"))
+_NO_TEXT_TAGS = frozenset(("script", "style", "noscript", "template", "button", "svg"))
+
+
+def _unnamed_stretches_after(node, title, named: set[int], limit: int = 12) -> list[tuple[str, object]]:
+    """The text after `title` inside `node`, cut at block boundaries and at class-named parts
+    (whose text is skipped): [(text, the block holding it)], link rows ("[PDF] [Code]") left out."""
+    from bs4 import NavigableString, Tag
+
+    stretches: list[tuple[str, object]] = []
+    current: list[str] = []
+    block = node
+
+    def close():
+        text = clean_text(" ".join(current)).strip(" ,;|·•")
+        current.clear()
+        if text and re.sub(r"\[[^\]]{1,20}\]|[\W_]+", "", text):
+            stretches.append((text, block))
+
+    seen_title = False
+    skip_until = None
+    for item in node.descendants:
+        if len(stretches) >= limit:
+            break
+        if skip_until is not None:
+            if item is skip_until:
+                skip_until = None
+            continue
+        if isinstance(item, Tag):
+            if item is title:
+                seen_title = True
+                skip_until = _last_descendant(item)
+                continue
+            if not seen_title:
+                continue
+            if id(item) in named or item.name in _NO_TEXT_TAGS:
+                close()
+                skip_until = _last_descendant(item)
+                continue
+            if item.name in _BLOCK_TAGS:
+                close()
+                block = item
+        elif seen_title and isinstance(item, NavigableString) and type(item) is NavigableString:
+            current.append(str(item))
+    close()
+    return stretches
+
+
+def _last_descendant(tag):
+    last = tag
+    while getattr(last, "contents", None):
+        last = last.contents[-1]
+    return last
+
+
 def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
     """An entry whose parts sit in elements named by class (<span class="authors">): read each
     part from its element. Needs a title and an author list among them."""
     if not hasattr(node, "find_all"):
         return None
     parts: dict[str, str] = {}
+    elements: dict[str, object] = {}
     for child in node.find_all(class_=True, limit=60):
         classes = child.get("class") or []
         for field, pattern in FIELD_CLASS_RES.items():
             if field not in parts and any(pattern.search(c) for c in classes):
+                if any(parent is elements.get("title") for parent in child.parents):
+                    break  # a part inside the title element is the title's
                 # an author list keeps its last initial's period ("… and Park, S.")
                 value = clean_text(node_text(child)).strip(" ,;" if field == "authors" else " ,.;")
                 if value and (field != "abstract" or len(value.split()) >= 8):  # an "Abs" button is no abstract
                     parts[field] = value
+                    elements[field] = child
+                break
+    if parts.get("title") and not parts.get("authors"):
+        # only the title is named (Quarto, Pure): the authors are the first unnamed stretch of
+        # text after it, the venue the next one when no element names it
+        stretches = _unnamed_stretches_after(node, elements["title"], set(map(id, elements.values())))
+        for k, (text, block) in enumerate(stretches):
+            if authors_score(text) >= 0.6:
+                parts["authors"] = text
+                if "venue" not in parts and k + 1 < len(stretches):
+                    venue_text, venue_block = stretches[k + 1]
+                    italic = venue_block.find(["i", "em", "cite"]) if hasattr(venue_block, "find") else None
+                    parts["venue"] = clean_text(node_text(italic)) if italic is not None else venue_text
                 break
     if not parts.get("title") or not parts.get("authors") or authors_score(parts["authors"]) < 0.6:
         return None

@@ -15,11 +15,11 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import OWN_QUOTED_ENTRY_RE, authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
+from extract.fields.citation import ENTRY_LABEL_RE, OWN_QUOTED_ENTRY_RE, authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
 from extract.fields.dates import YEAR_RE
 from extract.fields.ids import find_urls
 from extract.fields.names import fuller_name, looks_like_name, owner_in_line, owner_name, split_author_list
-from extract.fields.sections import NON_PUBLICATION_SECTION_RE
+from extract.fields.sections import NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE
 from extract.fields.text import clean_text, strip_markdown
 from extract.fields.venues import venue_from_tail
 from extract.ingestors.base import Entry, PageParse
@@ -80,14 +80,6 @@ def _blocks(body: str) -> list[str]:
 _INVERTED_NAME_RE = re.compile(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.\s*-?\s*){1,3}")
 
 
-_ROLE_RE = re.compile(
-    r"(?:(?:senior|junior|principal|associate|assistant|adjunct|visiting|full|emeritus|distinguished|"
-    r"ph\.?\s?d\.?|doctoral|master'?s?|m\.?sc\.?|undergraduate|graduate|postdoctoral|research|staff|lead|"
-    r"tenure-track|teaching)\s+){0,3}"
-    r"(?:student|candidate|researcher|fellow|postdoc|professor|lecturer|scientist|engineer|director|"
-    r"chair|intern|assistant|associate|reader|investigator|scholar|group leader|team lead|head of \w+)s?"
-    r"(?:\s+(?:in|of|for|at)\s+[\w&,' -]{2,60})?",  # "Senior Lecturer in Archival Studies"
-    re.I)
 
 
 def _bold_title(block: str) -> Optional[re.Match]:
@@ -108,7 +100,7 @@ def _bold_title(block: str) -> Optional[re.Match]:
     if not re.search(r"\w", _MARKER_RE.sub("", strip_markdown(after))):
         return None  # "- [Google Scholar](url)": a link on its own is navigation, not a paper
     # "**PhD Student** (since 2021) · Lab …": a position in the page header, not a paper
-    if _ROLE_RE.fullmatch(strip_markdown(title).strip(" :")):
+    if POSITION_TITLE_RE.fullmatch(strip_markdown(title).strip(" :")):
         return None
     return m
 
@@ -203,7 +195,7 @@ def _is_entry_block(block: str) -> bool:
 
 
 def _looks_like_citation(block: str) -> bool:
-    text = strip_markdown(clean_text(block))
+    text = ENTRY_LABEL_RE.sub("", strip_markdown(clean_text(block)))
     if len(text) < 30 or len(text) > 1500:
         return False
     has_year = bool(YEAR_RE.search(text))

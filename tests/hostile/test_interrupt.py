@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUTPUTS = ("records.jsonl", "works.jsonl", "profiles.jsonl", "manifest.jsonl")
 
 
-def _write_inputs(folder: Path, pages: int = 20) -> None:
+def _write_inputs(folder: Path, pages: int = 80) -> None:
     folder.mkdir(parents=True)
     for p in range(pages):
         items = "".join(
@@ -46,7 +46,7 @@ def _wait_until_busy(proc: subprocess.Popen, limit: float = 60.0) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline and proc.poll() is None:
         if _children(proc.pid):
-            time.sleep(1.0)
+            time.sleep(0.5)  # inside extraction, well before the end (80 pages take seconds)
             return
         time.sleep(0.05)
     pytest.fail("the run never started a worker")
