@@ -35,6 +35,12 @@ _TITLE_DESCRIPTOR_RE = re.compile(
 _EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
 _EDITION_NUMBER_END_RE = re.compile(r"[.,]\s*(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|revised|neu\w*)\.?$", re.I)
 _LAW_REVIEW_END_RE = re.compile(r",\s\d{1,4}\s[A-Z][\w.]{0,12}$")
+_GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,6}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
+                                   r"Working Group|Group|Team|Network|Committee|Society|Initiative)\.\s+(?=[A-Z0-9])")
+_VERSION_TAIL_RE = re.compile(r"\.\s+(?:(?:R|Python|Julia|Stata|MATLAB)\s+package\s+)?(?:version|v)\s?\d[\w.-]{0,20}$", re.I)
+_STRONG_PUBLISHER_RE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|[ÉE]ditions?|Editora|Edizioni|Claypool|Wiley|"
+                                  r"Springer|Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson)\b")
+_TITLE_PUBLISHER_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][\w'’&-]*\s?){1,5}|(?:[A-Z][\w'’-]*\s)?&\s(?:[A-Z][\w'’-]*\s?){1,4})$")
 
 
 class Person(NamedTuple):
@@ -96,6 +102,10 @@ class Parsed(NamedTuple):
             title += self.text[stop]  # the model leaves end punctuation outside; a question keeps its mark
         # a line-break hyphen the scrape kept: "Invest- ments" -> "Investments"
         title = _BROKEN_HYPHEN_RE.sub(r"\1\2", title)
+        # a Vancouver group author after the people ("…, Greer AL; Brightwater Cohort
+        # Investigators. Sleep duration …") is no part of the title
+        if self.text[: span.start].rstrip().endswith(";"):
+            title = _GROUP_AUTHOR_HEAD_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
         # an edition number the span took along: "Grundlagen der Strömungsmesstechnik. 2" + " Aufl."
@@ -103,6 +113,12 @@ class Parsed(NamedTuple):
             title = _EDITION_NUMBER_END_RE.sub("", title)
         # a law review's volume and abbreviation: "…Disparate Impact, 71 Stan" (+ ". L. Rev. 1021")
         title = _LAW_REVIEW_END_RE.sub("", title)
+        # a software version or the publisher the span ran on into: "mixedsurv: … Models. R
+        # package version 2", "… Discourse Coherence. Morgan & Claypool Publishers"
+        title = _VERSION_TAIL_RE.sub("", title)
+        publisher = _TITLE_PUBLISHER_TAIL_RE.search(title)
+        if publisher and _STRONG_PUBLISHER_RE.search(publisher.group(1)) and len(title[: publisher.start()].split()) >= 3:
+            title = title[: publisher.start()]
         return title.strip(" ,;:") or None
 
     def people(self) -> list[Person]:
@@ -531,6 +547,30 @@ def _names_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
 _INVERTED_NAME_RUN_ON_RE = re.compile(r"^(.+?,\s*(?:[A-Z]\.[\s-]?){1,3})\s*([A-Z][\w'’-]+)$")
 
 
+def _book_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """Two title spans, the later one right after "In:" ("Termination of term rewriting. In:
+    Tools and Algorithms for the Construction …"): that one is the book the paper appeared
+    in, so the venue (unless the tagger found one that is no series name), never the title."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) < 2:
+        return spans
+    books = [s for s in titles[1:] if re.search(r"\bIn:?\s*$", text[max(0, s.start - 6) : s.start])]
+    if not books:
+        return spans
+    venue = next((s for s in spans if s.label == "VENUE"), None)
+    keep_venue = venue is not None and not _SERIES_RE.fullmatch(text[venue.start : venue.end].strip(" .,"))
+    out = []
+    for s in spans:
+        if s in books:
+            if not keep_venue and s is books[0]:
+                out.append(FieldSpan("VENUE", s.start, s.end, s.confidence))
+            continue
+        if s.label == "VENUE" and not keep_venue:
+            continue
+        out.append(s)
+    return out
+
+
 def _subtitle_read_as_venue(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """"The Cartographer's Dilemma:" (TITLE) + "Maps and Empire in the Baltic" (VENUE, unsure):
     what follows a title's colon is its subtitle, not where it appeared."""
@@ -754,6 +794,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _join_split_inverted_names(doc_text(doc), spans)
     spans = _drop_editors(spans)
     spans = _subtitle_read_as_venue(doc_text(doc), spans)
+    spans = _book_read_as_title(doc_text(doc), spans)
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:

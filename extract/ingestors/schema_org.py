@@ -40,6 +40,7 @@ _NOT_WORK_TYPES = {"webpage", "website", "profilepage", "collectionpage", "bread
 _CONTAINER_TYPES = {"periodical", "publicationvolume", "publicationissue", "book", "bookseries", "creativeworkseries",
                     "event", "collection", "creativework"}
 _LD_SCRIPT_RE = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
+_LD_JSON_RE = re.compile(r"ld\+json", re.I)
 _MAX_NODES = 20_000
 _MAX_DEPTH = 12
 _STATUS_VENUE_RE = re.compile(r"^(?:submitted|under review|in preparation|in press|accepted|draft|forthcoming)\b", re.I)
@@ -268,8 +269,7 @@ def _affiliations(docs: list[Any], owner: Optional[str]) -> list[str]:
 
 def detect(page: Page) -> float:
     if page.syntax == "html":
-        head = page.text[:2_000_000]
-        if "ld+json" not in head.lower():
+        if _LD_JSON_RE.search(page.text, 0, 2_000_000) is None:  # cheap gate: no copy of the page
             return 0.0
         docs = _documents(page)
         return 0.92 if len(_works(docs)) >= 2 else 0.0
