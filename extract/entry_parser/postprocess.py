@@ -547,6 +547,54 @@ def _names_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
 _INVERTED_NAME_RUN_ON_RE = re.compile(r"^(.+?,\s*(?:[A-Z]\.[\s-]?){1,3})\s*([A-Z][\w'’-]+)$")
 
 
+# "Tavo, Felise. Woman" (AUTHOR) + ", Mother and Bride: …" (TITLE): a whole inverted name,
+# its full stop, then the title's first word
+_NAME_THEN_TITLE_WORD_RE = re.compile(r"^([A-Z][\w'’-]+(?:\s[\w'’-]+){0,2},\s*[A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*)?)\.\s+([A-Z][\w'’-]*)$")
+
+
+def _title_head_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A title whose head the tagger left untagged or glued to the last author: "Paul
+    Reynolds, Trade in the Western Mediterranean, AD 400" + "-700 : the Ceramic Evidence"
+    (a title cannot start with "-", ":" or a lower-case word), "Tavo, Felise. Woman" + ", Mother
+    and Bride: …". The head runs from the end of the span before it."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) == 2:
+        # "Trade in the Western" + "Mediterranean, AD 400" (untagged) + "-700 : the Ceramic
+        # Evidence": a second part that cannot start a title continues the first
+        a, b = titles
+        between = [s for s in spans if a.end <= s.start < b.start]
+        gap = text[a.end : b.start]
+        lead = text[b.start : b.start + 1]
+        if (not between and not (lead.isupper() or lead.isdigit() or lead in "\"“‘'«(") and len(gap.split()) <= 8
+                and not YEAR_RE.search(gap) and not re.search(r"\b(?:In|in)\b|[.?!]\s", gap)):
+            merged = FieldSpan("TITLE", a.start, b.end, a.confidence)
+            return [merged if s is a else s for s in spans if s is not b]
+        return spans
+    if len(titles) != 1:
+        return spans
+    title = titles[0]
+    k = spans.index(title)
+    prev = spans[k - 1] if k > 0 else None
+    if prev is not None and prev.label == "AUTHOR":
+        m = _NAME_THEN_TITLE_WORD_RE.match(text[prev.start : prev.end])
+        if m and re.fullmatch(r"\s*,?\s*", text[prev.end : title.start]):
+            head = prev.start + m.start(2)
+            return spans[: k - 1] + [FieldSpan("AUTHOR", prev.start, prev.start + m.end(1), prev.confidence),
+                                     FieldSpan("TITLE", head, title.end, title.confidence)] + spans[k + 1 :]
+    first = text[title.start : title.start + 1]
+    if first.isupper() or first.isdigit() or first in "\"“‘'«(":
+        return spans
+    gap_start = prev.end if prev is not None else 0
+    gap = text[gap_start : title.start]
+    words = re.findall(r"[^\W\d_][\w'’-]*", gap)
+    if len(words) < 2 or YEAR_RE.search(gap) or re.search(r"\b(?:In|in)\s*:", gap):
+        return spans
+    lead = re.match(r"[\s,.;:()\]]*", gap).end()
+    if not text[gap_start + lead : gap_start + lead + 1].isupper() or re.match(r"[A-Z]\.", gap[lead:]):
+        return spans  # a lower-case word or the last author's initials ("E., Macroscopic")
+    return spans[:k] + [FieldSpan("TITLE", gap_start + lead, title.end, title.confidence)] + spans[k + 1 :]
+
+
 def _book_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """Two title spans, the later one right after "In:" ("Termination of term rewriting. In:
     Tools and Algorithms for the Construction …"): that one is the book the paper appeared
@@ -795,6 +843,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _drop_editors(spans)
     spans = _subtitle_read_as_venue(doc_text(doc), spans)
     spans = _book_read_as_title(doc_text(doc), spans)
+    spans = _title_head_left_out(doc_text(doc), spans)
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:
