@@ -11,6 +11,8 @@ fields. `postprocess` turns tagged spans into people, a year/date and a clean ve
 """
 from __future__ import annotations
 
+import html
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
@@ -56,10 +58,29 @@ def available() -> bool:
 def _prepare(text: str) -> str:
     from extract.fields.text import clean_text, strip_author_marks, strip_markdown
 
-    text = strip_author_marks(clean_text(text or "")[:MAX_CHARS].replace("\n", " "))
+    text = clean_text(text or "")[:MAX_CHARS].replace("\n", " ")
+    if "&" in text and ";" in text:  # scraped with its entities: "&lt;i&gt;Title&lt;/i&gt;", "&amp;"
+        text = html.unescape(text)
+    if "<" in text:
+        text = _INLINE_TAG_RE.sub("", text)
+    text = strip_author_marks(text)
     if "](" in text or "**" in text or "__" in text:
         text = strip_markdown(text)
-    return text
+    # what a results page prints after the reference: "[PDF] Cited by 12 Related articles",
+    # "View Article Google Scholar", "— PubMed"
+    text = _TRAILING_LINK_WORDS_RE.sub("", text)
+    # a sentence glued to the next: "…HOUSEHOLD SURVEYS.Working paper", "…blastema.Dev Regen Biol"
+    if "." in text:
+        text = _GLUED_SENTENCE_RE.sub(". ", text)
+    return " ".join(text.split())
+
+
+_INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite)\b[^<>]{0,200}>", re.I)
+_TRAILING_LINK_WORDS_RE = re.compile(
+    r"(?:\s*[|—–-]?\s*(?:\[(?:PDF|HTML|Full text|Abstract|CrossRef|Crossref|PubMed|Google Scholar|DOI|Link)[^\]]{0,20}\]"
+    r"|View Article|Google Scholar|PubMed(?: Central)?|CrossRef|Crossref|Web of Science|Scopus|Cited by \d+|Related articles"
+    r"|All \d+ versions|PDF(?: \d[\d.]* ?[KM]B)?|HTML|Full text))+\s*$")
+_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})\.(?=[A-Z][a-z]{2})(?![\w.-]*/)")
 
 
 @lru_cache(maxsize=1)
@@ -72,12 +93,13 @@ def decoder():
 def tag_texts(texts: list[str]) -> list[Parsed]:
     """Tag prepared texts in batches; one Parsed per text (empty texts give empty results)."""
     from extract.entry_parser.postprocess import FieldSpan
+    from extract.fields.gbt7714 import find_gbt_spans
     from extract.fields.scholar_line import find_scholar_spans
 
     # rigid formats the rules read for sure skip the model
     by_rule: dict[int, Parsed] = {}
     for i, text in enumerate(texts):
-        spans = find_scholar_spans(text)
+        spans = find_scholar_spans(text) or (find_gbt_spans(text) if "[" in text else None)
         if spans:
             by_rule[i] = Parsed(text, [FieldSpan(label, a, b, 1.0) for label, a, b in spans], 1.0)
     if by_rule:

@@ -12,7 +12,7 @@ from typing import NamedTuple, Optional
 from extract.entry_parser.doctokens import doc_text, token_texts
 from extract.fields.dates import DATE_PHRASE_RE, YEAR_RE, find_year, parse_date
 from extract.fields.ids import DOI_RE, URL_RE, find_arxiv, find_doi, find_openreview, find_urls
-from extract.fields.names import PARTICLES, invert_name, is_particle, looks_like_name, split_author_list, strip_markers
+from extract.fields.names import PARTICLES, PINYIN_FAMILIES, family_first_split, invert_name, is_particle, looks_like_name, split_author_list, strip_markers
 from extract.fields.venues import clean_venue
 from extract.ingestors.base import Entry
 from schemas.models import Author
@@ -35,6 +35,15 @@ _TITLE_DESCRIPTOR_RE = re.compile(
 _EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
 _EDITION_NUMBER_END_RE = re.compile(r"[.,]\s*(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|revised|neu\w*)\.?$", re.I)
 _LAW_REVIEW_END_RE = re.compile(r",\s\d{1,4}\s[A-Z][\w.]{0,12}$")
+# GB/T 7714 document-type marks: [J] journal, [M] book, [C] proceedings, [D] thesis, [R] report …
+_GBT_MARK_RE = re.compile(r"\[(?:J|M|C|D|R|N|P|S|Z|A|G|K|EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]")
+_GBT_MARK_TAIL_RE = re.compile(r"\s*\[(?:J|M|C|D|R|N|P|S|Z|A|G|K|EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]?(?://.*)?$")
+_PINYIN_PAIR_RE = re.compile(r"[A-Z][A-Za-z]{0,5} [A-Z][a-z]{1,8}(?:-?[a-z]{2,8})?")
+_CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
+# GOST 7.1/7.0.5: " // " starts the source, " / " the responsibility, " : " a lower-case
+# designation ("монография", "дис. … канд.", "сб. науч. тр.")
+_GOST_TITLE_END_RE = re.compile(r"\s//\s?|\s/\s|\s:\s(?=[a-zа-яё])")
+_GOST_SOURCE_RE = re.compile(r"//\s*([^/]{2,200}?)\s*(?=\s:\s[a-zа-яё]|\s/\s|\.\s+(?:(?:19|20)\d\d|[–—-]|[ТT]\.|№|Vol|[СS]\.)|$)")
 _GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,6}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
                                    r"Working Group|Group|Team|Network|Committee|Society|Initiative)\.\s+(?=[A-Z0-9])")
 _VERSION_TAIL_RE = re.compile(r"\.\s+(?:(?:R|Python|Julia|Stata|MATLAB)\s+package\s+)?(?:version|v)\s?\d[\w.-]{0,20}$", re.I)
@@ -108,6 +117,11 @@ class Parsed(NamedTuple):
             title = _GROUP_AUTHOR_HEAD_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
+        # the Chinese standard's type mark ("…检测[J", "…方法[C]//会议论文集") and GOST's areas
+        # ("Title // Journal", "Title : монография / А. Автор") end the title
+        title = _GBT_MARK_TAIL_RE.sub("", title)
+        if "//" in title or _CYRILLIC_RE.search(title):
+            title = _GOST_TITLE_END_RE.split(title, maxsplit=1)[0]
         # an edition number the span took along: "Grundlagen der Strömungsmesstechnik. 2" + " Aufl."
         if _EDITION_AFTER_RE.match(self.text[stop:]):
             title = _EDITION_NUMBER_END_RE.sub("", title)
@@ -116,12 +130,23 @@ class Parsed(NamedTuple):
         # a software version or the publisher the span ran on into: "mixedsurv: … Models. R
         # package version 2", "… Discourse Coherence. Morgan & Claypool Publishers"
         title = _VERSION_TAIL_RE.sub("", title)
+        # ACS books: "Principles of Surface Photochemistry; Meridian Scientific" + ": Oxford, 2016"
+        if "; " in title and self.text[stop : stop + 3].lstrip().startswith(":"):
+            title = title.rsplit("; ", 1)[0]
         publisher = _TITLE_PUBLISHER_TAIL_RE.search(title)
         if publisher and _STRONG_PUBLISHER_RE.search(publisher.group(1)) and len(title[: publisher.start()].split()) >= 3:
             title = title[: publisher.start()]
         return title.strip(" ,;:") or None
 
     def people(self) -> list[Person]:
+        found = self._people()
+        if _GBT_MARK_RE.search(self.text):
+            # GB/T 7714 writes Chinese names family first in pinyin too ("Liu Yang", "LI Hua"),
+            # but a Western-order "Yaoyao Sun" stays: the family is the part that is a surname
+            found = [_gbt_family_first(p) for p in found]
+        return found
+
+    def _people(self) -> list[Person]:
         found: list[Person] = []
         for span in self.spans:
             if span.label == "AUTHOR":
@@ -147,6 +172,11 @@ class Parsed(NamedTuple):
     def venue(self) -> Optional[str]:
         title = self.first("TITLE")
         raw = self.field_text("VENUE")
+        if title is not None and "//" in self.text[title.start :] and not _GBT_MARK_RE.search(self.text):
+            # GOST: the source follows " // " ("… // Журнал прикладной теплофизики. 2019. Т. 26")
+            source = _GOST_SOURCE_RE.search(self.text, title.start)
+            if source and (not raw or source.start() < self.text.find(raw, title.start)):
+                return clean_venue(source.group(1).strip(" .,;:")) or raw
         if title is not None and (not raw or _SERIES_RE.fullmatch(raw.strip(" .,")) or looks_like_name(raw.strip(" .,"))
                                   or _PUBLISHER_WORD_RE.search(raw)):
             # a chapter's venue is its book, named after the editors ("In: A. Dupont (ed.)
@@ -258,9 +288,10 @@ _THESIS_KIND_ONLY_RE = re.compile(r"(?i:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?
 
 
 _EDITED_BOOK_RE = re.compile(
-    r"\b[Ii]n:?\s+[^()]{2,200}?\s*\((?:eds?|Hrsg|Hgg?|Hg|coord|dir|orgs?|ed)\.?\)\s*[:.,]?\s*"
+    r"(?:\b[Ii]n:?|\[w:\]|\bW:)\s+[^()]{2,200}?\s*\((?:eds?|Hrsg|Hgg?|Hg|coord|dir|orgs?|ed|red|a cura di)\.?\)\s*[:.,]?\s*"
     r"([A-ZÀ-Ý0-9][^.]{2,200}?)\s*(?=\.\s|\.$|,\s*(?:vol|pp|S\.|p\.|Bd|pages|Band)\b|\s\(|$)")
-_BOOK_EDITED_BY_RE = re.compile(r"\bIn\s+([A-ZÀ-Ý][^,]{2,200}?),\s+(?:edited|ed\.|eds\.|herausgegeben|hrsg\.)\s+(?:by|von)\b")
+# "In Book, edited by …" (Chicago), "“Chapter.” Book, edited by …" (MLA), "[w:] Book, red. …" (Polish)
+_BOOK_EDITED_BY_RE = re.compile(r"(?:\bIn|\[w:\]|\bW:|[”\"]|\.)\s+([A-ZÀ-Ý][^,”\"]{2,200}?),\s+(?:(?:edited|ed\.|eds\.|herausgegeben|hrsg\.)\s+(?:by|von)\b|red\.\s|a cura di\s)")
 
 
 _SERIES_RE = re.compile(r"(?:LNCS|LNAI|LNBI|CCIS|LIPIcs|AISC|LNEE|LNNS|LNBIP|IFIP AICT|CEUR(?:-WS)?|"
@@ -368,8 +399,8 @@ def people_in(span_text: str) -> list[Person]:
 # family-name particles: kept with the family name ("Aäron van den Oord" -> "van den Oord")
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # one run of initials: "J.", "JA", "K-W", "J.-P." (a given name written short)
-_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z][a-z]?\.$")
-_SEVERAL_RE = re.compile(r"\s(?:and|&|und|et)\s|\s[ye]\s(?=[^\s,]+\s+[^\s,])|;")
+_INITIALS_RE = re.compile(r"^(?:[A-ZА-ЯЁ]\.?-?){1,3}$|^[A-ZА-ЯЁ][a-zа-яё]?\.$")  # Latin or Cyrillic ("А. В.")
+_SEVERAL_RE = re.compile(r"\s(?:and|&|und|et|en|og|och)\s|\s[ye]\s(?=[^\s,]+\s+[^\s,])|;")
 _NAME_JUNK_RE = re.compile(r"\([^)]*\)|[*^†‡§¶#✉⁎∗✝]")
 _LEADING_NUMBER_RE = re.compile(r"^[\d,.\s]+[-–.)\]]\s*(?=\D)")
 _GLUED_INITIAL_RE = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
@@ -407,6 +438,16 @@ def _inverted(text: str) -> Optional[Person]:
     return Person(f"{given} {family}", given, family)
 
 
+def _gbt_family_first(person: Person) -> Person:
+    tokens = person.name.split()
+    if len(tokens) != 2 or not _PINYIN_PAIR_RE.fullmatch(person.name):
+        return person
+    # "Liu Yang" (both are surnames: the standard's order decides), "LI Hua"; not "Yaoyao Sun"
+    if tokens[0].lower() in PINYIN_FAMILIES:
+        return Person(person.name, tokens[1], tokens[0])
+    return person
+
+
 def _person(text: str) -> Optional[Person]:
     """A natural-order name -> given/family. A trailing run of initials is the given name
     ("Tyrberg B", "Van den Broeck T"); otherwise the last word and the particles before it
@@ -414,6 +455,9 @@ def _person(text: str) -> Optional[Person]:
     name = _clean_person(text)
     if not name or not any(c.isalpha() for c in name) or _TRUNCATION_RE.match(name):
         return None
+    first = family_first_split(name)
+    if first is not None:  # "张伟", "山田 太郎", "WANG Xiaoming"
+        return Person(name, first[0] or None, first[1])
     tokens = name.split()
     suffix = []
     # "Jr." is a suffix; "JR" after a family name is two initials ("Korenberg JR")
@@ -595,6 +639,37 @@ def _title_head_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     return spans[:k] + [FieldSpan("TITLE", gap_start + lead, title.end, title.confidence)] + spans[k + 1 :]
 
 
+def _names_inside_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A homepage entry, title first, whose author list the tagger read into the title
+    ("Towards interpretable world models. Kenji Watanabe, Olivia Grant, Farid Mansour" +
+    ". arXiv:…"): with no author found elsewhere, the list after the title's last full stop
+    is the authors."""
+    if any(s.label == "AUTHOR" for s in spans):
+        return spans
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) != 1:
+        return spans
+    title = titles[0]
+    raw = text[title.start : title.end]
+    cut = raw.rfind(". ")
+    if cut <= 0:
+        return spans
+    tail = raw[cut + 2 :]
+    names = split_author_list(tail).names
+    if not (2 <= len(names) <= 40 and authors_score_names(names) and len(raw[:cut].split()) >= 2):
+        return spans
+    k = spans.index(title)
+    at = title.start + cut + 2
+    return spans[:k] + [FieldSpan("TITLE", title.start, title.start + cut, title.confidence),
+                        FieldSpan("AUTHOR", at, title.end, title.confidence)] + spans[k + 1 :]
+
+
+def authors_score_names(names: list[str]) -> bool:
+    """Every part a natural-order person's name of two to four words ("Kenji Watanabe")."""
+    return all(looks_like_name(n) and 2 <= len(n.split()) <= 4 and not n.isupper()
+               and all(w[:1].isupper() or w.lower() in PARTICLES for w in n.split()) for n in names)
+
+
 def _book_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """Two title spans, the later one right after "In:" ("Termination of term rewriting. In:
     Tools and Algorithms for the Construction …"): that one is the book the paper appeared
@@ -602,7 +677,8 @@ def _book_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     titles = [s for s in spans if s.label == "TITLE"]
     if len(titles) < 2:
         return spans
-    books = [s for s in titles[1:] if re.search(r"\bIn:?\s*$", text[max(0, s.start - 6) : s.start])]
+    books = [s for s in titles[1:] if re.search(r"(?:\bIn:?|\((?:eds?|red|Hrsg|Hg|a cura di)\.?\)[,:]?)\s*$",
+                                                  text[max(0, s.start - 14) : s.start])]
     if not books:
         return spans
     venue = next((s for s in spans if s.label == "VENUE"), None)
@@ -844,6 +920,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _subtitle_read_as_venue(doc_text(doc), spans)
     spans = _book_read_as_title(doc_text(doc), spans)
     spans = _title_head_left_out(doc_text(doc), spans)
+    spans = _names_inside_title(doc_text(doc), spans)
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:

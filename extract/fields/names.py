@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from extract.fields.text import clean_text
 
@@ -124,12 +124,45 @@ def is_particle(token: str) -> bool:
 _is_particle = is_particle
 
 
+# the commonest Chinese family names in pinyin: which part of "Liu Yang" / "Yaoyao Sun" is the family
+PINYIN_FAMILIES = frozenset((
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang "
+    "han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao jin "
+    "fu zhong cui tan lv lu fan wan qiu qin jia xia shi fang hou zou xiong meng qian bai kong mao hao shao long duan "
+    "lei tao gu hong mo gong yan kang wen chang niu ou ni yin qi ji xing geng zhan ke ge rao ning bao mou").split())
+_HAN_OR_HANGUL_RE = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u3005]+")
+
+
+def family_first_split(name: str) -> Optional[tuple[Optional[str], str]]:
+    """(given, family) for names written family first by convention, else None:
+    "山田 太郎" / "欧阳 明" (CJK with a space) -> ("太郎", "山田"); "WANG Xiaoming" / "DUPONT Jean"
+    (a family name of three or more capitals first) -> ("Xiaoming", "WANG"). Not "RB Doorenbos"
+    (initials) and not "张伟" (no space: see below)."""
+    tokens = name.split()
+    if not tokens:
+        return None
+    if all(_HAN_OR_HANGUL_RE.fullmatch(t) for t in tokens):
+        if len(tokens) >= 2:
+            return " ".join(tokens[1:]), tokens[0]
+        # written without a space the split is not sure (Chinese 1+2, Japanese 2+2, compound
+        # surnames): the whole name stays the family name
+        return None
+    if (len(tokens) >= 2 and len(tokens[0]) >= 3 and re.search(r"[AEIOUY]", tokens[0]) and tokens[0].isalpha()
+            and tokens[0].isupper()
+            and all(len(t) >= 2 and t.replace("-", "").isalpha() and not t.isupper() and t[:1].isupper() for t in tokens[1:])):
+        return " ".join(tokens[1:]), tokens[0]
+    return None
+
+
 @lru_cache(maxsize=65536)
 def split_name(name: str) -> PersonName:
     """Given/family split of a natural-order display name (particles go with the family name)."""
     name = name.strip()
     if not name:
         return PersonName(name, None, None)
+    first = family_first_split(name) if "," not in name else None
+    if first is not None:
+        return PersonName(name, first[0] or None, first[1])
     if "," in name:
         family, _, given = name.partition(",")
         family, given = family.strip(), given.strip()
@@ -220,26 +253,26 @@ def split_author_list(text: str | None) -> AuthorList:
     if not text:
         return AuthorList([], truncated)
 
-    if re.search(r"\s(?:and|et|und|y|e|&)\s", text) and "," in text and ";" not in text \
-            and not re.search(r",\s*(?:and|et|und|y|e|&)\s", text):
+    if re.search(r"\s(?:and|et|und|en|og|och|y|e|&)\s", text) and "," in text and ";" not in text \
+            and not re.search(r",\s*(?:and|et|und|en|og|och|y|e|&)\s", text):
         # BibTeX style: "Last, First and Last, First" (no serial comma before 'and'); French
         # "Nguyen, Thi Lan et Bernard, Olivier" alike
-        parts = re.split(r"\s+(?:and|et|und|y|e|&)\s+", text)
+        parts = re.split(r"\s+(?:and|et|und|en|og|och|y|e|&)\s+", text)
         if len(parts) >= 2 and all(p.count(",") == 1 for p in parts):
             return AuthorList(_finish([invert_name(p) for p in parts]), truncated)
 
     if ";" in text:
-        parts = [re.sub(r"^(?:and|&|y|e|und|et)\s+", "", p, flags=re.I) for p in re.split(r"\s*;\s*", text) if p.strip()]
+        parts = [_LEADING_CONJUNCTION_RE.sub("", p) for p in re.split(r"\s*;\s*", text) if p.strip()]
         # "Ramírez Soto, Andrés y Villalobos, Marta": the last two joined by a conjunction
-        parts = [q for p in parts for q in (re.split(r"\s+(?:and|&|y|e|und|et)\s+", p) if p.count(",") >= 2 else [p])]
+        parts = [q for p in parts for q in (re.split(r"\s+(?:and|&|y|e|und|et|en|og|och)\s+", p) if p.count(",") >= 2 else [p])]
         return AuthorList(_finish([invert_name(p) if "," in p else p for p in parts]), truncated)
 
     # Spanish "y" / Portuguese "e" join two names only when a whole name follows ("Echeverría y
     # Lucía Barragán") or after initials ("A. M. y Peñalver, J."); before a lone word they
     # belong to a family name ("Ortega y Gasset")
-    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et)\s+|\s+(?:y|e)\s+(?=[^\s,]+\s+[^\s,])|(?<=\.)\s+(?:y|e)\s+|\s*&\s*", text)
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et|en|og|och)\s+|\s+(?:y|e)\s+(?=[^\s,]+\s+[^\s,])|(?<=\.)\s+(?:y|e)\s+|\s*&\s*", text)
              if p and p.strip()]
-    parts = [re.sub(r"^(?:and|&|y|e|und|et)\s+", "", p, flags=re.I) for p in parts]
+    parts = [_LEADING_CONJUNCTION_RE.sub("", p) for p in parts]
     # "Smith, J., Doe, A." -> pairs of (family, initials)
     if len(parts) >= 2 and len(parts) % 2 == 0 and all(_is_initials(p) for p in parts[1::2]) and not any(
         _is_initials(p) for p in parts[0::2]
@@ -248,6 +281,10 @@ def split_author_list(text: str | None) -> AuthorList:
     else:
         parts = _pair_inverted_names(parts)
     return AuthorList(_finish(parts), truncated)
+
+
+# "and Bos, A." / "y Domínguez, R." after a serial comma; lower case only ("En Li" is a name)
+_LEADING_CONJUNCTION_RE = re.compile(r"^(?:and|And|AND|und|et|en|og|och|&|y|e)\s+")
 
 
 def _is_bare_family(part: str) -> bool:
