@@ -11,14 +11,18 @@ from types import ModuleType
 INGESTORS: tuple[str, ...] = (
     # structured site formats: APIs, databases, BibTeX (cheap: gated on syntax)
     "arxiv_atom",
+    "rss_feed",
     "arxiv_listing",
     "arxiv_abs",
     "dblp_xml",
     "dblp_html",
     "dblp_search",
     "bibtex",
+    "ris",
+    "refer",
     "semantic_scholar",
     "openalex",
+    "csl_json",
     "orcid",
     "orcid_text",
     "researchgate_text",
@@ -32,6 +36,10 @@ INGESTORS: tuple[str, ...] = (
     "hugo_academic_md",
     "jemdoc",
     "nextjs_payload",
+    # markup sources read through the Markdown reader (one converter each, extract/fields/markup.py)
+    "latex_cv",
+    "org_mode",
+    "restructuredtext",
     # text copied out of browsers and Markdown homepages
     "listing_text",
     "aggregator_text",

@@ -52,6 +52,10 @@ FIXTURE_EXPECTATIONS = {
     "nextjs_bibtex_only.txt": ("nextjs_payload", "homepage", 2),
     "nextjs_page.html": ("nextjs_payload", "homepage", 2),
     "nextjs_flight_page.html": ("nextjs_payload", "homepage", 2),
+    # markup sources converted to Markdown (extract/fields/markup.py)
+    "org_publications.org": ("org_mode", "homepage", 4),
+    "rst_lab_page.rst": ("restructuredtext", "homepage", 3),
+    "latex_cv_source.tex": ("latex_cv", "homepage", 3),
     # unknown styles no specific ingestor knows (all invented): the fallback and the trained
     # entry parser must still give titled, authored records
     "unknown_blocks_plain.txt": ("generic_homepage", "homepage", 3),

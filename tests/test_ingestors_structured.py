@@ -29,7 +29,7 @@ LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
                 "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "citation_meta",
-                "schema_org")
+                "schema_org", "ris", "refer", "csl_json", "rss_feed")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -59,6 +59,10 @@ FIXTURE_EXPECT = {
     "repository_item_meta.html": ("citation_meta", "paper"),
     "schema_org_person.json": ("schema_org", "listing"),
     "schema_org_embedded.html": ("schema_org", "homepage"),
+    "ris_export.ris": ("ris", "listing"),
+    "endnote_refer.txt": ("refer", "listing"),
+    "csl_items.json": ("csl_json", "listing"),
+    "publications_feed.xml": ("rss_feed", "listing"),
 }
 
 # dev pages of these families -> the ingestor that must claim them
@@ -298,7 +302,9 @@ def test_bibtex_reader_never_raises(text):
        st.sampled_from(["", "<feed>", "<dblp>", '{"paperId": 1, "data": [', "@article{k,", "interactions:\n",
                         '<li class="entry"><cite itemprop="headline">', '<dd><div class="list-title">',
                         '{"@context": "https://schema.org", "@graph": [{"@type": "ScholarlyArticle", "author": ',
-                        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","subjectOf":[']))
+                        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","subjectOf":[',
+                        'TY  - JOUR\nAU  - ', '%0 Journal Article\n%A ', '[{"type": "article-journal", "title": ',
+                        '<rss version="2.0"><channel><title>Publications</title><item><description>']))
 def test_structured_ingestors_never_raise(text, name, prefix):
     from extract import registry
     from extract.page import Page

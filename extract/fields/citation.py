@@ -108,6 +108,14 @@ def parse_citation(raw: str) -> Entry:
     if quoted:
         entry.title = quoted.group(1)
         before, after = text[: quoted.start()].strip(" ,.:"), text[quoted.end():].strip(" ,.:")
+        # a quoted question heading the title: '"Is depth enough?" Revisiting RGB-D baselines.'
+        # or '“Nynorsk or Bokmål?”: Dialect-aware normalisation …': the title runs on
+        rest = text[quoted.end():]
+        run_on = re.match(r"\s*:?\s+(?!In\b|Proc)([A-Z][^.]{3,300}?)\.(?:\s|$)", rest) \
+            if entry.title.rstrip().endswith(("?", "!")) else None
+        if run_on:
+            entry.title = f"{text[quoted.start():quoted.end()]}{rest[: run_on.end(1)]}".strip()
+            after = rest[run_on.end():].strip(" ,.:")
         if before and authors_score(before) >= 0.6:
             entry.authors_text = before
         elif not _LIST_NUMBER_RE.sub("", before).strip():

@@ -174,9 +174,12 @@ def split_name(name: str) -> PersonName:
         suffix.insert(0, tokens.pop())
     if len(tokens) == 1:
         return PersonName(name, None, tokens[0])
-    # "Heidegger M" / "Smith JA": a trailing run of initials is the given name
-    if len(tokens) == 2 and re.fullmatch(r"[A-Z]{1,3}\.?", tokens[1]) and not re.fullmatch(r"[A-Z]{1,3}\.?", tokens[0]):
-        return PersonName(name, tokens[1], tokens[0])
+    # "Heidegger M" / "Smith JA" / "Du Plessis R" / "de Souza Lima F" (Vancouver): a trailing
+    # run of initials after the family name is the given name
+    if (2 <= len(tokens) <= 4 and re.fullmatch(r"[A-Z]{1,3}\.?", tokens[-1])
+            and not any(re.fullmatch(r"[A-Z]{1,3}\.?", t) for t in tokens[:-1])
+            and (len(tokens) == 2 or all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens[:-1]))):
+        return PersonName(name, tokens[-1], " ".join(tokens[:-1]))
     start = len(tokens) - 1
     while start > 1 and _is_particle(tokens[start - 1]):
         start -= 1
@@ -354,6 +357,13 @@ _SECTION_WORDS_RE = re.compile(
 CJK_RE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]+")
 
 
+_ORGANISATION_WORDS = frozenset((
+    "college", "university", "universität", "université", "universidad", "institute", "institut", "department",
+    "school", "faculty", "laboratory", "laboratories", "centre", "center", "society", "association", "foundation",
+    "museum", "library", "hospital", "press", "inc", "ltd", "gmbh", "council", "ministry", "agency", "academy",
+    "group", "lab", "team", "consortium"))
+
+
 # words that start a heading or a menu item, never a person's name ("My Network", "Our Team")
 _NOT_NAME_STARTS = {"my", "our", "your", "the", "a", "an", "this", "these", "welcome", "hello", "hi", "dear", "all",
                     "new", "latest", "view", "see", "show", "more", "go", "back", "sign", "log", "join", "try", "follow"}
@@ -381,6 +391,8 @@ def owner_name(raw: str) -> str | None:
         return None
     if _SECTION_WORDS_RE.search(name) or name.split()[0].lower() in _NOT_NAME_STARTS:
         return None
+    if any(w.lower() in _ORGANISATION_WORDS for w in name.split()):
+        return None  # "Carrow Valley College", "Institute of X": a body, not a person
     return name
 
 

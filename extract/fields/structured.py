@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Optional, Union
 
-from extract.fields.names import clean_name, name_key
+from extract.fields.names import clean_name, name_key, split_name
 from extract.fields.text import clean_text
 from schemas.models import Author
 
@@ -25,6 +25,15 @@ def _display(author: Union[str, Author]) -> str:
     return author.name if isinstance(author, Author) else clean_name(author)
 
 
+def _person_key(name: str) -> str:
+    """Family name and first initial: "Amara Osei-Whitfield" and "A. Osei-Whitfield" are one
+    person in someone's own list."""
+    parts = split_name(name)
+    family = name_key(parts.family or name)
+    given = name_key(parts.given or "")
+    return f"{family}|{given[:1]}"
+
+
 def common_author(author_lists: Iterable[list], min_share: float = 0.75, min_entries: int = 2) -> Optional[str]:
     """The author present on (nearly) every entry, when one clearly is: on at least
     `min_share` of the entries that list authors, and on more entries than anyone else."""
@@ -40,10 +49,10 @@ def common_author(author_lists: Iterable[list], min_share: float = 0.75, min_ent
         if not names:
             continue
         n += 1
-        for key in {name_key(x) for x in names}:
+        for key in {_person_key(x) for x in names}:
             counts[key] += 1
         for x in names:
-            shown.setdefault(name_key(x), Counter())[x] += 1
+            shown.setdefault(_person_key(x), Counter())[x] += 1
     if n < min_entries or not counts:
         return None
     ranked = counts.most_common(2)
@@ -55,15 +64,20 @@ def common_author(author_lists: Iterable[list], min_share: float = 0.75, min_ent
     return None
 
 
-def listing_or_search_results(entries: list, evidence: list[str], what: str = "entry") -> "PageParse":
+def listing_or_search_results(entries: list, evidence: list[str], what: str = "entry",
+                              min_share: float = 1.0) -> "PageParse":
     """A list of papers is one person's listing when one author is on every entry
-    (person = that author), otherwise a search-results page of several people's papers."""
+    (person = that author), otherwise a search-results page of several people's papers.
+    Someone's own export (RIS, EndNote, CSL-JSON) may hold a few works they edited or did not
+    sign: those readers pass a lower min_share."""
     from extract.ingestors.base import PageParse
 
-    person = common_author([e.authors for e in entries], min_share=1.0)
+    person = common_author([e.authors for e in entries], min_share=min_share)
     if person:
+        share = "every" if min_share >= 1.0 else f"at least {min_share:.0%} of the"
         return PageParse(kind="listing", person=person, entries=entries,
-                         evidence=evidence + [f"every {what} has author '{person}'"])
+                         evidence=evidence + [f"{share} {what}s have author '{person}'" if share != "every"
+                                              else f"every {what} has author '{person}'"])
     return PageParse(kind="search-results", entries=entries, evidence=evidence)
 
 

@@ -591,25 +591,61 @@ def _news_article_evidence(soup, entries: list[Entry]) -> Optional[str]:
     return f"news article or blog post ('{headline[:80]}') quoting {len(entries)} references"
 
 
+_VENUE_LINE_CUE_RE = re.compile(r"\b(?:In:?\s|Proc|Journal|Trans|Conference|Workshop|Symposium|Review|Letters|thesis|"
+                                r"dissertation|arXiv|Press|Verlag)\b", re.I)
+
+
+def author_anchored_entries(lines: list[str]) -> list[Entry]:
+    """Entries laid out one field per line with nothing between them ("Title" / "A. One,
+    B. Two" / "Journal, 2022" / "READ PAPER"): every author-list line, with the title line
+    above it and a dated or venue-like line below, is one entry. Sections such as "Talks"
+    are skipped."""
+    from extract.ingestors.jemdoc import entry_from_lines
+
+    out: list[Entry] = []
+    skipping = False
+    for i, line in enumerate(lines[:MAX_CANDIDATES]):
+        if len(line) <= 60 and NON_PUBLICATION_SECTION_RE.search(line) and authors_score(line) < 0.5:
+            skipping = True
+            continue
+        if len(line) <= 60 and _PUBLICATION_HEADING_RE.search(line) and authors_score(line) < 0.5:
+            skipping = False
+        if skipping or i == 0 or len(line) > 400 or len(line.split()) > 40:
+            continue
+        if authors_score(line) < 0.75 or not re.search(r",|\sand\s|&|\bet al", line) and not re.search(r"\b[A-Z]\.", line):
+            continue
+        title = lines[i - 1]
+        if len(title.split()) < 3 or authors_score(title) >= 0.6 or looks_like_contact(title):
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        dated = bool(YEAR_RE.search(after) or STATUS_RE.search(after))
+        if not (dated or _VENUE_LINE_CUE_RE.search(after)):
+            continue
+        entry = entry_from_lines([title, line, after], [], [])
+        if entry is not None and entry.title:
+            out.append(entry)
+    return out
+
+
 def _nobody_in_common(entries: list[Entry]) -> bool:
-    """Three or more references, each with its authors, and no family name on two of them:
-    someone's list of other people's papers (a newsletter's "recent publications by our
-    faculty", a reading list), not anyone's publication list."""
+    """Three or more references, each with its authors, and no family name on more than two
+    in five of them (nor on two of three): someone's list of other people's papers (a
+    newsletter's "recent publications by our faculty", a reading list), not anyone's own list,
+    where the owner is on most entries."""
+    from collections import Counter
+
     from extract.fields.names import split_author_list, split_name
 
     if len(entries) < 3:
         return False
-    seen: set[str] = set()
+    counts: Counter[str] = Counter()
     for entry in entries:
         names = [a if isinstance(a, str) else a.name for a in entry.authors] or \
             split_author_list(entry.authors_text).names
         if not names or "owner-implicit" in entry.flags:
             return False
-        families = {(split_name(n).family or n).lower() for n in names}
-        if families & seen:
-            return False
-        seen |= families
-    return True
+        counts.update({(split_name(n).family or n).lower() for n in names})
+    return max(counts.values()) <= max(1, int(0.4 * len(entries)))
 
 
 def _parse_html(page: Page) -> PageParse:
@@ -644,6 +680,12 @@ def _parse_html(page: Page) -> PageParse:
             entry_nodes.append(node)
             if first_entry_at is None:
                 first_entry_at = i
+    if len(entries) < 2:
+        # a site builder's div soup (Wix, Squarespace blocks): no list items, one field per
+        # block; read the page's lines, each author list anchoring its entry
+        anchored = author_anchored_entries(page.visible_lines())
+        if len(anchored) >= 2:
+            entries = anchored
     bio = " ".join(t for _, t, _ in candidates[: first_entry_at if first_entry_at is not None else 20])
     affiliations = header_affiliations(soup)
     for found in affiliations_in(bio):

@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import ENTRY_LABEL_RE, OWN_QUOTED_ENTRY_RE, authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
+from extract.fields.citation import ENTRY_LABEL_RE, OWN_QUOTED_ENTRY_RE, STATUS_RE, authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
 from extract.fields.dates import YEAR_RE
 from extract.fields.ids import find_urls
 from extract.fields.names import fuller_name, looks_like_name, owner_in_line, owner_name, split_author_list
@@ -77,6 +77,7 @@ def _blocks(body: str) -> list[str]:
     return out
 
 
+_INITIAL_RE = re.compile(r"(?:^|\s)[A-Z]\.(?:\s|-|$)|,\s*[A-Z]\.?$")
 _INVERTED_NAME_RE = re.compile(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.\s*-?\s*){1,3}")
 
 
@@ -89,7 +90,10 @@ def _bold_title(block: str) -> Optional[re.Match]:
     title = next(t for t in (m.group("t1"), m.group("t2"), m.group("t3"), m.group("t4")) if t is not None)
     after = block[m.end():]
     # a bold *name* followed by more names is an author list with the owner in bold, not a title
-    if looks_like_name(title.strip()) and re.match(r"\s*(?:,|and\s|&)\s*\w", after):
+    if looks_like_name(title.strip()) and re.match(r"\s*(?:,|and\s|&|et\.?\s?al\b)\s*\w?", after):
+        return None
+    # "**S. Achterberg**. “Debt, Shame …”": the owner as the only author, the title after
+    if looks_like_name(title.strip()) and _INITIAL_RE.search(title) and re.match(r"\s*[.:]\s+\S", after):
         return None
     # "**Nakamura, Y.** (2021). Title ...": the owner's inverted name in bold, not a title
     # ("**Amber Routes Revisited** (2014)" is a title: only the "Family, I." shape decides)
@@ -194,11 +198,12 @@ def _is_entry_block(block: str) -> bool:
     return bool(_bold_title(block) or _with_match(block))
 
 
-def _looks_like_citation(block: str) -> bool:
+def _looks_like_citation(block: str, dated: bool = False) -> bool:
+    """dated: a year heading above ("## 2023") dates the block, so it need not hold a year."""
     text = ENTRY_LABEL_RE.sub("", strip_markdown(clean_text(block)))
     if len(text) < 30 or len(text) > 1500:
         return False
-    has_year = bool(YEAR_RE.search(text))
+    has_year = dated or bool(YEAR_RE.search(text)) or bool(STATUS_RE.search(text))  # "in press" stands for the year
     has_markers = bool(_MARKER_RE.search(block)) or "arxiv" in text.lower() or "doi" in text.lower()
     sentences = split_sentences(text)
     if (has_year or has_markers) and OWN_QUOTED_ENTRY_RE.match(text):
@@ -206,6 +211,11 @@ def _looks_like_citation(block: str) -> bool:
     year_slot = re.search(r"\((?:19|20)\d{2}[a-z]?\)", text)  # Harvard/APA: names, then "(2019)"
     if year_slot and year_slot.start() > 0 and authors_score(re.sub(_ITEM_START_RE.pattern[:-3], "", text[: year_slot.start()], count=1)) >= 0.7:
         return True
+    head = re.match(r"^\s*(?:[-*+•]|\d{1,3}[.)])?\s*(.{3,120}?)(?:\s+et\.?\s?al\b\.?|(?<![A-Z])\.)\s", text)
+    lead = head.group(1) if head else ""
+    if (has_year or has_markers) and sentences and len(sentences) <= 6 and authors_score(lead) >= 0.99 \
+            and len(lead.split()) <= 5 and re.search(r"[\"“]|\*[^*]", block.split(".", 1)[-1]):
+        return True  # one author, then a quoted or italic title: "**S. Achterberg**. “Debt, Shame …”"
     return (has_year or has_markers) and len(sentences) <= 6 and any(
         authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", s)) >= 0.7 and ("," in s or " and " in s) for s in sentences)
 
@@ -233,12 +243,25 @@ def _entries_and_bio(body: str) -> tuple[list[Entry], str, int]:
 
     last_entry: Optional[Entry] = None
     skipping = False
+    heading_year: Optional[int] = None
+    pubs_level: Optional[int] = None
     for block in blocks:
         heading = _HEADING_RE.match(block)
         if heading and "\n" not in block.strip():
             close_abstract()
             title = heading.group(2) or heading.group(3) or ""
-            in_pubs = bool(_PUB_HEADING_RE.search(title))
+            year_heading = re.fullmatch(r"\W*((?:19|20)\d{2})\W*", strip_markdown(title).strip())
+            heading_year = int(year_heading.group(1)) if year_heading else None
+            if heading_year:
+                in_pubs = in_pubs or bool(entries)  # "## 2023" under "# Publications"
+                continue
+            level = len(heading.group(1)) if heading.group(1) else 1
+            non_pubs = bool(NON_PUBLICATION_SECTION_RE.search(strip_markdown(title).strip()))
+            if in_pubs and pubs_level is not None and level > pubs_level and not non_pubs:
+                pass  # "## Forthcoming" under "# Publications": still the publications
+            else:
+                in_pubs = bool(_PUB_HEADING_RE.search(title))
+                pubs_level = level if in_pubs else None
             heading_pubs += in_pubs
             skipping = bool(NON_PUBLICATION_SECTION_RE.search(strip_markdown(title).strip()))
             last_entry = None
@@ -260,6 +283,8 @@ def _entries_and_bio(body: str) -> tuple[list[Entry], str, int]:
         if m or w:
             close_abstract()
             entry = _parse_bold_block(block, m) if m else _parse_with_block(block, w)
+            if entry.year is None and heading_year and not STATUS_RE.search(block):
+                entry.year = heading_year
             entries.append(entry)
             last_entry = entry
             continue
@@ -268,9 +293,11 @@ def _entries_and_bio(body: str) -> tuple[list[Entry], str, int]:
         if pending_abstract is not None:
             pending_abstract.append(block)
             continue
-        if (in_pubs or entries) and _looks_like_citation(block):
+        if (in_pubs or entries) and _looks_like_citation(block, dated=heading_year is not None):
             entry = parse_entry_text(re.sub(_ITEM_START_RE.pattern[:-3], "", block, count=1))
             if entry.title:
+                if entry.year is None and heading_year and not STATUS_RE.search(block):
+                    entry.year = heading_year
                 entries.append(entry)
                 last_entry = entry
                 continue
@@ -291,7 +318,7 @@ def _heading_person(body: str) -> Optional[str]:
     if m:
         text = re.sub(r"\s*[(（].*$", "", strip_markdown(m.group(1))).strip()
         if looks_like_name(text) and 2 <= len(text.split()) <= 5 and not _PUB_HEADING_RE.search(text):
-            return owner_name(text) or text  # "Dr Siobhán Fitzgerald-Hughes" -> without the title
+            return owner_name(text)  # "Dr Siobhán Fitzgerald-Hughes" -> without the title; "X Group" -> None
         return owner_in_line(text)  # "📄 Publications — Yusuf Karadağ"
     return None
 
