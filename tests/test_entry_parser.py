@@ -71,15 +71,18 @@ CASES = [
     ("Hana Korhonen, Elias van der Berg: Lattice proofs for queue automata. "
      "Theory of Pretend Computing 5(2): 33-61 (2016)",
      "Lattice proofs for queue automata", ["Korhonen", "van der Berg"], 2016, "Theory of Pretend Computing"),
+    ("Compositional shaders for tiny displays. Ines Vaszary, Petr Holub. SIGGRAPH Asia 2022.",
+     "Compositional shaders for tiny displays", ["Vaszary", "Holub"], 2022, "SIGGRAPH Asia"),
+    ("Gradient Surgery for Speech Recognition — A. Ferreira, H. Kimura, B. Oduya — ICML 2021 (Oral)",
+     "Gradient Surgery for Speech Recognition", ["Ferreira", "Kimura", "Oduya"], 2021, "ICML"),
+    ('"Informal Insurance and Migration Networks" (with J. Okonjo and R. Patel), Journal of Development Economics, 2019',
+     "Informal Insurance and Migration Networks", ["Okonjo", "Patel"], 2019, "Journal of Development Economics"),
 ]
 
 
-KNOWN_LIMITS = [
-    pytest.param("Compositional shaders for tiny displays. Ines Vaszary, Petr Holub. SIGGRAPH Asia 2022.",
-                 "Compositional shaders for tiny displays", ["Vaszary", "Holub"], 2022, "SIGGRAPH Asia",
-                 marks=pytest.mark.xfail(strict=True, reason="known limit: a multi-word venue + year with no "
-                                                             "'In'/'Proc.' cue is left untagged")),
-]
+# (the known limit kept here before, a multi-word venue + year after a title-first line, is read
+# by the rule for homepage lines now: extract/fields/homepage_line.py)
+KNOWN_LIMITS: list = []
 
 
 @pytest.mark.parametrize("raw, title, fams, year, venue", CASES + KNOWN_LIMITS)
@@ -294,8 +297,10 @@ INVENTED_FLOORS = {"title": 0.90, "authors": 0.90, "year": 0.98, "venue": 0.90}
 INVENTED_2_FLOORS = {"title": 0.94, "authors": 0.98, "year": 0.98, "venue": 0.88}
 # ... and on the 160 in sixteen more (invented_refs_3.jsonl; measured 0.948 / 0.982 / 1.000 / 0.985)
 INVENTED_3_FLOORS = {"title": 0.93, "authors": 0.96, "year": 0.98, "venue": 0.96}
-# ... and on 160 more in sixteen other styles (invented_refs_4.jsonl; measured 0.926 / 0.954 / 0.981 / 0.884)
+# ... on 160 more in sixteen other styles (invented_refs_4.jsonl; measured 0.926 / 0.955 / 0.981 / 0.890)
 INVENTED_4_FLOORS = {"title": 0.91, "authors": 0.94, "year": 0.97, "venue": 0.86}
+# ... and on 150 homepage/CV entries in ten styles (invented_refs_5.jsonl; measured 0.947 / 0.952 / 0.993 / 0.911)
+INVENTED_5_FLOORS = {"title": 0.93, "authors": 0.93, "year": 0.98, "venue": 0.89}
 
 
 @pytest.mark.shared
@@ -304,6 +309,7 @@ INVENTED_4_FLOORS = {"title": 0.91, "authors": 0.94, "year": 0.97, "venue": 0.86
     ("invented_refs_2.jsonl", 150, INVENTED_2_FLOORS),
     ("invented_refs_3.jsonl", 160, INVENTED_3_FLOORS),
     ("invented_refs_4.jsonl", 160, INVENTED_4_FLOORS),
+    ("invented_refs_5.jsonl", 150, INVENTED_5_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")

@@ -66,6 +66,8 @@ def _prepare(text: str) -> str:
     text = strip_author_marks(text)
     if "](" in text or "**" in text or "__" in text:
         text = strip_markdown(text)
+    # a CV's own labels before the entry: "C4. [2017] …", "J12. 2016. …", "[B2] 2019. …"
+    text = _CV_LABEL_RE.sub("", text)
     # what a results page prints after the reference: "[PDF] Cited by 12 Related articles",
     # "View Article Google Scholar", "— PubMed"
     text = _TRAILING_LINK_WORDS_RE.sub("", text)
@@ -75,6 +77,7 @@ def _prepare(text: str) -> str:
     return " ".join(text.split())
 
 
+_CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?[.):])\s+")
 _INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite)\b[^<>]{0,200}>", re.I)
 _TRAILING_LINK_WORDS_RE = re.compile(
     r"(?:\s*[|—–-]?\s*(?:\[(?:PDF|HTML|Full text|Abstract|CrossRef|Crossref|PubMed|Google Scholar|DOI|Link)[^\]]{0,20}\]"
@@ -94,12 +97,14 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     """Tag prepared texts in batches; one Parsed per text (empty texts give empty results)."""
     from extract.entry_parser.postprocess import FieldSpan
     from extract.fields.gbt7714 import find_gbt_spans
+    from extract.fields.homepage_line import find_title_first_spans
     from extract.fields.scholar_line import find_scholar_spans
 
     # rigid formats the rules read for sure skip the model
     by_rule: dict[int, Parsed] = {}
     for i, text in enumerate(texts):
-        spans = find_scholar_spans(text) or (find_gbt_spans(text) if "[" in text else None)
+        spans = (find_scholar_spans(text) or (find_gbt_spans(text) if "[" in text else None)
+                 or find_title_first_spans(text))
         if spans:
             by_rule[i] = Parsed(text, [FieldSpan(label, a, b, 1.0) for label, a, b in spans], 1.0)
     if by_rule:

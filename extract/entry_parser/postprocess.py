@@ -44,6 +44,8 @@ _CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
 # designation ("монография", "дис. … канд.", "сб. науч. тр.")
 _GOST_TITLE_END_RE = re.compile(r"\s//\s?|\s/\s|\s:\s(?=[a-zа-яё])")
 _GOST_SOURCE_RE = re.compile(r"//\s*([^/]{2,200}?)\s*(?=\s:\s[a-zа-яё]|\s/\s|\.\s+(?:(?:19|20)\d\d|[–—-]|[ТT]\.|№|Vol|[СS]\.)|$)")
+_THESIS_HEAD_RE = re.compile(r"^(?:(?:ph\.?\s?d\.?|m\.?\s?sc\.?|m\.?\s?a\.?|master'?s|doctoral|b\.?\s?sc\.?|diploma)\s+)?"
+                             r"(?:thesis|dissertation)\s*:\s*[\"“]?", re.I)
 _GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,6}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
                                    r"Working Group|Group|Team|Network|Committee|Society|Initiative)\.\s+(?=[A-Z0-9])")
 _VERSION_TAIL_RE = re.compile(r"\.\s+(?:(?:R|Python|Julia|Stata|MATLAB)\s+package\s+)?(?:version|v)\s?\d[\w.-]{0,20}$", re.I)
@@ -115,6 +117,7 @@ class Parsed(NamedTuple):
         # Investigators. Sleep duration …") is no part of the title
         if self.text[: span.start].rstrip().endswith(";"):
             title = _GROUP_AUTHOR_HEAD_RE.sub("", title)
+        title = _THESIS_HEAD_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
         # the Chinese standard's type mark ("…检测[J", "…方法[C]//会议论文集") and GOST's areas
@@ -139,6 +142,13 @@ class Parsed(NamedTuple):
         return title.strip(" ,;:") or None
 
     def people(self) -> list[Person]:
+        with_names = _co_authors_noted(self.text)
+        if with_names is not None:
+            # a CV's own entry, the owner implicit: '"Title" (with J. Okonjo and R. Patel), …'
+            title = self.first("TITLE")
+            before_title = [s for s in self.spans if s.label == "AUTHOR" and title is not None and s.end <= title.start]
+            if not before_title:
+                return with_names
         found = self._people()
         if _GBT_MARK_RE.search(self.text):
             # GB/T 7714 writes Chinese names family first in pinyin too ("Liu Yang", "LI Hua"),
@@ -185,7 +195,7 @@ class Parsed(NamedTuple):
             book = _chapter_book(self.text[title.end :])
             if book:
                 return clean_venue(book) or None
-        if raw and _THESIS_KIND_ONLY_RE.fullmatch(raw.strip(" .,;")):
+        if raw and (_THESIS_KIND_ONLY_RE.fullmatch(raw.strip(" .,;")) or _JUNK_VENUE_RE.fullmatch(raw.strip(" .,;"))):
             raw = None  # "Master's" tagged as the venue: the school after it is the host
         elif raw and raw.strip(" .,;").lower() == "preprint" and title is not None:
             # "Preprint, arXiv:2402.01987": the server named after the word is the venue
@@ -280,9 +290,11 @@ _PAPER_SERIES_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,4}(?:Working|Discussion
 # a report's issuer after its number: "Tech. Rep. TR-2019-04, Institute for X, Lund" /
 # "(Report No. SEI-2016-08). Structural Engineering Institute"
 _REPORT_ISSUER_RE = re.compile(
-    r"(?i:tech(?:nical)?\.?\s*rep(?:ort)?\.?|report|research report|memorandum)\s*(?i:no\.?\s*)?[\w./-]{0,30}\d[\w./-]{0,30}\)?"
+    r"(?i:tech(?:nical)?\.?\s*rep(?:ort)?\.?|report|research report|memorandum)\s*(?i:no\.?\s*)?(?:[\w./-]{0,30}\d[\w./-]{0,30})?\)?"
     r"\s*[,.]\s*((?:[A-Z][\w'’&.-]*)(?:\s(?:of|for|and|&|the|de|für|[A-Z][\w'’&.-]*)){0,7})")
 # a venue the tagger found that only names the kind of work ("Master's", "PhD thesis")
+# a venue that is only an abbreviation's first word: "Prof" (of a supervisor), "Tech" (of "Tech. Rep."), "D"
+_JUNK_VENUE_RE = re.compile(r"[A-Z]|Prof|Dr|Rep|Eds?|Vol|No|In|(?i:tech(?:nical)?\.?(?:\s*rep(?:ort)?\.?)?)")
 _THESIS_KIND_ONLY_RE = re.compile(r"(?i:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|diploma)(?:\s+(?:thesis|dissertation))?"
                                   r"|thesis|dissertation|manuscript|working paper|report)")
 
@@ -406,13 +418,18 @@ _LEADING_NUMBER_RE = re.compile(r"^[\d,.\s]+[-–.)\]]\s*(?=\D)")
 _GLUED_INITIAL_RE = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
 
 
+_HONORIFIC_RE = re.compile(r"^\s*(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+(?=[A-Z])")
+
+
 def _is_initials(token: str) -> bool:
     return bool(_INITIALS_RE.match(token))
 
 
 def _clean_person(text: str) -> str:
     """Display form of one name (text is already NFC and single-spaced): no markers or
-    parentheses, 'J.Dauwels' -> 'J. Dauwels', no sentence period after a full word."""
+    parentheses, no honorific ("Dr. Lena Vogt"), 'J.Dauwels' -> 'J. Dauwels', no sentence
+    period after a full word."""
+    text = _HONORIFIC_RE.sub("", text)
     if "(" in text or not text.isascii():
         text = _NAME_JUNK_RE.sub("", text)
     text = " ".join(text.split()).strip(" ,;:*•·-–—\\/|")
@@ -436,6 +453,24 @@ def _inverted(text: str) -> Optional[Person]:
     if not family or not any(c.isalpha() for c in family) or not given or given.lower().rstrip(".") in _SUFFIXES:
         return _person(text)
     return Person(f"{given} {family}", given, family)
+
+
+# "(with A. One and B. Two)", "(joint with …)", ", with M. Lindberg," and the same in French,
+# German, Spanish, Portuguese, Dutch
+_CO_AUTHORS_RE = re.compile(
+    r"(?:\(\s*(?:joint(?:ly)?\s+)?(?:with|avec|mit|con|com|met)\s+([^()]{2,200}?)\s*\)"
+    r"|,\s+(?:joint(?:ly)?\s+)?with\s+([^,.;()]{2,120}?(?:,?\s+and\s+[^,.;()]{2,60}?)?)\s*[,.;])")
+
+
+def _co_authors_noted(text: str) -> Optional[list[Person]]:
+    m = _CO_AUTHORS_RE.search(text)
+    if m is None:
+        return None
+    names = split_author_list(m.group(1) or m.group(2)).names
+    if not names or not all(looks_like_name(n) and len(n.split()) <= 4 for n in names):
+        return None
+    people = [p for p in (_person(n) for n in names) if p]
+    return people or None
 
 
 def _gbt_family_first(person: Person) -> Person:
@@ -815,6 +850,8 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
         if run[0] == "AUTHOR":
             # "S." + "Halldórsdóttir" (O): a run of initials alone is a name missing its family name
             j = run[2]
+            if j + 1 < n and texts[j] == "." and tags[j] == "O":
+                j += 1  # "T" + "." + "Brennecke": the initial's full stop was left out too
             if (j < n and tags[j] == "O" and texts[j][:1].isupper() and len(texts[j]) > 1 and texts[j].isalpha()
                     and all(len(t) == 1 and (t.isupper() or t in ".-") for t in texts[run[1]:run[2]])):
                 run[2] = j + 1

@@ -203,10 +203,19 @@ def split_name(name: str) -> PersonName:
     return PersonName(name, given or None, family or None)
 
 
+# a CJK name: family and given set apart by a space ("森永 誠一", "小野寺 健"), or two to four
+# characters in one word ("张伟", "김경년"); a longer run is a title, not a name
+# (Korean names are written without a space: "노이즈 듣기" is two words of a title)
+_CJK_NAME_RE = re.compile(r"[\u3400-\u9fff\u3005]{1,3}[ \u3000][\u3400-\u9fff\u3040-\u30ff\u3005]{1,3}"
+                          r"|[\u3400-\u9fff\uac00-\ud7af]{2,4}")
+
+
 @lru_cache(maxsize=65536)
 def looks_like_name(text: str) -> bool:
     """Cheap plausibility test for one author segment."""
     text = text.strip()
+    if text and _CJK_NAME_RE.fullmatch(text):
+        return True
     if not text or len(text) > 60 or not _NAME_CHAR_RE.match(text):
         return False
     words = text.replace(".", ". ").split()

@@ -217,7 +217,7 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
 FIELD_CLASS_RES = {  # class names templates give an entry's parts ("pub-title", "authors", "journal")
     "title": re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_])", re.I),
     "authors": re.compile(r"(?:^|[-_])(?:authors?|author-?list|creators?)(?:$|[-_])", re.I),
-    "venue": re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source)(?:$|[-_])", re.I),
+    "venue": re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source|src)(?:$|[-_])", re.I),
     "year": re.compile(r"(?:^|[-_])(?:year|date|pubdate)(?:$|[-_])", re.I),
     "abstract": re.compile(r"(?:^|[-_])(?:abstract|summary)(?:$|[-_])", re.I),
 }
@@ -311,6 +311,9 @@ def _last_descendant(tag):
     return last
 
 
+_VOLUME_ISSUE_ON_RE = re.compile(r"\s+\d{1,4}\s?\(\d{1,4}\)|\s+\d{1,5}\s?[-–]\s?\d{1,5}(?!\d)|\s+(?:19|20)\d\d年")
+
+
 def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
     """An entry whose parts sit in elements named by class (<span class="authors">): read each
     part from its element. Needs a title and an author list among them."""
@@ -355,6 +358,8 @@ def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
         venue, _ = _venue_and_notes(venue)
         venue = _VOLUME_PAGES_RE.sub("", venue).strip(" ,.;:") if venue else None
         if venue:  # a venue element also holds volume, issue, pages or article number: "Phys. Rev. A 104, 023301"
+            # ... and whatever follows them: "Journal 7(2) 113-130 2023年6月 査読有り"
+            venue = _VOLUME_ISSUE_ON_RE.split(venue, maxsplit=1)[0]
             venue = re.sub(r"(?:[\s,:;]+[\d()\-–.:]+)+$", "", venue).strip(" ,.;:") or None
     abstract = parts.get("abstract")
     return Entry(title=parts["title"].strip("\"“”"), authors_text=parts["authors"], venue=venue or None,
