@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 80 pages, 352 labelled records
-FLOORS = dict(kind=80, owner=77, found=342, authors=327, year=340, venue=336)
-MAX_EXTRA = 10
+# measured on this version: 92 pages, 407 labelled records
+FLOORS = dict(kind=91, owner=88, found=390, authors=370, year=388, venue=381)
+MAX_EXTRA = 15
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 80 and totals["records"] == 352
+    assert totals["pages"] == 92 and totals["records"] == 407
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -157,6 +157,13 @@ class Parsed(NamedTuple):
         return found
 
     def _people(self) -> list[Person]:
+        found = self._people_of_spans()
+        # a run of initials on its own ("J." split off "García-Pardo, M. J.") is nobody; "LAO" is
+        # a family name in capitals, not initials
+        real = [p for p in found if not (p.family and re.fullmatch(r"(?:[A-ZА-ЯЁ]\.\s?-?){1,3}|[A-ZА-ЯЁ]", p.family))]
+        return real if real else found
+
+    def _people_of_spans(self) -> list[Person]:
         found: list[Person] = []
         for span in self.spans:
             if span.label == "AUTHOR":
@@ -435,8 +442,8 @@ def _clean_person(text: str) -> str:
     text = " ".join(text.split()).strip(" ,;:*•·-–—\\/|")
     if text[:1].isdigit():  # a list number glued on: "32-Sharma D", "5,6-Ando S"
         text = _LEADING_NUMBER_RE.sub("", text)
-    if text[:4].lower() == "and " or text[:2] == "& ":
-        text = text.split(" ", 1)[1] if " " in text else ""
+    if text[:4].lower() == "and " or text[:2] == "& " or re.match(r"(?:y|e|und|et|en|og|och) [A-ZÀ-Ý]", text):
+        text = text.split(" ", 1)[1] if " " in text else ""  # "y García-Pardo, M. J." after a serial comma
     if "." in text:
         text = _GLUED_INITIAL_RE.sub(r"\1 ", text)
         if text.endswith(".") and len(text.rsplit(" ", 1)[-1]) > 3 and text.lower()[-3:] not in ("jr.", "sr."):

@@ -18,7 +18,7 @@ from extract.ingestors.base import Entry
 
 _QUOTED_RE = re.compile(r"[\"“”„«]([^\"“”„«»]{8,400}?)[,.]?[\"“”»]")
 # sentence boundary: a period not ending an initial ("J.") or a common abbreviation
-_BOUNDARY_RE = re.compile(r"(?<!\b[A-Z])(?<!\bal)(?<!\bvs)(?<!\bVol)(?<!\bNo)(?<!\bpp)(?<!\bInt)(?<!\bConf)(?<!\bProc)(?<!\bJ)\.\s+(?=[A-Z0-9\"“(\[])|\?\s+|!\s+")
+_BOUNDARY_RE = re.compile(r"(?<!\b[A-Z])(?<!\bal)(?<!\bvs)(?<!\bVol)(?<!\bNo)(?<!\bpp)(?<!\bInt)(?<!\bConf)(?<!\bProc)(?<!\bJ)\.\s+(?=[A-Z0-9\"“(\[¿¡«„‘À-ÖØ-Þ])|\?\s+|!\s+")
 _MD_LINK_MARKER_RE = re.compile(r"\[(?:pdf|paper|code|slides|video|poster|bib|bibtex|arxiv|project(?: page)?|website|html|abstract|doi|link|talk|blog|data|supplementary|preprint)\]\([^)\s]*\)", re.I)
 _LINK_WORDS_RE = re.compile(r"\[(?:pdf|paper|code|slides|video|poster|bib|bibtex|arxiv|project|website|html|abstract|doi|link|talk|blog)\]", re.I)
 
@@ -111,10 +111,15 @@ def parse_citation(raw: str) -> Entry:
         # a quoted question heading the title: '"Is depth enough?" Revisiting RGB-D baselines.'
         # or '“Nynorsk or Bokmål?”: Dialect-aware normalisation …': the title runs on
         rest = text[quoted.end():]
-        run_on = re.match(r"\s*:?\s+(?!In\b|Proc)([A-Z][^.]{3,300}?)\.(?:\s|$)", rest) \
-            if entry.title.rstrip().endswith(("?", "!")) else None
+        # ...and any quoted phrase heading a title: '“Blue carbon” accounting in Irish estuaries.',
+        # '«Hablar bien»: ideologías normativas …', '“I just needed …”: Patient narratives …'
+        run_on = (re.match(r"\s*:?\s+(?!In\b|Proc)([A-Z][^.]{3,300}?)\.(?:\s|$)", rest)
+                  if entry.title.rstrip().endswith(("?", "!")) else None) \
+            or (None if entry.title.rstrip().endswith((",", ".", ";")) else
+                re.match(r"\s*:\s+(?!In\b|Proc)([^.]{3,300}?)\.(?:\s|$)|\s+((?!in\b|pp\b|vol\b|and\b)[a-z][^.]{3,300}?)\.(?:\s|$)", rest))
         if run_on:
-            entry.title = f"{text[quoted.start():quoted.end()]}{rest[: run_on.end(1)]}".strip()
+            end = max(run_on.end(k) for k in range(1, (run_on.re.groups or 1) + 1) if run_on.group(k) is not None)
+            entry.title = f"{text[quoted.start():quoted.end()]}{rest[:end]}".strip()
             after = rest[run_on.end():].strip(" ,.:")
         if before and authors_score(before) >= 0.6:
             entry.authors_text = before

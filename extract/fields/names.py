@@ -58,6 +58,8 @@ def clean_name(raw: str) -> str:
 
 def _clean_name_once(raw: str) -> str:
     name = clean_text(raw)
+    if "<" in name:  # inline HTML a Markdown page kept: "Moradi-Stern<sup>1</sup>"
+        name = re.sub(r"<(?:sup|sub)\b[^<>]{0,40}>[^<>]{0,12}</(?:sup|sub)>|</?[a-zA-Z][^<>]{0,40}>", "", name)
     name = strip_markers(name)
     name = drop_parenthesised(name)  # "(equal contribution)", "(侯凯希)"
     name = name.strip(" \t\n,;:*•·-–—\\/|")
@@ -255,6 +257,9 @@ def split_author_list(text: str | None) -> AuthorList:
     if not text:
         return AuthorList([], False)
     text = clean_text(text).replace("\n", " ")
+    # role marks after a name or an initial ("Marchetti, L.*", "Dahl-Jensen, M.†") would hide
+    # the initials that pair inverted names
+    text = _TRAILING_MARKS_RE.sub("", text)
     truncated = bool(_TRUNCATION_RE.search(text))
     text = _TRUNCATION_RE.sub(",", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;")
@@ -293,6 +298,9 @@ def split_author_list(text: str | None) -> AuthorList:
     else:
         parts = _pair_inverted_names(parts)
     return AuthorList(_finish(parts), truncated)
+
+
+_TRAILING_MARKS_RE = re.compile(r"(?<=[\w.])[*†‡§¶]+(?=[\s,;&]|$)")
 
 
 # "and Bos, A." / "y Domínguez, R." after a serial comma; lower case only ("En Li" is a name)

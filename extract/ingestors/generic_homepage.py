@@ -84,8 +84,14 @@ def _field_class_entries(soup) -> list:
                     seen.add(id(parent))
                     out.append(parent)
                 break
-    # a page wrapper whose own header has a title class ("post-title") holds the real entries
-    return [e for e in out if not any(id(d) in seen for d in e.descendants)]
+    # a page wrapper whose own header has a title class ("post-title") holds the real entries;
+    # and an element whose parts cannot be read as an entry and that holds blocks of its own (a
+    # Drupal node classed "author-webeditor" around a whole profile) must not hide them; a
+    # post's header with its byline stays out of the reading
+    from extract.ingestors.homepage_html import _entry_from_field_classes
+
+    return [e for e in out if not any(id(d) in seen for d in e.descendants)
+            and (_entry_from_field_classes(e, []) is not None or len(e.find_all(["p", "li", "dd", "tr"], limit=2)) < 2)]
 
 
 def _title_class_records(titles: list) -> list:
@@ -156,6 +162,61 @@ def _in_navigation_role(node) -> bool:
     return False
 
 
+_HEADING_TAGS = ("h2", "h3", "h4", "h5")
+
+
+def _authors_follow_heading(record, heading) -> bool:
+    """The line right under the heading is an author list ("A. One, B. Two · OOPSLA 2023")."""
+    from extract.ingestors.homepage_html import _unnamed_stretches_after
+
+    stretches = _unnamed_stretches_after(record, heading, set(), limit=2)
+    if not stretches:
+        return False
+    first = re.split(r"\s+[·|•—–]\s+", stretches[0][0])[0]
+    return authors_score(first) >= 0.6
+
+
+def heading_records(soup) -> list[tuple[object, object]]:
+    """(record, heading) for cards whose heading is the title and whose other lines are the
+    authors and the venue (Hugo PaperMod's <article class="post-entry"><h2>Title</h2>
+    <p>A. One, B. Two · OOPSLA 2023</p>): each heading climbs to the largest ancestor holding
+    no other heading; records that repeat one element shape, at least two of them readable
+    as entries, are kept."""
+    from extract.ingestors.homepage_html import _entry_from_field_classes
+
+    headings = soup.find_all(_HEADING_TAGS, limit=MAX_CANDIDATES)
+    if len(headings) < 2:
+        return []
+    under: dict[int, int] = {}
+    for heading in headings:
+        for depth, parent in enumerate(heading.parents):
+            if depth > _MAX_ENTRY_DEPTH:
+                break
+            under[id(parent)] = under.get(id(parent), 0) + 1
+    groups: dict[tuple, list] = {}
+    for heading in headings:
+        record = None
+        for depth, parent in enumerate(heading.parents):
+            if parent.name in ("body", "html", "[document]", None) or depth >= 4 or under.get(id(parent), 0) > 1:
+                break
+            record = parent
+        # a card is short: title, authors, venue, date; a blog post or an excerpt is prose
+        if (record is None or record.find(["ul", "ol", "table"]) is not None
+                or len(node_text(record)) - len(node_text(heading)) > 400):
+            continue
+        shape = (record.name, tuple(record.get("class") or ()))
+        groups.setdefault(shape, []).append((record, heading))
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        readable = [(r, h) for r, h in members if _authors_follow_heading(r, h)
+                    and _entry_from_field_classes(r, [], title_element=h) is not None]
+        if len(readable) >= 2 and len(readable) * 2 > len(members):
+            out.extend(readable)
+    return out
+
+
 def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
     """Innermost list items / paragraphs / rows / leaf divs, in document order.
 
@@ -166,9 +227,14 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
     # div.periodical, with the abstract in a nested <p>): the innermost element holding a
     # title part and an author part is one entry, whatever blocks sit inside it
     field_entries = _field_class_entries(soup)
+    cards = [] if field_entries else [record for record, _ in heading_records(soup)]
+    field_entries = field_entries or cards
     inside_field_entry = {id(d) for e in field_entries for d in e.descendants}
     nodes = [n for n in soup.find_all(["li", "p", "dd", "tr", "div", "table", "ul", "ol"], limit=MAX_CANDIDATES * 3)
              if id(n) not in inside_field_entry]
+    # cards may be <article>/<section> elements, which the block list above leaves out
+    listed = {id(n) for n in nodes}
+    nodes += [c for c in cards if id(c) not in listed]
     holds_entry_block: set[int] = set()  # has an li/p/tr/dd inside
     holds_any_block: set[int] = set()  # has any of the listed blocks inside (for divs)
     for node in nodes:
@@ -468,6 +534,9 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _MAX_OUTLINE_ELEMENTS = 300_000  # beyond this, entries further down get no section/year context
 
 
+_FIELD_LABEL_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:field-label|label|field__label)(?:$|[\s_-])")
+
+
 class _Outline:
     """The page's headings and <dt> terms in document order, built in one pass, so each
     candidate finds its section and year heading by bisection (a walk back through the page
@@ -483,6 +552,11 @@ class _Outline:
             self.order[id(element)] = position
             if element.name in _HEADINGS or element.name == "dt":
                 self.marks.append((position, element.name, clean_text(element.get_text(" ", strip=True))))
+            elif element.name in ("div", "span", "label", "strong") and _FIELD_LABEL_CLASS_RE.search(" ".join(element.get("class") or [])):
+                # a CMS field's label ("Awards:", "Selected Publications:" in Drupal profiles) heads its field
+                text = clean_text(element.get_text(" ", strip=True))
+                if text.endswith(":") and len(text.split()) <= 6:
+                    self.marks.append((position, "h3", text.rstrip(": ")))
         self.positions = [m[0] for m in self.marks]
 
     def _before(self, node) -> list[tuple[int, str, str]]:
@@ -659,6 +733,9 @@ def _parse_html(page: Page) -> PageParse:
     first_entry_at = None
     from extract.fields.mdtable import html_table_entries
 
+    from extract.ingestors.homepage_html import _entry_from_field_classes
+
+    headed = {} if _field_class_entries(soup) else {id(r): h for r, h in heading_records(soup)}
     tabled, table_rows = html_table_entries(soup)
     entries.extend(tabled)
     outline = _Outline(soup)
@@ -669,7 +746,10 @@ def _parse_html(page: Page) -> PageParse:
             continue  # talks, teaching, news: dated lines that are not publications
         year_above = outline.year_heading(node)
         several = _br_separated_entries(node)
-        found = several if several else [parse_html_entry(node, text, links, dated=year_above is not None)]
+        if id(node) in headed:  # a card whose heading is the title (heading_records)
+            found = [_entry_from_field_classes(node, links, title_element=headed[id(node)])]
+        else:
+            found = several if several else [parse_html_entry(node, text, links, dated=year_above is not None)]
         for entry in found:
             if entry is None or (entry.title and (POSITION_TITLE_RE.fullmatch(entry.title.strip(" .:"))
                                                   or _LABEL_LINE_RE.match(entry.title))):

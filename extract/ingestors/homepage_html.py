@@ -113,7 +113,11 @@ def _title_candidates(node, text: str) -> list[str]:
     """Spans the markup sets apart that could be the title, in priority order."""
     out = []
     quoted = title_quote(text, _QUOTED_RE)
-    if quoted and len(quoted.group(1).split()) >= 2 and not is_person_name(quoted.group(1)):
+    # a quoted phrase that only heads the title ("“I just needed …”: Patient narratives …",
+    # "“Blue carbon” accounting in …") is not the title on its own
+    runs_on = (bool(quoted) and not quoted.group(1).rstrip().endswith((",", ".", ";"))
+               and re.match(r"\s*:\s+\S|\s+(?!in\b|pp\b|vol\b|and\b)[a-z]", text[quoted.end():]) is not None)
+    if quoted and not runs_on and len(quoted.group(1).split()) >= 2 and not is_person_name(quoted.group(1)):
         out.append(quoted.group(1))
     groups: dict[str, list] = {"i": [], "a": [], "b": [], "span": []}
     group_of = {"i": "i", "em": "i", "cite": "i", "a": "a", "b": "b", "strong": "b", "span": "span"}
@@ -314,13 +318,18 @@ def _last_descendant(tag):
 _VOLUME_ISSUE_ON_RE = re.compile(r"\s+\d{1,4}\s?\(\d{1,4}\)|\s+\d{1,5}\s?[-–]\s?\d{1,5}(?!\d)|\s+(?:19|20)\d\d年")
 
 
-def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
+def _entry_from_field_classes(node, links: list[str], title_element=None) -> Optional[Entry]:
     """An entry whose parts sit in elements named by class (<span class="authors">): read each
-    part from its element. Needs a title and an author list among them."""
+    part from its element. Needs a title and an author list among them. title_element: the
+    record's heading when no class names its title (a card whose <h2> is the title)."""
     if not hasattr(node, "find_all"):
         return None
     parts: dict[str, str] = {}
     elements: dict[str, object] = {}
+    if title_element is not None:
+        heading = clean_text(node_text(title_element)).strip(" ,.;")
+        if heading:
+            parts["title"], elements["title"] = heading, title_element
     for child in node.find_all(class_=True, limit=60):
         classes = child.get("class") or []
         for field, pattern in FIELD_CLASS_RES.items():
@@ -337,6 +346,9 @@ def _entry_from_field_classes(node, links: list[str]) -> Optional[Entry]:
         # only the title is named (Quarto, Pure): the authors are the first unnamed stretch of
         # text after it, the venue the next one when no element names it
         stretches = _unnamed_stretches_after(node, elements["title"], set(map(id, elements.values())))
+        # one line may hold several fields set apart: "A. One, B. Two · OOPSLA 2023"
+        stretches = [(part, block) for text, block in stretches
+                     for part in re.split(r"\s+[·|•—–]\s+", text) if part.strip()]
         for k, (text, block) in enumerate(stretches):
             if authors_score(text) >= 0.6:
                 parts["authors"] = text
