@@ -40,6 +40,8 @@ INGESTORS: tuple[str, ...] = (
     "latex_cv",
     "org_mode",
     "restructuredtext",
+    "asciidoc",
+    "mediawiki",
     # text copied out of browsers and Markdown homepages
     "listing_text",
     "aggregator_text",

@@ -56,6 +56,8 @@ FIXTURE_EXPECTATIONS = {
     "org_publications.org": ("org_mode", "homepage", 4),
     "rst_lab_page.rst": ("restructuredtext", "homepage", 3),
     "latex_cv_source.tex": ("latex_cv", "homepage", 3),
+    "asciidoc_cv.adoc": ("asciidoc", "homepage", 3),
+    "mediawiki_group.wiki": ("mediawiki", "homepage", 3),
     # unknown styles no specific ingestor knows (all invented): the fallback and the trained
     # entry parser must still give titled, authored records
     "unknown_blocks_plain.txt": ("generic_homepage", "homepage", 3),

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 92 pages, 407 labelled records
-FLOORS = dict(kind=91, owner=88, found=390, authors=370, year=388, venue=381)
-MAX_EXTRA = 15
+# measured on this version: 104 pages, 466 labelled records
+FLOORS = dict(kind=103, owner=100, found=437, authors=411, year=430, venue=420)
+MAX_EXTRA = 21
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 92 and totals["records"] == 407
+    assert totals["pages"] == 104 and totals["records"] == 466
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

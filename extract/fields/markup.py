@@ -1,6 +1,6 @@
 """Lightweight markup sources turned into Markdown, so one reader (markdown_homepage, with the
 generic text reader behind it) handles them all: Emacs Org-mode, reStructuredText (Sphinx
-sites) and LaTeX CVs.
+sites), LaTeX CVs, AsciiDoc and MediaWiki wikitext.
 
 Each converter keeps what the readers need — headings, list items and their continuation
 lines, bold/italic spans, links — and drops what they must not read as text: Org keyword and
@@ -10,6 +10,8 @@ All are line-based and linear; none evaluates anything.
     org_to_markdown(text) -> str
     rst_to_markdown(text) -> str
     latex_to_markdown(text) -> str
+    asciidoc_to_markdown(text) -> str
+    wikitext_to_markdown(text) -> str
 """
 from __future__ import annotations
 
@@ -291,3 +293,122 @@ def _join_items(lines: list[str]) -> list[str]:
         else:
             out.append(stripped)
     return out
+
+
+# ---- AsciiDoc ------------------------------------------------------------------------------------
+
+_ADOC_ATTRIBUTE_RE = re.compile(r"^:[\w!-]+:.*$")
+_ADOC_HEADING_RE = re.compile(r"^(={1,6})\s+(.+?)\s*$")
+_ADOC_LINK_RE = re.compile(r"(?:link:)?((?:https?|file|mailto):[^\s\[\]]{1,2000}|[\w./-]{1,300}\.\w{2,5})\[([^\]]{0,300})\]")
+_ADOC_BOLD_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
+_ADOC_ITALIC_RE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])")
+_ADOC_BLOCK_DELIMITER_RE = re.compile(r"^(?:-{4,}|\.{4,}|={4,}|\+{4,}|_{4,}|\|===|/{4,})\s*$")
+
+
+def asciidoc_to_markdown(text: str) -> str:
+    out: list[str] = []
+    in_block: str | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if in_block is not None:
+            if stripped == in_block:
+                in_block = None
+            continue
+        if _ADOC_BLOCK_DELIMITER_RE.match(stripped):
+            in_block = stripped  # listing, comment, table and passthrough blocks are no prose
+            continue
+        if stripped.startswith("//") or _ADOC_ATTRIBUTE_RE.match(stripped) or re.match(r"^\[[^\]]*\]$", stripped):
+            continue
+        heading = _ADOC_HEADING_RE.match(line)
+        if heading:
+            out.append(f"{'#' * len(heading.group(1))} {heading.group(2)}")
+            continue
+        line = re.sub(r"^(\s*)\.{1,3}\s", r"\g<1>1. ", line)  # ". item": a numbered list
+        line = re.sub(r"^(\s*)\*{1,3}\s", r"\1- ", line)
+        line = re.sub(r"\s\+$", "", line)  # a hard line break
+        line = _ADOC_LINK_RE.sub(lambda m: f"[{m.group(2) or m.group(1)}]({m.group(1)})", line)
+        line = _ADOC_BOLD_RE.sub(r"**\1**", line)
+        line = _ADOC_ITALIC_RE.sub(r"*\1*", line)
+        line = re.sub(r"^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):\s", "", line)
+        out.append(line)
+    return "\n".join(_blank_around_headings(out)) + "\n"
+
+
+# ---- MediaWiki wikitext --------------------------------------------------------------------------
+
+_WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")
+_WIKI_EXTERNAL_LINK_RE = re.compile(r"\[(https?://[^\s\]]{1,2000})(?:\s([^\]]{1,300}))?\]")
+_WIKI_INTERNAL_LINK_RE = re.compile(r"\[\[(?:[^\]|]{1,300}\|)?([^\]|]{1,300})\]\]")
+_WIKI_CITE_RE = re.compile(r"\{\{\s*cite\s+(?:journal|book|conference|web|thesis|report|arxiv|news)\s*\|([^{}]{1,4000}?)\}\}", re.I)
+_WIKI_TEMPLATE_RE = re.compile(r"\{\{[^{}]{0,4000}\}\}")
+_WIKI_BOLD_ITALIC_RE = re.compile(r"'{5}([^'\n]{1,300}?)'{5}")
+_WIKI_BOLD_RE = re.compile(r"'{3}([^'\n]{1,300}?)'{3}")
+_WIKI_ITALIC_RE = re.compile(r"'{2}([^'\n]{1,300}?)'{2}")
+
+
+def _cite_template(body: str) -> str:
+    """{{cite journal |last1=… |first1=… |title=… |journal=… |year=…}} as a plain reference:
+    "First Last, First Last (year). Title. *Journal*." """
+    fields: dict[str, str] = {}
+    for part in body.split("|"):
+        key, sep, value = part.partition("=")
+        if sep:
+            fields[key.strip().lower()] = value.strip()
+    people = []
+    for n in range(1, 40):
+        last = fields.get(f"last{n}") or (fields.get("last") if n == 1 else None)
+        if not last:
+            break
+        first = fields.get(f"first{n}") or (fields.get("first", "") if n == 1 else "")
+        people.append(f"{first} {last}".strip())
+    authors = ", ".join(people) or fields.get("author", "")
+    venue = fields.get("journal") or fields.get("conference") or fields.get("book-title") or fields.get("publisher") or ""
+    pieces = [f"{authors} ({fields.get('year', 'n.d.')})." if authors else "", f"{fields.get('title', '')}.",
+              f"*{venue}*." if venue else ""]
+    return " ".join(p for p in pieces if p.strip(" ."))
+
+
+def _without_comments(text: str) -> str:
+    """<!-- … --> removed in one pass (a regex would rescan an unclosed "<!--" from every start)."""
+    out, pos = [], 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            out.append(text[pos:])
+            return "".join(out)
+        out.append(text[pos:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(out)
+        pos = end + 3
+
+
+def wikitext_to_markdown(text: str) -> str:
+    text = _without_comments(text)
+    text = _WIKI_CITE_RE.sub(lambda m: _cite_template(m.group(1)), text)
+    for _ in range(3):  # nested templates, innermost first
+        text = _WIKI_TEMPLATE_RE.sub("", text)
+    out: list[str] = []
+    in_table = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("{|"):
+            in_table = True
+        if in_table:
+            if stripped.startswith("|}"):
+                in_table = False
+            continue
+        if stripped in ("__TOC__", "__NOTOC__") or stripped.startswith(("[[Category:", "[[File:", "[[Image:")):
+            continue
+        heading = _WIKI_HEADING_RE.match(stripped)
+        if heading:
+            out.append(f"{'#' * len(heading.group(1))} {heading.group(2)}")
+            continue
+        line = re.sub(r"^[*#]+\s*", lambda m: "- " if m.group(0).strip()[:1] == "*" else "1. ", line)
+        line = _WIKI_EXTERNAL_LINK_RE.sub(lambda m: f"[{m.group(2) or m.group(1)}]({m.group(1)})", line)
+        line = _WIKI_INTERNAL_LINK_RE.sub(r"\1", line)
+        line = _WIKI_BOLD_ITALIC_RE.sub(r"***\1***", line)
+        line = _WIKI_BOLD_RE.sub(r"**\1**", line)
+        line = _WIKI_ITALIC_RE.sub(r"*\1*", line)
+        out.append(line)
+    return "\n".join(_blank_around_headings(out)) + "\n"

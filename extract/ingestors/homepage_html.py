@@ -221,7 +221,8 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
 FIELD_CLASS_RES = {  # class names templates give an entry's parts ("pub-title", "authors", "journal")
     "title": re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_])", re.I),
     "authors": re.compile(r"(?:^|[-_])(?:authors?|author-?list|creators?)(?:$|[-_])", re.I),
-    "venue": re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source|src)(?:$|[-_])", re.I),
+    "venue": re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source|src|"
+                        r"citation|pubinfo|bibinfo)(?:$|[-_])", re.I),
     "year": re.compile(r"(?:^|[-_])(?:year|date|pubdate)(?:$|[-_])", re.I),
     "abstract": re.compile(r"(?:^|[-_])(?:abstract|summary)(?:$|[-_])", re.I),
 }
@@ -363,6 +364,12 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
 
     venue = parts.get("venue")
     year = find_year(parts.get("year") or "") or (find_year(venue) if venue else None)
+    venue_element = elements.get("venue")
+    if venue and venue_element is not None and len(venue.split()) > 4:
+        # a whole citation line ("<i>Revue X</i>, 2023, 36 (2), pp.145-168"): its italic part
+        italic = venue_element.find(["i", "em", "cite"])
+        if italic is not None and len(clean_text(node_text(italic))) >= 3:
+            venue = clean_text(node_text(italic))
     if not venue and len((parts.get("year") or "").split()) >= 4:
         # BibBase's "bibbase_paper_year" holds the whole tail: "In *Proceedings …*, pages 1–9, 2023."
         venue = _venue_from_tail_element(node, parts["year"])

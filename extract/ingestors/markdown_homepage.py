@@ -92,6 +92,9 @@ def _bold_title(block: str) -> Optional[re.Match]:
     # a bold *name* followed by more names is an author list with the owner in bold, not a title
     if looks_like_name(title.strip()) and re.match(r"\s*(?:,|and\s|&|et\.?\s?al\b)\s*\w?", after):
         return None
+    # "**Ingrid Halvorsen-Maas** is an associate professor …": a bio, not a paper
+    if looks_like_name(title.strip()) and re.match(r"\s+(?:is|was|has|works|received|joined|leads|holds|studies|heads)\b", after):
+        return None
     # "**S. Achterberg**. “Debt, Shame …”": the owner as the only author, the title after
     if looks_like_name(title.strip()) and _INITIAL_RE.search(title) and re.match(r"\s*[.:]\s+\S", after):
         return None
