@@ -176,6 +176,9 @@ def sniff_syntax(text: str, name: str = "") -> Syntax:
         if "<html" in low[:500]:
             return "html"
         return "xml"
+    if ext in ("md", "markdown") and not low.startswith(("<!doctype", "<html", "<head", "<body")) \
+            and re.search(r"^(?:#{1,6} |[-*] |\d+\. )|\*\*[^*\n]+\*\*|\]\(", text[:20000], re.M):
+        return "markdown"  # a GitHub README mixes HTML (<p align=center>, <details>) into Markdown
     if low.startswith(("<!doctype html", "<html", "<head", "<body")) or re.match(r"<(?:div|p|ul|ol|li|table|h\d|meta|link|span|section)\b", low):
         return "html"
     if low.startswith("<"):

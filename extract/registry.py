@@ -29,6 +29,7 @@ INGESTORS: tuple[str, ...] = (
     "linkedin_text",
     "citation_meta",
     "schema_org",
+    "json_records",
     # Scholar, ACL Anthology and homepage families
     "scholar_html",
     "acl_anthology_html",

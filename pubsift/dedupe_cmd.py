@@ -8,7 +8,6 @@ mirrors the model's validators (a test checks it against the model).
 """
 from __future__ import annotations
 
-import json
 import os
 
 import orjson

@@ -63,6 +63,7 @@ FIXTURE_EXPECT = {
     "endnote_refer.txt": ("refer", "listing"),
     "csl_items.json": ("csl_json", "listing"),
     "publications_feed.xml": ("rss_feed", "listing"),
+    "site_publications.json": ("json_records", "homepage"),
 }
 
 # dev pages of these families -> the ingestor that must claim them
@@ -136,7 +137,8 @@ def test_registry_picks_the_expected_ingestor(name: str):
 
     module, confidence, _ = registry.choose(_page(STRUCTURED / name))
     assert module.NAME == FIXTURE_EXPECT[name][0]
-    assert confidence >= 0.9
+    # json_records answers below the specific readers on purpose (its keys are read by meaning)
+    assert confidence >= (0.6 if module.NAME == "json_records" else 0.9)
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURE_EXPECT))
@@ -145,7 +147,8 @@ def test_only_one_structured_detector_claims_a_fixture(name: str):
 
     page = _page(STRUCTURED / name)
     claims = [n for n in MY_INGESTORS if registry.load(n).detect(page) > 0]
-    assert claims == [FIXTURE_EXPECT[name][0]]
+    expected = FIXTURE_EXPECT[name][0]
+    assert claims == ([] if expected not in MY_INGESTORS else [expected])
 
 
 def test_structured_detectors_leave_the_seeds_alone():
@@ -406,3 +409,21 @@ def test_recording_with_several_responses_reads_them_all():
     result = _extract_text(yaml.safe_dump(cassette, width=60), "search.yaml")
     assert result.manifest.ingestor == "semantic_scholar"
     assert [r.title for r in result.records] == ["Alpha Paper", "Beta Paper", "Gamma Paper"]
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                     lambda inner: st.lists(inner, max_size=5) | st.dictionaries(
+                         st.sampled_from(["title", "authors", "author", "year", "venue", "papers", "owner", "x"]), inner, max_size=6),
+                     max_leaves=30)
+
+
+@settings(max_examples=120, deadline=None)
+@given(_JSON)
+def test_json_records_reader_never_raises(data):
+    from extract.ingestors import json_records
+    from extract.page import Page
+
+    page = Page.from_text(json.dumps(data), "data.json")
+    if json_records.detect(page) > 0:
+        parsed = json_records.parse(page)
+        assert all(e.title for e in parsed.entries)

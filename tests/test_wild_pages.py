@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 104 pages, 466 labelled records
-FLOORS = dict(kind=103, owner=100, found=437, authors=411, year=430, venue=420)
-MAX_EXTRA = 21
+# measured on this version: 116 pages, 532 labelled records
+FLOORS = dict(kind=113, owner=109, found=486, authors=457, year=467, venue=466)
+MAX_EXTRA = 43
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 104 and totals["records"] == 466
+    assert totals["pages"] == 116 and totals["records"] == 532
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

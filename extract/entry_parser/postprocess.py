@@ -698,7 +698,7 @@ def _names_inside_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
         return spans
     tail = raw[cut + 2 :]
     names = split_author_list(tail).names
-    if not (2 <= len(names) <= 40 and authors_score_names(names) and len(raw[:cut].split()) >= 2):
+    if not (2 <= len(names) <= 40 and _natural_order_names(names) and len(raw[:cut].split()) >= 2):
         return spans
     k = spans.index(title)
     at = title.start + cut + 2
@@ -706,7 +706,7 @@ def _names_inside_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
                         FieldSpan("AUTHOR", at, title.end, title.confidence)] + spans[k + 1 :]
 
 
-def authors_score_names(names: list[str]) -> bool:
+def _natural_order_names(names: list[str]) -> bool:
     """Every part a natural-order person's name of two to four words ("Kenji Watanabe")."""
     return all(looks_like_name(n) and 2 <= len(n.split()) <= 4 and not n.isupper()
                and all(w[:1].isupper() or w.lower() in PARTICLES for w in n.split()) for n in names)

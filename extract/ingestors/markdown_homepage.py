@@ -28,7 +28,8 @@ from extract.page import Page
 NAME = "markdown_homepage"
 
 _FRONT_RE = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-_LIST_MARK = r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?"
+# a list mark, then perhaps the entry's year as a label ("`2024` **Title**", "2021 — **Title**")
+_LIST_MARK = r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:`?(?:19|20)\d\d`?\s*[—–:|-]?\s+(?=\*\*|\[))?"
 _BOLD_TITLE_RE = re.compile(
     _LIST_MARK
     + r"(?:\[\s*\*\*(?P<t1>.+?)\*\*\s*\]\((?P<u1>[^)\s]+)\)"

@@ -1,0 +1,132 @@
+"""A site's own publication data as JSON (`publications.json`, `papers.json` a static site
+fetches; an export of a personal database): a list of objects, at the top or under a key such
+as "papers"/"publications"/"items", each with a title and its authors. The keys are read by
+meaning, not by one schema: title/name; authors/author/creators as a string ("A, B and C"),
+a list of strings or of {name | given, family}; year/date/published; venue/journal/booktitle/
+conference/publisher/container; doi; url/link/pdf.
+
+The specific JSON readers (OpenAlex, Semantic Scholar, ORCID, CSL-JSON, schema.org) are more
+certain about their own shapes and win; this one answers only below their confidence.
+The owner: a top-level "owner"/"name"/"author" string, else the author on three in four records.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from extract.fields.dates import find_year
+from extract.fields.ids import normalise_doi
+from extract.fields.names import split_author_list
+from extract.fields.structured import listing_or_search_results
+from extract.fields.text import clean_text
+from extract.fields.wrapped import payload
+from extract.ingestors.base import Entry, PageParse
+from extract.page import Page
+
+NAME = "json_records"
+
+_TITLE_KEYS = ("title", "name", "paper_title", "headline")
+_AUTHOR_KEYS = ("authors", "author", "creators", "creator", "author_list", "authors_text")
+_YEAR_KEYS = ("year", "date", "published", "publication_date", "pub_year", "issued", "pubdate")
+_VENUE_KEYS = ("venue", "journal", "booktitle", "book_title", "conference", "container", "container_title",
+               "publication", "periodical", "source", "publisher", "school", "institution")
+_LIST_KEYS_RE = re.compile(r"^(?:papers|publications|pubs|items|entries|works|records|articles|references|data|results)$", re.I)
+_OWNER_KEYS = ("owner", "name", "author", "person", "full_name", "researcher")
+_MAX_ITEMS = 20_000
+_MAX_AUTHORS = 2_000
+
+
+def _data(page: Page) -> Any:
+    inner = payload(page)
+    return inner.json() if inner.syntax == "json" else None
+
+
+def _text(value: Any) -> Optional[str]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("value")
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    return clean_text(value).strip() or None if isinstance(value, str) else None
+
+
+def _first(item: dict, keys: tuple[str, ...]) -> Any:
+    lowered = {str(k).lower(): v for k, v in item.items()}
+    return next((lowered[k] for k in keys if lowered.get(k) not in (None, "", [])), None)
+
+
+def _is_record(item: Any) -> bool:
+    return isinstance(item, dict) and _text(_first(item, _TITLE_KEYS)) is not None and _first(item, _AUTHOR_KEYS) is not None
+
+
+def _records(data: Any) -> list[dict]:
+    """The list of record objects: the document itself, or the longest fitting list under a
+    list-like key one level down."""
+    candidates = []
+    if isinstance(data, list):
+        candidates.append(data)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, list) and (_LIST_KEYS_RE.match(str(key)) or len(value) >= 2):
+                candidates.append(value)
+    best: list[dict] = []
+    for items in candidates:
+        records = [i for i in items[:_MAX_ITEMS] if _is_record(i)]
+        if len(records) >= 2 and len(records) * 2 > len(items[:_MAX_ITEMS]) and len(records) > len(best):
+            best = records
+    return best
+
+
+def _authors(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return split_author_list(value).names[:_MAX_AUTHORS]
+    out = []
+    for person in (value if isinstance(value, list) else [value])[:_MAX_AUTHORS]:
+        if isinstance(person, str):
+            out.append(clean_text(person).strip())
+        elif isinstance(person, dict):
+            name = _text(person.get("name") or person.get("literal") or person.get("full_name"))
+            if not name:
+                name = " ".join(p for p in (_text(person.get("given") or person.get("first")),
+                                            _text(person.get("family") or person.get("last"))) if p)
+            if name:
+                out.append(name)
+    return [n for n in out if n]
+
+
+def _entry(item: dict) -> Entry:
+    year_value = _first(item, _YEAR_KEYS)
+    year_text = _text(year_value) or ""
+    iso = re.match(r"\s*((?:1[6-9]|20)\d\d)(?:-\d\d){0,2}\b", year_text)  # "2022-06-14"
+    year = int(iso.group(1)) if iso else (find_year(year_text) if year_text else None)
+    doi = _text(_first(item, ("doi",)))
+    url = _text(_first(item, ("url", "link", "pdf", "href")))
+    return Entry(
+        title=_text(_first(item, _TITLE_KEYS)),
+        authors=_authors(_first(item, _AUTHOR_KEYS)),
+        year=year,
+        venue=_text(_first(item, _VENUE_KEYS)),
+        abstract=_text(_first(item, ("abstract", "summary"))),
+        doi=normalise_doi(doi) if doi and normalise_doi(doi) else None,
+        urls=[url] if url and url.startswith(("http", "/")) else [],
+    )
+
+
+def detect(page: Page) -> float:
+    if page.syntax != "json":
+        return 0.0
+    return 0.6 if _records(_data(page)) else 0.0
+
+
+def parse(page: Page) -> PageParse:
+    data = _data(page)
+    entries = [e for e in (_entry(i) for i in _records(data)) if e.title]
+    evidence = [f"JSON publication records: {len(entries)}"]
+    owner = None
+    if isinstance(data, dict):
+        owner = next((clean_text(v).strip() for k, v in data.items()
+                      if str(k).lower() in _OWNER_KEYS and isinstance(v, str) and 2 <= len(v.split()) <= 5), None)
+    if owner:
+        return PageParse(kind="homepage", person=owner, entries=entries, evidence=evidence + [f"owner field '{owner}'"])
+    return listing_or_search_results(entries, evidence, "record", min_share=0.75)
