@@ -29,7 +29,7 @@ LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
                 "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "citation_meta",
-                "schema_org", "ris", "refer", "csl_json", "rss_feed")
+                "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -64,6 +64,7 @@ FIXTURE_EXPECT = {
     "csl_items.json": ("csl_json", "listing"),
     "publications_feed.xml": ("rss_feed", "listing"),
     "site_publications.json": ("json_records", "homepage"),
+    "repository_items.html": ("repository_html", "listing"),
 }
 
 # dev pages of these families -> the ingestor that must claim them

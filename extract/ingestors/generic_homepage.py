@@ -14,7 +14,7 @@ from extract.fields.affiliations import affiliations_in
 from extract.fields.citation import (
     OWN_QUOTED_ENTRY_RE, SINGLE_AUTHOR_RE, STATUS_RE, YEAR_LABEL_RE, authors_score, split_inverted_initials_from_title,
 )
-from extract.fields.dates import YEAR_RE
+from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.sections import NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE, PUBLICATION_STATUS
 from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE
@@ -701,6 +701,66 @@ def author_anchored_entries(lines: list[str]) -> list[Entry]:
     return out
 
 
+# the labels repository pages put before each field of an item (EPrints, DSpace, Pure tables)
+_FIELD_LABELS = {
+    "title": re.compile(r"^(?:title|titel|titre|título)$", re.I),
+    "authors": re.compile(r"^(?:authors?(?:\(s\))?|creators?|contributors?|autor(?:es|en)?|auteurs?)$", re.I),
+    "venue": re.compile(r"^(?:published in|publication|journal|venue|source|book title|conference|series|in|revista|zeitschrift)$", re.I),
+    "year": re.compile(r"^(?:date|year|published|issued|date issued|publication date|fecha|datum|année)$", re.I),
+}
+
+
+def labelled_field_tables(soup) -> tuple[list[Entry], set[int]]:
+    """Items laid out as labelled rows, one table (or <dl>) per item: "Author(s): …",
+    "Title: …", "Published in: …", "Date: …" (institutional repositories). Returns the entries
+    and the ids of the rows read, which the generic reading then skips."""
+    entries: list[Entry] = []
+    used: set[int] = set()
+    for table in soup.find_all(["table", "dl"], limit=2000):
+        fields: dict[str, object] = {}
+        rows = []
+        if table.name == "table":
+            for row in table.find_all("tr", limit=30):
+                cells = row.find_all(["th", "td"], limit=3)
+                if len(cells) == 2:
+                    rows.append((row, cells[0], cells[1]))
+        else:
+            for dt in table.find_all("dt", limit=30):
+                dd = dt.find_next_sibling("dd")
+                if dd is not None:
+                    rows.append((dt, dt, dd))
+        for row, label_cell, value_cell in rows:
+            label = clean_text(node_text(label_cell)).strip(" :")
+            for field, pattern in _FIELD_LABELS.items():
+                if field not in fields and pattern.match(label):
+                    fields[field] = value_cell
+        if "title" not in fields or "authors" not in fields:
+            continue
+        authors_text = clean_text(node_text(fields["authors"]))
+        if authors_score(authors_text) < 0.6:
+            continue
+        from extract.fields.names import invert_name
+
+        # repositories write "Family, Given; Family, Given": one comma alone is one person
+        if ";" in authors_text or authors_text.count(",") == 1:
+            people = [invert_name(p.strip()) for p in authors_text.split(";") if p.strip()]
+        else:
+            people = []
+        venue = None
+        if "venue" in fields:
+            italic = fields["venue"].find(["i", "em", "cite"])
+            venue = clean_text(node_text(italic if italic is not None else fields["venue"])).strip(" ,.;")
+        date_text = clean_text(node_text(fields["year"])) if "year" in fields else ""
+        year = None if STATUS_RE.search(date_text) else find_year(date_text)
+        links = [a.get("href") for a in fields["title"].find_all("a", href=True) if isinstance(a.get("href"), str)]
+        entries.append(Entry(title=clean_text(node_text(fields["title"])).strip(" .\"“”"),
+                             authors=people, authors_text=None if people else authors_text,
+                             venue=venue or None, year=year, urls=[l for l in links if l.startswith(("http", "/"))],
+                             note=date_text if STATUS_RE.search(date_text) else None))
+        used |= {id(r) for r, _, _ in rows} | {id(table)}
+    return entries, used
+
+
 def _nobody_in_common(entries: list[Entry]) -> bool:
     """Three or more references, each with its authors, and no family name on more than two
     in five of them (nor on two of three): someone's list of other people's papers (a
@@ -738,6 +798,9 @@ def _parse_html(page: Page) -> PageParse:
     headed = {} if _field_class_entries(soup) else {id(r): h for r, h in heading_records(soup)}
     tabled, table_rows = html_table_entries(soup)
     entries.extend(tabled)
+    labelled, labelled_rows = labelled_field_tables(soup)
+    entries.extend(labelled)
+    table_rows = set(table_rows) | labelled_rows
     outline = _Outline(soup)
     for i, (node, text, links) in enumerate(candidates):
         if id(node) in table_rows:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from extract.fields.citation import authors_score, title_quote
+from extract.fields.citation import STATUS_RE, authors_score, title_quote
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
 from extract.fields.names import clean_name, looks_like_name, owner_in_line, split_author_list
@@ -364,6 +364,9 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
 
     venue = parts.get("venue")
     year = find_year(parts.get("year") or "") or (find_year(venue) if venue else None)
+    if year is None and not STATUS_RE.search(node_text(node)):
+        # the year as plain text between the named parts: "<span class=authors>…</span> (2024)."
+        year = find_year(node_text(node).replace(parts["title"], " "))
     venue_element = elements.get("venue")
     if venue and venue_element is not None and len(venue.split()) > 4:
         # a whole citation line ("<i>Revue X</i>, 2023, 36 (2), pp.145-168"): its italic part
