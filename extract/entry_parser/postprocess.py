@@ -12,7 +12,10 @@ from typing import NamedTuple, Optional
 from extract.entry_parser.doctokens import doc_text, token_texts
 from extract.fields.dates import DATE_PHRASE_RE, YEAR_RE, find_year, parse_date
 from extract.fields.ids import DOI_RE, URL_RE, find_arxiv, find_doi, find_openreview, find_urls
-from extract.fields.names import PARTICLES, PINYIN_FAMILIES, family_first_split, invert_name, is_particle, looks_like_name, split_author_list, strip_markers
+from extract.fields.names import (
+    LEADING_CONJUNCTION_RE, PARTICLES, PINYIN_FAMILIES, family_first_split, invert_name, is_particle, looks_like_name,
+    split_author_list, strip_markers,
+)
 from extract.fields.venues import clean_venue
 from extract.ingestors.base import Entry
 from schemas.models import Author
@@ -442,8 +445,7 @@ def _clean_person(text: str) -> str:
     text = " ".join(text.split()).strip(" ,;:*•·-–—\\/|")
     if text[:1].isdigit():  # a list number glued on: "32-Sharma D", "5,6-Ando S"
         text = _LEADING_NUMBER_RE.sub("", text)
-    if text[:4].lower() == "and " or text[:2] == "& " or re.match(r"(?:y|e|und|et|en|og|och) [A-ZÀ-Ý]", text):
-        text = text.split(" ", 1)[1] if " " in text else ""  # "y García-Pardo, M. J." after a serial comma
+    text = LEADING_CONJUNCTION_RE.sub("", text)  # "and Bos", "y García-Pardo, M. J." after a serial comma
     if "." in text:
         text = _GLUED_INITIAL_RE.sub(r"\1 ", text)
         if text.endswith(".") and len(text.rsplit(" ", 1)[-1]) > 3 and text.lower()[-3:] not in ("jr.", "sr."):

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.fields.sections import PUBLICATION_STATUS
+
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|dos|ten|ter)"
 _FAMILY = rf"(?:{_PARTICLE}\s){{0,3}}(?=[\w'’-]*[a-zà-ÿ])[A-ZÀ-Ý][\w'’-]*"
 _NAME = rf"(?:(?:[A-Z]\.\s?-?){{1,3}}\s?|[A-ZÀ-Ý][a-zà-ÿ'’-]+\s(?:[A-Z]\.\s)?){_FAMILY}[*†‡]{{0,2}}"
@@ -33,8 +35,7 @@ _ABBREVIATION_NEXT_RE = re.compile(r"^[A-Z][a-z]{0,6}\.(?:\s|$)")
 _LABELLED_RE = re.compile(r"^\s*Title:\s*(?P<title>.{3,300}?)\s+Authors?:\s*(?P<names>.{3,400}?)\s+"
                           r"(?:Venue|Journal|Conference|Published in|Booktitle):\s*(?P<rest>.+)$", re.I)
 _YEAR_RE = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])")
-_STATUS_RE = re.compile(r"\b(?:under review|under submission|in submission|submitted|in press|to appear|forthcoming|"
-                        r"in preparation|working paper|preprint)\b", re.I)
+_STATUS_RE = re.compile(rf"\b(?:{PUBLICATION_STATUS}|preprint)\b", re.I)  # the one status vocabulary
 _VENUE_CUE_RE = re.compile(r"[A-Z]{2,}|\b(?:Proc|Journal|Trans|Conference|Workshop|Symposium|Review|Letters|Annals|arXiv)")
 _INITIAL_RE = re.compile(r"\b[A-Z]\.")
 

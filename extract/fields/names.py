@@ -279,7 +279,7 @@ def split_author_list(text: str | None) -> AuthorList:
             return AuthorList(_finish([invert_name(p) for p in parts]), truncated)
 
     if ";" in text:
-        parts = [_LEADING_CONJUNCTION_RE.sub("", p) for p in re.split(r"\s*;\s*", text) if p.strip()]
+        parts = [LEADING_CONJUNCTION_RE.sub("", p) for p in re.split(r"\s*;\s*", text) if p.strip()]
         # "Ramírez Soto, Andrés y Villalobos, Marta": the last two joined by a conjunction
         parts = [q for p in parts for q in (re.split(r"\s+(?:and|&|y|e|und|et|en|og|och)\s+", p) if p.count(",") >= 2 else [p])]
         return AuthorList(_finish([invert_name(p) if "," in p else p for p in parts]), truncated)
@@ -289,7 +289,7 @@ def split_author_list(text: str | None) -> AuthorList:
     # belong to a family name ("Ortega y Gasset")
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et|en|og|och)\s+|\s+(?:y|e)\s+(?=[^\s,]+\s+[^\s,])|(?<=\.)\s+(?:y|e)\s+|\s*&\s*", text)
              if p and p.strip()]
-    parts = [_LEADING_CONJUNCTION_RE.sub("", p) for p in parts]
+    parts = [LEADING_CONJUNCTION_RE.sub("", p) for p in parts]
     # "Smith, J., Doe, A." -> pairs of (family, initials)
     if len(parts) >= 2 and len(parts) % 2 == 0 and all(_is_initials(p) for p in parts[1::2]) and not any(
         _is_initials(p) for p in parts[0::2]
@@ -304,7 +304,7 @@ _TRAILING_MARKS_RE = re.compile(r"(?<=[\w.])[*†‡§¶]+(?=[\s,;&]|$)")
 
 
 # "and Bos, A." / "y Domínguez, R." after a serial comma; lower case only ("En Li" is a name)
-_LEADING_CONJUNCTION_RE = re.compile(r"^(?:and|And|AND|und|et|en|og|och|&|y|e)\s+")
+LEADING_CONJUNCTION_RE = re.compile(r"^(?:and|And|AND|und|et|en|og|och|&|y|e)\s+")
 
 
 def _is_bare_family(part: str) -> bool:

@@ -17,7 +17,7 @@ NON_PUBLICATION_SECTION_RE = re.compile(
 # The words a CV puts where a year or a venue would be for unpublished work: one vocabulary
 # for titles ("…, under review"), APA year slots ("(in press)"), venues ("Preprint") and
 # section headings ("Manuscripts in preparation").
-PUBLICATION_STATUS = (r"(?:under review|under submission|submitted|in preparation|in prep\.|forthcoming|"
+PUBLICATION_STATUS = (r"(?:under review|under submission|in submission|submitted|in preparation|in prep\.|forthcoming|"
                       r"to appear|in press|accepted|working paper|manuscript)")
 
 

@@ -217,8 +217,9 @@ def heading_records(soup) -> list[tuple[object, object]]:
     return out
 
 
-def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
-    """Innermost list items / paragraphs / rows / leaf divs, in document order.
+def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], dict[int, object]]:
+    """Innermost list items / paragraphs / rows / leaf divs, in document order, and the
+    cards among them whose heading is their title ({id(card): heading}, see heading_records).
 
     One find_all plus a walk up the parents (no per-node subtree search): a node is a container
     when another block element sits inside it."""
@@ -227,7 +228,9 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
     # div.periodical, with the abstract in a nested <p>): the innermost element holding a
     # title part and an author part is one entry, whatever blocks sit inside it
     field_entries = _field_class_entries(soup)
-    cards = [] if field_entries else [record for record, _ in heading_records(soup)]
+    card_headings = [] if field_entries else heading_records(soup)
+    headed = {id(record): heading for record, heading in card_headings}
+    cards = [record for record, _ in card_headings]
     field_entries = field_entries or cards
     inside_field_entry = {id(d) for e in field_entries for d in e.descendants}
     nodes = [n for n in soup.find_all(["li", "p", "dd", "tr", "div", "table", "ul", "ol"], limit=MAX_CANDIDATES * 3)
@@ -269,7 +272,7 @@ def _candidates_html(page: Page) -> list[tuple[object, str, list[str]]]:
         out.append((node, text, [l for l in links if isinstance(l, str) and l.startswith(("http", "/"))]))
         if len(out) >= MAX_CANDIDATES:
             break
-    return out
+    return out, headed
 
 
 # a list item: "- ", "* ", "• ", "1. ", "1) ", "[1] ", "(1) "
@@ -787,7 +790,7 @@ def _parse_html(page: Page) -> PageParse:
     from extract.ingestors.homepage_html import bold_owner, header_affiliations, heading_name, parse_html_entry
 
     soup = page.soup()
-    candidates = _candidates_html(page)
+    candidates, headed = _candidates_html(page)
     entries: list[Entry] = []
     entry_nodes = []
     first_entry_at = None
@@ -795,7 +798,6 @@ def _parse_html(page: Page) -> PageParse:
 
     from extract.ingestors.homepage_html import _entry_from_field_classes
 
-    headed = {} if _field_class_entries(soup) else {id(r): h for r, h in heading_records(soup)}
     tabled, table_rows = html_table_entries(soup)
     entries.extend(tabled)
     labelled, labelled_rows = labelled_field_tables(soup)

@@ -25,14 +25,13 @@ from extract.fields.ids import normalise_doi
 from extract.fields.pagecache import cached
 from extract.fields.structured import listing_or_search_results
 from extract.ingestors.base import Entry, PageParse
-from extract.ingestors.ris import MAX_AUTHORS, MAX_RECORDS, split_urls, status_note, tagged_author, year_and_date
+from extract.ingestors.ris import (
+    MAX_AUTHORS, MAX_RECORDS, TaggedRecord, split_urls, status_note, tagged_author, year_and_date,
+)
 from extract.page import Page
 from schemas.models import Author
 
 NAME = "refer"
-
-_MAX_VALUES = 5_000
-_MAX_VALUE_CHARS = 100_000
 
 # "%A Smith, John", "%0 Journal Article", "%X" (empty); the tag is one character after '%'
 _TAG_RE = re.compile(r"[ \t]{0,3}%([0-9A-Z@!#$&()*+^>~<?|=\[\]])(?:[ \t](.*))?$")
@@ -48,38 +47,18 @@ _THESIS_TYPES = {"thesis"}
 _REPORT_TYPES = {"report", "government document", "standard"}
 
 
-class _Record:
-    __slots__ = ("fields", "last", "last_chars", "tagged")
+class _Record(TaggedRecord):
+    """A Refer record also counts its tagged lines (a record needs two)."""
+
+    __slots__ = ("tagged",)
 
     def __init__(self) -> None:
-        self.fields: dict[str, list[list[str]]] = {}
-        self.last: Optional[list[str]] = None  # the value an untagged line continues
-        self.last_chars = 0
+        super().__init__()
         self.tagged = 0
 
     def add(self, tag: str, value: str) -> None:
         self.tagged += 1
-        values = self.fields.setdefault(tag, [])
-        if len(values) >= _MAX_VALUES:
-            self.last = None
-            return
-        self.last, self.last_chars = [value], len(value)
-        values.append(self.last)
-
-    def cont(self, line: str) -> None:
-        if self.last is not None and self.last_chars + len(line) <= _MAX_VALUE_CHARS:
-            self.last.append(line)
-            self.last_chars += len(line) + 1
-
-    def get(self, tag: str) -> list[str]:
-        return [" ".join(parts).strip() for parts in self.fields.get(tag, [])]
-
-    def first(self, *tags: str) -> Optional[str]:
-        for tag in tags:
-            for value in self.get(tag):
-                if value:
-                    return value
-        return None
+        super().add(tag, value)
 
 
 def _read(text: str) -> tuple[list[_Record], bool]:

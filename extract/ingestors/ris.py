@@ -134,7 +134,10 @@ def split_urls(values: list[str]) -> list[str]:
 
 # ---- the RIS reader -------------------------------------------------------------------------
 
-class _Record:
+class TaggedRecord:
+    """One record of a tagged export (RIS here, EndNote/Refer in refer.py): values per tag, in
+    order, with continuation lines joined to the last value; bounded per tag and per value."""
+
     __slots__ = ("fields", "last", "last_chars")
 
     def __init__(self) -> None:
@@ -172,10 +175,10 @@ def _lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def _read(text: str) -> tuple[list[_Record], bool]:
+def _read(text: str) -> tuple[list[TaggedRecord], bool]:
     """Records between TY and ER (a new TY also closes an open record); (records, truncated)."""
-    records: list[_Record] = []
-    current: Optional[_Record] = None
+    records: list[TaggedRecord] = []
+    current: Optional[TaggedRecord] = None
     for line in _lines(text):
         m = _TAG_RE.match(line) if len(line) >= 4 else None
         if m:
@@ -185,7 +188,7 @@ def _read(text: str) -> tuple[list[_Record], bool]:
                     records.append(current)
                 if len(records) >= MAX_RECORDS:
                     return records, True
-                current = _Record()
+                current = TaggedRecord()
                 current.add("TY", value)
             elif current is None:
                 continue
@@ -201,7 +204,7 @@ def _read(text: str) -> tuple[list[_Record], bool]:
     return records, False
 
 
-def _parsed(page: Page) -> tuple[list[_Record], bool]:
+def _parsed(page: Page) -> tuple[list[TaggedRecord], bool]:
     return cached(page, "ris", lambda: _read(page.text))
 
 
@@ -219,14 +222,14 @@ def detect(page: Page) -> float:
     return 0.95 if _ER_LINE_RE.search(text, ty.end()) else 0.0
 
 
-def _journal(rec: _Record) -> Optional[str]:
+def _journal(rec: TaggedRecord) -> Optional[str]:
     """The journal's name, written out when the export has it: exporters differ in which of
     JO/JF/T2 hold the full name and which an abbreviation ("J. Wetl. Biogeochem.")."""
     names = [v for v in (rec.first(t) for t in _JOURNAL_TAGS) if v]
     return next((v for v in names if not _ABBREVIATED_RE.search(v)), names[0] if names else None)
 
 
-def _venue(rtype: str, rec: _Record, title: Optional[str]) -> Optional[str]:
+def _venue(rtype: str, rec: TaggedRecord, title: Optional[str]) -> Optional[str]:
     if rtype in _JOURNAL_TYPES:
         return _journal(rec) or rec.first(*_CONTAINER_TAGS)
     if rtype in _CHAPTER_TYPES:
@@ -239,7 +242,7 @@ def _venue(rtype: str, rec: _Record, title: Optional[str]) -> Optional[str]:
     return _journal(rec) or rec.first(*_CONTAINER_TAGS)
 
 
-def _entry(rec: _Record) -> Optional[Entry]:
+def _entry(rec: TaggedRecord) -> Optional[Entry]:
     rtype = (rec.first("TY") or "").upper()[:10]
     title = rec.first("TI", "T1", "CT") or (rec.first("BT") if rtype in _BOOK_TYPES else None)
     authors: list[Union[str, Author]] = []
