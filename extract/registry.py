@@ -45,6 +45,7 @@ INGESTORS: tuple[str, ...] = (
     "asciidoc",
     "mediawiki",
     # text copied out of browsers and Markdown homepages
+    "profile_text",
     "listing_text",
     "aggregator_text",
     "markdown_homepage",

@@ -28,7 +28,7 @@ STRUCTURED = FIXTURES / "structured"
 LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
-                "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "citation_meta",
+                "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "profile_text", "citation_meta",
                 "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html")
 
 # fixture -> (ingestor that must claim it, page kind)
@@ -55,6 +55,8 @@ FIXTURE_EXPECT = {
     "orcid_record.json": ("orcid", "listing"),
     "orcid_record_paste.txt": ("orcid_text", "listing"),
     "researchgate_profile_paste.txt": ("researchgate_text", "listing"),
+    "scholar_profile_paste.txt": ("profile_text", "listing"),
+    "s2_profile_paste.txt": ("profile_text", "listing"),
     "linkedin_profile_paste.txt": ("linkedin_text", "listing"),
     "repository_item_meta.html": ("citation_meta", "paper"),
     "schema_org_person.json": ("schema_org", "listing"),

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 116 pages, 532 labelled records
-FLOORS = dict(kind=113, owner=110, found=492, authors=463, year=486, venue=471)
-MAX_EXTRA = 41
+# measured on this version: 128 pages, 597 labelled records
+FLOORS = dict(kind=125, owner=121, found=566, authors=532, year=560, venue=547)
+MAX_EXTRA = 33
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 116 and totals["records"] == 532
+    assert totals["pages"] == 128 and totals["records"] == 597
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -51,7 +51,13 @@ _THESIS_HEAD_RE = re.compile(r"^(?:(?:ph\.?\s?d\.?|m\.?\s?sc\.?|m\.?\s?a\.?|mast
                              r"(?:thesis|dissertation)\s*:\s*[\"“]?", re.I)
 _GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,6}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
                                    r"Working Group|Group|Team|Network|Committee|Society|Initiative)\.\s+(?=[A-Z0-9])")
-_VERSION_TAIL_RE = re.compile(r"\.\s+(?:(?:R|Python|Julia|Stata|MATLAB)\s+package\s+)?(?:version|v)\s?\d[\w.-]{0,20}$", re.I)
+_VERSION_TAIL_RE = re.compile(r"(?:\.\s+|\s*\()(?:(?:R|Python|Julia|Stata|MATLAB)\s+package\s+)?(?:version|v)\s?\d[\w.-]{0,20}\)?$", re.I)
+# what goes before a title but is no part of it: a publication status in the year's place
+# ("Forthcoming. Serial verbs …"), an abstract or poster number ("Abstract 1423: …", "P-217 …")
+_TITLE_HEAD_MARK_RE = re.compile(
+    r"^(?:(?:forthcoming|in press|to appear|under review|submitted|accepted)\.\s+"
+    r"|abstract\s+(?:no\.?\s*|nr\.?\s*)?[A-Z]{0,3}-?\d{1,5}[A-Z]?(?:-\d{1,5})?\s*[:.]\s+"
+    r"|(?:poster\s+)?[A-Z]{1,2}-\d{2,4}[a-z]?\s*[:.]?\s+(?=[A-Z]))", re.I)
 _STRONG_PUBLISHER_RE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|[ÉE]ditions?|Editora|Edizioni|Claypool|Wiley|"
                                   r"Springer|Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson)\b")
 _TITLE_PUBLISHER_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][\w'’&-]*\s?){1,5}|(?:[A-Z][\w'’-]*\s)?&\s(?:[A-Z][\w'’-]*\s?){1,4})$")
@@ -121,6 +127,7 @@ class Parsed(NamedTuple):
         if self.text[: span.start].rstrip().endswith(";"):
             title = _GROUP_AUTHOR_HEAD_RE.sub("", title)
         title = _THESIS_HEAD_RE.sub("", title)
+        title = _TITLE_HEAD_MARK_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
         # the Chinese standard's type mark ("…检测[J", "…方法[C]//会议论文集") and GOST's areas
@@ -168,6 +175,13 @@ class Parsed(NamedTuple):
 
     def _people_of_spans(self) -> list[Person]:
         found: list[Person] = []
+        authors = [s for s in self.spans if s.label == "AUTHOR"]
+        if authors and _NAME_SLASH_RE.search(self.text, authors[0].start, authors[-1].end):
+            # "Brenninkmeyer, Ludger/Hallstein, Eva/Stoltz, Jonas": slashes part inverted names,
+            # and the tagger's spans cut across them; read the whole list
+            whole = self.text[authors[0].start : authors[-1].end]
+            if all(self.text[a.end : b.start].strip(" ,;/") == "" for a, b in zip(authors, authors[1:])):
+                return people_in(_NAME_SLASH_RE.sub("; ", whole))
         for span in self.spans:
             if span.label == "AUTHOR":
                 text = self.text[span.start : span.end]
@@ -282,7 +296,7 @@ _THESIS_SCHOOL_RE = re.compile(
     r"(?i:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|m\.?a\.|b\.?\s?sc\.?|diploma|habilitation)?\s*"
     r"(?i:thesis|dissertation|diss\.|th[eè]se(?: de doctorat)?|doktorarbeit|tesis(?: doctoral)?)\s*[,.:]?\s*"
     # the school: capitalised words up to and around a school word, each word matched once
-    r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Universit[äaéy]\w*|Universidade|Universidad|Institute|Institut|"
+    r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|Institute|Institut|"
     r"College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole)(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5})")
 _PUBLISHER_WORD_RE = re.compile(
     r"\b(?:Press|Verlag|Publishing|Publishers?|Books|[ÉE]ditions?|Editorial|Editora|Edizioni|Wiley|Springer|"
@@ -296,7 +310,7 @@ _REPOSITORY_RE = re.compile(
     r"OSF Preprints|Zenodo|Dryad|PANGAEA|figshare|Harvard Dataverse|Mendeley Data|Software Heritage|HAL)\b")
 # a numbered series of working papers: "NBER Working Paper 25873", "CEPR Discussion Paper No. 1"
 _PAPER_SERIES_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,4}(?:Working|Discussion|Policy Research|Occasional|Technical|White)\s"
-                              r"Papers?(?:\sSeries)?)\b")
+                              r"Papers?(?:\sSeries)?|(?:[A-Z][\w&.-]*\s){1,6}Staff\sReports?|[A-Z]{2,6}\sDP(?=\sNo))\b")
 # a report's issuer after its number: "Tech. Rep. TR-2019-04, Institute for X, Lund" /
 # "(Report No. SEI-2016-08). Structural Engineering Institute"
 _REPORT_ISSUER_RE = re.compile(
@@ -310,7 +324,7 @@ _THESIS_KIND_ONLY_RE = re.compile(r"(?i:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?
 
 
 _EDITED_BOOK_RE = re.compile(
-    r"(?:\b[Ii]n:?|\[w:\]|\bW:)\s+[^()]{2,200}?\s*\((?:eds?|Hrsg|Hgg?|Hg|coord|dir|orgs?|ed|red|a cura di)\.?\)\s*[:.,]?\s*"
+    r"(?:\b[Ii]n:?|\[w:\]|\bW:)\s+[^()]{2,200}?\s*\((?:[Ee]ds?|Hrsg|Hgg?|Hg|coords?|dirs?|[Oo]rgs?|red|a cura di)\.?\)\s*[:.,]?\s*"
     r"([A-ZÀ-Ý0-9][^.]{2,200}?)\s*(?=\.\s|\.$|,\s*(?:vol|pp|S\.|p\.|Bd|pages|Band)\b|\s\(|$)")
 # "In Book, edited by …" (Chicago), "“Chapter.” Book, edited by …" (MLA), "[w:] Book, red. …" (Polish)
 _BOOK_EDITED_BY_RE = re.compile(r"(?:\bIn|\[w:\]|\bW:|[”\"]|\.)\s+([A-ZÀ-Ý][^,”\"]{2,200}?),\s+(?:(?:edited|ed\.|eds\.|herausgegeben|hrsg\.)\s+(?:by|von)\b|red\.\s|a cura di\s)")
@@ -422,7 +436,7 @@ def people_in(span_text: str) -> list[Person]:
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # one run of initials: "J.", "JA", "K-W", "J.-P." (a given name written short)
 _INITIALS_RE = re.compile(r"^(?:[A-ZА-ЯЁ]\.?-?){1,3}$|^[A-ZА-ЯЁ][a-zа-яё]?\.$")  # Latin or Cyrillic ("А. В.")
-_SEVERAL_RE = re.compile(r"\s(?:and|&|und|et|en|og|och)\s|\s[ye]\s(?=[^\s,]+\s+[^\s,])|;")
+_SEVERAL_RE = re.compile(r"\s(?:and|&|und|et|en|og|och|ve|dan)\s|\s[ye]\s(?=[^\s,]+\s+[^\s,])|;")
 _NAME_JUNK_RE = re.compile(r"\([^)]*\)|[*^†‡§¶#✉⁎∗✝]")
 _LEADING_NUMBER_RE = re.compile(r"^[\d,.\s]+[-–.)\]]\s*(?=\D)")
 _GLUED_INITIAL_RE = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
@@ -552,6 +566,7 @@ def _title_head_read_as_author(text: str, spans: list[FieldSpan]) -> list[FieldS
     return out
 
 
+_NAME_SLASH_RE = re.compile(r"(?<=[^\W\d_.])/(?=[A-ZÀ-Þ])")
 # the list's own "et al." before the colon: "Vogt, Michael u. a.:", "Smith, J. et al.:"
 _ET_AL_END_RE = re.compile(r"[,;]?\s*(?:et\.?\s?al\.?|u\.\s?a\.|and others|und andere)\s*$", re.I)
 
@@ -566,7 +581,7 @@ def _names_run_to_colon(text: str, last: FieldSpan, colon: int) -> bool:
         return True
     if re.search(r"et\.?\s*al|(?<![A-Z])\.\s", segment):
         return False  # a sentence ended: what follows is the title
-    author = text[last.start : last.end].strip()
+    author = text[last.start : last.end].strip().rsplit(";", 1)[-1].strip()  # "…, Thomas;Aksoy": the last name
     if author.endswith(","):  # "Schmidt," + " Eva": the tagger stopped inside an inverted name
         author, segment = author[:-1], "," + segment
     if ";" in segment:  # "Family, Given; Family, Given" lists
@@ -596,6 +611,10 @@ def _names_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     title = next((s for s in spans if s.label == "TITLE"), None)
     if m is None or title is None or title.end <= m.end() or title.start >= m.end():
         return spans
+    if "/" in m.group(1):
+        # German legal style separates inverted names with slashes: "Wendlinger, Thomas/Aksoy,
+        # Derya:"; read them as "; " (same length, so every offset holds)
+        text = text[: m.start(1)] + _NAME_SLASH_RE.sub(";", m.group(1)) + text[m.end(1):]
     head_start, head_end = m.start(1), m.end(1)
     et_al = _ET_AL_END_RE.search(text, head_start, head_end)
     if et_al:  # the list's "u. a." / "et al." is no name
@@ -794,6 +813,7 @@ def _complete_quoted_titles(doc, tags: list[str], runs: list[list]) -> list[list
             return False  # a possessive ("Achilles’ keuze") with the real closing mark further on
         return True
 
+    absorbed: set[int] = set()
     for run in runs:
         if run[0] != "TITLE":
             continue
@@ -813,9 +833,11 @@ def _complete_quoted_titles(doc, tags: list[str], runs: list[list]) -> list[list
                         and texts[j] not in "([":
                     j += 1
                 if not (j < n and closes(j, close)):
-                    j = end
+                    j = _through_dates_to_close(texts, tags, start, end, close, closes)
             while j > start + 1 and not any(c.isalnum() for c in texts[j - 1]):
                 j -= 1  # a closing "." or "?" stays outside, as in training
+            if j > end:
+                absorbed.update(id(r) for r in runs if r is not run and start <= r[1] and r[2] <= j)
             run[2] = j
         elif end < n and texts[end] in _QUOTE_PAIRS.values() and closes(end, texts[end]):
             openers = {o for o, c in _QUOTE_PAIRS.items() if c == texts[end]}
@@ -824,7 +846,35 @@ def _complete_quoted_titles(doc, tags: list[str], runs: list[list]) -> list[list
                 i -= 1
             if 0 <= i < start - 1 and texts[i] in openers:
                 run[1] = i + 1
-    return runs
+    return [r for r in runs if id(r) not in absorbed]
+
+
+def _closed_quoted_title(texts: list[str], run: list, next_start: int) -> bool:
+    """The title run opens right after a quotation mark and its closing mark lies between the
+    run and the next one."""
+    start = run[1]
+    if start == 0 or texts[start - 1] not in _QUOTE_PAIRS or texts[start - 1] in "’'":
+        return False
+    close = _QUOTE_PAIRS[texts[start - 1]]
+    gap = texts[run[2] : next_start]
+    # '"Rain, rats and reporting": leptospirosis …' is one title: a colon carries it on
+    return close in gap and ":" not in gap and any(t in (",", ".", ";") for t in gap)
+
+
+def _through_dates_to_close(texts: list[str], tags: list[str], start: int, end: int, close: str, closes) -> int:
+    """Where a quoted title ends when the tagger read a year range inside the quotes as the
+    date ('"Ethnic Boundaries … in London, 1991–2011." Ethnic and Racial Studies'): at the
+    closing mark, when only dates, brackets and untagged words lie before it and the entry
+    has its own year outside the quotes. `end` when not."""
+    n = len(texts)
+    c = next((k for k in range(end, min(n, start + _MAX_QUOTE_TOKENS)) if closes(k, close)), None)
+    if c is None:
+        return end
+    if not all(tags[k] == "O" or tags[k].endswith("YEAR") for k in range(end, c)):
+        return end
+    if not any(tags[k].endswith("YEAR") for k in range(end, c)):
+        return end  # untagged words only: the loop above had its reasons to stop
+    return c if any(t == "B-YEAR" for k, t in enumerate(tags) if k < start or k > c) else end
 
 
 # a title or venue never ends on one of these: the tagger stopped a few words short
@@ -941,8 +991,14 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     texts, starts = token_texts(doc)
     runs = _extend_dangling(tags, texts, runs)
     merged: list[list] = []
+    has_venue = any(r[0] == "VENUE" for r in runs)
     for run in runs:
         prev = merged[-1] if merged else None
+        if prev and prev[0] == run[0] == "TITLE" and _closed_quoted_title(texts, prev, run[1]):
+            # '"Đánh giá … Hà Nội", Tạp chí …': the quotes closed the title; what the tagger
+            # also called a title after them is the journal
+            merged.append(["VENUE", run[1], run[2], run[3]] if not has_venue else run)
+            continue
         if (
             prev and prev[0] == run[0] and run[0] in ("TITLE", "VENUE")
             and all(texts[j] in _GLUE for j in range(prev[2], run[1]))

@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=DEFAULT_WORK, help="scratch folder for derived data (outside the repo)")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the trained pipeline is installed")
     p.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
+    p.add_argument("--swapped-copies", type=int, default=corpus.SWAPPED_COPIES,
+                   help="field-swapped copies of each training reference (corpus.swap_fields)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="SECTION.KEY=VALUE",
                    help="override one config value for an experiment, e.g. components.tok2vec.model.encode.depth=4")
     args = p.parse_args(argv)
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     started = time.time()
-    counts = corpus.build(args.work / "data", args.refs)
+    counts = corpus.build(args.work / "data", args.refs, swapped_copies=args.swapped_copies)
     print(f"train: data {json.dumps(counts)} -> {args.work / 'data'}", flush=True)
 
     import spacy

@@ -17,8 +17,9 @@ from extract.fields.venues import clean_venue
 from extract.ingestors.base import Entry
 
 _QUOTED_RE = re.compile(r"[\"“”„«]([^\"“”„«»]{8,400}?)[,.]?[\"“”»]")
-# sentence boundary: a period not ending an initial ("J.") or a common abbreviation
-_BOUNDARY_RE = re.compile(r"(?<!\b[A-Z])(?<!\bal)(?<!\bvs)(?<!\bVol)(?<!\bNo)(?<!\bpp)(?<!\bInt)(?<!\bConf)(?<!\bProc)(?<!\bJ)\.\s+(?=[A-Z0-9\"“(\[¿¡«„‘À-ÖØ-Þ])|\?\s+|!\s+")
+# sentence boundary: a period not ending an initial ("J.") or a common abbreviation, before a
+# capital or one of the venues spelled with a small first letter ("… D. Reyes. arXiv:2405.01234")
+_BOUNDARY_RE = re.compile(r"(?<!\b[A-Z])(?<!\bal)(?<!\bvs)(?<!\bVol)(?<!\bNo)(?<!\bpp)(?<!\bInt)(?<!\bConf)(?<!\bProc)(?<!\bJ)\.\s+(?=[A-Z0-9\"“(\[¿¡«„‘À-ÖØ-Þ]|(?:arXiv|bioRxiv|medRxiv|eLife|iScience|eNeuro|mBio|eprint)\b)|\?\s+|!\s+")
 _MD_LINK_MARKER_RE = re.compile(r"\[(?:pdf|paper|code|slides|video|poster|bib|bibtex|arxiv|project(?: page)?|website|html|abstract|doi|link|talk|blog|data|supplementary|preprint)\]\([^)\s]*\)", re.I)
 _LINK_WORDS_RE = re.compile(r"\[(?:pdf|paper|code|slides|video|poster|bib|bibtex|arxiv|project|website|html|abstract|doi|link|talk|blog)\]", re.I)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from extract.fields.citation import authors_score
 from extract.fields.dates import find_year
 from extract.fields.sections import NON_PUBLICATION_SECTION_RE
 from extract.fields.text import clean_text, strip_markdown
@@ -21,6 +22,8 @@ _COLUMNS = {
     "year": re.compile(r"^(?:year|date|when)$", re.I),
 }
 _LINK_RE = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
+_LINE_BREAK_RE = re.compile(r"<br\s*/?>", re.I)
+_TAG_RE = re.compile(r"</?(?:sub|sup|small|span|em|i|b|strong|font)\b[^>]*>", re.I)
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -74,13 +77,25 @@ def _entry(row: list[str], columns: dict[str, int]) -> Entry | None:
         k = columns.get(field)
         return row[k] if k is not None and k < len(row) else ""
 
-    raw_title = cell("title")
+    def plain(text: str) -> str:
+        return clean_text(strip_markdown(_LINK_RE.sub(r"\1", _TAG_RE.sub(" ", text)))).strip(" .")
+
+    # a title cell may stack the authors (or the venue) under the title: "**Title** <br>
+    # <sub>A. One, B. Two</sub>"
+    raw_title, *under_title = _LINE_BREAK_RE.split(cell("title"))
     urls = [u for _, u in _LINK_RE.findall(" ".join(row)) if u.startswith(("http", "/"))]
-    title = clean_text(strip_markdown(_LINK_RE.sub(r"\1", raw_title))).strip(" .\"“”")
+    title = plain(raw_title).strip(" .\"“”")
     if len(title.split()) < 2:
         return None
-    authors = clean_text(strip_markdown(_LINK_RE.sub(r"\1", cell("authors")))).strip(" .") or None
-    venue = clean_text(strip_markdown(_LINK_RE.sub(r"\1", cell("venue")))).strip(" .") or None
+    authors = plain(cell("authors")) or None
+    venue = plain(cell("venue")) or None
+    for line in (plain(u) for u in under_title):
+        if not line:
+            continue
+        if authors is None and authors_score(line) >= 0.7:
+            authors = line
+        elif venue is None:
+            venue = line
     year = find_year(cell("year")) or (find_year(venue) if venue else None)
     return Entry(title=title, authors_text=authors, venue=venue, year=year, urls=urls)
 

@@ -270,24 +270,24 @@ def split_author_list(text: str | None) -> AuthorList:
     if not text:
         return AuthorList([], truncated)
 
-    if re.search(r"\s(?:and|et|und|en|og|och|y|e|&)\s", text) and "," in text and ";" not in text \
-            and not re.search(r",\s*(?:and|et|und|en|og|och|y|e|&)\s", text):
+    if re.search(r"\s(?:and|et|und|en|og|och|ve|dan|y|e|&)\s", text) and "," in text and ";" not in text \
+            and not re.search(r",\s*(?:and|et|und|en|og|och|ve|dan|y|e|&)\s", text):
         # BibTeX style: "Last, First and Last, First" (no serial comma before 'and'); French
         # "Nguyen, Thi Lan et Bernard, Olivier" alike
-        parts = re.split(r"\s+(?:and|et|und|en|og|och|y|e|&)\s+", text)
+        parts = re.split(r"\s+(?:and|et|und|en|og|och|ve|dan|y|e|&)\s+", text)
         if len(parts) >= 2 and all(p.count(",") == 1 for p in parts):
             return AuthorList(_finish([invert_name(p) for p in parts]), truncated)
 
     if ";" in text:
         parts = [LEADING_CONJUNCTION_RE.sub("", p) for p in re.split(r"\s*;\s*", text) if p.strip()]
         # "Ramírez Soto, Andrés y Villalobos, Marta": the last two joined by a conjunction
-        parts = [q for p in parts for q in (re.split(r"\s+(?:and|&|y|e|und|et|en|og|och)\s+", p) if p.count(",") >= 2 else [p])]
+        parts = [q for p in parts for q in (re.split(r"\s+(?:and|&|y|e|und|et|en|og|och|ve|dan)\s+", p) if p.count(",") >= 2 else [p])]
         return AuthorList(_finish([invert_name(p) if "," in p else p for p in parts]), truncated)
 
     # Spanish "y" / Portuguese "e" join two names only when a whole name follows ("Echeverría y
     # Lucía Barragán") or after initials ("A. M. y Peñalver, J."); before a lone word they
     # belong to a family name ("Ortega y Gasset")
-    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et|en|og|och)\s+|\s+(?:y|e)\s+(?=[^\s,]+\s+[^\s,])|(?<=\.)\s+(?:y|e)\s+|\s*&\s*", text)
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et|en|og|och|ve|dan)\s+|\s+(?:y|e)\s+(?=[^\s,]+\s+[^\s,])|(?<=\.)\s+(?:y|e)\s+|\s*&\s*", text)
              if p and p.strip()]
     parts = [LEADING_CONJUNCTION_RE.sub("", p) for p in parts]
     # "Smith, J., Doe, A." -> pairs of (family, initials)
@@ -304,7 +304,7 @@ _TRAILING_MARKS_RE = re.compile(r"(?<=[\w.])[*†‡§¶]+(?=[\s,;&]|$)")
 
 
 # "and Bos, A." / "y Domínguez, R." after a serial comma; lower case only ("En Li" is a name)
-LEADING_CONJUNCTION_RE = re.compile(r"^(?:and|And|AND|und|et|en|og|och|&|y|e)\s+")
+LEADING_CONJUNCTION_RE = re.compile(r"^(?:and|And|AND|und|et|en|og|och|ve|dan|&|y|e)\s+")
 
 
 def _is_bare_family(part: str) -> bool:

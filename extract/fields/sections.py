@@ -10,8 +10,23 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|news|updates|announcements|awards?|"
     r"honou?rs|grants?|funding|service|professional service|students|supervision|mentoring|advising|media|"
     r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
-    r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+|engagement|outreach)\b",
+    r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+|engagement|outreach|"
+    # the same sections in CVs written in Portuguese, Spanish, French, German and Italian
+    # (Lattes "Apresentações de Trabalho", "Orientações"; "Vorträge", "Lehre", "Enseignement")
+    r"apresenta[çc][õo]es|palestras|orienta[çc][õo]es|ensino|disciplinas|bancas|eventos|pr[êe]mios|"
+    r"ponencias|charlas|docencia|dirección de tesis|premios|becas|proyectos|"
+    r"exposés|enseignement|encadrement|distinctions|vortr[äa]ge|lehre|lehrveranstaltungen|betreuung|preise|"
+    r"drittmittel|relazioni|didattica|premi)\b",
     re.I)
+
+# publication-kind words a CV heading starts with, beyond English ("Artigos completos publicados
+# em periódicos", "Capítulos de libros", "Articles dans des revues", "Beiträge in Sammelbänden")
+FOREIGN_PUBLICATION_KIND_RE = re.compile(
+    r"^(?:artigos?|cap[íi]tulos?|livros?|trabalhos|resumos|textos|publica[çc][õo]es|produ[çc][ãa]o|"
+    r"art[íi]culos?|libros?|publicaciones|actas|comunicaciones|"
+    r"articles?|chapitres?|ouvrages?|communications?|publications?|"
+    r"ver[öo]ffentlichungen|publikationen|aufs[äa]tze|beitr[äa]ge|zeitschriftenartikel|monographien|sammelb[äa]nde|"
+    r"articoli|pubblicazioni|capitoli|libri)\b", re.I)
 
 
 # The words a CV puts where a year or a venue would be for unpublished work: one vocabulary

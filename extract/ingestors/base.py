@@ -156,6 +156,11 @@ _STATUS_VENUE_RE = re.compile(
     rf"(?:manuscript\s+)?(?:{PUBLICATION_STATUS}|preprint|in progress|unpublished(?: manuscript)?)(?:\s+for publication)?", re.I)
 
 
+def is_mark_not_venue(text: str) -> bool:
+    """A status or an award/presentation mark where a venue would be ("Under review", "Oral")."""
+    return bool(_STATUS_VENUE_RE.fullmatch(text) or _AWARD_VENUE_RE.fullmatch(text))
+
+
 # an award or presentation mark the page set in emphasis ("🏆 **Best Paper Award**", "Oral")
 _AWARD_VENUE_RE = re.compile(
     r"[^\w]{0,3}\s?(?:(?:best|outstanding|distinguished|honou?rable)\s+(?:[\w-]+\s+){0,3}"

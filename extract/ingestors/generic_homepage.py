@@ -8,6 +8,7 @@ and no owner is `not-a-profile`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
@@ -15,7 +16,7 @@ from extract.fields.citation import (
     OWN_QUOTED_ENTRY_RE, SINGLE_AUTHOR_RE, STATUS_RE, YEAR_LABEL_RE, authors_score, split_inverted_initials_from_title,
 )
 from extract.fields.dates import YEAR_RE, find_year
-from extract.fields.sections import NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE, PUBLICATION_STATUS
+from extract.fields.sections import FOREIGN_PUBLICATION_KIND_RE, NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE, PUBLICATION_STATUS
 from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE
 from extract.fields.text import clean_text, strip_markdown
@@ -302,6 +303,9 @@ def _is_section_heading(line: str) -> bool:
     line = line.strip()
     if line.startswith("#"):
         return True
+    if len(line.split()) <= 4 and not _PUBLICATION_KIND_RE.search(line) and not FOREIGN_PUBLICATION_KIND_RE.match(line) \
+            and re.fullmatch(r"[^\W\d][\w\s&'-]*", line.rstrip(":")) and NON_PUBLICATION_SECTION_RE.match(line):
+        return True  # "Apresentações de Trabalho", "Talks at workshops"
     if len(line.split()) <= 4 and (NON_PUBLICATION_SECTION_RE.fullmatch(line.rstrip(":")) or _PUBLICATION_HEADING_RE.fullmatch(line.rstrip(":"))
                                    or _STATUS_HEADING_RE.fullmatch(line.rstrip(":"))):
         return True  # "Talks", "Selected publications", "Manuscripts in preparation"
@@ -309,6 +313,9 @@ def _is_section_heading(line: str) -> bool:
     if (2 <= len(words) <= 7 and not re.search(r"\d|[,.;]$", line) and _PUBLICATION_KIND_RE.search(line)
             and all(w[:1].isupper() or w.lower() in _HEADING_SMALL_WORDS for w in words)):
         return True  # "Conference and Workshop Papers", "Preprints and Manuscripts under Review"
+    if (2 <= len(words) <= 8 and not re.search(r"\d|[,.;]$", line) and FOREIGN_PUBLICATION_KIND_RE.match(line)
+            and line[:1].isupper()):
+        return True  # "Artigos completos publicados em periódicos", "Capítulos de livros publicados"
     if not 1 <= len(words) <= 5 or YEAR_RE.search(line) or "," in line:
         return False
     letters = [c for c in line.split("(")[0] if c.isalpha()]  # "PUBLICATIONS (peer reviewed)"
@@ -398,11 +405,17 @@ def _drop_page_breaks(text: str) -> str:
     # with the bare page number that precedes it
     first = next((l.strip() for l in lines if l.strip()), "")
     running = first if len(first) >= 8 and sum(1 for l in lines if l.strip() == first) >= 2 else None
+    # a running header further down: a line repeated on the pages, right after a footer
+    # ("Page 3 of 5" / "K. Wróblewska – CV (updated September 2024)")
+    counts = Counter(l.strip() for l in lines if len(l.strip()) >= 8)
     seen_first = False
     out: list[str] = []
     skip_blanks = False
     for k, line in enumerate(lines):
         stripped = line.strip()
+        if skip_blanks and stripped and counts.get(stripped, 0) >= 2 and out and _PAGE_FOOTER_RE.fullmatch(
+                next((l.strip() for l in reversed(lines[:k]) if l.strip()), "")):
+            continue
         is_header = running is not None and stripped == running and seen_first
         seen_first = seen_first or (running is not None and stripped == running)
         if not is_header and running is not None and re.fullmatch(r"\d{1,3}", stripped):
@@ -420,6 +433,21 @@ def _drop_page_breaks(text: str) -> str:
     return "\n".join(out)
 
 
+_LONE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,3}[.)]|\[\d{1,3}\])\s*$")
+
+
+def _join_lone_numbers(lines: list[str]) -> list[str]:
+    """A list number on a line of its own joins the line after it: ordered lists whose numbers
+    sit in a column of their own come out of the browser as "1.<TAB>" / "Author, A. Title…"."""
+    out: list[str] = []
+    for line in lines:
+        if out and _LONE_NUMBER_RE.match(out[-1]) and not _LONE_NUMBER_RE.match(line):
+            out[-1] = f"{out[-1].strip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
 def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[str]]]:
     """(text, links, is_list_item, section heading) per candidate: blank-line blocks, and
     inside a block with several entries one candidate per entry. The section is the last
@@ -428,7 +456,7 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
     out: list[tuple[str, list[str], bool, Optional[str]]] = []
     section: Optional[str] = None
     for block in re.split(r"\n\s*\n", text):
-        lines = [l for l in block.splitlines() if l.strip()]
+        lines = _join_lone_numbers([l for l in block.splitlines() if l.strip()])
         if not lines:
             continue
         while lines and _is_section_heading(lines[0]):  # "Publications" / "Journal Articles"
@@ -469,9 +497,11 @@ def _text_affiliations(lines: list[str]) -> list[str]:
     return found
 
 
-def _text_owner(text: str) -> Optional[str]:
+def _text_owner(text: str, entries: Optional[list[Entry]] = None) -> Optional[str]:
     """The owner of a CV or homepage copied as text: a front-matter title, a "# Name" heading,
-    or a name on the first line ("RAFAEL QUINTERO", "Samira Haddad, PhD")."""
+    or a name on the first line ("RAFAEL QUINTERO", "Samira Haddad, PhD"). Of several name-like
+    lines in the header, the one whose family name the entries' author lists carry wins over a
+    site's name above it ("Plataforma Lattes" / "Ana Beatriz Nogueira Cavalcanti")."""
     from extract.fields.names import owner_in_line, owner_name
 
     front = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.S)
@@ -485,11 +515,22 @@ def _text_owner(text: str) -> Optional[str]:
         return owner_in_line(strip_markdown(m.group(1)))
     # the first lines: a name line ("RAFAEL QUINTERO", "Associate Professor Marta Głowacka"), a
     # breadcrumb trail or a "Publications – Alina Voronova" header
-    for line in [l for l in text.splitlines() if l.strip()][:12]:
-        name = owner_in_line(line)
-        if name:
-            return name
-    return None
+    names = [n for n in (owner_in_line(l) for l in [l for l in text.splitlines() if l.strip()][:12]) if n]
+    if len(names) > 1 and entries:
+        authored = [" ".join(_fold_name(a if isinstance(a, str) else (a.name or "")) for a in e.authors)
+                    + " " + _fold_name(e.authors_text or "") for e in entries]
+        for name in names:
+            family = _fold_name(name.split()[-1])
+            if len(family) > 2 and sum(1 for a in authored if family in a.split()) * 3 >= len(entries):
+                return name
+    return names[0] if names else None
+
+
+def _fold_name(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join(re.sub(r"[\W_]+", " ", "".join(c for c in text if not unicodedata.combining(c)).casefold()).split())
 
 
 
@@ -866,9 +907,11 @@ def parse(page: Page) -> PageParse:
         entry = _line_laid_entry(text)
         if entry is None:
             need_year = not (section and _STATUS_HEADING_RE.search(section))
-            if not (is_citation_like(text, need_year) if (item or not listed) else rules_read_citation(text, need_year)):
+            # a list number is no part of the entry (and makes the trained parser unsure)
+            body = re.sub(_TEXT_ITEM_RE.pattern[:-3], "", text, count=1) if (item or _TEXT_ITEM_RE.match(text)) else text
+            if not (is_citation_like(body, need_year) if (item or not listed) else rules_read_citation(body, need_year)):
                 continue
-            entry = parse_entry_text(re.sub(_TEXT_ITEM_RE.pattern[:-3], "", text, count=1) if item else text)
+            entry = parse_entry_text(body)
         if not entry.title or looks_like_contact(entry.title):
             continue
         for link in links:
@@ -879,7 +922,7 @@ def parse(page: Page) -> PageParse:
             first_entry_at = i
     header = [t for t, _, _, _ in candidates[: first_entry_at if first_entry_at is not None else 20]]
     affiliations = _text_affiliations([line for block in header for line in block.splitlines()])
-    person = _text_owner(page.visible_text()) if entries else None
+    person = _text_owner(page.visible_text(), entries) if entries else None
     kind = "homepage" if entries else "not-a-profile"
     evidence = [] if entries else ["no publication entries found"]
     return PageParse(kind=kind, person=person, affiliations=affiliations if entries else [], entries=entries, evidence=evidence)

@@ -24,7 +24,7 @@ from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
 from extract.fields.names import clean_name, looks_like_name, owner_in_line, split_author_list
 from extract.fields.text import clean_text
-from extract.ingestors.base import Entry
+from extract.ingestors.base import Entry, is_mark_not_venue
 
 _TAG_RE = re.compile(r"^\s*[\[(]\s*([^\[\]()]{2,40}?)\s*[\])]\s*")
 _TAG_YEAR_RE = re.compile(r"(?:['’‘`]|\b)(\d{2})\s*$|((?:19|20)\d{2})\s*$")
@@ -360,6 +360,16 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
                 break
     if not parts.get("title") or not parts.get("authors") or authors_score(parts["authors"]) < 0.6:
         return None
+    # title and authors named by class, the venue only set in italics: "<em>ICRA</em>, 2024"
+    italic_venue = None
+    named = [elements[f] for f in ("title", "authors", "venue") if f in elements]
+    for italic in node.find_all(["em", "i", "cite"], limit=10):
+        if any(italic is e or any(p is e for p in italic.parents) for e in named):
+            continue
+        text = clean_text(node_text(italic)).strip(" ,.;")
+        if len(text) >= 2 and not STATUS_RE.match(text) and not YEAR_RE.fullmatch(text):
+            italic_venue = text
+        break
     from extract.ingestors.jemdoc import _VOLUME_PAGES_RE
 
     venue = parts.get("venue")
@@ -383,6 +393,8 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
             # ... and whatever follows them: "Journal 7(2) 113-130 2023年6月 査読有り"
             venue = _VOLUME_ISSUE_ON_RE.split(venue, maxsplit=1)[0]
             venue = re.sub(r"(?:[\s,:;]+[\d()\-–.:]+)+$", "", venue).strip(" ,.;:") or None
+    if italic_venue and (not venue or is_mark_not_venue(venue)):  # none named, or only a mark ("Oral")
+        venue, _ = _venue_and_notes(italic_venue)
     abstract = parts.get("abstract")
     return Entry(title=parts["title"].strip("\"“”"), authors_text=parts["authors"], venue=venue or None,
                  year=year, urls=list(links), abstract=abstract)

@@ -349,9 +349,9 @@ def detect(page: Page) -> float:
     from extract.fields.mdtable import table_entries
 
     _, body = split_front_matter(page.text)
-    body = _BR_RE.sub("\n", body)
-    blocks = _blocks(body)
-    n = sum(1 for b in blocks if _is_entry_block(b)) + len(table_entries(body)[0])
+    tabled = len(table_entries(body)[0])  # before <br> splitting: a table row stays one line
+    blocks = _blocks(_BR_RE.sub("\n", body))
+    n = sum(1 for b in blocks if _is_entry_block(b)) + tabled
     if n >= 2:
         return 0.7
     if n == 1:
@@ -368,10 +368,11 @@ def parse(page: Page) -> PageParse:
     from extract.fields.mdtable import table_entries
 
     front, body = split_front_matter(page.text)
-    body = _BR_RE.sub("\n", body)  # "[Title](url) <br> Authors <br> *Venue* 2020": one field per line
+    # tables first: a <br> inside a table cell stacks fields within the one row
     tabled, table_lines = table_entries(body)
     if table_lines:
         body = "\n".join(l for k, l in enumerate(body.splitlines()) if k not in table_lines)
+    body = _BR_RE.sub("\n", body)  # "[Title](url) <br> Authors <br> *Venue* 2020": one field per line
     entries, bio, _ = _entries_and_bio(body)
     entries = tabled + entries
     affiliations = affiliations_in(strip_markdown(bio)) if bio else []

@@ -1,0 +1,188 @@
+"""A scholarly profile copied out of the browser as text: Google Scholar and Semantic-Scholar-like
+author pages, whose works come as line triplets.
+
+    Mei-Ling Tsang                                   <- owner (before the stats block)
+    Associate Professor, Harbourview University      <- affiliation
+    Verified email at … / Publications 27 / h-index  <- stats block
+    TITLE  CITED BY  YEAR                            <- Scholar's table head (optional)
+    De novo design of enzyme scaffolds               <- title
+    M Tsang, J Okafor, R Delgado-Ruiz, ...           <- authors ("..." / "…" = truncated)
+    Nature 28 (4), 345-356, 2021 <TAB> 412 <TAB> 2021  <- Scholar: venue, cited-by and year cells
+    Neural Information Processing Systems · 2023     <- Semantic-Scholar style: venue · year
+    TLDR / Expand / 47 Citations / Save / Alert / Cite  <- noise between works
+
+A work is anchored on a title line followed by an author line; the venue line is what comes
+next, when it has the venue shape. The page must carry a profile's stats block (h-index,
+"Cited by", "Verified email", a "Publications" count) and at least two such works, so text CVs
+with a similar rhythm stay with the homepage readers. Kind `listing`, as for the HTML pages.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.fields.affiliations import affiliations_in
+from extract.fields.ids import find_arxiv
+from extract.fields.names import looks_like_name, owner_name
+from extract.fields.sections import PUBLICATION_STATUS
+from extract.ingestors.base import Entry, PageParse
+from extract.page import Page
+
+NAME = "profile_text"
+
+_STATS_RE = re.compile(r"^(?:verified email\b|h-index\b|i10-index\b|cited by\b|citations\b|publications\b|"
+                       r"highly influential citations\b|all\s+since\s+\d{4}$)", re.I)
+_TABLE_HEAD_RE = re.compile(r"^title\s+cited\s+by\s+year$", re.I)
+_FOOTER_RE = re.compile(r"^(?:articles\s+\d+\s*[-–]\s*\d+|show more|help\s+privacy\s+terms|co-authors|"
+                        r"view all co-authors|next|load more)$", re.I)
+_S2_VENUE_RE = re.compile(r"^(?:(?P<venue>.*?)\s*·\s*)?(?P<year>(?:19|20)\d{2})$")
+# Scholar's cells after the venue: ", 2021<TAB>412<TAB>2021" (cited-by and year may be empty);
+# with the tabs lost the year cell repeats the venue's own year
+_CELLS_TAB_RE = re.compile(r"\t[\d*\s]*\t?\s*(?:(?:19|20)\d{2})?\s*$|\t\s*\d+\*?\s*$")
+_CELLS_SPACED_RE = re.compile(r",\s*((?:19|20)\d{2})(?:\s+\d+\*?)?\s+\1\s*$")
+_TRAILING_YEAR_RE = re.compile(r"(?:,\s*|\s+)((?:19|20)\d{2})\s*$")
+_STATUS_LINE_RE = re.compile(rf"^{PUBLICATION_STATUS}\.?$", re.I)
+_NOISE_RE = re.compile(r"^(?:tldr|expand|pdf|save|alert|cite|highly influential|[\d,]+(?:\s+citations?)?|"
+                       r"view \d+ excerpts?.*|cited by \d+.*)$", re.I)
+_SCHOLAR_NAME_RE = re.compile(r"^[A-Z]{1,3}\s+(?:[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:[\s-][A-ZÀ-ÖØ-Þ][\w'’.-]+)?$")
+_ELLIPSIS = ("...", "…")
+
+
+def _author_parts(line: str) -> Optional[tuple[list[str], bool]]:
+    """The names of an author line and whether the list was cut, or None for another line."""
+    if len(line) > 600 or re.search(r"\d|[:;?!]|[^.\s]\.\s*$", line.replace("...", "").replace("…", "")):
+        return None
+    parts = [p.strip() for p in line.split(",") if p.strip()]
+    names, truncated = [], False
+    for part in parts:
+        if part in _ELLIPSIS:
+            truncated = True
+            continue
+        if part.endswith(_ELLIPSIS):
+            truncated = True
+            part = part.rstrip(".… ")
+        if not (_SCHOLAR_NAME_RE.match(part) or (looks_like_name(part) and 2 <= len(part.split()) <= 4)):
+            return None
+        names.append(part)
+    return (names, truncated) if names else None
+
+
+def _is_title(line: str) -> bool:
+    return (len(line.split()) >= 3 and len(line) <= 400 and not _NOISE_RE.match(line)
+            and not _STATS_RE.match(line) and not owner_name(line))
+
+
+def _anchors(lines: list[str]) -> list[int]:
+    """Title lines followed by an author line. Below Scholar's table head every such pair is a
+    work; elsewhere a venue line must follow too (a site's name over a "Skip to menu" link has
+    the same two-line shape)."""
+    head = next((i for i, l in enumerate(lines) if _TABLE_HEAD_RE.match(l)), None)
+    pairs = [i for i in range(len(lines) - 1) if _is_title(lines[i]) and _author_parts(lines[i + 1])]
+    if head is not None:
+        return [i for i in pairs if i > head]
+    return [i for i in pairs if any(_venue_line(l) for l in lines[i + 2 : i + 4])]
+
+
+def _venue_line(line: str) -> Optional[tuple[Optional[str], Optional[int], Optional[str]]]:
+    """(venue, year, status) of a venue line, or None when the line has no venue shape."""
+    if _STATUS_LINE_RE.match(line.strip()):
+        return None, None, line.strip().rstrip(".")
+    s2 = _S2_VENUE_RE.match(line.strip())
+    if s2:
+        return (s2.group("venue") or None), int(s2.group("year")), None
+    text, year = line, None
+    cells = _CELLS_TAB_RE.search(text)
+    if cells:
+        year_cell = re.search(r"((?:19|20)\d{2})\s*$", cells.group(0))
+        year = int(year_cell.group(1)) if year_cell else None
+        text = text[: cells.start()]
+    else:
+        spaced = _CELLS_SPACED_RE.search(text)
+        if spaced:
+            year, text = int(spaced.group(1)), text[: spaced.start()]
+    inline = _TRAILING_YEAR_RE.search(text)
+    if inline:
+        year = year or int(inline.group(1))
+        text = text[: inline.start()]
+    if not cells and not inline and not (year or _TRAILING_YEAR_RE.search(line)):
+        return None
+    return text.strip(" ,") or None, year, None
+
+
+def _venue_text(text: Optional[str]) -> tuple[Optional[str], Optional[str], bool]:
+    from extract.ingestors.scholar_html import split_venue
+
+    if not text:
+        return None, None, False
+    if re.match(r"^arxiv\b", text, re.I):
+        return "arXiv", None, False
+    return split_venue(text)
+
+
+def _work(lines: list[str], anchor: int, end: int) -> Entry:
+    names, truncated = _author_parts(lines[anchor + 1])
+    entry = Entry(title=lines[anchor], authors=names)
+    if truncated:
+        entry.flags.append("authors-truncated")
+    for line in lines[anchor + 2 : min(end, anchor + 4)]:
+        parsed = _venue_line(line.replace("\u00a0", " "))
+        if parsed is None:
+            continue
+        venue, year, status = parsed
+        entry.arxiv = find_arxiv(line)
+        entry.venue, detail, cut = _venue_text(venue)
+        if cut:
+            entry.flags.append("venue-truncated")
+        entry.note = status or detail
+        entry.year = year
+        break
+    return entry
+
+
+def _owner_and_affiliation(lines: list[str], first_work: int) -> tuple[Optional[str], list[str]]:
+    stats = next((i for i in range(first_work) if _STATS_RE.match(lines[i])), None)
+    if stats is None:
+        return None, []
+    for i in range(stats - 1, max(stats - 4, -1), -1):
+        name = owner_name(lines[i])
+        if name:
+            header = [l for l in lines[i + 1 : stats] if not _STATS_RE.match(l)][:1]
+            # "Associate Professor of Bioengineering, Harbourview University": the organisation
+            return name, [org for l in header for org in affiliations_in(l)][:2]
+    return None, []
+
+
+def _signals(lines: list[str]) -> tuple[int, list[int]]:
+    stats = sum(1 for l in lines[:400] if _STATS_RE.match(l) or _TABLE_HEAD_RE.match(l))
+    return stats, _anchors(lines)
+
+
+def detect(page: Page) -> float:
+    if page.syntax not in ("text", "markdown"):  # saved HTML pages have their site readers
+        return 0.0
+    head = page.text[:200_000]
+    if not re.search(r"h-index|i10-index|Cited by|CITED BY|Verified email|Citations", head):
+        return 0.0  # cheap gate before the line walk
+    lines = page.visible_lines()
+    stats, anchors = _signals(lines)
+    if stats < 2 or len(anchors) < 2:
+        return 0.0
+    return 0.92
+
+
+def parse(page: Page) -> PageParse:
+    lines = page.visible_lines()
+    anchors = _anchors(lines)
+    # the works list ends where the co-author list or the pager starts
+    end = next((i for i in range(anchors[0] if anchors else 0, len(lines)) if _FOOTER_RE.match(lines[i])), len(lines))
+    anchors = [a for a in anchors if a < end]
+    entries = [_work(lines, a, anchors[n + 1] if n + 1 < len(anchors) else end) for n, a in enumerate(anchors)]
+    person, affiliations = _owner_and_affiliation(lines, anchors[0] if anchors else len(lines))
+    return PageParse(
+        kind="listing" if entries else "not-a-profile",
+        person=person,
+        affiliations=affiliations,
+        entries=entries,
+        evidence=[f"scholarly profile copied as text: {len(entries)} works"] if entries
+        else ["profile text without works"],
+    )
