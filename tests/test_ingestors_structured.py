@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -430,3 +431,37 @@ def test_json_records_reader_never_raises(data):
     if json_records.detect(page) > 0:
         parsed = json_records.parse(page)
         assert all(e.title for e in parsed.entries)
+
+
+# ---- profile text (Scholar / Semantic-Scholar-like pages copied as text) --------------------------
+
+_PROFILE_LINES = st.sampled_from([
+    "TITLE\tCITED BY\tYEAR", "h-index\t12\t9", "Verified email at x.example.edu", "Citations", "Ana Lind",
+    "A study of sparse river gauges in cold climates", "A Lind, B Okoro, ...", "J Hydrol 590, 125402, 2020\t98\t2020",
+    "Neural Information Processing Systems · 2023", "Under review", "Save", "Cite", "12 Citations", "1.", "…", "",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PROFILE_LINES, max_size=30))
+def test_profile_text_reads_any_line_soup_without_inventing_titles(lines):
+    from extract.ingestors import profile_text
+    from extract.page import Page
+
+    page = Page(path="p.txt", text="\n".join(lines), syntax="text")
+    profile_text.detect(page)
+    parsed = profile_text.parse(page)
+    own_lines = {" ".join(l.split()) for l in lines}
+    for entry in parsed.entries:  # every title is one of the page's own lines, never glued text
+        assert entry.title in own_lines
+        assert not re.search(r"\t|\b(?:19|20)\d\d\s+\d+\s+(?:19|20)\d\d$", entry.title)  # no venue line with its cells
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["1.", "2.\t", "[3]", "Okafor, C. (2019). Title.", "  wrapped line", "x"]), max_size=12))
+def test_lone_list_numbers_join_the_next_line_and_nothing_is_lost(lines):
+    from extract.ingestors.generic_homepage import _join_lone_numbers
+
+    joined = _join_lone_numbers(lines)
+    assert " ".join(" ".join(joined).split()) == " ".join(" ".join(l.strip() for l in lines).split())
+    assert len(joined) <= len(lines)

@@ -50,6 +50,8 @@ _ELLIPSIS = ("...", "…")
 
 def _author_parts(line: str) -> Optional[tuple[list[str], bool]]:
     """The names of an author line and whether the list was cut, or None for another line."""
+    if _TABLE_HEAD_RE.match(line) or _STATS_RE.match(line):
+        return None
     if len(line) > 600 or re.search(r"\d|[:;?!]|[^.\s]\.\s*$", line.replace("...", "").replace("…", "")):
         return None
     parts = [p.strip() for p in line.split(",") if p.strip()]
@@ -69,7 +71,8 @@ def _author_parts(line: str) -> Optional[tuple[list[str], bool]]:
 
 def _is_title(line: str) -> bool:
     return (len(line.split()) >= 3 and len(line) <= 400 and not _NOISE_RE.match(line)
-            and not _STATS_RE.match(line) and not owner_name(line))
+            and not _STATS_RE.match(line) and not _TABLE_HEAD_RE.match(line) and not owner_name(line)
+            and not _CELLS_SPACED_RE.search(line) and not _CELLS_TAB_RE.search(line))
 
 
 def _anchors(lines: list[str]) -> list[int]:
