@@ -270,6 +270,41 @@ def test_quoted_title_stops_at_its_closing_mark_but_not_at_an_apostrophe():
     assert _parsed(text, tags).title() == "Achilles’ shield and Homer’s smiths"
 
 
+def test_quoted_title_runs_over_a_year_range_read_as_the_date():
+    text = 'Awo, K. 2017. "Boundaries in Lisbon, 1991–2011." Invented Studies 40(9):1488–1507.'
+    tags = _bio(["Awo", ",", "K"], "AUTHOR") + [(".", "O"), ("2017", "B-YEAR"), (".", "O"), ('"', "O")] \
+        + _bio(["Boundaries", "in", "Lisbon"], "TITLE") + [(",", "O"), ("1991", "B-YEAR"), ("–", "I-YEAR"),
+                                                           ("2011", "I-YEAR"), (".", "O"), ('"', "O")] \
+        + _bio(["Invented", "Studies"], "VENUE") + [(t, "O") for t in ["40", "(", "9", ")", ":", "1488", "–", "1507", "."]]
+    parsed = _parsed(text, tags)
+    assert parsed.title() == "Boundaries in Lisbon, 1991–2011"
+    assert parsed.year_and_date()[0] == 2017
+
+
+def test_a_title_after_a_closed_quotation_is_the_journal():
+    text = 'Lan Thi, Hoa (2019), "Nước sông Hồng qua Hà Nội", Tạp chí Khoa học, 57(4).'
+    tags = _bio(["Lan", "Thi", ",", "Hoa"], "AUTHOR") + [("(", "O"), ("2019", "B-YEAR"), (")", "O"), (",", "O"),
+                                                         ('"', "O")] \
+        + _bio(["Nước", "sông", "Hồng", "qua", "Hà", "Nội"], "TITLE") + [('"', "O"), (",", "O")] \
+        + _bio(["Tạp", "chí", "Khoa", "học"], "TITLE") + [(t, "O") for t in [",", "57", "(", "4", ")", "."]]
+    parsed = _parsed(text, tags)
+    assert parsed.title() == "Nước sông Hồng qua Hà Nội"
+    assert parsed.venue() == "Tạp chí Khoa học"
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("Forthcoming. Serial verbs in Mixe", "Serial verbs in Mixe"),
+    ("Abstract 1423: Circulating tumour DNA", "Circulating tumour DNA"),
+    ("P-217 Time-lapse embryo morphokinetics", "Time-lapse embryo morphokinetics"),
+    ("IL-10 signalling in macrophages", "IL-10 signalling in macrophages"),  # a gene name is no poster code
+    ("IL-10 Signalling in Macrophages", "IL-10 Signalling in Macrophages"),
+])
+def test_status_and_abstract_number_heads_leave_the_title(title, kept):
+    from extract.entry_parser.postprocess import _TITLE_HEAD_MARK_RE
+
+    assert _TITLE_HEAD_MARK_RE.sub("", title) == kept
+
+
 def test_title_or_venue_never_ends_on_a_function_word():
     text = "Ines Vaszary. Shaders for tiny displays. In Proceedings of PRETEND-CONF, 2022."
     tags = _bio(["Ines", "Vaszary"], "AUTHOR") + [(".", "O")] + _bio(["Shaders", "for", "tiny", "displays"], "TITLE") \

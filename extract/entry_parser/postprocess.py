@@ -57,7 +57,8 @@ _VERSION_TAIL_RE = re.compile(r"(?:\.\s+|\s*\()(?:(?:R|Python|Julia|Stata|MATLAB
 _TITLE_HEAD_MARK_RE = re.compile(
     r"^(?:(?:forthcoming|in press|to appear|under review|submitted|accepted)\.\s+"
     r"|abstract\s+(?:no\.?\s*|nr\.?\s*)?[A-Z]{0,3}-?\d{1,5}[A-Z]?(?:-\d{1,5})?\s*[:.]\s+"
-    r"|(?:poster\s+)?[A-Z]{1,2}-\d{2,4}[a-z]?\s*[:.]?\s+(?=[A-Z]))", re.I)
+    # a poster code is one capital, a hyphen and a number, case-sensitive: "IL-10 signalling" stays
+    r"|(?:[Pp]oster\s+)?(?-i:[A-Z]-\d{2,4}[a-z]?\s*[:.]?\s+(?=[A-Z])))", re.I)
 _STRONG_PUBLISHER_RE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|[ÉE]ditions?|Editora|Edizioni|Claypool|Wiley|"
                                   r"Springer|Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson)\b")
 _TITLE_PUBLISHER_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][\w'’&-]*\s?){1,5}|(?:[A-Z][\w'’-]*\s)?&\s(?:[A-Z][\w'’-]*\s?){1,4})$")

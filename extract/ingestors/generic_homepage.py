@@ -19,7 +19,7 @@ from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.sections import FOREIGN_PUBLICATION_KIND_RE, NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE, PUBLICATION_STATUS
 from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE
-from extract.fields.text import clean_text, strip_markdown
+from extract.fields.text import clean_text, fold, strip_markdown
 from extract.ingestors.base import Entry, PageParse
 from extract.ingestors.homepage_html import looks_like_contact
 from extract.page import Page
@@ -411,10 +411,11 @@ def _drop_page_breaks(text: str) -> str:
     seen_first = False
     out: list[str] = []
     skip_blanks = False
+    after_footer = False  # the last non-blank line was a dropped page footer
     for k, line in enumerate(lines):
         stripped = line.strip()
-        if skip_blanks and stripped and counts.get(stripped, 0) >= 2 and out and _PAGE_FOOTER_RE.fullmatch(
-                next((l.strip() for l in reversed(lines[:k]) if l.strip()), "")):
+        if after_footer and stripped and counts.get(stripped, 0) >= 2 and out:
+            after_footer = False
             continue
         is_header = running is not None and stripped == running and seen_first
         seen_first = seen_first or (running is not None and stripped == running)
@@ -425,10 +426,11 @@ def _drop_page_breaks(text: str) -> str:
             while out and not out[-1].strip():
                 out.pop()
             skip_blanks = True
+            after_footer = not is_header
             continue
         if skip_blanks and not line.strip():
             continue
-        skip_blanks = False
+        skip_blanks = after_footer = False
         out.append(line)
     return "\n".join(out)
 
@@ -517,20 +519,13 @@ def _text_owner(text: str, entries: Optional[list[Entry]] = None) -> Optional[st
     # breadcrumb trail or a "Publications – Alina Voronova" header
     names = [n for n in (owner_in_line(l) for l in [l for l in text.splitlines() if l.strip()][:12]) if n]
     if len(names) > 1 and entries:
-        authored = [" ".join(_fold_name(a if isinstance(a, str) else (a.name or "")) for a in e.authors)
-                    + " " + _fold_name(e.authors_text or "") for e in entries]
+        authored = [" ".join(fold(a if isinstance(a, str) else a.name) for a in e.authors)
+                    + " " + fold(e.authors_text) for e in entries]
         for name in names:
-            family = _fold_name(name.split()[-1])
+            family = fold(name.split()[-1])
             if len(family) > 2 and sum(1 for a in authored if family in a.split()) * 3 >= len(entries):
                 return name
     return names[0] if names else None
-
-
-def _fold_name(text: str) -> str:
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", text)
-    return " ".join(re.sub(r"[\W_]+", " ", "".join(c for c in text if not unicodedata.combining(c)).casefold()).split())
 
 
 
