@@ -60,7 +60,7 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
     invalid: list[str] = []
     for position, entry in enumerate(entries):
         try:
-            record = finalise_entry(entry, page.path, position, ingestor)
+            record = finalise_entry(entry, page.path, position, ingestor, owner=parsed.person)
         except ValidationError as error:
             # one malformed entry must not sink the page: it is reported, not silently dropped
             invalid.append(f"entry {position}: {error.errors()[0].get('msg', 'invalid')}"[:120])

@@ -30,6 +30,7 @@ INGESTORS: tuple[str, ...] = (
     "citation_meta",
     "schema_org",
     "json_records",
+    "xml_records",
     "repository_html",
     # Scholar, ACL Anthology and homepage families
     "scholar_html",

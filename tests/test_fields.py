@@ -203,3 +203,103 @@ def test_an_owner_known_by_initials_is_spelled_out_from_the_page():
     assert spelled_out("C. Dufresne-Hart", text) == "Camille Dufresne-Hart"
     assert spelled_out("B. Fernández", text) is None  # the initials must match
     assert spelled_out("Camille Dufresne-Hart", text) is None  # already written out
+
+
+# ---- two-word surnames, the owner's inverted name, quoted title heads ----------------------------
+
+@pytest.mark.parametrize("text, families", [
+    ("Ochoa Villalba, M. F. y Brennan, K.", ["Ochoa Villalba", "Brennan"]),
+    ("García Márquez, Gabriel and Vargas Llosa, Mario", ["García Márquez", "Vargas Llosa"]),
+    ("Peña Saldívar, J., Núñez Castro, A., Quispe Mamani, R. y Schäfer, T.",
+     ["Peña Saldívar", "Núñez Castro", "Quispe Mamani", "Schäfer"]),
+    ("Smith, J., Doe, A.", ["Smith", "Doe"]),
+    ("van der Berg, A., Smith, J.", ["van der Berg", "Smith"]),
+])
+def test_inverted_lists_keep_two_word_surnames(text, families):
+    from extract.ingestors.base import Entry, finalise_entry
+
+    record = finalise_entry(Entry(title="A title", authors_text=text), "p", 0, "test")
+    assert [a.family for a in record.authors] == families
+
+
+def test_an_inverted_family_hint_never_swallows_a_label():
+    split = split_author_list("Recommended citation: Solvang-Okafor, I., Brennan, P.")
+    assert not any(f and ":" in f for f in split.families)
+
+
+@pytest.mark.parametrize("text, owner, names", [
+    ("Achterberg, Tobias", "Tobias Achterberg", ["Tobias Achterberg"]),
+    ("Achterberg, T.", "Tobias Achterberg", ["T. Achterberg"]),
+    ("Smith, Jones", "Tobias Achterberg", ["Smith", "Jones"]),  # not the owner: left alone
+])
+def test_the_owners_inverted_name_is_one_person(text, owner, names):
+    from extract.ingestors.base import Entry, finalise_entry
+
+    record = finalise_entry(Entry(title="A title", authors_text=text), "p", 0, "test", owner=owner)
+    assert [a.name for a in record.authors] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kusuma, Siti Rahmawati, and Tobias Achterberg", ["Siti Rahmawati Kusuma", "Tobias Achterberg"]),
+    ("Achterberg, Tobias, Jéssica Nogueira, and Wim de Vries-Albers", ["Tobias Achterberg", "Jéssica Nogueira", "Wim de Vries-Albers"]),
+])
+def test_mla_lists_invert_only_the_first_name(text, names):
+    assert split_author_list(text).names == names
+
+
+@given(st.lists(st.sampled_from(["Ochoa Villalba", "Smith", "García Márquez", "de la Fuente", "Núñez"]), min_size=1, max_size=5),
+       st.lists(st.sampled_from(["M. F.", "J.", "A. B.", "K."]), min_size=5, max_size=5))
+def test_family_hints_are_the_written_family_names(families, initials):
+    text = ", ".join(f"{f}, {i}" for f, i in zip(families, initials))
+    split = split_author_list(text)
+    assert len(split.names) == len(families)
+    for name, hint, family in zip(split.names, split.families or [None] * len(families), families):
+        assert hint in (None, family)
+        assert name.endswith(family)
+
+
+@pytest.mark.parametrize("title, clean", [
+    ("“Blue carbon” accounting in Irish estuaries", "“Blue carbon” accounting in Irish estuaries"),
+    ("“A quoted title.”", "A quoted title"),
+    ("'Single quoted'", "Single quoted"),
+    ("“Outer “inner” title”", "Outer “inner” title"),
+    ("Homer’s Iliad", "Homer’s Iliad"),
+])
+def test_title_quotes_wrapping_it_go_a_quoted_head_stays(title, clean):
+    from extract.ingestors.base import _clean_title
+
+    assert _clean_title(title) == clean
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab “”‘’\"'.")), max_size=30))
+def test_title_quote_stripping_never_raises_and_only_trims(title):
+    from extract.ingestors.base import _clean_title
+
+    out = _clean_title(title)
+    assert out is None or out in " ".join(title.split())
+
+
+@pytest.mark.parametrize("line, service", [
+    ("Peer Review (Conferences & Workshops): ICCD (2016), HPCC (2017)", True),
+    ("Reviewer for Nature, Science", True),
+    ("Program Committee: NeurIPS 2023", True),
+    ("Peer review in science: a survey. J. Stuff 2020.", False),
+    ("Reviewers, editors and the crisis of trust. Journal 2020", False),
+])
+def test_service_lines_are_no_papers(line, service):
+    from extract.fields.sections import SERVICE_LINE_RE
+
+    assert bool(SERVICE_LINE_RE.match(line)) == service
+
+
+@pytest.mark.parametrize("title, position", [
+    ("Profesora Asociada — Departamento de Suelos y Ambiente", True),
+    ("Maître de conférences", True),
+    ("Wissenschaftlicher Mitarbeiter", True),
+    ("Professor of Economics — Department of Economics", True),
+    ("Dinámica del carbono orgánico del suelo", False),
+])
+def test_positions_in_several_languages(title, position):
+    from extract.fields.sections import POSITION_TITLE_RE
+
+    assert bool(POSITION_TITLE_RE.fullmatch(title)) == position

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 128 pages, 597 labelled records
-FLOORS = dict(kind=125, owner=121, found=566, authors=532, year=560, venue=547)
-MAX_EXTRA = 33
+# measured on this version: 140 pages, 662 labelled records
+FLOORS = dict(kind=137, owner=133, found=633, authors=607, year=625, venue=613)
+MAX_EXTRA = 34
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 128 and totals["records"] == 597
+    assert totals["pages"] == 140 and totals["records"] == 662
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

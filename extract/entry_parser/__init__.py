@@ -51,6 +51,69 @@ def load_model():
     return nlp
 
 
+MEMBERS_DIR = "members"  # further ensemble members, each a tok2vec + tagger trained with its own seed
+
+
+@lru_cache(maxsize=1)
+def member_taggers() -> list:
+    """The tagger models whose scores are averaged: the pipeline's own and those of the members
+    under `members/` (same labels, other seeds). Each is made self-contained (its tok2vec
+    copied in place of the listener), so one set of Docs feeds them all: the hash features
+    they read do not depend on the vocab that made the Doc."""
+    import spacy
+
+    nlp = load_model()
+    labels = nlp.get_pipe("tagger").labels
+    models = [nlp.get_pipe("tagger").model]
+    for path in sorted((MODEL_DIR / MEMBERS_DIR).glob("*/config.cfg")) if (MODEL_DIR / MEMBERS_DIR).is_dir() else []:
+        member = spacy.load(path.parent)
+        if member.get_pipe("tagger").labels != labels:
+            raise ModelMissing(f"ensemble member {path.parent} has other labels than the pipeline")
+        member.replace_listeners("tok2vec", "tagger", ["model.tok2vec"])
+        models.append(member.get_pipe("tagger").model)
+    return models
+
+
+# an entry the first model tags with every token at least this sure is not sent to the others:
+# they rarely overturn such a tagging, and skipping them keeps the ensemble near one model's speed
+SURE_ENOUGH = 0.9
+_LOG_SURE = __import__("math").log(SURE_ENOUGH)
+
+
+def _log_softmax(scores):
+    import numpy
+
+    scores = numpy.asarray(scores, dtype="float32")
+    scores = scores - scores.max(axis=1, keepdims=True)
+    return scores - numpy.log(numpy.exp(scores).sum(axis=1, keepdims=True))
+
+
+def ensemble_scores(docs: list) -> list:
+    """Per-doc (tokens, labels) scores: the log of the members' mean probabilities (members
+    trained with different seeds make different boundary errors, and averaging removes much of
+    that variance). Entries the first model is sure of keep its scores alone."""
+    models = member_taggers()
+    first = models[0].predict(docs)
+    if len(models) == 1:
+        return first
+    out = [_log_softmax(s) for s in first]
+    # the least sure token of each entry: its top log-probability
+    unsure = [i for i, logp in enumerate(out) if len(logp) and float(logp.max(axis=1).min()) < _LOG_SURE]
+    if unsure:
+        import numpy
+
+        subset = [docs[i] for i in unsure]
+        # soft voting: the mean of the members' probabilities (a geometric mean would let one
+        # member's doubt about a token sink the entry's confidence)
+        summed = {i: numpy.exp(out[i]) for i in unsure}
+        for model in models[1:]:
+            for i, scores in zip(unsure, model.predict(subset)):
+                summed[i] += numpy.exp(_log_softmax(scores))
+        for i in unsure:
+            out[i] = numpy.log(summed[i] / len(models) + 1e-12)
+    return out
+
+
 def available() -> bool:
     return (MODEL_DIR / "config.cfg").exists()
 
@@ -110,6 +173,10 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     if by_rule:
         tagged = iter(tag_texts([t for i, t in enumerate(texts) if i not in by_rule]))
         return [by_rule[i] if i in by_rule else next(tagged) for i in range(len(texts))]
+    return _tag_model(texts)
+
+
+def _tag_model(texts: list[str]) -> list[Parsed]:
     nlp = load_model()
     tagger = nlp.get_pipe("tagger")
     labels = tagger.labels
@@ -123,7 +190,7 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
         live = [d for d in docs if len(d)]
         # raw scores from the model, decoded as a whole sequence (decode.py) rather than
         # token by token; the per-token probabilities are the confidence
-        paths = iter(decoder().decode(tagger.model.predict(live)) if live else [])
+        paths = iter(decoder().decode(ensemble_scores(live)) if live else [])
         for doc in docs:
             if not len(doc):
                 out.append(Parsed.empty(doc_text(doc)))

@@ -11,6 +11,7 @@ from typing import NamedTuple, Optional
 
 from extract.entry_parser.doctokens import doc_text, token_texts
 from extract.fields.dates import DATE_PHRASE_RE, YEAR_RE, find_year, parse_date
+from extract.fields.text import strip_wrapping_quotes
 from extract.fields.ids import DOI_RE, URL_RE, find_arxiv, find_doi, find_openreview, find_urls
 from extract.fields.names import (
     LEADING_CONJUNCTION_RE, PARTICLES, PINYIN_FAMILIES, family_first_split, invert_name, is_particle, looks_like_name,
@@ -117,7 +118,9 @@ class Parsed(NamedTuple):
                 raw = self.text[span.start : end + close.end()]
             else:  # "Title (2nd ed" lost its closing part: drop the fragment
                 raw = raw[: raw.rfind("(")]
-        title = raw.strip(" \t*_\"'“”‘’`«»„,;.—–-")
+        title = raw
+        for _ in range(3):  # quotes around the whole title go; a quoted phrase heading it stays
+            title = strip_wrapping_quotes(title.strip(" \t*_`,;.—–-")).strip(" \t*_`,;.—–-")
         stop = span.start + len(raw)  # raw is always a slice of the text from span.start
         if title and raw.endswith(title) and self.text[stop : stop + 1] in ("?", "!"):
             title += self.text[stop]  # the model leaves end punctuation outside; a question keeps its mark
@@ -183,6 +186,13 @@ class Parsed(NamedTuple):
             whole = self.text[authors[0].start : authors[-1].end]
             if all(self.text[a.end : b.start].strip(" ,;/") == "" for a, b in zip(authors, authors[1:])):
                 return people_in(_NAME_SLASH_RE.sub("; ", whole))
+        if len(authors) >= 2 and all(re.fullmatch(r"[\s,;&.]*", self.text[a.end : b.start]) for a, b in zip(authors, authors[1:])):
+            # the tagger cut a "Family, I., Family, I. y Family, I." list across its names
+            # ("Quispe Mamani ," | "R. y Duarte, L"): the whole list reads cleanly by its shape
+            end = authors[-1].end + (1 if self.text[authors[-1].end : authors[-1].end + 1] == "." else 0)
+            whole = inverted_initials_people(strip_markers(self.text[authors[0].start : end]))
+            if whole:
+                return whole
         for span in self.spans:
             if span.label == "AUTHOR":
                 text = self.text[span.start : span.end]
@@ -419,6 +429,32 @@ def _date_near(text: str, span: FieldSpan, year: int) -> Optional[str]:
     return None
 
 
+# "Ochoa Villalba, M. F., Quispe Mamani, R. y Duarte, L.": every name "Family, Initials", joined
+# by commas, semicolons or a conjunction (any language's)
+_INVERTED_INITIALS_NAME_RE = re.compile(
+    r"\s*(?:(?:and|&|y|e|et|und|en|og|och|ve|dan|i|és|a)\s+)?"
+    r"(?P<family>[^\W\d_][^,;&]{0,60}?),\s*(?P<given>(?:[A-ZÀ-ÞА-ЯЁ][a-z]?\.\s?-?\s?){1,4})"
+    r"\s*(?:[,;&]|(?=\s(?:and|y|e|et|und|en|og|och|ve|dan|i|és|a)\s)|$)")
+
+
+def inverted_initials_people(text: str) -> Optional[list[Person]]:
+    """People of a list written wholly "Family, I. I., Family, I. …", the family names kept as
+    written (two-word Spanish and Portuguese surnames stay whole); None for any other shape."""
+    text = re.sub(r",?\s*(?:et al\.?|…|\.\.\.)\s*$", "", text.strip()).strip(" ,;")
+    people, pos = [], 0
+    while pos < len(text):
+        m = _INVERTED_INITIALS_NAME_RE.match(text, pos)
+        if m is None or m.end() == pos:
+            return None
+        family = _clean_person(m.group("family"))
+        if not family or len(family.split()) > 4 or not family[:1].isupper() and family.split()[0] not in PARTICLES:
+            return None
+        given = " ".join(m.group("given").split())
+        people.append(Person(f"{given} {family}", given, family))
+        pos = m.end()
+    return people if len(people) >= 2 else None
+
+
 def people_in(span_text: str) -> list[Person]:
     """The person(s) in one AUTHOR span. 'Romero, C.' is one inverted name; a span holding
     'and', '&', ';' or several commas names several people."""
@@ -427,6 +463,10 @@ def people_in(span_text: str) -> list[Person]:
         text = text[:-1]
     if not text or _TRUNCATION_RE.match(text):
         return []
+    if text.count(",") >= 2:
+        inverted = inverted_initials_people(text)
+        if inverted:
+            return inverted
     if _SEVERAL_RE.search(text) or text.count(",") >= 2:
         return [p for p in (_person(n) for n in split_author_list(text).names) if p]
     person = _inverted(text) if "," in text else _person(text)
@@ -741,7 +781,7 @@ def _book_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     titles = [s for s in spans if s.label == "TITLE"]
     if len(titles) < 2:
         return spans
-    books = [s for s in titles[1:] if re.search(r"(?:\bIn:?|\((?:eds?|red|Hrsg|Hg|a cura di)\.?\)[,:]?)\s*$",
+    books = [s for s in titles[1:] if re.search(r"(?:\b(?:In|En|Em|Dans|Nel|W):?|\((?:[Ee]ds?|[Ee]dd|[Cc]oords?|[Oo]rgs?|[Dd]irs?|red|Hrsg|Hgg?|a cura di)\.?\)[,:]?)\s*$",
                                                   text[max(0, s.start - 14) : s.start])]
     if not books:
         return spans
@@ -825,6 +865,12 @@ def _complete_quoted_titles(doc, tags: list[str], runs: list[list]) -> list[list
                 opener -= 1  # '"Blighted Beginnings": Coming of Age': the outer quotes hold the title
             close = _QUOTE_PAIRS[texts[opener]]
             inside = next((k for k in range(start + 1, end) if closes(k, close)), None)
+            if (inside is not None and inside + 1 < end and inside - start <= 5 and texts[inside + 1][:1].islower()
+                    and texts[inside + 1].isalpha() and texts[inside + 1].lower() not in _NOT_TITLE_TAIL):
+                # '“Blue carbon” accounting in …': the quoted phrase heads a title that goes on
+                # in lower case; the title keeps its quotes and runs on
+                run[1] = opener
+                continue
             if inside is not None:
                 j = inside
             else:
@@ -900,6 +946,92 @@ def _year_range_at(texts: list[str], tags: list[str], j: int) -> bool:
             and any(t == "B-YEAR" for k, t in enumerate(tags) if not j <= k < j + 4))
 
 
+_ROMAN_RE = re.compile(r"(?=[IVXLC])(?:X{0,3}L?X{0,3})(?:IX|IV|V?I{0,3})")
+_PAREN_NOT_TITLE_RE = re.compile(
+    r"^(?:eds?|editors?|hg|hgg|hrsg|coord|dir|comp|trans|transl|red|a cura di|vol|pp?|no|nr|ed|edn|edition|rev"
+    r"|version|v|report|oral|spotlight|poster|talk|invited|keynote|in press|forthcoming|submitted|under review"
+    r"|accepted|to appear|preprint|thesis|dissertation|phd|ms|msc|ba|ma|online|print|pdf|html|doi|isbn|issn"
+    r"|doctoral|master'?s|bachelor'?s|habilitation|diploma|unpublished|tesis|tese|thèse|these|dissertação"
+    r"|\d+(?:st|nd|rd|th)? ed|\d+(?:st|nd|rd|th)? edition|reprint|orig|first published|see|cited)\b",
+    re.I,
+)
+_MAX_PAREN_TAIL = 14
+_SERIES_WORDS = {"series", "library", "paper", "papers", "studies", "notes", "report", "reports", "working",
+                 "discussion", "monographs", "collection", "bulletin", "memoirs", "proceedings", "lecture"}
+
+
+def _parenthetical_tail_end(texts: list[str], tags: list[str], j: int) -> int:
+    """End (exclusive) of a parenthesis right after a title that belongs to it: all its tokens
+    untagged, closed within a few words, followed by the end or a field-closing mark, and not a
+    descriptor ("(eds.)", "(2nd ed.)", "(in press)", "(Oral)") or a year/venue note the tagger
+    left out ("(ICML 2021)")."""
+    n = len(texts)
+    if j >= n or texts[j] != "(" or tags[j] != "O":
+        return 0
+    k = j + 1
+    while k < n and k - j <= _MAX_PAREN_TAIL and texts[k] not in (")", "("):
+        if tags[k] != "O":
+            return 0
+        k += 1
+    if k >= n or texts[k] != ")" or k == j + 1 or tags[k] != "O":
+        return 0
+    inner = texts[j + 1 : k]
+    words = [t for t in inner if any(c.isalpha() for c in t)]
+    if not words or _PAREN_NOT_TITLE_RE.match(" ".join(inner)):
+        return 0
+    # a year next to a capitalised acronym is a venue note ("ICRC 2015"); a lone year is a date
+    # a numbered series ("Mouton Grammar Library 44", "IZA Discussion Paper No. 14122")
+    if inner[-1][:1].isdigit() or any(w.lower() in _SERIES_WORDS for w in words):
+        return 0
+    if any(YEAR_RE.fullmatch(t) for t in inner) and (any(t.isupper() and len(t) > 1 for t in inner) or len(words) == 0):
+        return 0
+    if k + 1 < n and texts[k + 1] not in (".", ",", ";", ":", "?", "!"):
+        return 0
+    # the tagger must have found the rest of the entry somewhere: a title alone is too unsure
+    if not any(t != "O" for t in tags[k + 1 :]) and not any(t.endswith("AUTHOR") for t in tags[:j]):
+        return 0
+    return k + 1
+
+
+def _quotes_confirm_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A title span that the text's own quotation marks enclose exactly ("'Whose heritage?
+    Community archives …'," ) has its boundaries confirmed by the writer: the tagger's doubt
+    about a word inside it no longer makes the entry unsure."""
+    out = []
+    for span in spans:
+        if span.label == "TITLE" and span.confidence < _QUOTED_TITLE_CONFIDENCE and span.start > 0:
+            opener = text[span.start - 1]
+            closer = text[span.end : span.end + 1]
+            if opener in _QUOTE_PAIRS and closer == _QUOTE_PAIRS[opener] and text.count(opener) == (1 if opener != closer else 2):
+                span = FieldSpan(span.label, span.start, span.end, _QUOTED_TITLE_CONFIDENCE)
+        out.append(span)
+    return out
+
+
+_QUOTED_TITLE_CONFIDENCE = 0.9
+
+
+def _quoted_head_runs_on(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
+    """'“Blue carbon” accounting in Irish estuaries: …': a title that is only a quoted phrase,
+    with untagged words going on in lower case after the closing mark, is the head of a longer
+    title; the title runs to the end of that sentence, quotes included."""
+    n = len(texts)
+    for run in runs:
+        if run[0] != "TITLE" or run[1] == 0 or texts[run[1] - 1] not in _QUOTE_PAIRS:
+            continue
+        close = _QUOTE_PAIRS[texts[run[1] - 1]]
+        j = run[2]
+        if not (j + 1 < n and texts[j] == close and tags[j] == "O" and tags[j + 1] == "O" and j - run[1] <= 5
+                and texts[j + 1][:1].islower() and texts[j + 1].isalpha() and texts[j + 1].lower() not in _NOT_TITLE_TAIL):
+            continue
+        k = j + 1
+        while k < n and k - j <= 40 and tags[k] == "O" and texts[k] not in (".", "?", "!") and texts[k] not in _QUOTE_PAIRS:
+            k += 1
+        if k < n and texts[k] in (".", "?", "!") and tags[k] == "O":
+            run[1], run[2] = run[1] - 1, k + (1 if texts[k] in "?!" else 0)
+    return runs
+
+
 def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
     """A title or venue that ends on a function word ("Proceedings of", "... the Age of Billy
     Graham and") takes the untagged words after it, up to the next punctuation mark. A title
@@ -908,8 +1040,17 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
     n = len(texts)
     for run in runs:
         if run[0] == "AUTHOR":
-            # "S." + "Halldórsdóttir" (O): a run of initials alone is a name missing its family name
             j = run[2]
+            if texts[j - 1] == "," and j < n and tags[j] == "O" and re.fullmatch(r"[A-ZÀ-Þ]", texts[j]):
+                # "Okafor-Lindqvist ," + "C" (O) + ".": an inverted name keeps its initials
+                k = j
+                while k < n and tags[k] == "O" and (re.fullmatch(r"[A-ZÀ-Þ]", texts[k]) or (texts[k] in ".-" and k > j)):
+                    k += 1
+                while k > j and texts[k - 1] in ".-":
+                    k -= 1
+                run[2] = k
+                continue
+            # "S." + "Halldórsdóttir" (O): a run of initials alone is a name missing its family name
             if j + 1 < n and texts[j] == "." and tags[j] == "O":
                 j += 1  # "T" + "." + "Brennecke": the initial's full stop was left out too
             if (j < n and tags[j] == "O" and texts[j][:1].isupper() and len(texts[j]) > 1 and texts[j].isalpha()
@@ -927,6 +1068,14 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
         if texts[run[2] - 1].lower() in _DANGLING:
             while j < n and tags[j] == "O" and any(c.isalnum() for c in texts[j]):
                 j += 1
+        elif (run[0] == "TITLE" and j < n and tags[j] == "O" and _ROMAN_RE.fullmatch(texts[j])
+              and (j + 1 == n or not texts[j + 1][:1].isalnum())):
+            # "… retos para el siglo" + "XXI" + "(pp. 55-78)": a closing roman numeral is the title's
+            j += 1
+        elif run[0] == "TITLE" and _parenthetical_tail_end(texts, tags, j):
+            # "… rhododendron roots" + "(Rhododendron cv. Demontague)" + ".": a parenthesis
+            # nothing else claimed, closing the title, is the title's
+            j = _parenthetical_tail_end(texts, tags, j)
         elif run[0] == "TITLE" and _year_range_at(texts, tags, j):
             # "… kelp restoration trials" + ", 1970–2020" + ".": a period the title covers, when
             # the entry's own year is tagged elsewhere
@@ -975,6 +1124,43 @@ def _drop_editors(spans: list[FieldSpan]) -> list[FieldSpan]:
     return [s for s in spans if not (s.label == "AUTHOR" and s.start >= title.end)]
 
 
+# "Feigenbaum, E. and J. Feldman, (eds.). Computers and Thought." - the names head an edited volume
+_VOLUME_EDITORS_RE = re.compile(
+    r"[,\s]*\((?:[Ee]ds?|[Ee]dd|[Ee]ditors?|Hrsg|Hgg?|Hg|[Cc]oords?|[Dd]irs?|[Oo]rgs?)\.?\)"
+    r"(?:\s*\(\d{4}[a-z]?\))?\s*[.,:]?\s+")
+_VOLUME_TITLE_END_RE = re.compile(r"\.\s|\s\(|\.$|$")
+
+
+def _edited_volume_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """An entry that starts with its editors ("A and B (eds.).", "C (Hg.) (2012):") and has
+    no title is an edited volume: the words after the mark, to the next full stop or
+    parenthesis, are its title (the tagger, seeing "(eds.)", calls them the venue)."""
+    if any(s.label == "TITLE" for s in spans):
+        return spans
+    names = [s for s in spans if s.label == "AUTHOR"]
+    if not names:
+        return spans
+    mark = _VOLUME_EDITORS_RE.match(text, names[-1].end)
+    if mark is None or re.search(r"\b[Ii]n:?\s", text[: names[0].start]):
+        return spans
+    start = mark.end()
+    if start >= len(text) or not (text[start].isupper() or text[start].isdigit() or text[start] in "\"“«'‘"):
+        return spans
+    end = start + _VOLUME_TITLE_END_RE.search(text, start).start() - start
+    at_start = next((s for s in spans if s.label == "VENUE" and s.start == start), None)
+    if at_start is not None and at_start.end < end and text[at_start.end : at_start.end + 1] == ",":
+        end = at_start.end  # "Oral Literature and the Formula, Ann Arbor 1976": the comma closes it
+    title_text = text[start:end].strip(" \"“”«»'‘’")
+    if not title_text or len(title_text.split()) > 25:
+        return spans
+    lead = len(text[start:end]) - len(text[start:end].lstrip(" \"“«'‘"))
+    title = FieldSpan("TITLE", start + lead, start + lead + len(title_text),
+                      at_start.confidence if at_start is not None else 0.5)
+    # the editors stay as the volume's people: on a CV they are the owner and co-editors
+    kept = [s for s in spans if not (s.label == "VENUE" and s.start < title.end and s.end > title.start)]
+    return sorted(kept + [title], key=lambda s: s.start)
+
+
 def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     """Group BIO tags into field spans. A title or venue the tagger broke in two around glue
     punctuation ("Title" ":" "Subtitle") is one span; a field found twice keeps its longest run."""
@@ -991,6 +1177,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     runs = _complete_quoted_titles(doc, tags, runs)
     texts, starts = token_texts(doc)
     runs = _extend_dangling(tags, texts, runs)
+    runs = _quoted_head_runs_on(tags, texts, runs)
     merged: list[list] = []
     has_venue = any(r[0] == "VENUE" for r in runs)
     for run in runs:
@@ -1015,11 +1202,13 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
         FieldSpan(label, starts[s], starts[e - 1] + len(texts[e - 1]), round(conf, 4))
         for label, s, e, conf in merged
     ]
+    spans = _quotes_confirm_title(doc_text(doc), spans)
     spans = _title_head_read_as_author(doc_text(doc), spans)
     spans = _names_before_colon(doc_text(doc), spans)
     spans = _split_title_head_off_inverted_name(doc_text(doc), spans)
     spans = _join_split_inverted_names(doc_text(doc), spans)
     spans = _drop_editors(spans)
+    spans = _edited_volume_title(doc_text(doc), spans)
     spans = _subtitle_read_as_venue(doc_text(doc), spans)
     spans = _book_read_as_title(doc_text(doc), spans)
     spans = _title_head_left_out(doc_text(doc), spans)

@@ -2,11 +2,13 @@
 
     python -m extract.entry_parser.train [--refs ../shared/data/refs] [--work /tmp/pubsift-entry-parser]
                                          [--out extract/models/entry_parser] [--max-steps N]
+                                         [--seeds 1729 7]
 
 Everything derived from the third-party corpora (DocBins, the held-out gold) goes to --work,
 outside the repo; only the trained weights land in --out. Seeds: the split (corpus.SPLIT_SEED),
-the synthetic entries and spaCy's [system] seed in config.cfg. Bounded: max_steps/patience in
-the config (about 15 minutes on two shared CPU cores).
+the synthetic entries and spaCy's [system] seed, one model per seed in ENSEMBLE_SEEDS (the
+first is the pipeline, the others go to --out/members/ and are averaged with it at run time).
+Bounded: max_steps/patience in the config (about 5 to 20 minutes per seed on two shared CPU cores).
 """
 from __future__ import annotations
 
@@ -21,6 +23,10 @@ HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "config.cfg"
 DEFAULT_OUT = HERE.parent / "models" / "entry_parser"
 DEFAULT_WORK = Path("/tmp/pubsift-entry-parser")
+# one model per seed: the first is the pipeline, the others its ensemble members (see
+# extract.entry_parser.ensemble_scores); 1729 is the config's [system] seed
+ENSEMBLE_SEEDS = (1729, 7)
+MEMBERS_DIR = "members"
 # files of a spaCy pipeline directory that loading does not need
 _UNNEEDED = ("README.md",)
 
@@ -58,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
     p.add_argument("--swapped-copies", type=int, default=corpus.SWAPPED_COPIES,
                    help="field-swapped copies of each training reference (corpus.swap_fields)")
+    p.add_argument("--seeds", type=int, nargs="+", default=None,
+                   help=f"one model per seed, averaged at run time (default {' '.join(map(str, ENSEMBLE_SEEDS))})")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="SECTION.KEY=VALUE",
                    help="override one config value for an experiment, e.g. components.tok2vec.model.encode.depth=4")
     args = p.parse_args(argv)
@@ -84,15 +92,22 @@ def main(argv: list[str] | None = None) -> int:
         if not sep:
             p.error(f"--set wants SECTION.KEY=VALUE, got {setting!r}")
         overrides[key.strip()] = json.loads(value) if value.strip()[:1] in "[{0123456789-tfn\"" else value
-    model_dir = args.work / "model"
-    spacy_train(CONFIG, model_dir, use_gpu=-1, overrides=overrides)
-
-    best = model_dir / "model-best"
+    seeds = args.seeds if args.seeds is not None else list(ENSEMBLE_SEEDS)
+    if "system.seed" in overrides:  # an experiment with one explicit seed trains one model
+        seeds = [overrides.pop("system.seed")]
     if args.out.exists():
         shutil.rmtree(args.out)
-    shutil.copytree(best, args.out, ignore=shutil.ignore_patterns(*_UNNEEDED))
-    write_transitions(args.work / "data" / "train.spacy", args.out)
-    prune_strings(args.out)
+    for n, seed in enumerate(seeds):
+        # the first seed's model is the pipeline; the others are ensemble members beside it
+        target = args.out if n == 0 else args.out / MEMBERS_DIR / f"seed-{seed}"
+        model_dir = args.work / ("model" if n == 0 else f"model-seed-{seed}")
+        spacy.util.fix_random_seed(1729)
+        spacy_train(CONFIG, model_dir, use_gpu=-1, overrides={**overrides, "system.seed": seed})
+        shutil.copytree(model_dir / "model-best", target, ignore=shutil.ignore_patterns(*_UNNEEDED))
+        if n == 0:
+            write_transitions(args.work / "data" / "train.spacy", target)
+        prune_strings(target)
+        print(f"train: seed {seed} -> {target}", flush=True)
     size = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file())
     print(f"train: installed {args.out} ({size / 1e6:.1f} MB) in {(time.time() - started) / 60:.1f} min")
     print(f"train: held-out gold for scoring: {args.work / 'data' / 'heldout.jsonl'}")

@@ -58,7 +58,8 @@ _TRAILING_YEAR_RE = re.compile(r"[.,]?\s*\(?(?:19|20)\d{2}[a-z]?\)?\.?\s*$")
 
 # the end of an inverted name's initials (", I." / ", C. M."), then a capitalised word that
 # is not the next name: "Okafor, C., & Vásquez, I. Ocean Current Downscaling via …"
-_INVERTED_INITIALS_END_RE = re.compile(r",\s*(?:[A-Z]\.[\s-]?){1,3}(?=\s+[A-Z])")
+# ("M. J. y van der Berg": the next word is no initial, or the split falls between two initials)
+_INVERTED_INITIALS_END_RE = re.compile(r",\s*(?:[A-Z]\.[\s-]?){1,3}(?=\s+[A-Z][^\s.])")
 
 
 def split_inverted_initials_from_title(segment: str) -> list[str]:

@@ -17,7 +17,7 @@ _ROW_RE = re.compile(r"^\s*\|(.+)\|\s*$")
 _RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _COLUMNS = {
     "title": re.compile(r"^(?:title|paper|publication|article)s?$", re.I),
-    "authors": re.compile(r"^(?:authors?|with|co-?authors?)$", re.I),
+    "authors": re.compile(r"^(?:authors?|with|co-?authors?|speakers?|presenters?|presented by|autor(?:es|a|as)?|autores|auteurs?|autori)$", re.I),
     "venue": re.compile(r"^(?:venue|journal|conference|where|published in|booktitle)$", re.I),
     "year": re.compile(r"^(?:year|date|when)$", re.I),
 }
@@ -83,6 +83,11 @@ def _entry(row: list[str], columns: dict[str, int]) -> Entry | None:
     # a title cell may stack the authors (or the venue) under the title: "**Title** <br>
     # <sub>A. One, B. Two</sub>"
     raw_title, *under_title = _LINE_BREAK_RE.split(cell("title"))
+    # ...or the title itself wraps at a <br>: a line ending on a function word, or one that
+    # goes on in lower case, continues it
+    while under_title and (re.search(r"\b(?:of|and|with|for|in|on|the|a|an|to|from|by|via|at|de|del|der|und)\s*$", plain(raw_title), re.I)
+                           or plain(under_title[0])[:1].islower()):
+        raw_title = f"{raw_title} {under_title.pop(0)}"
     urls = [u for _, u in _LINK_RE.findall(" ".join(row)) if u.startswith(("http", "/"))]
     title = plain(raw_title).strip(" .\"“”")
     if len(title.split()) < 2:
@@ -141,6 +146,9 @@ def html_table_entries(soup) -> tuple[list[Entry], set[int]]:
         if "title" not in columns:
             continue
         used.update(id(r) for r in rows)
+        heading = table.find_previous(["h1", "h2", "h3", "h4", "h5", "h6"])
+        if heading is not None and NON_PUBLICATION_SECTION_RE.search(clean_text(node_text(heading))):
+            continue  # an "Invited talks" or "Teaching" table: its rows are no publications
         carried: dict[int, tuple[object, int]] = {}  # column -> (cell, rows it still spans)
         for row in rows[1:]:
             cells = _cells_with_rowspans(row.find_all(["td", "th"], recursive=False) or row.find_all(["td", "th"]), carried)

@@ -135,10 +135,27 @@ PINYIN_FAMILIES = frozenset((
 _HAN_OR_HANGUL_RE = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u3005]+")
 
 
+# Vietnamese family names as written with their diacritics; a name starting with one, in a
+# name that carries Vietnamese-only letters, is in Vietnamese order ("Nguyễn Văn Hùng")
+VIETNAMESE_FAMILIES = frozenset((
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đào trương lâm "
+    "mai cao tô hà lương trịnh đoàn tạ kiều thái lưu chu văn triệu quách tăng la vương diệp "
+    "châu từ tôn thân hứa").split())
+_VIETNAMESE_ONLY_RE = re.compile(r"[ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĩũ]", re.I)
+
+
+def _vietnamese_order(tokens: list[str]) -> bool:
+    return (2 <= len(tokens) <= 4 and tokens[0].lower() in VIETNAMESE_FAMILIES
+            and tokens[-1].lower() not in VIETNAMESE_FAMILIES - {"văn", "mai", "hà", "lâm", "thái"}
+            and all(t[:1].isupper() and t.replace("-", "").isalpha() and not t.isupper() for t in tokens)
+            and _VIETNAMESE_ONLY_RE.search(" ".join(tokens)) is not None)
+
+
 def family_first_split(name: str) -> Optional[tuple[Optional[str], str]]:
     """(given, family) for names written family first by convention, else None:
     "山田 太郎" / "欧阳 明" (CJK with a space) -> ("太郎", "山田"); "WANG Xiaoming" / "DUPONT Jean"
-    (a family name of three or more capitals first) -> ("Xiaoming", "WANG"). Not "RB Doorenbos"
+    (a family name of three or more capitals first) -> ("Xiaoming", "WANG"); "Nguyễn Văn Hùng"
+    (a Vietnamese family name first, Vietnamese letters) -> ("Văn Hùng", "Nguyễn"). Not "RB Doorenbos"
     (initials) and not "张伟" (no space: see below)."""
     tokens = name.split()
     if not tokens:
@@ -152,6 +169,8 @@ def family_first_split(name: str) -> Optional[tuple[Optional[str], str]]:
     if (len(tokens) >= 2 and len(tokens[0]) >= 3 and re.search(r"[AEIOUY]", tokens[0]) and tokens[0].isalpha()
             and tokens[0].isupper()
             and all(len(t) >= 2 and t.replace("-", "").isalpha() and not t.isupper() and t[:1].isupper() for t in tokens[1:])):
+        return " ".join(tokens[1:]), tokens[0]
+    if _vietnamese_order(tokens):
         return " ".join(tokens[1:]), tokens[0]
     return None
 
@@ -242,6 +261,9 @@ def _is_initials(segment: str) -> bool:
 class AuthorList(NamedTuple):
     names: list[str]
     truncated: bool
+    # the family name where the list wrote it apart ("Ochoa Villalba, M. F."), one per name (None
+    # elsewhere), kept where the display name alone would lose it (a two-word surname)
+    families: tuple = ()
 
 
 _TRAILING_BARE_YEAR_RE = re.compile(r"(?<=[.,])\s*(?:19|20)\d{2}[a-z]?\.?$")
@@ -276,13 +298,13 @@ def split_author_list(text: str | None) -> AuthorList:
         # "Nguyen, Thi Lan et Bernard, Olivier" alike
         parts = re.split(r"\s+(?:and|et|und|en|og|och|ve|dan|y|e|&)\s+", text)
         if len(parts) >= 2 and all(p.count(",") == 1 for p in parts):
-            return AuthorList(_finish([invert_name(p) for p in parts]), truncated)
+            return _finish_list([(invert_name(p), _inverted_family(p)) for p in parts], truncated)
 
     if ";" in text:
         parts = [LEADING_CONJUNCTION_RE.sub("", p) for p in re.split(r"\s*;\s*", text) if p.strip()]
         # "Ramírez Soto, Andrés y Villalobos, Marta": the last two joined by a conjunction
         parts = [q for p in parts for q in (re.split(r"\s+(?:and|&|y|e|und|et|en|og|och|ve|dan)\s+", p) if p.count(",") >= 2 else [p])]
-        return AuthorList(_finish([invert_name(p) if "," in p else p for p in parts]), truncated)
+        return _finish_list([(invert_name(p), _inverted_family(p)) if "," in p else (p, None) for p in parts], truncated)
 
     # Spanish "y" / Portuguese "e" join two names only when a whole name follows ("Echeverría y
     # Lucía Barragán") or after initials ("A. M. y Peñalver, J."); before a lone word they
@@ -294,10 +316,36 @@ def split_author_list(text: str | None) -> AuthorList:
     if len(parts) >= 2 and len(parts) % 2 == 0 and all(_is_initials(p) for p in parts[1::2]) and not any(
         _is_initials(p) for p in parts[0::2]
     ):
-        parts = [f"{parts[i + 1]} {parts[i]}" for i in range(0, len(parts), 2)]
+        pairs = [(f"{parts[i + 1]} {parts[i]}", parts[i]) for i in range(0, len(parts), 2)]
     else:
-        parts = _pair_inverted_names(parts)
-    return AuthorList(_finish(parts), truncated)
+        pairs = _pair_inverted_names(parts)
+    return _finish_list(pairs, truncated)
+
+
+# two or three capitalised words, particles between them: "Ochoa Villalba", "García de la Fuente"
+_SURNAME_WORDS_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s+(?:(?:de|del|la|las|los|da|das|do|dos|e|y|i|van|von|der|den)\s+){0,2}[A-ZÀ-ÞĀ-Ž][\w'’-]+){1,2}")
+
+
+def _inverted_family(part: str) -> Optional[str]:
+    family = part.split(",")[0].strip()
+    return family if part.count(",") == 1 and family else None
+
+
+def _finish_list(pairs: list[tuple[str, Optional[str]]], truncated: bool) -> AuthorList:
+    """Clean display names, with the family names a name-only split would get wrong kept
+    beside them: several words, not particles ("Ochoa Villalba", "García Márquez")."""
+    names, families = [], []
+    for display, family in pairs:
+        name = clean_name(display)
+        if not name or not any(ch.isalpha() for ch in name):
+            continue
+        names.append(name)
+        family = clean_name(family) if family else None
+        words = family.split() if family else []
+        keep = (len(words) >= 2 and not is_particle(words[0]) and name.endswith(family)
+                and _SURNAME_WORDS_RE.fullmatch(family) is not None and split_name(name).family != family)
+        families.append(family if keep else None)
+    return AuthorList(names, truncated, tuple(families) if any(families) else ())
 
 
 _TRAILING_MARKS_RE = re.compile(r"(?<=[\w.])[*†‡§¶]+(?=[\s,;&]|$)")
@@ -311,33 +359,38 @@ def _is_bare_family(part: str) -> bool:
     """'Achterberg', 'de Vries', 'Van Wyk': a family name alone (no initials, no given name
     before it), as the inverted first name of a list leaves it."""
     words = part.split()
+    # "Wim de Vries-Albers" is a whole name (a given name before the particle), "de Vries",
+    # "Van Wyk", "van der Berg" and "Ortega y Gasset" are family names
     return (1 <= len(words) <= 3 and not any(_is_initials(w) for w in words)
             and all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
-            and (len(words) == 1 or words[0].lower() in PARTICLES or words[-2].lower() in PARTICLES))
+            and (len(words) == 1 or words[0].lower() in PARTICLES
+                 or (len(words) == 2 and words[-2].lower() in PARTICLES)
+                 or (len(words) == 3 and words[1] in ("y", "e", "i"))))
 
 
-def _pair_inverted_names(parts: list[str]) -> list[str]:
+def _pair_inverted_names(parts: list[str]) -> list[tuple[str, Optional[str]]]:
     """Lists that invert some names only: "Achterberg, R. M., D. Ferreira-Lund, and K. O'Donnell"
     (AGU, Chicago author-date: the first author inverted) or "Zhou, Y., R. Achterberg": a bare
     family name followed by its initials is one person. MLA's "Achterberg, Rosalind, and Dmitri
     Ferreira-Lund" inverts the first name with a full given name: paired when every later
-    name is written in full, given name first."""
-    out: list[str] = []
+    name is written in full, given name first (the given names may be two or three words:
+    "Kusuma, Siti Rahmawati, and Tobias Achterberg")."""
+    out: list[tuple[str, Optional[str]]] = []
     i = 0
     while i < len(parts):
         part = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else None
         if nxt is not None and _is_bare_family(part) and _is_initials(nxt):
-            out.append(f"{nxt} {part}")
+            out.append((f"{nxt} {part}", part))
             i += 2
             continue
         if (i == 0 and nxt is not None and len(parts) >= 3 and _is_bare_family(part) and len(part.split()) == 1
-                and re.fullmatch(r"[A-Z][a-zà-ɏ'-]+(?:\s[A-Z]\.?)?", nxt)
+                and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ɏ'-]+(?:\s[A-ZÀ-Þ][a-zß-ɏ'-]+){0,2}(?:\s[A-Z]\.?)?", nxt)
                 and all(len(p.split()) >= 2 and not _is_bare_family(p) for p in parts[2:])):
-            out.append(f"{nxt} {part}")
+            out.append((f"{nxt} {part}", part))
             i += 2
             continue
-        out.append(part)
+        out.append((part, None))
         i += 1
     return out
 
@@ -359,7 +412,8 @@ def name_key(name: str) -> str:
 
 
 _OWNER_JUNK_RE = re.compile(
-    r"^\s*(?:(?:Associate|Assistant|Adjunct|Full|Emeritus|Visiting)\s+)?(?:Dr|Prof|Professor|Lecturer|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+(?=\w)"  # titles before
+    r"^\s*(?:(?:Associate|Assistant|Adjunct|Full|Emeritus|Visiting)\s+)?(?:Dr|Dra|Drª|Dr\.ª|Prof|Profa|Profª|Prof\.ª|Professor|Professora|Lecturer|Mr|Mrs|Ms|Mx|Sir|Dame"
+    r"|Ing(?=\.)|Lic(?=\.)|Mtro|Mtra|Pr|Priv\.-Doz|PD)\.?\s+(?=\w)"  # titles before (Spanish, Portuguese, German too)
     r"|,?\s+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|M\.?Sc\.?|FRS|FRSE)\s*$",  # degrees after
     re.I)
 # words that make a heading a section title, not a person ("Invited Talks", "Recent News")
@@ -378,7 +432,12 @@ _ORGANISATION_WORDS = frozenset((
     "college", "university", "universität", "université", "universidad", "institute", "institut", "department",
     "school", "faculty", "laboratory", "laboratories", "centre", "center", "society", "association", "foundation",
     "museum", "library", "hospital", "press", "inc", "ltd", "gmbh", "council", "ministry", "agency", "academy",
-    "group", "lab", "team", "consortium"))
+    "group", "lab", "team", "consortium",
+    # the same in the languages faculty pages come in
+    "facultad", "faculdade", "faculté", "fakultät", "facoltà", "universidade", "università", "universiteit",
+    "instituto", "istituto", "departamento", "dipartimento", "département", "escuela", "escola", "école",
+    "laboratorio", "laboratório", "laboratoire", "centro", "fundación", "fundação", "sociedad", "sociedade",
+    "ministerio", "ministério", "hospital", "academia", "colegio", "hochschule", "lehrstuhl"))
 
 
 # words that start a heading or a menu item, never a person's name ("My Network", "Our Team")
@@ -464,3 +523,30 @@ def spelled_out(short: str | None, text: str) -> str | None:
         if [g[0] for g in givens] == initials:
             return f"{' '.join(givens)} {parsed.family}"
     return None
+
+
+def rejoin_split_owner(authors: list, owner: str | None) -> list:
+    """"Achterberg, Tobias." heading a one-author entry reads as two names ("Achterberg",
+    "Tobias"); on the page of Tobias Achterberg the pair is the owner, inverted. Only plain
+    string names next to each other that are exactly the owner's family and given names (or
+    initials) are joined."""
+    if not owner or len(authors) < 2:
+        return authors
+    person = split_name(owner)
+    if not person.family or not person.given:
+        return authors
+    family, given = name_key(person.family), name_key(person.given)
+    initials = "".join(w[0] for w in re.split(r"[\s.-]+", person.given) if w).lower()
+    out: list = []
+    i = 0
+    while i < len(authors):
+        a, b = authors[i], authors[i + 1] if i + 1 < len(authors) else None
+        if (isinstance(a, str) and isinstance(b, str) and name_key(a) == family
+                and (name_key(b) == given or name_key(b).replace(".", "") == initials)):
+            out.append(f"{b} {a}")
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+

@@ -33,7 +33,12 @@ FOREIGN_PUBLICATION_KIND_RE = re.compile(
 # for titles ("…, under review"), APA year slots ("(in press)"), venues ("Preprint") and
 # section headings ("Manuscripts in preparation").
 PUBLICATION_STATUS = (r"(?:under review|under submission|in submission|submitted|in preparation|in prep\.|forthcoming|"
-                      r"to appear|in press|accepted|working paper|manuscript)")
+                      r"to appear|in press|accepted|working paper|manuscript|"
+                      # Spanish, Portuguese, French, German, Italian
+                      r"en evaluación|en revisión|en prensa|en preparación|aceptado|aceptada|enviado|sometido|"
+                      r"em avaliação|em revisão|no prelo|em preparação|aceito|aceite|submetido|"
+                      r"soumis|en révision|à paraître|sous presse|en préparation|accepté|"
+                      r"eingereicht|im Druck|in Vorbereitung|angenommen|in corso di stampa|in revisione|sottoposto|accettato)")
 
 
 # a position, not a paper: "Senior Lecturer in Archival Studies", "Associate Professor of
@@ -44,5 +49,25 @@ POSITION_TITLE_RE = re.compile(
     r"tenure-track|teaching)\s+){0,3}"
     r"(?:student|candidate|researcher|fellow|postdoc|professor|lecturer|scientist|engineer|director|"
     r"chair|intern|assistant|associate|reader|investigator|scholar|group leader|team lead|head of \w+)s?"
-    r"(?:\s+(?:in|of|for|at)\s+[\w&,' -]{2,60})?(?:\s*\([\w&,' -]{2,40}\))?",
+    r"(?:\s+(?:in|of|for|at)\s+[\w&,' -]{2,60})?(?:\s*\([\w&,' -]{2,40}\))?"
+    r"(?:\s*[—–|]\s*[\w&,' -]{2,80})?"
+    # the same in the languages faculty pages come in: "Profesora Asociada — Departamento de …",
+    # "Maître de conférences", "Wissenschaftlicher Mitarbeiter", "Professore associato"
+    r"|(?:profesora?|professora?|professeure?|professore(?:ssa)?|catedr[áa]tic[oa]|investigador[a]?|docente|"
+    r"maître de conférences|chargée? de recherche|directeur de recherche|directrice de recherche|"
+    r"wissenschaftliche[rs]? mitarbeiter(?:in)?|ricercat(?:ore|rice)|doutorand[oa]|doctorand[oa]|doktorand(?:in)?|"
+    r"postdoctorante?|posdoctoral|pós-doutorand[oa])"
+    r"(?:\s+(?:asociad[oa]|titular|auxiliar|adjunt[oa]|associad[oa]|associée?|associat[oa]|ordinari[oa]|"
+    r"principal|em[ée]rit[oa]|invitad[oa]|visitante|contratad[oa]|permanente|junior|senior))*"
+    r"(?:\s+(?:de|del|da|do|en|em|in|at|für|di|of)\s+[\w&,' -]{2,80})?(?:\s*[—–|]\s*[\w&,' -]{2,80})?",
     re.I)
+
+
+# a service line on a CV, not a paper: "Peer Review (Conferences & Workshops): ICCD (2016), …",
+# "Program Committee: NeurIPS 2023", "Reviewer for Nature, Science"
+SERVICE_LINE_RE = re.compile(
+    r"^\W*(?:peer[- ]review(?:er|ing|s)?|reviewer(?:s)?\b|reviewing\b|review(?:er)? for|program(?:me)? committee|"
+    r"(?:technical )?program(?:me)? committee member|t?pc member|editorial board|session chair|organi[sz]ing committee|"
+    r"external examiner|guest editor|associate editor|area chair|senior program committee)\s*(?:\([^()]{0,60}\))?\s*(?::|for\b)",
+    re.I)
+

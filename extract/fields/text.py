@@ -110,3 +110,31 @@ def fold(text: str | None) -> str:
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("đ", "d").replace("ß", "ss")
     text = re.sub(r"[\W_]+", " ", text.casefold())
     return " ".join(text.split())
+
+
+_CLOSING_QUOTE = {"“": "”", "\"": "\"", "‘": "’", "'": "'", "«": "»", "„": "“"}
+
+
+def strip_wrapping_quotes(title: str) -> str:
+    """Quotes around the whole title go; a quoted phrase heading it stays whole
+    ('“Blue carbon” accounting in …' keeps both of its marks)."""
+    for _ in range(3):
+        title = title.strip(" \t")
+        if not title:
+            return title
+        head, tail = title[0], title[-1]
+        if head in _CLOSING_QUOTE:
+            close = _CLOSING_QUOTE[head]
+            inner = title[1:]
+            if head != close and inner.rstrip(" .,;:").endswith(close) and title.count(head) == title.count(close):
+                title = inner.rstrip(" .,;:")[:-1]  # '“Outer “inner” title”': one pair around it all
+                continue
+            if close in inner.rstrip(close + " .,;:") and not inner.rstrip(" .,;:").endswith(close):
+                break  # the phrase it opens closes inside: a quoted head, kept
+            title = inner
+            continue
+        if tail in "\"'”’»`" and not any(o in title[:-1] for o, c in _CLOSING_QUOTE.items() if c == tail and o != tail):
+            title = title[:-1]
+            continue
+        break
+    return title.strip(" \t*_`")

@@ -18,9 +18,9 @@ from pydantic import BaseModel, Field
 
 from extract.fields.dates import parse_date
 from extract.fields.ids import find_arxiv, find_doi, find_openreview, normalise_arxiv, normalise_doi
-from extract.fields.names import clean_name, split_author_list, split_name
+from extract.fields.names import clean_name, rejoin_split_owner, split_author_list, split_name
 from extract.fields.sections import PUBLICATION_STATUS
-from extract.fields.text import one_line, strip_trailing_punct
+from extract.fields.text import one_line, strip_trailing_punct, strip_wrapping_quotes
 from extract.fields.venues import venue_without_ids
 from schemas.models import Author, Ids, Record
 
@@ -68,8 +68,8 @@ def make_author(raw: Union[str, Author]) -> Optional[Author]:
 def _clean_title(title: Optional[str]) -> Optional[str]:
     if not title:
         return None
-    title = one_line(title)
-    title = title.strip(" \t*_\"'“”‘’`")
+    title = one_line(title).strip(" \t*_`")
+    title = strip_wrapping_quotes(title)
     title = strip_trailing_punct(title, " ,;:.")
     return title or None
 
@@ -83,16 +83,23 @@ def _unique(values: list[str]) -> list[str]:
     return out
 
 
-def finalise_entry(entry: Entry, page: str, position: int, ingestor: str) -> Record:
-    """Entry -> validated Record (record_id and work_id are set later, over the whole page/run)."""
+def finalise_entry(entry: Entry, page: str, position: int, ingestor: str, owner: Optional[str] = None) -> Record:
+    """Entry -> validated Record (record_id and work_id are set later, over the whole page/run).
+    `owner`, the page's person when known, rejoins their own inverted name split in two."""
     flags = list(entry.flags)
     authors: list[Author] = []
     raw_authors = list(entry.authors)
     if entry.authors_text:
         split = split_author_list(entry.authors_text)
-        raw_authors.extend(split.names)
+        for k, name in enumerate(split.names):
+            family = split.families[k] if k < len(split.families) else None
+            # "Ochoa Villalba, M. F.": the family name as the list wrote it, not re-guessed
+            raw_authors.append(Author(name=name, given=name[: -len(family)].strip() or None, family=family)
+                               if family else name)
         if split.truncated:
             flags.append("authors-truncated")
+    if owner and len(raw_authors) >= 2:
+        raw_authors = rejoin_split_owner(raw_authors, owner)
     seen_names = set()
     for raw in raw_authors:
         if isinstance(raw, str) and raw.strip() in ("…", "...", "et al.", "et al"):

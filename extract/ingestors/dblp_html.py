@@ -28,11 +28,13 @@ def detect(page: Page) -> float:
     if page.syntax != "html":
         return 0.0
     text = page.text
-    if "dblp" not in text[:50_000].lower() and "dblp" not in text.lower():
+    if not ('itemprop="headline"' in text and ('class="entry' in text or "class='entry" in text) and 'class="title"' in text):
         return 0.0
-    if 'itemprop="headline"' in text and ('class="entry' in text or "class='entry" in text) and 'class="title"' in text:
+    if "dblp" in text.lower():
         return 0.95
-    return 0.0
+    # dblp's person-page markup served by a mirror or a clone under another name: the
+    # schema.org entry markup with its publication list is as telling as the name
+    return 0.9 if 'class="publ-list"' in text else 0.6
 
 
 def _itemprop(node, name: str) -> list:
@@ -42,10 +44,11 @@ def _itemprop(node, name: str) -> list:
 def _person_name(span) -> Optional[str]:
     named = [n for n in span.iter() if isinstance(n.tag, str) and (n.get("itemprop") or "") == "name"]
     node = named[0] if named else span
-    return strip_homonym(node.get("title") or inline_text(node, skip_classes=())) or None
+    # the shown name first: the title attribute is the same name, or a variant order
+    return strip_homonym(inline_text(node, skip_classes=()) or node.get("title") or "") or None
 
 
-def _entry(li) -> Optional[Entry]:
+def _entry(li, year_heading: Optional[str] = None) -> Optional[Entry]:
     cite = next((c for c in li.iter("cite") if has_class(c, "data")), None)
     if cite is None:
         cite = next((c for c in li.iter() if isinstance(c.tag, str) and c.get("itemprop") == "headline"), None)
@@ -66,7 +69,8 @@ def _entry(li) -> Optional[Entry]:
         link = next((a for a in cite.iter("a") if "/db/" in (a.get("href") or "")), None)
         venue = inline_text(link, skip_classes=()) if link is not None else None
     year_nodes = _itemprop(cite, "datePublished")
-    year = inline_text(year_nodes[0], skip_classes=()) if year_nodes else None
+    # proceedings papers carry no date of their own: the list's year heading above them does
+    year = inline_text(year_nodes[0], skip_classes=()) if year_nodes else year_heading
     urls, doi, arxiv = [], None, None
     for ee in li.iter("li"):
         if not has_class(ee, "ee"):
@@ -107,10 +111,15 @@ def parse(page: Page) -> PageParse:
         return PageParse(kind="search-results", evidence=["empty dblp page"])
     entries = []
     owner_spans: Counter[str] = Counter()
+    year_heading: Optional[str] = None
     for li in tree.iter("li"):
+        if has_class(li, "year"):
+            heading = inline_text(li, skip_classes=()).strip()
+            year_heading = heading if re.fullmatch(r"(?:19|20)\d\d", heading) else None
+            continue
         if not has_class(li, "entry"):
             continue
-        entry = _entry(li)
+        entry = _entry(li, year_heading)
         if entry:
             entries.append(entry)
         for span in li.iter("span"):
@@ -124,9 +133,9 @@ def parse(page: Page) -> PageParse:
         evidence.append(f"dblp person page of '{person}'")
         affiliations = []
         for li in tree.iter("li"):
-            if (li.get("itemprop") or "") == "affiliation":
-                text = inline_text(li, skip_classes=())
+            text = inline_text(li, skip_classes=())
+            if (li.get("itemprop") or "") == "affiliation" or re.match(r"affiliation(?: \([^)]{1,30}\))?:\s", text or "", re.I):
                 if text and text not in affiliations:
-                    affiliations.append(re.sub(r"^affiliation(?: \(\w+\))?:\s*", "", text, flags=re.I))
+                    affiliations.append(re.sub(r"^affiliation(?: \([^)]{1,30}\))?:\s*", "", text, flags=re.I))
         return PageParse(kind="listing", person=person, affiliations=affiliations, entries=entries, evidence=evidence)
     return PageParse(kind="search-results", entries=entries, evidence=evidence + ["no page owner: many people's entries"])

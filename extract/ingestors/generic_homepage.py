@@ -16,7 +16,7 @@ from extract.fields.citation import (
     OWN_QUOTED_ENTRY_RE, SINGLE_AUTHOR_RE, STATUS_RE, YEAR_LABEL_RE, authors_score, split_inverted_initials_from_title,
 )
 from extract.fields.dates import YEAR_RE, find_year
-from extract.fields.sections import FOREIGN_PUBLICATION_KIND_RE, NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE, PUBLICATION_STATUS
+from extract.fields.sections import FOREIGN_PUBLICATION_KIND_RE, NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE, PUBLICATION_STATUS, SERVICE_LINE_RE
 from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE
 from extract.fields.text import clean_text, fold, strip_markdown
@@ -306,6 +306,9 @@ def _is_section_heading(line: str) -> bool:
     if len(line.split()) <= 4 and not _PUBLICATION_KIND_RE.search(line) and not FOREIGN_PUBLICATION_KIND_RE.match(line) \
             and re.fullmatch(r"[^\W\d][\w\s&'-]*", line.rstrip(":")) and NON_PUBLICATION_SECTION_RE.match(line):
         return True  # "Apresentações de Trabalho", "Talks at workshops"
+    if (len(line.split()) <= 6 and line.isupper() and re.fullmatch(r"[^\W\d][\w\s&',-]*", line.rstrip(":"))
+            and NON_PUBLICATION_SECTION_RE.match(line)):
+        return True  # "GRANTS, FELLOWSHIPS AND AWARDS", "TEACHING, MENTORING AND SERVICE"
     if len(line.split()) <= 4 and (NON_PUBLICATION_SECTION_RE.fullmatch(line.rstrip(":")) or _PUBLICATION_HEADING_RE.fullmatch(line.rstrip(":"))
                                    or _STATUS_HEADING_RE.fullmatch(line.rstrip(":"))):
         return True  # "Talks", "Selected publications", "Manuscripts in preparation"
@@ -800,7 +803,7 @@ def labelled_field_tables(soup) -> tuple[list[Entry], set[int]]:
     return entries, used
 
 
-def _nobody_in_common(entries: list[Entry]) -> bool:
+def nobody_in_common(entries: list[Entry]) -> bool:
     """Three or more references, each with its authors, and no family name on more than two
     in five of them (nor on two of three): someone's list of other people's papers (a
     newsletter's "recent publications by our faculty", a reading list), not anyone's own list,
@@ -809,16 +812,20 @@ def _nobody_in_common(entries: list[Entry]) -> bool:
 
     from extract.fields.names import split_author_list, split_name
 
-    if len(entries) < 3:
+    if len(entries) < 3 or any("owner-implicit" in e.flags for e in entries):
         return False
     counts: Counter[str] = Counter()
+    named = 0
     for entry in entries:
         names = [a if isinstance(a, str) else a.name for a in entry.authors] or \
             split_author_list(entry.authors_text).names
-        if not names or "owner-implicit" in entry.flags:
-            return False
-        counts.update({(split_name(n).family or n).lower() for n in names})
-    return max(counts.values()) <= max(1, int(0.4 * len(entries)))
+        if names:
+            named += 1
+            counts.update({(split_name(n).family or n).lower() for n in names})
+    # a stray line without names (a banner read as an entry) does not hide the pattern
+    if named < 3 or named * 4 < len(entries) * 3:
+        return False
+    return max(counts.values()) <= max(1, int(0.4 * named))
 
 
 def _parse_html(page: Page) -> PageParse:
@@ -853,8 +860,9 @@ def _parse_html(page: Page) -> PageParse:
             found = several if several else [parse_html_entry(node, text, links, dated=year_above is not None)]
         for entry in found:
             if entry is None or (entry.title and (POSITION_TITLE_RE.fullmatch(entry.title.strip(" .:"))
-                                                  or _LABEL_LINE_RE.match(entry.title))):
-                continue  # "Associate Professor of Medicine" over "Director, … Program", "Instructor: Dr. …"
+                                                  or _LABEL_LINE_RE.match(entry.title))) or SERVICE_LINE_RE.match(text):
+                continue  # "Associate Professor of Medicine" over "Director, … Program", "Instructor: Dr. …",
+                # "Peer Review (Conferences): ICCD (2016), …"
             if entry.year is None:
                 entry.year = year_above
             entries.append(entry)
@@ -877,7 +885,7 @@ def _parse_html(page: Page) -> PageParse:
     if news:
         return PageParse(kind="not-a-profile", evidence=[news])
     person = fuller_name(bold_owner(entry_nodes), heading_name(soup) if entries else None)
-    if person is None and _nobody_in_common(entries):
+    if person is None and nobody_in_common(entries):
         return PageParse(kind="not-a-profile", evidence=[
             f"{len(entries)} references by different people and no owner named: a newsletter or reading list"])
     kind = "homepage" if entries else "not-a-profile"

@@ -79,6 +79,11 @@ def _records(data: Any) -> list[dict]:
 
 
 def _authors(value: Any) -> list[str]:
+    if isinstance(value, dict) and not any(k in value for k in ("name", "literal", "full_name", "given", "family", "first", "last")):
+        # a wrapper around the list: {"author": [...]} (XML <authors><author/>…</authors>)
+        inner = [v for v in value.values() if isinstance(v, (list, dict, str))]
+        if len(inner) == 1:
+            value = inner[0]
     if isinstance(value, str):
         return split_author_list(value).names[:_MAX_AUTHORS]
     out = []
@@ -113,6 +118,19 @@ def _entry(item: dict) -> Entry:
     )
 
 
+# the key-by-meaning mapping, shared with the XML reader (xml_records)
+records_in = _records
+entry_from_record = _entry
+
+
+def owner_field(data: Any) -> Optional[str]:
+    """A top-level owner/name string of two to five words."""
+    if not isinstance(data, dict):
+        return None
+    return next((clean_text(v).strip() for k, v in data.items()
+                 if str(k).lower() in _OWNER_KEYS and isinstance(v, str) and 2 <= len(v.split()) <= 5), None)
+
+
 def detect(page: Page) -> float:
     if page.syntax != "json":
         return 0.0
@@ -123,10 +141,7 @@ def parse(page: Page) -> PageParse:
     data = _data(page)
     entries = [e for e in (_entry(i) for i in _records(data)) if e.title]
     evidence = [f"JSON publication records: {len(entries)}"]
-    owner = None
-    if isinstance(data, dict):
-        owner = next((clean_text(v).strip() for k, v in data.items()
-                      if str(k).lower() in _OWNER_KEYS and isinstance(v, str) and 2 <= len(v.split()) <= 5), None)
+    owner = owner_field(data)
     if owner:
         return PageParse(kind="homepage", person=owner, entries=entries, evidence=evidence + [f"owner field '{owner}'"])
     return listing_or_search_results(entries, evidence, "record", min_share=0.75)

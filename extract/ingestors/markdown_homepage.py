@@ -42,7 +42,8 @@ _WITH_RE = re.compile(r"^(?P<title>[^\n]{4,400}?),\s+with\s+(?P<rest>.+)$", re.S
 _ABSTRACT_HEAD_RE = re.compile(r"^\s*(?:\*\*|__)?\s*abstract\s*:?\s*(?:\*\*|__)?\s*:?\s*$", re.I)
 _HEADING_RE = re.compile(r"^\s*(#{1,6})\s+(.*)$|^(.+)\n(?:=+|-+)\s*$")
 _MARKER_RE = re.compile(r"\[(?:abstract|paper|pdf|code|slides|video|poster|bib|bibtex|arxiv|project|website|html|online complement|link|talk|blog|supplementary|data)\]", re.I)
-_PUB_HEADING_RE = re.compile(r"publication|paper|preprint|article|working|research|selected|conference|journal|thesis|talk", re.I)
+_PUB_HEADING_RE = re.compile(r"publication|paper|preprint|article|working|research|selected|conference|journal|thesis|talk"
+                             r"|submitted|under review|in press|forthcoming|accepted|in preparation|manuscripts", re.I)
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -89,7 +90,8 @@ def _bold_title(block: str) -> Optional[re.Match]:
     if not m:
         return None
     title = next(t for t in (m.group("t1"), m.group("t2"), m.group("t3"), m.group("t4")) if t is not None)
-    after = block[m.end():]
+    # marks on the name ("<sup>*</sup>", "†") do not part it from the names after it
+    after = re.sub(r"^(?:\s*(?:<sup>[^<]{0,12}</sup>|\^[^^\s]{1,3}\^|[*†‡§]))+", "", block[m.end():])
     # a bold *name* followed by more names is an author list with the owner in bold, not a title
     if looks_like_name(title.strip()) and re.match(r"\s*(?:,|and\s|&|et\.?\s?al\b)\s*\w?", after):
         return None
@@ -224,11 +226,13 @@ def _looks_like_citation(block: str, dated: bool = False) -> bool:
         authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", s)) >= 0.7 and ("," in s or " and " in s) for s in sentences)
 
 
-def _entries_and_bio(body: str) -> tuple[list[Entry], str, int]:
+def _entries_and_bio(body: str, pubs_page: bool = False) -> tuple[list[Entry], str, int]:
+    """`pubs_page`: the whole page is a publication list (its front matter says so), so year
+    and status headings before any entry already hold publications."""
     entries: list[Entry] = []
     bio: list[str] = []
     blocks = _blocks(body)
-    in_pubs = False
+    in_pubs = pubs_page
     pending_abstract: Optional[list[str]] = None
     abstract_owner: Optional[Entry] = None
     heading_pubs = 0
@@ -373,7 +377,8 @@ def parse(page: Page) -> PageParse:
     if table_lines:
         body = "\n".join(l for k, l in enumerate(body.splitlines()) if k not in table_lines)
     body = _BR_RE.sub("\n", body)  # "[Title](url) <br> Authors <br> *Venue* 2020": one field per line
-    entries, bio, _ = _entries_and_bio(body)
+    front_title = re.search(r"^title:\s*[\"']?([^\"'\n]+)", front, re.M)
+    entries, bio, _ = _entries_and_bio(body, pubs_page=bool(front_title and _PUB_HEADING_RE.search(front_title.group(1))))
     entries = tabled + entries
     affiliations = affiliations_in(strip_markdown(bio)) if bio else []
     person = _front_title_person(front)
@@ -390,4 +395,11 @@ def parse(page: Page) -> PageParse:
         person = _heading_person(body)
         if person:
             evidence.append("owner from the page heading")
+    if not person:
+        from extract.ingestors.generic_homepage import nobody_in_common
+
+        if nobody_in_common(entries):
+            # a programme or reading list: each paper by other people, no owner named
+            return PageParse(kind="not-a-profile", evidence=[
+                f"{len(entries)} entries by different people and no owner named: a programme or reading list"])
     return PageParse(kind="homepage", person=person, affiliations=affiliations, entries=entries, evidence=evidence)

@@ -30,6 +30,10 @@ from extract.page import Page
 NAME = "orcid_text"
 
 _ORCID_ID_RE = re.compile(r"(?:https?://)?orcid\.org/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
+# the iD's own shape, on whatever host serves the record (a registry mirror, an institution's copy)
+_ANY_ID_RE = re.compile(r"(?<![\d-])\d{4}-\d{4}-\d{4}-\d{3}[\dX](?![\d-])")
+# label lines between the owner's name and the iD
+_ID_LABEL_RE = re.compile(r"^(?:[\w ]{0,30}\biD\b.{0,20}|(?:Other names|Also known as)\b.*|Printable record)$", re.I)
 _WORKS_HEAD_RE = re.compile(r"^Works\s*\(\d+\)\s*$")
 # the next activities section ends the works
 _SECTION_HEAD_RE = re.compile(r"^(?:Employment|Education(?: and qualifications)?|Invited positions(?: and distinctions)?|"
@@ -65,23 +69,27 @@ def _works_span(lines: list[str]) -> Optional[tuple[int, int]]:
 def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown", "html"):
         return 0.0
-    if "orcid.org/" not in page.text or "Works" not in page.text:  # cheap gate before the text walk
+    if "Works" not in page.text or not _ANY_ID_RE.search(page.text):  # cheap gate before the text walk
         return 0.0
-    if not _ORCID_ID_RE.search(page.visible_text()[:400_000]):
+    if not _ANY_ID_RE.search(page.visible_text()[:400_000]):
         return 0.0
     lines = page.visible_lines()
     span = _works_span(lines)
     if span is None:
         return 0.0
     anchors = sum(1 for l in lines[span[0]:span[1]] if "|" in l and _DATE_TYPE_RE.match(l))
-    return 0.95 if anchors >= _MIN_WORKS else 0.0
+    if "orcid.org/" in page.text:
+        return 0.95 if anchors >= _MIN_WORKS else 0.0
+    return 0.9 if anchors >= 2 else 0.0
 
 
 def _owner(lines: list[str]) -> Optional[str]:
     """The name printed above the ORCID iD line."""
     for i, line in enumerate(lines[:400]):
-        if _ORCID_ID_RE.search(line) and i > 0:
-            for back in range(i - 1, max(-1, i - 3), -1):
+        if _ANY_ID_RE.search(line) and i > 0:
+            for back in range(i - 1, max(-1, i - 5), -1):
+                if _ID_LABEL_RE.match(lines[back]):
+                    continue
                 name = owner_name(lines[back])
                 if name:
                     return name
@@ -92,8 +100,9 @@ def _owner(lines: list[str]) -> Optional[str]:
 def _contributors(block: list[str]) -> list[str]:
     """'Biermann, Hanne-Lore; Ekwueme, Tobias' after a 'Contributors' line."""
     for k, line in enumerate(block):
-        if line.lower() == "contributors" and k + 1 < len(block):
-            names = [n.strip() for n in re.split(r";", block[k + 1]) if n.strip()]
+        inline = re.match(r"contributors:\s*(\S.*)$", line, re.I)
+        if inline or (line.lower() == "contributors" and k + 1 < len(block)):
+            names = [n.strip() for n in re.split(r";", inline.group(1) if inline else block[k + 1]) if n.strip()]
             return [invert_name(n) if "," in n else n for n in names]
     return []
 
@@ -101,15 +110,21 @@ def _contributors(block: list[str]) -> list[str]:
 def _work(lines: list[str], anchor: int, floor: int, ceiling: int) -> Optional[Entry]:
     """The work whose "date | type" line is at `anchor`: title and journal above it (down to
     `floor`, the end of the previous work), metadata below it (up to `ceiling`)."""
-    above = [i for i in range(anchor - 1, floor - 1, -1)
-             if not _META_RE.match(lines[i]) and not _DATE_TYPE_RE.match(lines[i])][:2]
-    above = [i for i in above if anchor - i <= 2]
+    # the lines right above the anchor, up to the previous work's metadata: the title (one line,
+    # or more when it wrapped) and the journal
+    above: list[int] = []
+    for i in range(anchor - 1, max(floor, anchor - 5) - 1, -1):
+        if _META_RE.match(lines[i]) or _DATE_TYPE_RE.match(lines[i]) or re.match(r"contributors:", lines[i], re.I):
+            break
+        above.insert(0, i)
     if not above:
         return None
-    if len(above) == 2 and above[1] == anchor - 2:
-        title, venue = lines[above[1]], lines[above[0]]
+    last = lines[above[-1]]
+    if len(above) >= 2 and not last[:1].islower():
+        title, venue = " ".join(lines[i] for i in above[:-1]), last
     else:
-        title, venue = lines[above[0]], None
+        # no journal line, or the last line continues the wrapped title ("of 1,3-dienes")
+        title, venue = " ".join(lines[i] for i in above), None
     match = _DATE_TYPE_RE.match(lines[anchor])
     year = int(match.group(1)) if match.group(1) else None
     date = lines[anchor].split("|")[0].strip() if "|" in lines[anchor] else None
