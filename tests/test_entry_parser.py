@@ -539,3 +539,43 @@ def test_ensemble_members_share_labels_and_average_to_probabilities():
         probs = numpy.exp(scores - scores.max(axis=1, keepdims=True))
         assert scores.shape[1] == len(nlp.get_pipe("tagger").labels)
         assert numpy.all(numpy.isfinite(scores)) and numpy.all(probs.sum(axis=1) > 0)
+
+
+@pytest.mark.parametrize("raw, title", [
+    ("Lozano, M. (2016). Modelización de cuencas de montaña (Tesis doctoral). Universidad de Valdemora.",
+     "Modelización de cuencas de montaña"),
+    ("Okoro, L., & Brandt, M. (2023). Robust tokenization for mixed text (arXiv:2301.04567v2 [cs.CL]). arXiv.",
+     "Robust tokenization for mixed text"),
+    ("Tiny Recurrent Models for Keyword Spotting (Best Paper Award). Fatima Demir, Ana Costa. TinyML Workshop 2022.",
+     "Tiny Recurrent Models for Keyword Spotting"),
+])
+def test_notes_in_parentheses_leave_the_title(raw, title):
+    assert parse_records([raw])[0]["title"] == title
+
+
+def test_chicago_edited_volume_without_parentheses():
+    record = parse_records(["Vennberg, Harald J., and Lucia Marchetto, eds. Cities of Salt and Stone: Essays on "
+                            "Urbanism, 1400–1700. Ithaca, NY: Corvell Press, 2008."])[0]
+    assert record["title"] == "Cities of Salt and Stone: Essays on Urbanism, 1400–1700"
+    assert record["year"] == 2008
+
+
+@pytest.mark.parametrize("raw, title, venue", [
+    ('Ashby, Rhona. "What Did Monks Read? Library Lists at Clunet, c. 1100," Speculum Novum 88, no. 3 (2013): 612.',
+     "What Did Monks Read? Library Lists at Clunet, c. 1100", "Speculum Novum"),
+    ('Delgado, Marco, and Priya Rama. "Reading on Screens vs. Paper (Is There Really a Difference?)." '
+     "Journal of Literacy Futures, vol. 3, 2021, e117.", "Reading on Screens vs. Paper (Is There Really a Difference?)",
+     "Journal of Literacy Futures"),
+    ('Whitlow, Andrea. "Why Do We Still Read Moby-Dick?" The Atlantic Ledger, 12 Apr. 2019.',
+     "Why Do We Still Read Moby-Dick?", "The Atlantic Ledger"),
+])
+def test_quoted_titles_the_tagger_broke_into_pieces(raw, title, venue):
+    record = parse_records([raw])[0]
+    assert (record["title"], record["venue"]) == (title, venue)
+
+
+def test_title_first_line_with_the_owner_in_capitals_and_a_two_digit_year():
+    record = parse_records(["Do Vision Models Understand Negation? Mariam Haddad, Chen Wu, OLIVER BRANDT. EMNLP'23 Main."])[0]
+    assert record["title"] == "Do Vision Models Understand Negation?"
+    assert [a["family"] for a in record["authors"]] == ["Haddad", "Wu", "BRANDT"]
+    assert record["year"] == 2023

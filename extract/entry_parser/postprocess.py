@@ -25,7 +25,7 @@ from schemas.models import Author
 _GLUE = {":", ".", "-", "–", "—", "?", "!", ",", "&", "/", "'", "’", '"', "“", "”"}
 _PAGES_RE = re.compile(r"\b(?:pp?\.|pages?|S\.)\s*(\d{1,6})\s*(?:[-–—]+|to)\s*(\d{1,6})\b", re.I)
 _BARE_PAGES_RE = re.compile(r"(?<![\d./])(\d{1,6})\s?[-–—]{1,2}\s?(\d{1,6})(?![\d/])")
-_VENUE_TAIL_RE = re.compile(r"(?:[,;:]?\s*(?:vol(?:ume)?\.?|no\.?|pp?\.|pages?)\s*[\dIVX]+.*$)", re.I)
+_VENUE_TAIL_RE = re.compile(r"(?:[,;:]?\s*\b(?:vol(?:ume)?\.?|no\.?|pp?\.|pages?)\s*[\dIVX]+\b.*$)", re.I)  # not "Novum"
 _TRUNCATION_RE = re.compile(r"^(?:et\.?\s*al\.?|others|\.{3}|…)$", re.I)
 _ENDS_WITH_INITIAL_RE = re.compile(r"(?:^|[\s.\-])[A-Z]$")
 _BROKEN_HYPHEN_RE = re.compile(r"([a-z])- (?!and\b|or\b|to\b|und\b|et\b)([a-z])")
@@ -36,6 +36,15 @@ _ARXIV_ID_RE = re.compile(r"\barxiv\s*:\s*\S+", re.I)
 _TITLE_DESCRIPTOR_RE = re.compile(
     r"\s*\[(?:doctoral|master'?s|ph\.?\s?d|data\s?set|computer|software|video|audio|podcast|unpublished|preprint|"
     r"conference|poster|abstract|paper presentation)\b[^\]]{0,80}\]?\s*$", re.I)
+# the same descriptors, and notes, in parentheses closing a title: "(Tesis doctoral)",
+# "(Doctoral dissertation, Univ. X)", "(arXiv:2301.01234v2 [cs.CL])", "(Best Paper Award)", "(Oral)"
+_TITLE_NOTE_TAIL_RE = re.compile(
+    r"\s*\((?:(?:doctoral|master'?s|ph\.?\s?d\.?|bachelor'?s|msc|m\.sc\.|diploma)\s+(?:dissertation|thesis)\b[^()]{0,80}"
+    r"|tesis(?: doctoral| de (?:maestría|licenciatura|grado))?|tese(?: de doutorado| de mestrado)?|thèse(?: de doctorat)?|"
+    r"dissertation|doktorarbeit|tesi di (?:dottorato|laurea)"
+    r"|arxiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?:\s*\[[\w.-]+\])?"
+    r"|(?:best|outstanding|distinguished)\s+(?:student\s+)?(?:paper|poster|demo|artifact)(?:\s+(?:award|honou?rable mention|runner[- ]up))?"
+    r"|oral(?: presentation)?|spotlight|contributed talk|invited talk|poster)\)\s*$", re.I)
 _EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
 _EDITION_NUMBER_END_RE = re.compile(r"[.,]\s*(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|revised|neu\w*)\.?$", re.I)
 _LAW_REVIEW_END_RE = re.compile(r",\s\d{1,4}\s[A-Z][\w.]{0,12}$")
@@ -113,7 +122,7 @@ class Parsed(NamedTuple):
         raw = self.text[span.start : end]
         if raw.count("(") > raw.count(")"):
             # "The Four Texts (1798, 1850" + ")": the closing bracket was left outside the span
-            close = re.match(r"\s?\)", self.text[end:])
+            close = re.match(r"[?!]?\s?\)", self.text[end:])
             if close:
                 raw = self.text[span.start : end + close.end()]
             else:  # "Title (2nd ed" lost its closing part: drop the fragment
@@ -134,6 +143,7 @@ class Parsed(NamedTuple):
         title = _TITLE_HEAD_MARK_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
+        title = _TITLE_NOTE_TAIL_RE.sub("", title)
         # the Chinese standard's type mark ("…检测[J", "…方法[C]//会议论文集") and GOST's areas
         # ("Title // Journal", "Title : монография / А. Автор") end the title
         title = _GBT_MARK_TAIL_RE.sub("", title)
@@ -209,6 +219,9 @@ class Parsed(NamedTuple):
             if m:
                 year = int(m.group(1))
                 return year, _date_near(self.text, span, year)
+            short = re.fullmatch(r"['’](\d{2})", self.text[span.start : span.end].strip())
+            if short:  # "EMNLP'23": a conference's two-digit year is this century's
+                return 2000 + int(short.group(1)), None
         # no year tagged: the last year outside the title (a year inside the venue counts)
         title = self.first("TITLE")
         rest = self.text if title is None else self.text[: title.start] + " " + self.text[title.end :]
@@ -227,7 +240,11 @@ class Parsed(NamedTuple):
             # a chapter's venue is its book, named after the editors ("In: A. Dupont (ed.)
             # Public-Key Cryptography. LNCS …", "In The Spanish Baroque, edited by …"), where
             # the tagger took the series, an editor or the publisher
-            book = _chapter_book(self.text[title.end :])
+            after = self.text[title.end :]
+            # a journal with a name's shape ("Speculum Novum") stays unless a chapter marker is there
+            chapter = bool(re.search(r"\b(?:In|in|En|Em|W):?\s|edited by|\([Ee]ds?\.?\)|\b[Ee]ds?\.|\bHrsg\b|\bHg\.", after))
+            book = _chapter_book(after) if (chapter or not raw or not looks_like_name(raw.strip(" .,"))
+                                            or _SERIES_RE.fullmatch(raw.strip(" .,")) or _PUBLISHER_WORD_RE.search(raw)) else None
             if book:
                 return clean_venue(book) or None
         if raw and (_THESIS_KIND_ONLY_RE.fullmatch(raw.strip(" .,;")) or _JUNK_VENUE_RE.fullmatch(raw.strip(" .,;"))):
@@ -881,6 +898,8 @@ def _complete_quoted_titles(doc, tags: list[str], runs: list[list]) -> list[list
                     j += 1
                 if not (j < n and closes(j, close)):
                     j = _through_dates_to_close(texts, tags, start, end, close, closes)
+                if j == end:
+                    j = _over_title_pieces_to_close(texts, tags, start, end, close, closes)
             while j > start + 1 and not any(c.isalnum() for c in texts[j - 1]):
                 j -= 1  # a closing "." or "?" stays outside, as in training
             if j > end:
@@ -905,7 +924,26 @@ def _closed_quoted_title(texts: list[str], run: list, next_start: int) -> bool:
     close = _QUOTE_PAIRS[texts[start - 1]]
     gap = texts[run[2] : next_start]
     # '"Rain, rats and reporting": leptospirosis …' is one title: a colon carries it on
-    return close in gap and ":" not in gap and any(t in (",", ".", ";") for t in gap)
+    return close in gap and ":" not in gap and any(t in (",", ".", ";", "?", "!") for t in gap)
+
+
+def _over_title_pieces_to_close(texts: list[str], tags: list[str], start: int, end: int, close: str, closes) -> int:
+    """Where a quoted title ends when the tagger broke it into pieces inside the quotes
+    ('"Reading on Screens vs. Paper (Is There Really a Difference?)." Journal …', '"What Did
+    Monks Read? Library Catalogues at Cluny, c. 1100," Speculum Novum'): at the closing mark,
+    when only untagged words, more title and (if the entry names its venue after the quotes)
+    venue-tagged words lie before it, and no person or date. `end` when not."""
+    n = len(texts)
+    c = next((k for k in range(end, min(n, start + _MAX_QUOTE_TOKENS)) if closes(k, close)), None)
+    if c is None or c + 1 >= n:
+        return end
+    venue_after = any(tags[k].endswith("VENUE") for k in range(c + 1, n))
+    inside = tags[end:c]
+    if not all(t == "O" or t.endswith("TITLE") or (venue_after and t.endswith("VENUE")) for t in inside):
+        return end
+    if not any(t != "O" for t in inside):
+        return end  # untagged words only: the caller's scan had its reasons to stop
+    return c
 
 
 def _through_dates_to_close(texts: list[str], tags: list[str], start: int, end: int, close: str, closes) -> int:
@@ -1126,8 +1164,10 @@ def _drop_editors(spans: list[FieldSpan]) -> list[FieldSpan]:
 
 # "Feigenbaum, E. and J. Feldman, (eds.). Computers and Thought." - the names head an edited volume
 _VOLUME_EDITORS_RE = re.compile(
-    r"[,\s]*\((?:[Ee]ds?|[Ee]dd|[Ee]ditors?|Hrsg|Hgg?|Hg|[Cc]oords?|[Dd]irs?|[Oo]rgs?)\.?\)"
+    r"(?:[,\s]*\((?:[Ee]ds?|[Ee]dd|[Ee]ditors?|Hrsg|Hgg?|Hg|[Cc]oords?|[Dd]irs?|[Oo]rgs?)\.?\)"
+    r"|,\s*(?:eds?\.|editors|editor|Hrsg\.|Hg\.|coords?\.|dirs?\.|orgs?\.))"
     r"(?:\s*\(\d{4}[a-z]?\))?\s*[.,:]?\s+")
+_VOLUME_NAMES_GAP_RE = re.compile(r"(?:\s*(?:[.,&]|and\b|y\b|e\b|und\b|et\b|[A-ZÀ-Þ][\w'’-]*\.?)){1,10}?(?=,\s*(?:eds?\.|editors?\b)|\s*\((?:[Ee]ds?|[Ee]dd)\.?\))")
 _VOLUME_TITLE_END_RE = re.compile(r"\.\s|\s\(|\.$|$")
 
 
@@ -1140,7 +1180,10 @@ def _edited_volume_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     names = [s for s in spans if s.label == "AUTHOR"]
     if not names:
         return spans
-    mark = _VOLUME_EDITORS_RE.match(text, names[-1].end)
+    # the mark follows the last tagged name, or more names the tagger left out ("…, and Lucia
+    # Marchetti, eds.")
+    gap = _VOLUME_NAMES_GAP_RE.match(text, names[-1].end)
+    mark = _VOLUME_EDITORS_RE.match(text, names[-1].end) or (_VOLUME_EDITORS_RE.match(text, gap.end()) if gap else None)
     if mark is None or re.search(r"\b[Ii]n:?\s", text[: names[0].start]):
         return spans
     start = mark.end()

@@ -20,7 +20,9 @@ from extract.fields.sections import PUBLICATION_STATUS
 
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|dos|ten|ter)"
 _FAMILY = rf"(?:{_PARTICLE}\s){{0,3}}(?=[\w'’-]*[a-zà-ÿ])[A-ZÀ-Ý][\w'’-]*"
-_NAME = rf"(?:(?:[A-Z]\.\s?-?){{1,3}}\s?|[A-ZÀ-Ý][a-zà-ÿ'’-]+\s(?:[A-Z]\.\s)?){_FAMILY}[*†‡]{{0,2}}"
+# an owner set in capitals among the names ("Mariam Haddad, Chen Wu, OLIVER BRANDT")
+_CAPS_NAME = r"[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})?\s[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})?"
+_NAME = rf"(?:(?:(?:[A-Z]\.\s?-?){{1,3}}\s?|[A-ZÀ-Ý][a-zà-ÿ'’-]+\s(?:[A-Z]\.\s)?){_FAMILY}|{_CAPS_NAME})[*†‡]{{0,2}}"
 _NAMES = rf"{_NAME}(?:,\s{_NAME}){{0,30}}(?:,?\s(?:and|&)\s{_NAME})?(?:,?\s(?:et\sal\.?|…))?"
 _NUMBER = r"(?:\[?\d{1,3}[.)\]]\s+)?"
 _SENTENCE_RE = re.compile(rf"^{_NUMBER}(?P<title>[^\s].{{6,300}}?[^\s.])(?P<end>[.?!])\s+(?P<names>{_NAMES})\.\s+(?P<rest>\S.*)$")
@@ -74,7 +76,11 @@ def find_title_first_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
     if venue and not _STATUS_RE.fullmatch(venue) and len(venue) <= 200:
         at = rest.find(venue)
         spans.append(("VENUE", rest_at + at, rest_at + at + len(venue)))
-    year = _YEAR_RE.search(rest)
+    year = _YEAR_RE.search(rest) or _SHORT_YEAR_RE.search(rest)
     if year:
         spans.append(("YEAR", rest_at + year.start(1), rest_at + year.end(1)))
     return spans
+
+
+# "EMNLP'23", "ICML ’22": a venue acronym with its year in two digits
+_SHORT_YEAR_RE = re.compile(r"[A-Z]{2,}\s?(['’]\d{2})\b")
