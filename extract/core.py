@@ -79,6 +79,10 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
         if person:
             flags.append("owner-inferred")
             evidence.append(f"owner inferred: '{person}' is an author of most entries")
+    if person and parsed.kind in ("homepage", "listing") and records:
+        from extract.fields.names import owner_in_entry_order
+
+        person = owner_in_entry_order(person, [a.family for r in records for a in r.authors if a.family])
     if person and parsed.kind in ("homepage", "listing") and re.match(r"(?:[A-ZÀ-Þ]\.[\s-]?)+\s*\S", person):
         # "C. Dufresne-Hart" in the lists, "Dr. Camille Dufresne-Hart" in the page's prose
         from extract.fields.names import spelled_out

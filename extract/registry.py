@@ -46,6 +46,8 @@ INGESTORS: tuple[str, ...] = (
     "asciidoc",
     "mediawiki",
     # text copied out of browsers and Markdown homepages
+    "ads_text",
+    "pubmed_text",
     "profile_text",
     "listing_text",
     "aggregator_text",

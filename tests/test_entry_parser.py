@@ -327,21 +327,24 @@ def test_inverted_name_split_in_two_is_joined():
 # Floors on the 200 invented references in other styles (bench/data/invented_refs.jsonl,
 # measured: title 0.918, authors 0.921, year 1.000, venue 0.923): styles the training corpora
 # barely hold must not silently get worse.
-INVENTED_FLOORS = {"title": 0.90, "authors": 0.90, "year": 0.98, "venue": 0.90}
+INVENTED_FLOORS = {"title": 0.95, "authors": 0.92, "year": 0.99, "venue": 0.95}
 # ... on the 150 in ten source styles (invented_refs_2.jsonl; measured 0.960 / 0.993 / 1.000 / 0.900)
-INVENTED_2_FLOORS = {"title": 0.94, "authors": 0.98, "year": 0.98, "venue": 0.88}
+INVENTED_2_FLOORS = {"title": 0.97, "authors": 0.99, "year": 0.99, "venue": 0.94}
 # ... and on the 160 in sixteen more (invented_refs_3.jsonl; measured 0.948 / 0.982 / 1.000 / 0.985)
 INVENTED_3_FLOORS = {"title": 0.93, "authors": 0.96, "year": 0.98, "venue": 0.95}
 # ... on 160 more in sixteen other styles (invented_refs_4.jsonl; measured 0.926 / 0.955 / 0.981 / 0.890)
-INVENTED_4_FLOORS = {"title": 0.91, "authors": 0.94, "year": 0.97, "venue": 0.86}
+INVENTED_4_FLOORS = {"title": 0.94, "authors": 0.95, "year": 0.98, "venue": 0.90}
 # ... and on 150 homepage/CV entries in ten styles (invented_refs_5.jsonl; measured 0.947 / 0.952 / 0.993 / 0.911)
-INVENTED_5_FLOORS = {"title": 0.93, "authors": 0.93, "year": 0.98, "venue": 0.89}
+INVENTED_5_FLOORS = {"title": 0.97, "authors": 0.95, "year": 0.99, "venue": 0.91}
 # ... and on 160 more in sixteen styles (invented_refs_6.jsonl; scored first at 0.779 / 0.934 / 0.987 /
 # 0.830, measured now 0.831 / 0.940 / 0.987 / 0.855; authors written "Family, Given")
-INVENTED_6_FLOORS = {"title": 0.82, "authors": 0.95, "year": 0.98, "venue": 0.84}
+INVENTED_6_FLOORS = {"title": 0.83, "authors": 0.95, "year": 0.98, "venue": 0.86}
 # set 7 (written blind; scored once before any change made for it: title 0.814, title90 0.878,
 # authors 0.969, year 0.969, venue 0.857 with the single model)
-INVENTED_7_FLOORS = {"title": 0.83, "authors": 0.96, "year": 0.97, "venue": 0.85}
+INVENTED_7_FLOORS = {"title": 0.89, "authors": 0.97, "year": 0.98, "venue": 0.87}
+# set 8 (written blind; scored once before any change made for it: title 0.825, title90 0.896,
+# authors 0.990, year 0.987, venue 0.886 with the ensemble)
+INVENTED_8_FLOORS = {"title": 0.88, "authors": 0.98, "year": 0.98, "venue": 0.92}
 
 
 @pytest.mark.shared
@@ -353,6 +356,7 @@ INVENTED_7_FLOORS = {"title": 0.83, "authors": 0.96, "year": 0.97, "venue": 0.85
     ("invented_refs_5.jsonl", 150, INVENTED_5_FLOORS),
     ("invented_refs_6.jsonl", 160, INVENTED_6_FLOORS),
     ("invented_refs_7.jsonl", 160, INVENTED_7_FLOORS),
+    ("invented_refs_8.jsonl", 160, INVENTED_8_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
@@ -579,3 +583,33 @@ def test_title_first_line_with_the_owner_in_capitals_and_a_two_digit_year():
     assert record["title"] == "Do Vision Models Understand Negation?"
     assert [a["family"] for a in record["authors"]] == ["Haddad", "Wu", "BRANDT"]
     assert record["year"] == 2023
+
+
+@pytest.mark.parametrize("raw, title, year, venue", [
+    ("Dempsey v. Northwind Logistics LLC, 812 F.3d 447 (7th Cir. 2016).", "Dempsey v. Northwind Logistics LLC", 2016, "F.3d"),
+    ("Harrowgate Holdings Ltd v Pemberton [2014] 2 WLR 881 (SC)", "Harrowgate Holdings Ltd v Pemberton", 2014, "WLR"),
+    ("R (on the application of Okwuosa) v Secretary of State for the Home Department [2021] EWCA Civ 1580",
+     "R (on the application of Okwuosa) v Secretary of State for the Home Department", 2021, "EWCA Civ"),
+])
+def test_court_cases_are_read_by_rule(raw, title, year, venue):
+    record = parse_records([raw])[0]
+    assert (record["title"], record["year"], record["venue"], record["authors"]) == (title, year, venue, [])
+
+
+@pytest.mark.parametrize("raw", [
+    "Smith, J. v. Jones: a study of torts. Law Review 12, 2020.",
+    "A. Gómez and B. Ruiz. Learning v. memorising in early school. Journal of Education 4, 2019.",
+])
+def test_papers_with_a_v_are_no_court_cases(raw):
+    from extract.fields.legal_case import find_case_spans
+
+    assert find_case_spans(raw) is None
+
+
+def test_a_statute_keeps_its_year_and_a_title_its_year_range():
+    assert parse_records(["Clean Harbors Restoration Act of 2011, Pub. L. No. 112-87, 125 Stat. 1904 (2011)."])[0]["title"] \
+        == "Clean Harbors Restoration Act of 2011"
+    record = parse_records(["Okonjo, C., and Strand, H.: Drivers of methane flux in a boreal peatland, 2008–2018, "
+                            "Biogeosciences, 17, 345–367, 2020."])[0]
+    assert (record["title"], record["venue"], record["year"]) == (
+        "Drivers of methane flux in a boreal peatland, 2008–2018", "Biogeosciences", 2020)

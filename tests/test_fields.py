@@ -303,3 +303,56 @@ def test_positions_in_several_languages(title, position):
     from extract.fields.sections import POSITION_TITLE_RE
 
     assert bool(POSITION_TITLE_RE.fullmatch(title)) == position
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("DELL'ACQUA Chiara", "Chiara Dell'Acqua"),
+    ("MORISHITA Yui", "Yui Morishita"),
+    ("Jean DUPONT", "Jean Dupont"),
+    ("DELL'ACQUA CHIARA", "Dell'Acqua Chiara"),  # all capitals: the order is not known here
+])
+def test_owner_names_in_capitals(raw, name):
+    from extract.fields.names import owner_name
+
+    assert owner_name(raw) == name
+
+
+@pytest.mark.parametrize("owner, families, natural", [
+    ("Dell'Acqua Chiara", ["Dell'Acqua", "Bertolucci"], "Chiara Dell'Acqua"),
+    ("Chiara Dell'Acqua", ["Dell'Acqua", "Bertolucci"], "Chiara Dell'Acqua"),
+    ("Wei Chen", ["Chen", "Wei"], "Wei Chen"),  # both are family names here: left alone
+])
+def test_owner_in_the_order_the_entries_show(owner, families, natural):
+    from extract.fields.names import owner_in_entry_order
+
+    assert owner_in_entry_order(owner, families) == natural
+
+
+def test_json_api_items_are_read_through_their_attributes():
+    from extract.ingestors.json_records import entry_from_record, records_in
+
+    data = {"data": [
+        {"id": "a", "type": "outputs", "attributes": {"title": "One paper here", "category": "preprint",
+                                                       "date_created": "2024-02-03T10:22:41",
+                                                       "contributors": [{"given_name": "Ana", "family_name": "Lind"}]}},
+        {"id": "b", "type": "outputs", "attributes": {"title": "Two paper here", "category": "article", "journal": "J. X",
+                                                       "date_created": "2023-01-01", "contributors": [{"full_name": "Bo Ek"}]}},
+        {"id": "c", "type": "outputs", "attributes": {"title": "A data set", "category": "dataset",
+                                                       "contributors": [{"full_name": "Bo Ek"}]}},
+    ]}
+    entries = [entry_from_record(r) for r in records_in(data)]
+    assert [(e.title, e.authors, e.year, e.venue) for e in entries] == [
+        ("One paper here", ["Ana Lind"], 2024, None), ("Two paper here", ["Bo Ek"], 2023, "J. X")]
+
+
+def test_table_headers_in_other_languages():
+    from bs4 import BeautifulSoup
+
+    from extract.fields.mdtable import html_table_entries
+
+    html = ("<table><tr><th>Titolo</th><th>Autori</th><th>Anno</th><th>Rivista</th></tr>"
+            "<tr><td>Piene nel bacino alto</td><td>Rossi, A.; Bianchi, B.</td><td>2023</td><td>QUADERNI DI IDRAULICA</td></tr>"
+            "<tr><td>Erosione delle sponde</td><td>Bianchi, B.</td><td>2021</td><td>ACQUE</td></tr></table>")
+    entries, _ = html_table_entries(BeautifulSoup(html, "html.parser"))
+    assert [(e.title, e.year, e.venue) for e in entries] == [("Piene nel bacino alto", 2023, "QUADERNI DI IDRAULICA"),
+                                                           ("Erosione delle sponde", 2021, "ACQUE")]

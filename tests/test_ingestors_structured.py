@@ -30,7 +30,7 @@ LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
                 "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "profile_text", "citation_meta",
-                "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html")
+                "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html", "ads_text", "pubmed_text")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -57,6 +57,8 @@ FIXTURE_EXPECT = {
     "orcid_record.json": ("orcid", "listing"),
     "orcid_record_paste.txt": ("orcid_text", "listing"),
     "registry_record_paste.txt": ("orcid_text", "listing"),
+    "ads_listing_paste.txt": ("ads_text", "listing"),
+    "pubmed_results_paste.txt": ("pubmed_text", "listing"),
     "researchgate_profile_paste.txt": ("researchgate_text", "listing"),
     "scholar_profile_paste.txt": ("profile_text", "listing"),
     "s2_profile_paste.txt": ("profile_text", "listing"),
@@ -469,3 +471,29 @@ def test_lone_list_numbers_join_the_next_line_and_nothing_is_lost(lines):
     joined = _join_lone_numbers(lines)
     assert " ".join(" ".join(joined).split()) == " ".join(" ".join(l.strip() for l in lines).split())
     assert len(joined) <= len(lines)
+
+
+# ---- text copies of literature services: never raise, anchor only on their own shapes --------------
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=400)
+       | st.lists(st.sampled_from(["1  [ ]  2023ApJ...945..112Q  Mar 2023", "Title of a paper", "Okafor, A. B.; Lee, C.",
+                                   "ApJ, 945, 112", "PMID: 123", "2", "Smith J, Lee K.", "J Inv Med. 2021;3:4-5."]),
+                  max_size=20).map("\n".join))
+@settings(max_examples=80, deadline=None)
+def test_literature_text_readers_never_raise(text):
+    from extract.ingestors import ads_text, pubmed_text
+    from extract.page import Page
+
+    page = Page.from_bytes(text.encode("utf-8"), "x.txt")
+    for module in (ads_text, pubmed_text):
+        if module.detect(page) > 0:
+            assert module.parse(page).kind in ("listing", "not-a-profile")
+
+
+def test_a_bibcode_needs_its_nineteen_characters():
+    from extract.ingestors.ads_text import _BIBCODE_LINE_RE
+
+    for line in ("1  [ ]  2023ApJ...945..112Q   Mar 2023", "2024arXiv240301982Q", "  2022A&A...661A..45Q"):
+        assert _BIBCODE_LINE_RE.match(line), line
+    for line in ("2023 ApJ 945 112", "In 2023ApJ we wrote", "20231234567890123456789"):
+        assert not _BIBCODE_LINE_RE.match(line), line

@@ -161,13 +161,14 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     from extract.entry_parser.postprocess import FieldSpan
     from extract.fields.gbt7714 import find_gbt_spans
     from extract.fields.homepage_line import find_title_first_spans
+    from extract.fields.legal_case import find_case_spans
     from extract.fields.scholar_line import find_scholar_spans
 
     # rigid formats the rules read for sure skip the model
     by_rule: dict[int, Parsed] = {}
     for i, text in enumerate(texts):
         spans = (find_scholar_spans(text) or (find_gbt_spans(text) if "[" in text else None)
-                 or find_title_first_spans(text))
+                 or find_title_first_spans(text) or find_case_spans(text))
         if spans:
             by_rule[i] = Parsed(text, [FieldSpan(label, a, b, 1.0) for label, a, b in spans], 1.0)
     if by_rule:

@@ -45,6 +45,7 @@ _TITLE_NOTE_TAIL_RE = re.compile(
     r"|arxiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?:\s*\[[\w.-]+\])?"
     r"|(?:best|outstanding|distinguished)\s+(?:student\s+)?(?:paper|poster|demo|artifact)(?:\s+(?:award|honou?rable mention|runner[- ]up))?"
     r"|oral(?: presentation)?|spotlight|contributed talk|invited talk|poster)\)\s*$", re.I)
+_TRAILING_BRACKET_RE = re.compile(r"\s*\[[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
 _EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
 _EDITION_NUMBER_END_RE = re.compile(r"[.,]\s*(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|revised|neu\w*)\.?$", re.I)
 _LAW_REVIEW_END_RE = re.compile(r",\s\d{1,4}\s[A-Z][\w.]{0,12}$")
@@ -68,7 +69,9 @@ _TITLE_HEAD_MARK_RE = re.compile(
     r"^(?:(?:forthcoming|in press|to appear|under review|submitted|accepted)\.\s+"
     r"|abstract\s+(?:no\.?\s*|nr\.?\s*)?[A-Z]{0,3}-?\d{1,5}[A-Z]?(?:-\d{1,5})?\s*[:.]\s+"
     # a poster code is one capital, a hyphen and a number, case-sensitive: "IL-10 signalling" stays
-    r"|(?:[Pp]oster\s+)?(?-i:[A-Z]-\d{2,4}[a-z]?\s*[:.]?\s+(?=[A-Z])))", re.I)
+    r"|(?:[Pp]oster\s+)?(?-i:[A-Z]-\d{2,4}[a-z]?\s*[:.]?\s+(?=[A-Z]))"
+    # the end of a truncated author list read into the title: "и др.", "et al.", "u. a."
+    r"|(?:и\s?др|et\s?al|u\.\s?a|i\s?in|m\.\s?fl)\.\s*,?\s*)", re.I)
 _STRONG_PUBLISHER_RE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|[ÉE]ditions?|Editora|Edizioni|Claypool|Wiley|"
                                   r"Springer|Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson)\b")
 _TITLE_PUBLISHER_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][\w'’&-]*\s?){1,5}|(?:[A-Z][\w'’-]*\s)?&\s(?:[A-Z][\w'’-]*\s?){1,4})$")
@@ -144,6 +147,11 @@ class Parsed(NamedTuple):
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
         title = _TITLE_NOTE_TAIL_RE.sub("", title)
+        # a translated title in brackets after the original ("Nihon no … [Analysis of …]",
+        # APA's convention) or a medium mark ("[Internet]") is no part of the title
+        bracket = _TRAILING_BRACKET_RE.search(title)
+        if bracket and bracket.start() > 0 and len(title[: bracket.start()].split()) >= 2:
+            title = title[: bracket.start()].rstrip(" .,:;")
         # the Chinese standard's type mark ("…检测[J", "…方法[C]//会议论文集") and GOST's areas
         # ("Title // Journal", "Title : монография / А. Автор") end the title
         title = _GBT_MARK_TAIL_RE.sub("", title)
@@ -402,7 +410,16 @@ def untagged_venue(tail: str) -> Optional[str]:
     issuer = _REPORT_ISSUER_RE.search(tail)
     if issuer:
         return issuer.group(1).strip(" ,.;") or None
+    journal = _JOURNAL_VOLUME_RE.match(tail)
+    if journal:
+        return journal.group("journal").strip(" ,.;") or None
     return None
+
+
+# ", Biogeosciences, 17, 345–367" / ", Dalton Trans., 2018, 47, 3302–3311": a journal named right
+# after the title, then (year,) volume and pages
+_JOURNAL_VOLUME_RE = re.compile(
+    r"^[,.:;]?\s*(?P<journal>[A-Z][\w.&'’ -]{1,80}?)\.?,\s*(?:(?:19|20)\d{2},\s*)?\d{1,4}\s*(?:\(\d{1,4}\))?\s*[,:]\s*[A-Za-z]?\d")
 
 
 def _strip_ids(text: str) -> str:
@@ -978,10 +995,16 @@ _QUOTES = {'"', "“", "”"}
 
 def _year_range_at(texts: list[str], tags: list[str], j: int) -> bool:
     n = len(texts)
-    return (j + 4 <= n and texts[j] == "," and all(t == "O" for t in tags[j : j + 4])
+    if not (j + 4 <= n and texts[j] == "," and all(t == "O" or t.endswith("YEAR") for t in tags[j : j + 4])
             and YEAR_RE.fullmatch(texts[j + 1]) is not None and texts[j + 2] in ("–", "-", "—")
-            and YEAR_RE.fullmatch(texts[j + 3]) is not None and (j + 4 == n or texts[j + 4] in (".", "?", "!"))
-            and any(t == "B-YEAR" for k, t in enumerate(tags) if not j <= k < j + 4))
+            and (YEAR_RE.fullmatch(texts[j + 3]) is not None or re.fullmatch(r"\d{2}", texts[j + 3]))
+            and any(t == "B-YEAR" for k, t in enumerate(tags) if not j <= k < j + 4)):
+        return False
+    if j + 4 == n or texts[j + 4] in (".", "?", "!"):
+        return True
+    # "…, 2008–2018, Biogeosciences": the journal follows; "…, 2000–19: a systematic analysis"
+    return (texts[j + 4] == "," and j + 5 < n and (tags[j + 5].endswith("VENUE") or texts[j + 5][:1].isupper())) or (
+        texts[j + 4] == ":" and j + 5 < n and texts[j + 5][:1].islower())
 
 
 _ROMAN_RE = re.compile(r"(?=[IVXLC])(?:X{0,3}L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -1103,6 +1126,11 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
         if run[0] not in ("TITLE", "VENUE"):
             continue
         j = run[2]
+        if (run[0] == "TITLE" and j < n and YEAR_RE.fullmatch(texts[j])
+                and (texts[j - 1] == "Act" or (texts[j - 1] == "of" and j >= 2 and texts[j - 2] == "Act"))):
+            # "Clean Harbors Restoration Act of" + "2011": a statute's year is part of its name
+            run[2] = j + 1
+            continue
         if texts[run[2] - 1].lower() in _DANGLING:
             while j < n and tags[j] == "O" and any(c.isalnum() for c in texts[j]):
                 j += 1

@@ -16,10 +16,11 @@ from extract.ingestors.base import Entry
 _ROW_RE = re.compile(r"^\s*\|(.+)\|\s*$")
 _RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _COLUMNS = {
-    "title": re.compile(r"^(?:title|paper|publication|article)s?$", re.I),
-    "authors": re.compile(r"^(?:authors?|with|co-?authors?|speakers?|presenters?|presented by|autor(?:es|a|as)?|autores|auteurs?|autori)$", re.I),
-    "venue": re.compile(r"^(?:venue|journal|conference|where|published in|booktitle)$", re.I),
-    "year": re.compile(r"^(?:year|date|when)$", re.I),
+    "title": re.compile(r"^(?:(?:title|paper|publication|article)s?|titolo|t[íi]tulo|titre|titel|tytu[łl]|название)$", re.I),
+    "authors": re.compile(r"^(?:authors?|with|co-?authors?|speakers?|presenters?|presented by|autor(?:es|a|as)?|autores|auteurs?|autori|autoren|autorzy|авторы)$", re.I),
+    "venue": re.compile(r"^(?:venue|journal|conference|where|published in|booktitle|rivista|revista|revue|zeitschrift|"
+                        r"czasopismo|журнал|fonte|fuente|source|periódico|periodico|sede)$", re.I),
+    "year": re.compile(r"^(?:year|date|when|anno|año|ano|année|jahr|rok|год|data|fecha)$", re.I),
 }
 _LINK_RE = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
 _LINE_BREAK_RE = re.compile(r"<br\s*/?>", re.I)

@@ -458,10 +458,25 @@ def owner_name(raw: str) -> str | None:
     if "," in text or ";" in text:  # an author list, not one person
         return None
     if text.isupper() and any(c.isalpha() for c in text):
-        text = " ".join(w[:1] + w[1:].lower() if w.isalpha() else w for w in text.split())
+        # "DELL'ACQUA CHIARA" -> "Dell'Acqua Chiara" (each part after an apostrophe or hyphen too)
+        text = " ".join(re.sub(r"(^|['’-])(\w)(\w*)", lambda m: m.group(1) + m.group(2) + m.group(3).lower(), w)
+                        for w in text.split())
     elif re.search(r"\b[^\W\d_]{2,}\b", text):
-        # a family name in capitals beside a given name in title case ("Ruoxi GUO", "Jean DUPONT")
-        text = " ".join(w[:1] + w[1:].lower() if len(w) >= 2 and w.isalpha() and w.isupper() else w for w in text.split())
+        # a family name in capitals beside a given name in title case ("Ruoxi GUO", "Jean DUPONT");
+        # written first ("DELL'ACQUA Chiara", institutional repositories) it goes last
+        words = text.split()
+
+        def caps(w: str) -> bool:
+            letters = re.sub(r"['’-]", "", w)
+            return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+        lead = 0
+        while lead < len(words) - 1 and caps(words[lead]):
+            lead += 1
+        if 0 < lead < len(words) and all(w[:1].isupper() and not caps(w) for w in words[lead:]):
+            words = words[lead:] + words[:lead]
+        text = " ".join(re.sub(r"(^|['’-])(\w)(\w*)", lambda m: m.group(1) + m.group(2) + m.group(3).lower(), w)
+                        if caps(w) else w for w in words)
     name = clean_name(text)
     if not (looks_like_name(name) and 2 <= len(name.split()) <= 4) or any(c.isdigit() for c in name):
         return None
@@ -549,4 +564,18 @@ def rejoin_split_owner(authors: list, owner: str | None) -> list:
         out.append(a)
         i += 1
     return out
+
+
+def owner_in_entry_order(owner: str, families: list[str]) -> str:
+    """"Dell'Acqua Chiara" (a repository's FAMILY GIVEN header, read in title case) when the
+    page's own author lists show "Dell'Acqua" as a family name and never "Chiara": the owner in
+    natural order, "Chiara Dell'Acqua"."""
+    words = owner.split()
+    if len(words) != 2 or not families:
+        return owner
+    keys = {name_key(f) for f in families if f}
+    first, last = name_key(words[0]), name_key(words[1])
+    if first in keys and last not in keys:
+        return f"{words[1]} {words[0]}"
+    return owner
 

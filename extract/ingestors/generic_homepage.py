@@ -58,6 +58,18 @@ def _field_class_entries(soup) -> list:
 
     title_class, author_class = FIELD_CLASS_RES["title"], FIELD_CLASS_RES["authors"]
     titles = soup.find_all(class_=title_class, limit=MAX_CANDIDATES)
+    # a bilingual record's English title ("title-en") beside its original is one title, not two
+    from extract.ingestors.homepage_html import _ENGLISH_TITLE_CLASS_RE
+
+    def english_beside_original(element) -> bool:
+        if not any(_ENGLISH_TITLE_CLASS_RE.search(c) for c in element.get("class") or []):
+            return False
+        parent = element.parent
+        return parent is not None and any(
+            t is not element and not any(_ENGLISH_TITLE_CLASS_RE.search(c) for c in t.get("class") or [])
+            for t in parent.find_all(class_=title_class, recursive=False))
+
+    titles = [t for t in titles if not english_beside_original(t)]
     if not titles:
         return []
     if not soup.find(class_=author_class):
@@ -859,8 +871,10 @@ def _parse_html(page: Page) -> PageParse:
         else:
             found = several if several else [parse_html_entry(node, text, links, dated=year_above is not None)]
         for entry in found:
-            if entry is None or (entry.title and (POSITION_TITLE_RE.fullmatch(entry.title.strip(" .:"))
-                                                  or _LABEL_LINE_RE.match(entry.title))) or SERVICE_LINE_RE.match(text):
+            if entry is None or SERVICE_LINE_RE.match(text) or (entry.title and (
+                    POSITION_TITLE_RE.fullmatch(entry.title.strip(" .:")) or _LABEL_LINE_RE.match(entry.title)
+                    # "<strong>Article processing charge:</strong> waived …": a label, not a title
+                    or (len(entry.title.split()) <= 6 and text.lstrip().startswith(entry.title.rstrip(" :") + ":")))):
                 continue  # "Associate Professor of Medicine" over "Director, … Program", "Instructor: Dr. …",
                 # "Peer Review (Conferences): ICCD (2016), …"
             if entry.year is None:
@@ -904,9 +918,14 @@ def parse(page: Page) -> PageParse:
     listed = sum(1 for text, _, item, _ in candidates if item and YEAR_RE.search(text)) >= 2
     entries: list[Entry] = []
     first_entry_at = None
+    last_number: Optional[int] = None  # the publication list's last "[n]" label
     for i, (text, links, item, section) in enumerate(candidates):
+        number = re.match(r"^\s*\[(\d{1,3})\]", text)
         if section and NON_PUBLICATION_SECTION_RE.search(section):
-            continue
+            # a two-column CV run through pdftotext puts a sidebar ("AWARDS") in the middle of
+            # the publications: "[3]" after "[4]" still continues them
+            if not (number and last_number is not None and abs(int(number.group(1)) - last_number) == 1):
+                continue
         entry = _line_laid_entry(text)
         if entry is None:
             need_year = not (section and _STATUS_HEADING_RE.search(section))
@@ -921,6 +940,8 @@ def parse(page: Page) -> PageParse:
             if link not in entry.urls:
                 entry.urls.append(link)
         entries.append(entry)
+        if number:
+            last_number = int(number.group(1))
         if first_entry_at is None:
             first_entry_at = i
     header = [t for t, _, _, _ in candidates[: first_entry_at if first_entry_at is not None else 20]]

@@ -218,11 +218,17 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
     return (text or None), notes
 
 
+_ENGLISH_TITLE_CLASS_RE = re.compile(r"(?:^|[-_])(?:title[-_]?en|en[-_]?title|english[-_]?title|title[-_]?english)(?:$|[-_])", re.I)
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_PUBLISHED_IN_RE = re.compile(r"^(?:published in|journal(?:-ref)?|publié dans|veröffentlicht in)\s*:\s*", re.I)
+_EPRINT_LINE_RE = re.compile(r"^(?:e-?print|arxiv|doi)\s*:\s*\S+(?:\s*\[[\w.-]+\])?$", re.I)
+
+
 FIELD_CLASS_RES = {  # class names templates give an entry's parts ("pub-title", "authors", "journal")
     "title": re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_])", re.I),
     "authors": re.compile(r"(?:^|[-_])(?:authors?|author-?list|creators?)(?:$|[-_])", re.I),
     "venue": re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source|src|"
-                        r"citation|pubinfo|bibinfo)(?:$|[-_])", re.I),
+                        r"citation|pub-?info|bib-?info|publication-?info|journal-?ref)(?:$|[-_])", re.I),
     "year": re.compile(r"(?:^|[-_])(?:year|date|pubdate)(?:$|[-_])", re.I),
     "abstract": re.compile(r"(?:^|[-_])(?:abstract|summary)(?:$|[-_])", re.I),
 }
@@ -334,15 +340,36 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
     for child in node.find_all(class_=True, limit=60):
         classes = child.get("class") or []
         for field, pattern in FIELD_CLASS_RES.items():
+            if (field == "venue" and field in parts and any(pattern.search(c) for c in classes)
+                    and _PUBLISHED_IN_RE.match(clean_text(node_text(child))) and not _PUBLISHED_IN_RE.match(parts["venue"])):
+                # several "pub-info" lines (e-Print, DOI, Published in): the journal's wins
+                parts["venue"], elements["venue"] = clean_text(node_text(child)).strip(" ,.;"), child
+                break
             if field not in parts and any(pattern.search(c) for c in classes):
                 if any(parent is elements.get("title") for parent in child.parents):
                     break  # a part inside the title element is the title's
                 # an author list keeps its last initial's period ("… and Park, S.")
                 value = clean_text(node_text(child)).strip(" ,;" if field == "authors" else " ,.;")
+                if field == "authors":
+                    # affiliations after each name: "Sofía Kerimova (IFTA, Almansa), Giacomo …"
+                    value = re.sub(r"\s*\([^()]{1,80}\)", "", value).strip(" ,;")
                 if value and (field != "abstract" or len(value.split()) >= 8):  # an "Abs" button is no abstract
                     parts[field] = value
                     elements[field] = child
                 break
+    # a bilingual record (researchmap): the English title has its own element, and names and
+    # journal come as "森下 結衣 / Yui Morishita"; the Latin-script side is the one kept
+    english = next((c for c in node.find_all(class_=_ENGLISH_TITLE_CLASS_RE, limit=5)), None)
+    if english is not None and parts.get("title") and _CJK_RE.search(parts["title"]):
+        text = clean_text(node_text(english)).strip(" ,.;")
+        if text:
+            parts["title"], elements["title"] = text, english
+    for field in ("authors", "venue"):
+        if parts.get(field) and " / " in parts[field] and _CJK_RE.search(parts[field]):
+            sides = parts[field].split(" / ")
+            latin = max(sides, key=lambda side: len(re.findall(r"[A-Za-zÀ-ɏ]", side)) - 3 * len(_CJK_RE.findall(side)))
+            if re.search(r"[A-Za-z]{2}", latin):
+                parts[field] = latin.strip()
     if parts.get("title") and not parts.get("authors"):
         # only the title is named (Quarto, Pure): the authors are the first unnamed stretch of
         # text after it, the venue the next one when no element names it
@@ -373,6 +400,14 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
     from extract.ingestors.jemdoc import _VOLUME_PAGES_RE
 
     venue = parts.get("venue")
+    published = _PUBLISHED_IN_RE.match(venue or "")
+    if venue and (published or _EPRINT_LINE_RE.match(venue)):
+        # "Published in: Phys.Lett.B 851 (2024) 138562": its year is the publication's (the date
+        # element may hold the preprint's); "e-Print: 2402.11873 [hep-ph]" names no venue
+        year_in = re.search(r"\(((?:19|20)\d{2})\)", venue) if published else None
+        venue = venue[published.end():] if published else None
+        if year_in:
+            parts["year"] = year_in.group(1)
     year = find_year(parts.get("year") or "") or (find_year(venue) if venue else None)
     if year is None and not STATUS_RE.search(node_text(node)):
         # the year as plain text between the named parts: "<span class=authors>…</span> (2024)."

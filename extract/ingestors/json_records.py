@@ -26,10 +26,11 @@ from extract.page import Page
 NAME = "json_records"
 
 _TITLE_KEYS = ("title", "name", "paper_title", "headline")
-_AUTHOR_KEYS = ("authors", "author", "creators", "creator", "author_list", "authors_text")
-_YEAR_KEYS = ("year", "date", "published", "publication_date", "pub_year", "issued", "pubdate")
+_AUTHOR_KEYS = ("authors", "author", "creators", "creator", "author_list", "authors_text", "contributors")
+_YEAR_KEYS = ("year", "date", "published", "publication_date", "pub_year", "issued", "pubdate", "date_published",
+              "date_created")
 _VENUE_KEYS = ("venue", "journal", "booktitle", "book_title", "conference", "container", "container_title",
-               "publication", "periodical", "source", "publisher", "school", "institution")
+               "publication", "periodical", "source", "publisher", "school", "institution", "provider")
 _LIST_KEYS_RE = re.compile(r"^(?:papers|publications|pubs|items|entries|works|records|articles|references|data|results)$", re.I)
 _OWNER_KEYS = ("owner", "name", "author", "person", "full_name", "researcher")
 _MAX_ITEMS = 20_000
@@ -56,6 +57,29 @@ def _first(item: dict, keys: tuple[str, ...]) -> Any:
     return next((lowered[k] for k in keys if lowered.get(k) not in (None, "", [])), None)
 
 
+def _flattened(item: Any) -> Any:
+    """A JSON:API item ({"id", "type", "attributes": {...}, "links": {...}}) as one object: the
+    attributes carry the fields (OSF, Figshare-like APIs)."""
+    if isinstance(item, dict) and isinstance(item.get("attributes"), dict):
+        merged = {k: v for k, v in item.items() if k != "attributes"}
+        merged.update(item["attributes"])
+        links = item.get("links")
+        if isinstance(links, dict) and "url" not in merged:
+            merged["url"] = links.get("html") or links.get("self")
+        return merged
+    return item
+
+
+# outputs that are containers or data, not publications ("project", "dataset" on OSF-like sites)
+_NOT_PUBLICATION_KINDS = {"project", "component", "dataset", "data", "software", "code", "collection", "folder",
+                          "registration", "file", "presentation", "poster", "slides", "video", "figure", "media"}
+
+
+def _not_a_publication(item: dict) -> bool:
+    kind = _first(item, ("category", "item_type", "output_type", "resource_type"))
+    return isinstance(kind, str) and kind.strip().lower() in _NOT_PUBLICATION_KINDS
+
+
 def _is_record(item: Any) -> bool:
     return isinstance(item, dict) and _text(_first(item, _TITLE_KEYS)) is not None and _first(item, _AUTHOR_KEYS) is not None
 
@@ -72,10 +96,11 @@ def _records(data: Any) -> list[dict]:
                 candidates.append(value)
     best: list[dict] = []
     for items in candidates:
-        records = [i for i in items[:_MAX_ITEMS] if _is_record(i)]
-        if len(records) >= 2 and len(records) * 2 > len(items[:_MAX_ITEMS]) and len(records) > len(best):
+        flat = [_flattened(i) for i in items[:_MAX_ITEMS]]
+        records = [i for i in flat if _is_record(i)]
+        if len(records) >= 2 and len(records) * 2 > len(flat) and len(records) > len(best):
             best = records
-    return best
+    return [r for r in best if not _not_a_publication(r)]
 
 
 def _authors(value: Any) -> list[str]:
@@ -93,8 +118,8 @@ def _authors(value: Any) -> list[str]:
         elif isinstance(person, dict):
             name = _text(person.get("name") or person.get("literal") or person.get("full_name"))
             if not name:
-                name = " ".join(p for p in (_text(person.get("given") or person.get("first")),
-                                            _text(person.get("family") or person.get("last"))) if p)
+                name = " ".join(p for p in (_text(person.get("given") or person.get("first") or person.get("given_name")),
+                                            _text(person.get("family") or person.get("last") or person.get("family_name"))) if p)
             if name:
                 out.append(name)
     return [n for n in out if n]

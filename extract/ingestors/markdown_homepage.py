@@ -95,6 +95,11 @@ def _bold_title(block: str) -> Optional[re.Match]:
     # a bold *name* followed by more names is an author list with the owner in bold, not a title
     if looks_like_name(title.strip()) and re.match(r"\s*(?:,|and\s|&|et\.?\s?al\b)\s*\w?", after):
         return None
+    # "**Dr. Maëlle Trégouët** — Associate Professor (…)": a person and a role, not a paper
+    if owner_name(title.strip()) and re.match(r"\s*[—–|,-]\s*\S", after) and not _INITIAL_RE.search(title):
+        role = re.sub(r"^\s*[—–|,-]\s*", "", strip_markdown(after)).split("\n")[0]
+        if POSITION_TITLE_RE.match(role.strip()) or len(role.split()) <= 6:
+            return None
     # "**Ingrid Halvorsen-Maas** is an associate professor …": a bio, not a paper
     if looks_like_name(title.strip()) and re.match(r"\s+(?:is|was|has|works|received|joined|leads|holds|studies|heads)\b", after):
         return None

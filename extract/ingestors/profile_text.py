@@ -31,7 +31,11 @@ from extract.page import Page
 NAME = "profile_text"
 
 _STATS_RE = re.compile(r"^(?:verified email\b|h-index\b|i10-index\b|cited by\b|citations\b|publications\b|"
-                       r"highly influential citations\b|all\s+since\s+\d{4}$)", re.I)
+                       r"highly influential citations\b|all\s+since\s+\d{4}$|[\d,.]+k?\s+followers\b)", re.I)
+# "Papers by Eleni Vourvachi": an upload site's section heads name the owner
+_SECTION_BY_RE = re.compile(r"^(?:papers|books|articles|publications|uploads|drafts|talks|chapters)\s+by\s+(.{3,80})$", re.I)
+# a wrapped title's first line ends on a word that cannot end a title ("… Cyclades: A")
+_WRAPPED_END_RE = re.compile(r"(?:[:,]|\b(?:a|an|the|of|and|in|on|for|with|to|at|from|by|via|or|de|la|des|der|und))$", re.I)
 _TABLE_HEAD_RE = re.compile(r"^title\s+cited\s+by\s+year$", re.I)
 _FOOTER_RE = re.compile(r"^(?:articles\s+\d+\s*[-–]\s*\d+|show more|help\s+privacy\s+terms|co-authors|"
                         r"view all co-authors|next|load more)$", re.I)
@@ -52,6 +56,10 @@ def _author_parts(line: str) -> Optional[tuple[list[str], bool]]:
     """The names of an author line and whether the list was cut, or None for another line."""
     if _TABLE_HEAD_RE.match(line) or _STATS_RE.match(line):
         return None
+    by = re.match(r"^by\s+(.+)$", line)
+    if by:
+        # an upload site's "by Eleni Vourvachi, Ruairí Ó Catháin, and Margarida Simões"
+        line = re.sub(r",?\s+(?:and|&)\s+", ", ", by.group(1))
     if len(line) > 600 or re.search(r"\d|[:;?!]|[^.\s]\.\s*$", line.replace("...", "").replace("…", "")):
         return None
     parts = [p.strip() for p in line.split(",") if p.strip()]
@@ -122,9 +130,14 @@ def _venue_text(text: Optional[str]) -> tuple[Optional[str], Optional[str], bool
     return split_venue(text)
 
 
-def _work(lines: list[str], anchor: int, end: int) -> Entry:
+def _work(lines: list[str], anchor: int, end: int, floor: int = 0) -> Entry:
     names, truncated = _author_parts(lines[anchor + 1])
-    entry = Entry(title=lines[anchor], authors=names)
+    title = lines[anchor]
+    before = lines[anchor - 1] if anchor - 1 >= floor else ""
+    if (before and _is_title(before) and _venue_line(before) is None and len(before) <= 200
+            and (_WRAPPED_END_RE.search(before) or title[:1].islower())):
+        title = f"{before} {title}"  # the title wrapped onto the anchor line
+    entry = Entry(title=title, authors=names)
     if truncated:
         entry.flags.append("authors-truncated")
     for line in lines[anchor + 2 : min(end, anchor + 4)]:
@@ -155,6 +168,19 @@ def _owner_and_affiliation(lines: list[str], first_work: int) -> tuple[Optional[
     return None, []
 
 
+def _join_wrapped_titles(lines: list[str]) -> list[str]:
+    """An upload site's title wrapped over two lines above its "by …" line ("… Cyclades: A" /
+    "Petrographic Perspective" / "by …") is one line: otherwise the second half reads as names."""
+    out: list[str] = []
+    for line in lines:
+        if (line.startswith("by ") and len(out) >= 2 and _WRAPPED_END_RE.search(out[-2])
+                and _is_title(out[-2]) and _venue_line(out[-2]) is None and _venue_line(out[-1]) is None
+                and not _NOISE_RE.match(out[-1]) and len(out[-1]) <= 200):
+            out[-2:] = [f"{out[-2]} {out[-1]}"]
+        out.append(line)
+    return out
+
+
 def _signals(lines: list[str]) -> tuple[int, list[int]]:
     stats = sum(1 for l in lines[:400] if _STATS_RE.match(l) or _TABLE_HEAD_RE.match(l))
     return stats, _anchors(lines)
@@ -164,23 +190,29 @@ def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown"):  # saved HTML pages have their site readers
         return 0.0
     head = page.text[:200_000]
-    if not re.search(r"h-index|i10-index|Cited by|CITED BY|Verified email|Citations", head):
+    if not re.search(r"h-index|i10-index|Cited by|CITED BY|Verified email|Citations|Followers", head):
         return 0.0  # cheap gate before the line walk
-    lines = page.visible_lines()
+    lines = _join_wrapped_titles(page.visible_lines())
     stats, anchors = _signals(lines)
-    if stats < 2 or len(anchors) < 2:
+    by_lines = sum(1 for a in anchors if lines[a + 1].startswith("by "))
+    # an upload site's follower line and its "by …" author lines are as telling as two stats
+    if (stats < 2 and not (stats >= 1 and by_lines >= 2)) or len(anchors) < 2:
         return 0.0
     return 0.92
 
 
 def parse(page: Page) -> PageParse:
-    lines = page.visible_lines()
+    lines = _join_wrapped_titles(page.visible_lines())
     anchors = _anchors(lines)
     # the works list ends where the co-author list or the pager starts
     end = next((i for i in range(anchors[0] if anchors else 0, len(lines)) if _FOOTER_RE.match(lines[i])), len(lines))
     anchors = [a for a in anchors if a < end]
-    entries = [_work(lines, a, anchors[n + 1] if n + 1 < len(anchors) else end) for n, a in enumerate(anchors)]
+    entries = [_work(lines, a, anchors[n + 1] if n + 1 < len(anchors) else end, anchors[n - 1] + 3 if n else 0)
+               for n, a in enumerate(anchors)]
     person, affiliations = _owner_and_affiliation(lines, anchors[0] if anchors else len(lines))
+    if person is None:
+        named = next((m for m in map(_SECTION_BY_RE.match, lines) if m), None)
+        person = owner_name(named.group(1)) if named else None
     return PageParse(
         kind="listing" if entries else "not-a-profile",
         person=person,
