@@ -613,3 +613,16 @@ def test_a_statute_keeps_its_year_and_a_title_its_year_range():
                             "Biogeosciences, 17, 345–367, 2020."])[0]
     assert (record["title"], record["venue"], record["year"]) == (
         "Drivers of methane flux in a boreal peatland, 2008–2018", "Biogeosciences", 2020)
+
+
+def test_a_closing_bracket_stays_and_a_translation_in_brackets_goes():
+    assert parse_records(["Smith, J. (2020). Resolved kinematics of ionised gas traced by [O III]. ApJ, 901, 33."])[0]["title"] \
+        == "Resolved kinematics of ionised gas traced by [O III]"
+    assert parse_records(["Kim, M. (2018). Hanguk cheongnyeon jugeo [Housing cost burden among youth]. "
+                          "Hanguk Sahoe, 25(2), 87-101."])[0]["title"] == "Hanguk cheongnyeon jugeo"
+
+
+@pytest.mark.parametrize("venue, year", [("EMNLP'23", 2023), ("ICML'98", 1998)])
+def test_two_digit_conference_years(venue, year):
+    raw = f"Do Vision Models Understand Negation? Mariam Haddad, Chen Wu. {venue}."
+    assert parse_records([raw])[0]["year"] == year

@@ -12,6 +12,7 @@ fields. `postprocess` turns tagged spans into people, a year/date and a clean ve
 from __future__ import annotations
 
 import html
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -77,7 +78,7 @@ def member_taggers() -> list:
 # an entry the first model tags with every token at least this sure is not sent to the others:
 # they rarely overturn such a tagging, and skipping them keeps the ensemble near one model's speed
 SURE_ENOUGH = 0.9
-_LOG_SURE = __import__("math").log(SURE_ENOUGH)
+_LOG_SURE = math.log(SURE_ENOUGH)
 
 
 def _log_softmax(scores):

@@ -45,7 +45,8 @@ _TITLE_NOTE_TAIL_RE = re.compile(
     r"|arxiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?:\s*\[[\w.-]+\])?"
     r"|(?:best|outstanding|distinguished)\s+(?:student\s+)?(?:paper|poster|demo|artifact)(?:\s+(?:award|honou?rable mention|runner[- ]up))?"
     r"|oral(?: presentation)?|spotlight|contributed talk|invited talk|poster)\)\s*$", re.I)
-_TRAILING_BRACKET_RE = re.compile(r"\s*\[[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
+# (a word of four letters or more inside: "[O III]" or "[C II]" closing an astronomy title stays)
+_TRAILING_BRACKET_RE = re.compile(r"\s*\[(?=[^\[\]]*[^\W\d_]{4})[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
 _EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
 _EDITION_NUMBER_END_RE = re.compile(r"[.,]\s*(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|revised|neu\w*)\.?$", re.I)
 _LAW_REVIEW_END_RE = re.compile(r",\s\d{1,4}\s[A-Z][\w.]{0,12}$")
@@ -130,6 +131,8 @@ class Parsed(NamedTuple):
                 raw = self.text[span.start : end + close.end()]
             else:  # "Title (2nd ed" lost its closing part: drop the fragment
                 raw = raw[: raw.rfind("(")]
+        if raw.count("[") > raw.count("]") and self.text[end : end + 1] == "]":
+            raw = self.text[span.start : end + 1]  # "… traced by [O III" + "]"
         title = raw
         for _ in range(3):  # quotes around the whole title go; a quoted phrase heading it stays
             title = strip_wrapping_quotes(title.strip(" \t*_`,;.—–-")).strip(" \t*_`,;.—–-")
@@ -228,8 +231,9 @@ class Parsed(NamedTuple):
                 year = int(m.group(1))
                 return year, _date_near(self.text, span, year)
             short = re.fullmatch(r"['’](\d{2})", self.text[span.start : span.end].strip())
-            if short:  # "EMNLP'23": a conference's two-digit year is this century's
-                return 2000 + int(short.group(1)), None
+            if short:  # "EMNLP'23", "ICML'98": a conference's year in two digits
+                yy = int(short.group(1))
+                return (2000 + yy if yy <= 40 else 1900 + yy), None
         # no year tagged: the last year outside the title (a year inside the venue counts)
         title = self.first("TITLE")
         rest = self.text if title is None else self.text[: title.start] + " " + self.text[title.end :]

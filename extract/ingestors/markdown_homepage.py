@@ -85,6 +85,11 @@ _INVERTED_NAME_RE = re.compile(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s*(?:[
 
 
 
+_ROLE_WORD_RE = re.compile(r"\b(?:professor|lecturer|student|researcher|scientist|director|fellow|postdoc|"
+                           r"principal investigator|PI|head|chair|maître|maîtresse|chercheu[rs]e?|profesora?|"
+                           r"investigador[a]?|docente|group leader|lab manager|engineer)\b", re.I)
+
+
 def _bold_title(block: str) -> Optional[re.Match]:
     m = _BOLD_TITLE_RE.match(block)
     if not m:
@@ -97,8 +102,8 @@ def _bold_title(block: str) -> Optional[re.Match]:
         return None
     # "**Dr. Maëlle Trégouët** — Associate Professor (…)": a person and a role, not a paper
     if owner_name(title.strip()) and re.match(r"\s*[—–|,-]\s*\S", after) and not _INITIAL_RE.search(title):
-        role = re.sub(r"^\s*[—–|,-]\s*", "", strip_markdown(after)).split("\n")[0]
-        if POSITION_TITLE_RE.match(role.strip()) or len(role.split()) <= 6:
+        role = re.sub(r"^\s*[—–|,-]\s*", "", strip_markdown(after)).split("\n")[0].strip()
+        if POSITION_TITLE_RE.match(role) or (_ROLE_WORD_RE.search(role) and authors_score(role) < 0.5):
             return None
     # "**Ingrid Halvorsen-Maas** is an associate professor …": a bio, not a paper
     if looks_like_name(title.strip()) and re.match(r"\s+(?:is|was|has|works|received|joined|leads|holds|studies|heads)\b", after):
