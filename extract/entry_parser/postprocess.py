@@ -150,6 +150,8 @@ class Parsed(NamedTuple):
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
         title = _TITLE_NOTE_TAIL_RE.sub("", title)
+        # "(1911) 2014. A History of …": the reprint's year read into the title
+        title = re.sub(r"^(?:19|20)\d{2}[a-z]?\.\s+(?=[A-ZÀ-Þ])", "", title)
         # a translated title in brackets after the original ("Nihon no … [Analysis of …]",
         # APA's convention) or a medium mark ("[Internet]") is no part of the title
         bracket = _TRAILING_BRACKET_RE.search(title)
@@ -423,7 +425,7 @@ def untagged_venue(tail: str) -> Optional[str]:
 # ", Biogeosciences, 17, 345–367" / ", Dalton Trans., 2018, 47, 3302–3311": a journal named right
 # after the title, then (year,) volume and pages
 _JOURNAL_VOLUME_RE = re.compile(
-    r"^[,.:;]?\s*(?P<journal>[A-Z][\w.&'’ -]{1,80}?)\.?,\s*(?:(?:19|20)\d{2},\s*)?\d{1,4}\s*(?:\(\d{1,4}\))?\s*[,:]\s*[A-Za-z]?\d")
+    r"^[,.:;]?\s*(?P<journal>[A-Z][\w.&'’ -]{1,80}?)\.?(?:,\s*|\s+)(?:(?:19|20)\d{2},\s*)?\d{1,4}\s*(?:\(\d{1,4}\))?\s*[,:]\s*[A-Za-z]?\d")
 
 
 def _strip_ids(text: str) -> str:
@@ -1000,8 +1002,8 @@ _QUOTES = {'"', "“", "”"}
 def _year_range_at(texts: list[str], tags: list[str], j: int) -> bool:
     n = len(texts)
     if not (j + 4 <= n and texts[j] == "," and all(t == "O" or t.endswith("YEAR") for t in tags[j : j + 4])
-            and YEAR_RE.fullmatch(texts[j + 1]) is not None and texts[j + 2] in ("–", "-", "—")
-            and (YEAR_RE.fullmatch(texts[j + 3]) is not None or re.fullmatch(r"\d{2}", texts[j + 3]))
+            and _PERIOD_YEAR_RE.fullmatch(texts[j + 1]) is not None and texts[j + 2] in ("–", "-", "—")
+            and (_PERIOD_YEAR_RE.fullmatch(texts[j + 3]) is not None or re.fullmatch(r"\d{2}", texts[j + 3]))
             and any(t == "B-YEAR" for k, t in enumerate(tags) if not j <= k < j + 4)):
         return False
     if j + 4 == n or texts[j + 4] in (".", "?", "!"):
@@ -1011,6 +1013,9 @@ def _year_range_at(texts: list[str], tags: list[str], j: int) -> bool:
         texts[j + 4] == ":" and j + 5 < n and texts[j + 5][:1].islower())
 
 
+# a year a title may name as a period ("Rural Somerset, 1660–1740", "(1870-1914)"), older than
+# the publication years YEAR_RE accepts
+_PERIOD_YEAR_RE = re.compile(r"1[0-9]\d{2}|20\d{2}")
 _ROMAN_RE = re.compile(r"(?=[IVXLC])(?:X{0,3}L?X{0,3})(?:IX|IV|V?I{0,3})")
 _PAREN_NOT_TITLE_RE = re.compile(
     r"^(?:eds?|editors?|hg|hgg|hrsg|coord|dir|comp|trans|transl|red|a cura di|vol|pp?|no|nr|ed|edn|edition|rev"
@@ -1042,11 +1047,16 @@ def _parenthetical_tail_end(texts: list[str], tags: list[str], j: int) -> int:
         return 0
     inner = texts[j + 1 : k]
     words = [t for t in inner if any(c.isalpha() for c in t)]
-    if not words or _PAREN_NOT_TITLE_RE.match(" ".join(inner)):
+    if words and _PAREN_NOT_TITLE_RE.match(" ".join(inner)):
         return 0
     # a year next to a capitalised acronym is a venue note ("ICRC 2015"); a lone year is a date
+    # "(1870-1914)": a period the title covers, when the entry's year stands elsewhere
+    period = (len(inner) == 3 and _PERIOD_YEAR_RE.fullmatch(inner[0]) and inner[1] in ("-", "–", "—")
+              and re.fullmatch(r"\d{2,4}", inner[2]) and any(t == "B-YEAR" for t in tags[k + 1 :]))
+    if period and (k + 1 == n or texts[k + 1] in (".", ",", ";", ":")):
+        return k + 1
     # a numbered series ("Mouton Grammar Library 44", "IZA Discussion Paper No. 14122")
-    if inner[-1][:1].isdigit() or any(w.lower() in _SERIES_WORDS for w in words):
+    if not words or inner[-1][:1].isdigit() or any(w.lower() in _SERIES_WORDS for w in words):
         return 0
     if any(YEAR_RE.fullmatch(t) for t in inner) and (any(t.isupper() and len(t) > 1 for t in inner) or len(words) == 0):
         return 0
@@ -1056,6 +1066,75 @@ def _parenthetical_tail_end(texts: list[str], tags: list[str], j: int) -> int:
     if not any(t != "O" for t in tags[k + 1 :]) and not any(t.endswith("AUTHOR") for t in tags[:j]):
         return 0
     return k + 1
+
+
+def _quoted_venue_is_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'2011. “Sermons in the Vernacular: …” Journal of …': with no title tagged, a venue the
+    text's quotation marks enclose is the title (journals are not quoted; article titles are)."""
+    if any(s.label == "TITLE" for s in spans):
+        return spans
+    out = []
+    for span in spans:
+        if (span.label == "VENUE" and span.start > 0 and text[span.start - 1] in _QUOTE_PAIRS
+                and text[span.end : span.end + 2].lstrip(".,")[:1] == _QUOTE_PAIRS[text[span.start - 1]]):
+            span = FieldSpan("TITLE", span.start, span.end, span.confidence)
+        out.append(span)
+    return out
+
+
+# words a journal's name starts with, in the languages references come in
+_JOURNAL_HEAD_RE = re.compile(
+    # (not "Studi", "Estudios", "Cahiers" …: a book's subtitle starts with those as often)
+    r"(?:Revista|Revue|Rivista|Journal|Zeitschrift|Jahrbuch|Boletín|Boletim|Bulletin|Anales|Anais|Annales|"
+    r"Annals|Acta|Archivos|Arquivos|Proceedings|Transactions|Przegląd|Вестник|Журнал)\b")
+
+
+def _journal_inside_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'Desempenho de leitões … fermentado. Revista Brasileira de Nutrição' tagged as one title:
+    what follows the title's last full stop and starts like a journal's name ("Revista", "Journal",
+    "Pesquisa", …) is the venue, up to where the tagger's venue (if any) ends."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None:
+        return spans
+    piece = text[title.start : title.end]
+    cut = None
+    for m in re.finditer(r"\.\s+(?=\S)", piece):
+        if _JOURNAL_HEAD_RE.match(piece, m.end()) and m.start() > 10:
+            cut = m
+            break
+    if cut is None:
+        return spans
+    head_end = title.start + cut.start()
+    venue_start = title.start + cut.end()
+    venue = next((s for s in spans if s.label == "VENUE"), None)
+    venue_end = title.end
+    if venue is not None and venue.start >= title.end and not text[title.end : venue.start].strip(" ,.;:"):
+        venue_end = venue.end  # the tagger's venue continues the name
+    elif venue is not None:
+        return spans  # a venue elsewhere: not this case
+    out = [s for s in spans if s is not title and s is not venue]
+    out += [FieldSpan("TITLE", title.start, head_end, title.confidence),
+            FieldSpan("VENUE", venue_start, venue_end, title.confidence)]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _title_word_read_as_venue(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'… Extraction, Characterization, and' (TITLE) + 'Valorization. Molecules Res' (VENUE): a
+    title ending on a conjunction takes the venue's first sentence, which finishes it."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    venue = next((s for s in spans if s.label == "VENUE"), None)
+    if title is None or venue is None or venue.start < title.end:
+        return spans
+    last = text[title.start : title.end].rstrip(" ,").rsplit(" ", 1)[-1].lower()
+    if last not in _DANGLING or text[title.end : venue.start].strip():
+        return spans
+    stop = re.search(r"\.\s+(?=\S)", text[venue.start : venue.end])
+    if stop is None:
+        return spans
+    out = [s for s in spans if s is not title and s is not venue]
+    out += [FieldSpan("TITLE", title.start, venue.start + stop.start(), title.confidence),
+            FieldSpan("VENUE", venue.start + stop.end(), venue.end, venue.confidence)]
+    return sorted(out, key=lambda s: s.start)
 
 
 def _quotes_confirm_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -1146,6 +1225,11 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
             # "… rhododendron roots" + "(Rhododendron cv. Demontague)" + ".": a parenthesis
             # nothing else claimed, closing the title, is the title's
             j = _parenthetical_tail_end(texts, tags, j)
+        elif (run[0] == "TITLE" and _PERIOD_YEAR_RE.fullmatch(texts[j - 1]) and j + 1 < n and texts[j] in ("–", "-", "—")
+              and tags[j] == "O" and (_PERIOD_YEAR_RE.fullmatch(texts[j + 1]) or re.fullmatch(r"\d{2}", texts[j + 1]))
+              and (j + 2 == n or not texts[j + 2][:1].isalnum())):
+            # "… in Rural Somerset, 1660" + "–1740": the range's end is the title's too
+            j += 2
         elif run[0] == "TITLE" and _year_range_at(texts, tags, j):
             # "… kelp restoration trials" + ", 1970–2020" + ".": a period the title covers, when
             # the entry's own year is tagged elsewhere
@@ -1277,6 +1361,9 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
         FieldSpan(label, starts[s], starts[e - 1] + len(texts[e - 1]), round(conf, 4))
         for label, s, e, conf in merged
     ]
+    spans = _quoted_venue_is_title(doc_text(doc), spans)
+    spans = _journal_inside_title(doc_text(doc), spans)
+    spans = _title_word_read_as_venue(doc_text(doc), spans)
     spans = _quotes_confirm_title(doc_text(doc), spans)
     spans = _title_head_read_as_author(doc_text(doc), spans)
     spans = _names_before_colon(doc_text(doc), spans)
