@@ -24,6 +24,7 @@ INGESTORS: tuple[str, ...] = (
     "openalex",
     "csl_json",
     "orcid",
+    "wikidata_json",
     "orcid_text",
     "researchgate_text",
     "linkedin_text",

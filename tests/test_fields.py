@@ -356,3 +356,35 @@ def test_table_headers_in_other_languages():
     entries, _ = html_table_entries(BeautifulSoup(html, "html.parser"))
     assert [(e.title, e.year, e.venue) for e in entries] == [("Piene nel bacino alto", 2023, "QUADERNI DI IDRAULICA"),
                                                            ("Erosione delle sponde", 2021, "ACQUE")]
+
+
+def test_inline_html_lists_in_markdown_read_as_markdown():
+    from extract.fields.markup import inline_html_to_markdown
+
+    md = ("## publications\n\n<ol>\n<li>\n<b>A Title Across\nTwo Lines</b><br>\n<b><u>Ana Lind</u></b>, Bo Ek<br>\n"
+          "<i>Proc. of X</i>, 2024 &middot; <a href=\"/p.pdf\">PDF</a>\n</li>\n</ol>\n| a | b<br>c |\n")
+    out = inline_html_to_markdown(md)
+    assert "- **A Title Across\nTwo Lines**<br>" in out
+    assert "**Ana Lind**, Bo Ek" in out and "*Proc. of X*, 2024 · [PDF](/p.pdf)" in out
+    assert "| a | b<br>c |" in out  # a Markdown table row keeps its HTML
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Revue X, 2022, 63 (2), pp.211-238. ⟨10.5555/rfsu.632.0211⟩. ⟨halshs-03712290⟩",
+     "Revue X, 2022, 63 (2), pp.211-238. doi:10.5555/rfsu.632.0211"),
+    ("Un titre. 2024. ⟨halshs-04501126⟩", "Un titre. 2024"),
+])
+def test_hal_id_marks(text, expected):
+    from extract.fields.citation import angle_ids_as_text
+
+    assert angle_ids_as_text(text) == expected
+
+
+@pytest.mark.parametrize("heading, skipped", [
+    ("Alumni", True), ("Staff", True), ("Lab members", True), ("Principal Investigator", True),
+    ("Research Papers", False), ("Selected Publications", False),
+])
+def test_people_sections_are_no_publications(heading, skipped):
+    from extract.fields.sections import NON_PUBLICATION_SECTION_RE
+
+    assert bool(NON_PUBLICATION_SECTION_RE.search(heading)) == skipped

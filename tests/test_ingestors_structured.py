@@ -30,7 +30,8 @@ LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
                 "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "profile_text", "citation_meta",
-                "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html", "ads_text", "pubmed_text")
+                "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html", "ads_text", "pubmed_text",
+                "wikidata_json")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -55,6 +56,7 @@ FIXTURE_EXPECT = {
     "openalex_author.json": ("openalex", "listing"),
     "orcid_works.xml": ("orcid", "listing"),
     "orcid_record.json": ("orcid", "listing"),
+    "wikibase_entities.json": ("wikidata_json", "homepage"),
     "orcid_record_paste.txt": ("orcid_text", "listing"),
     "registry_record_paste.txt": ("orcid_text", "listing"),
     "ads_listing_paste.txt": ("ads_text", "listing"),

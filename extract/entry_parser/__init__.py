@@ -123,6 +123,10 @@ def _prepare(text: str) -> str:
     from extract.fields.text import clean_text, strip_author_marks, strip_markdown
 
     text = clean_text(text or "")[:MAX_CHARS].replace("\n", " ")
+    if "⟨" in text:  # HAL's "⟨halshs-…⟩" archive ids and "⟨10.…⟩" DOIs
+        from extract.fields.citation import angle_ids_as_text
+
+        text = angle_ids_as_text(text)
     if "&" in text and ";" in text:  # scraped with its entities: "&lt;i&gt;Title&lt;/i&gt;", "&amp;"
         text = html.unescape(text)
     if "<" in text:

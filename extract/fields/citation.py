@@ -235,7 +235,17 @@ SINGLE_AUTHOR_RE = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+(?:\s[A-Z
 ENTRY_LABEL_RE = re.compile(r"^\s*[*_]{0,2}(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|\([A-Z]{1,3}\s?-?\d{1,3}[a-z]?\)|[A-Z]{1,3}\d{1,3}[a-z]?[.):])[*_]{0,2}\s+")
 
 
+# HAL's id marks: "⟨10.5555/x.1⟩" is a DOI, "⟨halshs-04501126⟩" an archive id (not a venue)
+ANGLE_ID_RE = re.compile(r"\.?\s*⟨([^⟨⟩]{1,120})⟩")
+
+
+def angle_ids_as_text(text: str) -> str:
+    return ANGLE_ID_RE.sub(lambda m: f". doi:{m.group(1)}" if m.group(1).startswith("10.") else "", text)
+
+
 def parse_entry_text(raw: str) -> Entry:
+    if "⟨" in raw:
+        raw = angle_ids_as_text(raw)
     raw = ENTRY_LABEL_RE.sub("", _CITATION_LABEL_RE.sub("", strip_author_marks(raw)))
     label_year = YEAR_LABEL_RE.match(raw)
     if label_year:

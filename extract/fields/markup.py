@@ -412,3 +412,34 @@ def wikitext_to_markdown(text: str) -> str:
         line = _WIKI_ITALIC_RE.sub(r"*\1*", line)
         out.append(line)
     return "\n".join(_blank_around_headings(out)) + "\n"
+
+
+_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_LINK_TAG_RE = re.compile(r"<a\s[^>]*?href=[\"']([^\"']{1,2000})[\"'][^>]*>(.*?)</a>", re.I | re.S)
+_BLOCK_TAG_RE = re.compile(r"</?(?:ol|ul|div|p|section|article|table|tbody|thead|tr|td|th|dl|dd|dt|h[1-6]|details|summary)\b[^>]*>", re.I)
+
+
+def inline_html_to_markdown(text: str) -> str:
+    """Markdown with hand-written HTML lists in it (a Jekyll page's "<ol><li><b>Title</b><br>
+    authors<br><i>Venue</i>, 2024</li>"): the HTML as the Markdown it stands for, so one reader
+    reads the page. Line breaks (<br>) stay for the reader, which treats them as field breaks;
+    Markdown tables are left alone."""
+    import html as _html
+
+    out = []
+    for line in _HTML_COMMENT_RE.sub("", text).split("\n"):
+        if line.lstrip().startswith("|"):  # a Markdown table row: its cells keep their HTML
+            out.append(line)
+            continue
+        line = re.sub(r"<li\b[^>]*>", "\n\n- ", line, flags=re.I)
+        line = re.sub(r"</li>", "\n\n", line, flags=re.I)
+        line = _BLOCK_TAG_RE.sub("\n\n", line)
+        line = re.sub(r"</?(?:b|strong)\b[^>]*>", "**", line, flags=re.I)
+        line = re.sub(r"</?(?:i|em|cite)\b[^>]*>", "*", line, flags=re.I)
+        line = _LINK_TAG_RE.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", line)
+        line = re.sub(r"</?(?:u|span|small|font|mark|sup|sub)\b[^>]*>", "", line, flags=re.I)
+        out.append(line)
+    converted = "\n".join(out)
+    converted = re.sub(r"\*\*\*\*", "", converted)  # "<b><u>Name</u></b>" closed and reopened
+    converted = re.sub(r"^- [ \t]*\n[ \t]*", "- ", converted, flags=re.M)  # "<li>" on its own line
+    return _html.unescape(re.sub(r"\n{3,}", "\n\n", converted))

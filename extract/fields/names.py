@@ -484,6 +484,10 @@ def owner_name(raw: str) -> str | None:
         return None
     if any(w.lower() in _ORGANISATION_WORDS for w in name.split()):
         return None  # "Carrow Valley College", "Institute of X": a body, not a person
+    from extract.fields.sections import POSITION_TITLE_RE
+
+    if POSITION_TITLE_RE.fullmatch(name):
+        return None  # "Principal Investigator", "Associate Professor": a role, not a person
     return name
 
 

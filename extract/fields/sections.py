@@ -11,6 +11,9 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"honou?rs|grants?|funding|service|professional service|students|supervision|mentoring|advising|media|"
     r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
     r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+|engagement|outreach|"
+    # a group page's people sections
+    r"alumni|staff|(?:lab |group |team )?members|people|team|researchers|principal investigators?|join us|"
+    r"open positions|vacancies|"
     # the same sections in CVs written in Portuguese, Spanish, French, German and Italian
     # (Lattes "Apresentações de Trabalho", "Orientações"; "Vorträge", "Lehre", "Enseignement")
     r"apresenta[çc][õo]es|palestras|orienta[çc][õo]es|ensino|disciplinas|bancas|eventos|pr[êe]mios|"

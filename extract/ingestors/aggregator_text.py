@@ -29,6 +29,10 @@ def _blocks(page: Page) -> list[str]:
     return [l.strip() for l in page.visible_text().splitlines() if l.strip() and not is_boilerplate(l)]
 
 
+# a long line that is a reference, not an abstract: pages, a volume(issue), a DOI or a HAL id
+_CITATION_SHAPE_RE = re.compile(r"\bpp?\.\s?\d|\b\d{1,4}\s*\(\d{1,4}\)\s*[,:]|⟨|\bdoi\b|\b10\.\d{4,9}/|\b(?:19|20)\d{2},\s*\d{1,4}\b")
+
+
 def _source_lines(lines: list[str]) -> tuple[str, list[int]]:
     firsts = Counter()
     for i, line in enumerate(lines):
@@ -54,7 +58,7 @@ def _source_lines(lines: list[str]) -> tuple[str, list[int]]:
         if len(lines[i].split()) <= 6 and not lines[i].endswith(".") and not is_date_line(lines[i])
         and re.match(r"\w", lines[i]) and re.match(r"\w", lines[i - 1]) and 8 <= len(lines[i - 1]) < 300
         and len(lines[i + 1]) > 150 and len(lines[i + 1].split()) >= 20 and authors_score(lines[i + 1]) < 0.5
-        and not re.search(r",\s+with\s", lines[i - 1])
+        and not re.search(r",\s+with\s", lines[i - 1]) and not _CITATION_SHAPE_RE.search(lines[i + 1])
     ]
     if len(triplets) >= 3:
         return "", triplets

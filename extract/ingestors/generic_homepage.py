@@ -840,6 +840,31 @@ def nobody_in_common(entries: list[Entry]) -> bool:
     return max(counts.values()) <= max(1, int(0.4 * named))
 
 
+_CATEGORY_CLASS_RE = re.compile(r"tag|label|badge|category|type|kind|pill|chip", re.I)
+_PUBLICATION_TAG_RE = re.compile(r"(?:journal\s+)?article|paper|book|chapter|preprint|report|thesis|conference(?: paper)?|"
+                                 r"proceedings|publication|review|essay|in progress|under review|forthcoming", re.I)
+_NOT_A_PUBLICATION_TAG_RE = re.compile(r"news|talks?|keynote|event|award|prize|grant|teaching|course|media|press|"
+                                       r"interview|podcast|exhibition|workshop|announcement|update|blog(?: post)?", re.I)
+
+
+def _category_tag(node) -> Optional[tuple[str, object]]:
+    """The short label a site builder puts first in an item ("<span class=news-tag>Article</span>
+    <br>"): (its text, its element), when it is followed by a line break."""
+    children = [c for c in node.children if not (isinstance(c, str) and not c.strip())]
+    if len(children) < 3 or isinstance(children[0], str) or getattr(children[1], "name", None) != "br":
+        return None
+    first = children[0]
+    if first.name not in ("span", "small", "em", "i", "b", "strong", "mark", "code"):
+        return None
+    label = " ".join(first.get_text(" ").split())
+    classes = " ".join(first.get("class") or [])
+    if not label or len(label.split()) > 3:
+        return None
+    if _CATEGORY_CLASS_RE.search(classes) or _PUBLICATION_TAG_RE.fullmatch(label) or _NOT_A_PUBLICATION_TAG_RE.fullmatch(label):
+        return label, first
+    return None
+
+
 def _parse_html(page: Page) -> PageParse:
     from extract.fields.names import fuller_name
     from extract.ingestors.homepage_html import bold_owner, header_affiliations, heading_name, parse_html_entry
@@ -865,6 +890,14 @@ def _parse_html(page: Page) -> PageParse:
         if outline.in_non_publication_section(node):
             continue  # talks, teaching, news: dated lines that are not publications
         year_above = outline.year_heading(node)
+        category = _category_tag(node)
+        if category is not None:
+            # "<span class=news-tag>Talk</span><br><strong>…": the item says what it is
+            label, element = category
+            if _NOT_A_PUBLICATION_TAG_RE.fullmatch(label):
+                continue
+            element.decompose()
+            text = node_text(node)
         several = _br_separated_entries(node)
         if id(node) in headed:  # a card whose heading is the title (heading_records)
             found = [_entry_from_field_classes(node, links, title_element=headed[id(node)])]

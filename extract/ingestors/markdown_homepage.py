@@ -100,6 +100,11 @@ def _bold_title(block: str) -> Optional[re.Match]:
     # a bold *name* followed by more names is an author list with the owner in bold, not a title
     if looks_like_name(title.strip()) and re.match(r"\s*(?:,|and\s|&|et\.?\s?al\b)\s*\w?", after):
         return None
+    # "**I'm on the job market (2024–25)!** Feel free to reach out …": the owner speaking, with no
+    # author list after it
+    if re.match(r"^(?:I'm|I’m|I am|We're|We’re|We are|My|Our|Join us|Hiring)\b", title.strip()) and \
+            authors_score(strip_markdown(after).strip().split("\n")[0][:300]) < 0.5:
+        return None
     # "**Dr. Maëlle Trégouët** — Associate Professor (…)": a person and a role, not a paper
     if owner_name(title.strip()) and re.match(r"\s*[—–|,-]\s*\S", after) and not _INITIAL_RE.search(title):
         role = re.sub(r"^\s*[—–|,-]\s*", "", strip_markdown(after)).split("\n")[0].strip()
@@ -357,12 +362,22 @@ def _bold_owner(body: str, n_entries: int) -> Optional[str]:
     return None
 
 
+def _with_inline_html_read(body: str) -> str:
+    """Hand-written HTML lists inside the Markdown (<li><b>Title</b><br>…) as Markdown."""
+    if re.search(r"<li\b", body, re.I) and re.search(r"<(?:b|strong|i|em)\b", body, re.I):
+        from extract.fields.markup import inline_html_to_markdown
+
+        return inline_html_to_markdown(body)
+    return body
+
+
 def detect(page: Page) -> float:
     if page.syntax not in ("markdown", "text"):
         return 0.0
     from extract.fields.mdtable import table_entries
 
     _, body = split_front_matter(page.text)
+    body = _with_inline_html_read(body)
     tabled = len(table_entries(body)[0])  # before <br> splitting: a table row stays one line
     blocks = _blocks(_BR_RE.sub("\n", body))
     n = sum(1 for b in blocks if _is_entry_block(b)) + tabled
@@ -382,6 +397,7 @@ def parse(page: Page) -> PageParse:
     from extract.fields.mdtable import table_entries
 
     front, body = split_front_matter(page.text)
+    body = _with_inline_html_read(body)
     # tables first: a <br> inside a table cell stacks fields within the one row
     tabled, table_lines = table_entries(body)
     if table_lines:
