@@ -661,3 +661,12 @@ def test_a_subtitle_is_no_journal():
 ])
 def test_periods_in_titles_and_reprint_years(raw, title):
     assert parse_records([raw])[0]["title"] == title
+
+
+def test_title_first_lines_with_central_european_names():
+    from extract.fields.homepage_line import find_title_first_spans
+
+    text = "Morphological Probing of Multilingual Encoders. Łukasz Wróbel, Žaneta Nováková, Anna Lee. EMNLP 2023."
+    spans = find_title_first_spans(text)
+    assert spans is not None
+    assert [text[a:b] for label, a, b in spans if label == "AUTHOR"] == ["Łukasz Wróbel", "Žaneta Nováková", "Anna Lee"]

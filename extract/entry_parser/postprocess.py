@@ -473,7 +473,7 @@ def _date_near(text: str, span: FieldSpan, year: int) -> Optional[str]:
 # by commas, semicolons or a conjunction (any language's)
 _INVERTED_INITIALS_NAME_RE = re.compile(
     r"\s*(?:(?:and|&|y|e|et|und|en|og|och|ve|dan|i|és|a)\s+)?"
-    r"(?P<family>[^\W\d_][^,;&]{0,60}?),\s*(?P<given>(?:[A-ZÀ-ÞА-ЯЁ][a-z]?\.\s?-?\s?){1,4})"
+    r"(?P<family>[^\W\d_][^,;&]{0,60}?),\s*(?P<given>(?:[A-ZÀ-ÞĀ-ŽА-ЯЁ][a-z]?\.\s?-?\s?){1,4})"
     r"\s*(?:[,;&]|(?=\s(?:and|y|e|et|und|en|og|och|ve|dan|i|és|a)\s)|$)")
 
 

@@ -19,10 +19,10 @@ from typing import Optional
 from extract.fields.sections import PUBLICATION_STATUS
 
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|dos|ten|ter)"
-_FAMILY = rf"(?:{_PARTICLE}\s){{0,3}}(?=[\w'’-]*[a-zà-ÿ])[A-ZÀ-Ý][\w'’-]*"
+_FAMILY = rf"(?:{_PARTICLE}\s){{0,3}}(?=[\w'’-]*[a-zß-ÿā-ɏ])[A-ZÀ-ÞĀ-Ž][\w'’-]*"  # Ł, Š, Ž … too
 # an owner set in capitals among the names ("Mariam Haddad, Chen Wu, OLIVER BRANDT")
 _CAPS_NAME = r"[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})?\s[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})?"
-_NAME = rf"(?:(?:(?:[A-Z]\.\s?-?){{1,3}}\s?|[A-ZÀ-Ý][a-zà-ÿ'’-]+\s(?:[A-Z]\.\s)?){_FAMILY}|{_CAPS_NAME})[*†‡]{{0,2}}"
+_NAME = rf"(?:(?:(?:[A-Z]\.\s?-?){{1,3}}\s?|[A-ZÀ-ÞĀ-Ž][a-zß-ÿĀ-ɏ'’-]+\s(?:[A-Z]\.\s)?){_FAMILY}|{_CAPS_NAME})[*†‡]{{0,2}}"
 _NAMES = rf"{_NAME}(?:,\s{_NAME}){{0,30}}(?:,?\s(?:and|&)\s{_NAME})?(?:,?\s(?:et\sal\.?|…))?"
 _NUMBER = r"(?:\[?\d{1,3}[.)\]]\s+)?"
 _SENTENCE_RE = re.compile(rf"^{_NUMBER}(?P<title>[^\s].{{6,300}}?[^\s.])(?P<end>[.?!])\s+(?P<names>{_NAMES})\.\s+(?P<rest>\S.*)$")

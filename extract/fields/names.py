@@ -385,7 +385,7 @@ def _pair_inverted_names(parts: list[str]) -> list[tuple[str, Optional[str]]]:
             i += 2
             continue
         if (i == 0 and nxt is not None and len(parts) >= 3 and _is_bare_family(part) and len(part.split()) == 1
-                and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ɏ'-]+(?:\s[A-ZÀ-Þ][a-zß-ɏ'-]+){0,2}(?:\s[A-Z]\.?)?", nxt)
+                and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'-]+(?:\s[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'-]+){0,2}(?:\s[A-Z]\.?)?", nxt)
                 and all(len(p.split()) >= 2 and not _is_bare_family(p) for p in parts[2:])):
             out.append((f"{nxt} {part}", part))
             i += 2
@@ -519,7 +519,7 @@ def fuller_name(short: str | None, full: str | None) -> str | None:
     return full if len(given_b) > len(given_a) else short
 
 
-_GIVEN_WORD = r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?"
+_GIVEN_WORD = r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'’]+(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'’]+)?"
 _MAX_EXPAND_SCAN = 200_000
 
 
