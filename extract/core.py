@@ -80,9 +80,12 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
             flags.append("owner-inferred")
             evidence.append(f"owner inferred: '{person}' is an author of most entries")
     if person and parsed.kind in ("homepage", "listing") and records:
-        from extract.fields.names import owner_in_entry_order
+        from extract.fields.names import owner_family_everywhere, owner_in_entry_order
 
         person = owner_in_entry_order(person, [a.family for r in records for a in r.authors if a.family])
+        if owner_family_everywhere([a for r in records for a in r.authors], person):
+            for record in records:  # the ids hash the content, which changed
+                record.record_id = record_id_for(record)
     if person and parsed.kind in ("homepage", "listing") and re.match(r"(?:[A-ZÀ-Þ]\.[\s-]?)+\s*\S", person):
         # "C. Dufresne-Hart" in the lists, "Dr. Camille Dufresne-Hart" in the page's prose
         from extract.fields.names import spelled_out

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 164 pages, 781 labelled records
-FLOORS = dict(kind=161, owner=156, found=748, authors=716, year=740, venue=728)
-MAX_EXTRA = 37
+# measured on this version: 176 pages, 838 labelled records
+FLOORS = dict(kind=173, owner=168, found=803, authors=772, year=794, venue=783)
+MAX_EXTRA = 41
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 164 and totals["records"] == 781
+    assert totals["pages"] == 176 and totals["records"] == 838
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -46,6 +46,7 @@ _TITLE_NOTE_TAIL_RE = re.compile(
     r"|(?:best|outstanding|distinguished)\s+(?:student\s+)?(?:paper|poster|demo|artifact)(?:\s+(?:award|honou?rable mention|runner[- ]up))?"
     r"|oral(?: presentation)?|spotlight|contributed talk|invited talk|poster)\)\s*$", re.I)
 # (a word of four letters or more inside: "[O III]" or "[C II]" closing an astronomy title stays)
+_WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+)?with\s+(?=[A-ZÀ-ÞĀ-Ž])")
 _TRAILING_BRACKET_RE = re.compile(r"\s*\[(?=[^\[\]]*[^\W\d_]{4})[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
 _EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
 _EDITION_NUMBER_END_RE = re.compile(r"[.,]\s*(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|revised|neu\w*)\.?$", re.I)
@@ -150,6 +151,11 @@ class Parsed(NamedTuple):
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
         title = _TITLE_NOTE_TAIL_RE.sub("", title)
+        # an economist's "Title, with A and B, revise and resubmit, Journal" / "Title (with A)":
+        # the co-author note ends the title
+        note = _WITH_NOTE_RE.search(title)
+        if note and note.start() > 10 and looks_like_name(" ".join(title[note.end():].split()[:2]).strip(",.;)]")):
+            title = title[: note.start()].rstrip(" ,.;:—–-")
         # "(1911) 2014. A History of …": the reprint's year read into the title
         title = re.sub(r"^(?:19|20)\d{2}[a-z]?\.\s+(?=[A-ZÀ-Þ])", "", title)
         # a translated title in brackets after the original ("Nihon no … [Analysis of …]",

@@ -20,7 +20,8 @@ PARTICLES = {
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
 # Contribution / affiliation markers glued to names: "Yuan*", "Lee^", "Smith†", "Doe1,2", "Li#".
 _MARKERS_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝]+|(?<=[^\W\d_])\d+(?:,\d+)*\b|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
-_TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b|\bu\.\s?a\.(?=\s*$|\s*[,;:]))", re.I)
+_TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b|\bu\.\s?a\.(?=\s*$|\s*[,;:])"
+                            r"|(?:&|\band\b|\+)\s*\d{1,4}\s+(?:others|more)\b)", re.I)  # Pure's "& 3 others"
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z]\.)(?:[\s\-]?(?:[A-Z]\.?|[A-Z][a-z]\.)){0,3}$")
 _NAME_CHAR_RE = re.compile(r"^[^\W\d_][\w'’.\- ]*$", re.UNICODE)
 # words that never appear in a person name; a segment containing one is not an author
@@ -266,6 +267,8 @@ class AuthorList(NamedTuple):
     families: tuple = ()
 
 
+# "n.d." (no date) and its Spanish/German forms closing an author-date list
+_NO_DATE_RE = re.compile(r"[.,]?\s*\(?(?:n\.\s?d|s\.\s?d|s\.\s?f|o\.\s?J)\.?\)?\.?$")
 _TRAILING_BARE_YEAR_RE = re.compile(r"(?<=[.,])\s*(?:19|20)\d{2}[a-z]?\.?$")
 _TRAILING_PAREN_YEAR_RE = re.compile(r"\s*\((?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)\)$")
 
@@ -287,8 +290,9 @@ def split_author_list(text: str | None) -> AuthorList:
     text = re.sub(r"\s+", " ", text).strip(" ,;")
     # the year APA puts after the names: "Smith, J., & Doe, A. (2023)"
     text = _TRAILING_PAREN_YEAR_RE.sub("", text).strip(" ,;") if text.endswith(")") else text
-    # ...or bare, author-date style: "Achterberg, R. M., and K. O'Donnell. 2022"
+    # ...or bare, author-date style: "Achterberg, R. M., and K. O'Donnell. 2022"; or "no date"
     text = _TRAILING_BARE_YEAR_RE.sub("", text).strip(" ,;")
+    text = _NO_DATE_RE.sub("", text).strip(" ,;")
     if not text:
         return AuthorList([], truncated)
 
@@ -385,7 +389,7 @@ def _pair_inverted_names(parts: list[str]) -> list[tuple[str, Optional[str]]]:
             i += 2
             continue
         if (i == 0 and nxt is not None and len(parts) >= 3 and _is_bare_family(part) and len(part.split()) == 1
-                and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'-]+(?:\s[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'-]+){0,2}(?:\s[A-Z]\.?)?", nxt)
+                and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ']+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ɏ']+)*(?:\s[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'-]+){0,2}(?:\s[A-Z]\.?)?", nxt)
                 and all(len(p.split()) >= 2 and not _is_bare_family(p) for p in parts[2:])):
             out.append((f"{nxt} {part}", part))
             i += 2
@@ -551,18 +555,31 @@ def rejoin_split_owner(authors: list, owner: str | None) -> list:
     initials) are joined."""
     if not owner or len(authors) < 2:
         return authors
-    person = split_name(owner)
-    if not person.family or not person.given:
+    words = owner.split()
+    if len(words) < 2:
         return authors
-    family, given = name_key(person.family), name_key(person.given)
-    initials = "".join(w[0] for w in re.split(r"[\s.-]+", person.given) if w).lower()
+    # every split of the owner's name into given + family: "Rafael | Quintero Solís" too
+    splits = []
+    for k in range(1, len(words)):
+        given_words, family_words = words[:k], words[k:]
+        initials = "".join(w[0] for w in re.split(r"[\s.-]+", " ".join(given_words)) if w).lower()
+        splits.append((name_key(" ".join(family_words)), name_key(" ".join(given_words)), initials, " ".join(family_words)))
     out: list = []
     i = 0
     while i < len(authors):
         a, b = authors[i], authors[i + 1] if i + 1 < len(authors) else None
-        if (isinstance(a, str) and isinstance(b, str) and name_key(a) == family
-                and (name_key(b) == given or name_key(b).replace(".", "") == initials)):
-            out.append(f"{b} {a}")
+        match = None
+        if isinstance(a, str) and isinstance(b, str):
+            match = next((sp for sp in splits if name_key(a) == sp[0]
+                          and (name_key(b) == sp[1] or name_key(b).replace(".", "") == sp[2])), None)
+        if match is not None:
+            if " " in match[3]:
+                # a two-word family name stays whole ("Quintero Solís, Rafael")
+                from schemas.models import Author
+
+                out.append(Author(name=f"{clean_name(b)} {clean_name(a)}", given=clean_name(b), family=clean_name(a)))
+            else:
+                out.append(f"{b} {a}")
             i += 2
             continue
         out.append(a)
@@ -582,4 +599,26 @@ def owner_in_entry_order(owner: str, families: list[str]) -> str:
     if first in keys and last not in keys:
         return f"{words[1]} {words[0]}"
     return owner
+
+
+def owner_family_everywhere(authors: list, owner: str) -> bool:
+    """The owner written "Quintero Solís, Rafael" on one entry and "Rafael Quintero Solís" on
+    another: the inverted form shows the family name, which the natural-order form cannot; every
+    occurrence of the owner gets it (Author objects, changed in place)."""
+    key = name_key(owner)
+    mine = [a for a in authors if getattr(a, "family", None) and name_key(a.name) == key]
+    families = {a.family for a in mine}
+    long = [f for f in families if " " in f.strip()]
+    if len(long) != 1:
+        return False
+    family = long[0]
+    if not all(family.endswith(f) for f in families):
+        return False
+    changed = False
+    for author in mine:
+        if author.family != family and author.name.endswith(family):
+            author.family = family
+            author.given = author.name[: -len(family)].strip() or None
+            changed = True
+    return changed
 

@@ -13,6 +13,7 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+|engagement|outreach|"
     # a group page's people sections
     r"alumni|staff|(?:lab |group |team )?members|people|team|researchers|principal investigators?|join us|"
+    r"activities|prizes|distinctions|memberships|editorial (?:work|boards?)|"
     r"open positions|vacancies|"
     # the same sections in CVs written in Portuguese, Spanish, French, German and Italian
     # (Lattes "Apresentações de Trabalho", "Orientações"; "Vorträge", "Lehre", "Enseignement")
@@ -36,7 +37,8 @@ FOREIGN_PUBLICATION_KIND_RE = re.compile(
 # for titles ("…, under review"), APA year slots ("(in press)"), venues ("Preprint") and
 # section headings ("Manuscripts in preparation").
 PUBLICATION_STATUS = (r"(?:under review|under submission|in submission|submitted|in preparation|in prep\.|forthcoming|"
-                      r"to appear|in press|accepted|working paper|manuscript|"
+                      r"to appear|in press|accepted|working paper|manuscript|revise (?:and|&) resubmit|r&r|"
+                      r"conditionally accepted|reject (?:and|&) resubmit|"
                       # Spanish, Portuguese, French, German, Italian
                       r"en evaluación|en revisión|en prensa|en preparación|aceptado|aceptada|enviado|sometido|"
                       r"em avaliação|em revisão|no prelo|em preparação|aceito|aceite|submetido|"

@@ -847,6 +847,36 @@ _NOT_A_PUBLICATION_TAG_RE = re.compile(r"news|talks?|keynote|event|award|prize|g
                                        r"interview|podcast|exhibition|workshop|announcement|update|blog(?: post)?", re.I)
 
 
+def _better_reading(named: Entry, free: Optional[Entry]) -> bool:
+    from extract.fields.names import split_author_list
+
+    if free is None or not free.title:
+        return True
+    named_people = split_author_list(named.authors_text).names if named.authors_text else named.authors
+    free_people = (split_author_list(free.authors_text).names if free.authors_text else []) + list(free.authors)
+    return bool(named.venue and not free.venue) or len(free_people) > len(named_people) or not free_people
+
+
+def _title_before_named_authors(node):
+    """The link or bold text heading an item whose authors (only) are named by class."""
+    from extract.ingestors.homepage_html import FIELD_CLASS_RES
+
+    if not hasattr(node, "find"):
+        return None
+    authors = node.find(class_=FIELD_CLASS_RES["authors"])
+    if authors is None or node.find(class_=FIELD_CLASS_RES["title"]) is not None:
+        return None
+    order = {id(e): i for i, e in enumerate(node.descendants)}
+    for element in node.find_all(["a", "b", "strong"], limit=4):
+        if order.get(id(element), 0) > order.get(id(authors), 0):
+            break  # only what comes before the authors ("<span class=comment-author>X</span> on <a>…")
+        if any(p is authors for p in element.parents):
+            continue
+        if len(node_text(element).split()) >= 3:
+            return element
+    return None
+
+
 def _category_tag(node) -> Optional[tuple[str, object]]:
     """The short label a site builder puts first in an item ("<span class=news-tag>Article</span>
     <br>"): (its text, its element), when it is followed by a line break."""
@@ -899,10 +929,18 @@ def _parse_html(page: Page) -> PageParse:
             element.decompose()
             text = node_text(node)
         several = _br_separated_entries(node)
+        lead = None if (id(node) in headed or several) else _title_before_named_authors(node)
         if id(node) in headed:  # a card whose heading is the title (heading_records)
             found = [_entry_from_field_classes(node, links, title_element=headed[id(node)])]
         else:
             found = several if several else [parse_html_entry(node, text, links, dated=year_above is not None)]
+            if lead is not None:
+                # "<a>Title</a><br><span class=authors>…</span> · <em>Venue</em>, 2024": only the
+                # authors are named by class; the link before them is the title. Taken where the
+                # free reading ran the venue into the names or lost it
+                named = _entry_from_field_classes(node, links, title_element=lead)
+                if named is not None and _better_reading(named, found[0]):
+                    found = [named]
         for entry in found:
             if entry is None or SERVICE_LINE_RE.match(text) or (entry.title and (
                     POSITION_TITLE_RE.fullmatch(entry.title.strip(" .:")) or _LABEL_LINE_RE.match(entry.title)
