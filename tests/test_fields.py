@@ -388,3 +388,32 @@ def test_people_sections_are_no_publications(heading, skipped):
     from extract.fields.sections import NON_PUBLICATION_SECTION_RE
 
     assert bool(NON_PUBLICATION_SECTION_RE.search(heading)) == skipped
+
+
+def test_tab_separated_tables_pasted_from_a_spreadsheet():
+    from extract.fields.mdtable import table_entries
+
+    text = ("My publications\n\nYear\tAuthors\tTitle\tVenue\n"
+            "2024\tLind, A.; Ek, B.\tEvidentiality in northern narratives\tJournal of Invented Linguistics\n"
+            "under review\tLind, A.\tClause chaining in contact varieties\t\n")
+    entries, used = table_entries(text)
+    assert [(e.title, e.year, e.venue) for e in entries] == [
+        ("Evidentiality in northern narratives", 2024, "Journal of Invented Linguistics"),
+        ("Clause chaining in contact varieties", None, None)]
+    assert used == {2, 3, 4}
+
+
+def test_definition_lists_of_publications_and_their_news_portlets():
+    from extract import extract_page
+
+    html = ("<html><body><h1>Henrike Åström-Bauer</h1><dl class='publist'>"
+            "<dt><a href='https://doi.org/10.5555/x.1'>Strain-tunable phonon transport in bilayers</a></dt>"
+            "<dd>H. Åström-Bauer, P. Kowalczyk<br><em>Journal of Layered Materials</em> <strong>7</strong>, 14 (2023)</dd>"
+            "<dt><a href='https://doi.org/10.5555/x.2'>Operando Raman mapping of lithium plating</a></dt>"
+            "<dd>T. Nakagawa, H. Åström-Bauer<br><em>Energy &amp; Interfaces</em> <strong>4</strong>, 1120 (2022)</dd></dl>"
+            "<dl><dt>News</dt><dd><a href='/n'>DFG grant awarded for the project on phonons</a> Sep 12, 2024</dd></dl>"
+            "</body></html>")
+    result = extract_page("p.html", html.encode("utf-8"))
+    assert [(r.title, [a.family for a in r.authors], r.year, r.venue) for r in result.records] == [
+        ("Strain-tunable phonon transport in bilayers", ["Åström-Bauer", "Kowalczyk"], 2023, "Journal of Layered Materials"),
+        ("Operando Raman mapping of lithium plating", ["Nakagawa", "Åström-Bauer"], 2022, "Energy & Interfaces")]

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 176 pages, 838 labelled records
-FLOORS = dict(kind=173, owner=168, found=803, authors=772, year=794, venue=783)
-MAX_EXTRA = 41
+# measured on this version: 188 pages, 897 labelled records
+FLOORS = dict(kind=185, owner=180, found=857, authors=819, year=848, venue=835)
+MAX_EXTRA = 44
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 176 and totals["records"] == 838
+    assert totals["pages"] == 188 and totals["records"] == 897
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -70,6 +70,35 @@ def table_entries(text: str) -> tuple[list[Entry], set[int]]:
                 if entry is not None:
                     entries.append(entry)
         i = j
+    tsv, tsv_used = _tab_separated_entries(lines, used)
+    return entries + tsv, used | tsv_used
+
+
+def _tab_separated_entries(lines: list[str], taken: set[int]) -> tuple[list[Entry], set[int]]:
+    """A table pasted from a spreadsheet: a tab-separated header row naming a title column
+    ("Year<TAB>Authors<TAB>Title<TAB>Venue") and the rows under it."""
+    entries: list[Entry] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if i in taken or lines[i].count("\t") < 1:
+            i += 1
+            continue
+        columns = _columns([c.strip() for c in lines[i].split("\t")])
+        if "title" not in columns or len(columns) < 2:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and "\t" in lines[j] and j not in taken:
+            row = [c.strip() for c in lines[j].split("\t")]
+            entry = _entry(row, columns)
+            if entry is not None:
+                if "year" in columns and columns["year"] < len(row) and not find_year(row[columns["year"]]):
+                    entry.year = None  # "under review" in the year column
+                entries.append(entry)
+            j += 1
+        used.update(range(i, j))
+        i = j
     return entries, used
 
 

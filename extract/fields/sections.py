@@ -14,6 +14,7 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     # a group page's people sections
     r"alumni|staff|(?:lab |group |team )?members|people|team|researchers|principal investigators?|join us|"
     r"activities|prizes|distinctions|memberships|editorial (?:work|boards?)|"
+    r"discography|performances?|recordings|concerts|exhibitions|compositions|op-eds|testimony|"
     r"open positions|vacancies|"
     # the same sections in CVs written in Portuguese, Spanish, French, German and Italian
     # (Lattes "Apresentações de Trabalho", "Orientações"; "Vorträge", "Lehre", "Enseignement")

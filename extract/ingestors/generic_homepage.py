@@ -847,6 +847,41 @@ _NOT_A_PUBLICATION_TAG_RE = re.compile(r"news|talks?|keynote|event|award|prize|g
                                        r"interview|podcast|exhibition|workshop|announcement|update|blog(?: post)?", re.I)
 
 
+def _dt_titled_entry(node, links: list[str]) -> Optional[Entry]:
+    """A definition list of publications: the <dt> holds the title, its <dd> the authors on the
+    first line and the citation after a <br>. None for any other <dd>."""
+    from extract.fields.citation import authors_score
+    from extract.ingestors.homepage_html import _venue_and_notes
+
+    if getattr(node, "name", None) != "dd":
+        return None
+    dt = node.find_previous_sibling(["dt", "dd"])
+    if dt is None or dt.name != "dt":
+        return None
+    title = clean_text(node_text(dt)).strip(" .")
+    if len(title.split()) < 3 or YEAR_RE.fullmatch(title):
+        return None
+    parts, current = [], []
+    for child in node.children:
+        if getattr(child, "name", None) == "br":
+            parts.append(current)
+            current = []
+        else:
+            current.append(child)
+    parts.append(current)
+    lines = [" ".join(node_text(c) if hasattr(c, "name") and c.name else str(c) for c in part).strip() for part in parts]
+    lines = [" ".join(l.split()) for l in lines if l.strip()]
+    if len(lines) < 2 or authors_score(lines[0]) < 0.75:
+        return None
+    italic = node.find(["em", "i", "cite"])
+    venue_text = clean_text(node_text(italic)) if italic is not None else lines[1]
+    venue, _ = _venue_and_notes(venue_text)
+    year = find_year(" ".join(lines[1:]))
+    links = [a.get("href") for a in dt.find_all("a", href=True) if isinstance(a.get("href"), str)] + list(links)
+    return Entry(title=title, authors_text=lines[0], venue=venue or None, year=year,
+                 urls=[l for l in links if l.startswith(("http", "/"))])
+
+
 def _better_reading(named: Entry, free: Optional[Entry]) -> bool:
     from extract.fields.names import split_author_list
 
@@ -929,6 +964,18 @@ def _parse_html(page: Page) -> PageParse:
             element.decompose()
             text = node_text(node)
         several = _br_separated_entries(node)
+        if getattr(node, "name", None) == "dd":
+            head = node.find_previous_sibling("dt")
+            if head is not None and NON_PUBLICATION_SECTION_RE.search(clean_text(node_text(head)).strip()):
+                continue  # a portlet headed "News" / "Events" by its <dt>
+        titled = _dt_titled_entry(node, links)
+        if titled is not None:
+            # "<dt><a>Title</a></dt><dd>Authors<br><em>Venue</em> 7, 014203 (2023)</dd>"
+            if titled.year is None:
+                titled.year = year_above
+            entries.append(titled)
+            entry_nodes.append(node)
+            continue
         lead = None if (id(node) in headed or several) else _title_before_named_authors(node)
         if id(node) in headed:  # a card whose heading is the title (heading_records)
             found = [_entry_from_field_classes(node, links, title_element=headed[id(node)])]

@@ -43,6 +43,7 @@ _ABSTRACT_HEAD_RE = re.compile(r"^\s*(?:\*\*|__)?\s*abstract\s*:?\s*(?:\*\*|__)?
 _HEADING_RE = re.compile(r"^\s*(#{1,6})\s+(.*)$|^(.+)\n(?:=+|-+)\s*$")
 _MARKER_RE = re.compile(r"\[(?:abstract|paper|pdf|code|slides|video|poster|bib|bibtex|arxiv|project|website|html|online complement|link|talk|blog|supplementary|data)\]", re.I)
 _PUB_HEADING_RE = re.compile(r"publication|paper|preprint|article|working|research|selected|conference|journal|thesis|talk"
+                             r"|bibliograph|books?\b|chapters?\b|monographs?"
                              r"|submitted|under review|in press|forthcoming|accepted|in preparation|manuscripts", re.I)
 
 
