@@ -122,6 +122,10 @@ def available() -> bool:
 def _prepare(text: str) -> str:
     from extract.fields.text import clean_text, strip_author_marks, strip_markdown
 
+    if len(re.findall(r"\S[ ]*\t", text or "")) >= 2:
+        # fields of an export set apart by tabs: keep them apart (a tab indenting a wrapped
+        # line is only a space)
+        text = re.sub(r"(?<=\S)[ ]*\t+[ ]*(?=\S)", " | ", text)
     text = clean_text(text or "")[:MAX_CHARS].replace("\n", " ")
     if "⟨" in text:  # HAL's "⟨halshs-…⟩" archive ids and "⟨10.…⟩" DOIs
         from extract.fields.citation import angle_ids_as_text
@@ -167,13 +171,14 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     from extract.fields.gbt7714 import find_gbt_spans
     from extract.fields.homepage_line import find_title_first_spans
     from extract.fields.legal_case import find_case_spans
+    from extract.fields.separated_line import find_separated_spans
     from extract.fields.scholar_line import find_scholar_spans
 
     # rigid formats the rules read for sure skip the model
     by_rule: dict[int, Parsed] = {}
     for i, text in enumerate(texts):
         spans = (find_scholar_spans(text) or (find_gbt_spans(text) if "[" in text else None)
-                 or find_title_first_spans(text) or find_case_spans(text))
+                 or find_title_first_spans(text) or find_case_spans(text) or find_separated_spans(text))
         if spans:
             by_rule[i] = Parsed(text, [FieldSpan(label, a, b, 1.0) for label, a, b in spans], 1.0)
     if by_rule:

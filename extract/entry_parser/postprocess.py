@@ -44,7 +44,7 @@ _TITLE_NOTE_TAIL_RE = re.compile(
     r"dissertation|doktorarbeit|tesi di (?:dottorato|laurea)"
     r"|arxiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?:\s*\[[\w.-]+\])?"
     r"|(?:best|outstanding|distinguished)\s+(?:student\s+)?(?:paper|poster|demo|artifact)(?:\s+(?:award|honou?rable mention|runner[- ]up))?"
-    r"|oral(?: presentation)?|spotlight|contributed talk|invited talk|poster)\)\s*$", re.I)
+    r"|oral(?: presentation)?|spotlight|contributed talk|invited talk|poster|report|technical report|white paper|policy brief)\)\s*$", re.I)
 # (a word of four letters or more inside: "[O III]" or "[C II]" closing an astronomy title stays)
 _WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+)?with\s+(?=[A-ZÀ-ÞĀ-Ž])")
 _TRAILING_BRACKET_RE = re.compile(r"\s*\[(?=[^\[\]]*[^\W\d_]{4})[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
@@ -154,7 +154,9 @@ class Parsed(NamedTuple):
         # an economist's "Title, with A and B, revise and resubmit, Journal" / "Title (with A)":
         # the co-author note ends the title
         note = _WITH_NOTE_RE.search(title)
-        if note and note.start() > 10 and looks_like_name(" ".join(title[note.end():].split()[:2]).strip(",.;)]")):
+        after_with = title[note.end():].split()[:2] if note else []
+        if (note and note.start() > 10 and len(after_with) == 2
+                and looks_like_name(" ".join(after_with).strip(",.;)]"))):  # "(with Guarantees)" stays
             title = title[: note.start()].rstrip(" ,.;:—–-")
         # "(1911) 2014. A History of …": the reprint's year read into the title
         title = re.sub(r"^(?:19|20)\d{2}[a-z]?\.\s+(?=[A-ZÀ-Þ])", "", title)

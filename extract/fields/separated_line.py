@@ -1,0 +1,146 @@
+"""A reference exported as fields set apart by one separator (tabs, " | ", " • ", " · ", " – "),
+read by rule: reference managers, spreadsheets and profile exports write the same fields in any
+order.
+
+    Adaptive Mesh Refinement for Shallow-Water Flows | Oyelaran K, Dufresne M | J. Comp. Hydraulics | 2021
+    2019 | Conference Paper | Kovač, I.; Menon, A. | Self-Supervised Depth Estimation … | Proc. of …
+    Federated learning for rare-disease imaging<TAB>S Okonjo, T Blackwood…<TAB>Medical Imaging Informatics, 2023<TAB>Cited by 14
+
+Each field is classified on its own: a year, a record-type label ("Book Chapter", "[Journal
+Article]"), a name list, an id or count ("DOI: …", "Cited by 14", "14(2):88-97"), "in: Book"; the
+first remaining field of three or more words is the title, the next remaining one the venue.
+Only lines whose fields read this way cleanly (one title, some names) are taken.
+
+    find_separated_spans(text) -> list[(label, start, end)] | None
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.fields.names import split_author_list
+
+_SEPARATORS = ("\t", " || ", " | ", " • ", " · ", " – ", " — ")
+_YEAR_FIELD_RE = re.compile(r"^\(?((?:19|20)\d{2})(?:-\d{2}){0,2}\)?$")
+_TYPE_FIELD_RE = re.compile(
+    r"^\[?(?:journal[- ]article|article|conference[- ]paper|proceedings[- ]article|book[- ]chapter|chapter|book|"
+    r"thesis(?:\s*\((?:phd|msc|ma|ba)\))?|dissertation|report|preprint|dataset|software|poster|presentation|"
+    r"working paper|other)\]?$", re.I)
+_NOISE_FIELD_RE = re.compile(r"^(?:cited by\s*\d+|doi\s*:?\s*\S+|https?://\S+|pp?\.\s*[\d–-]+|\d+\s*\(\d+\)(?::\s*[\d–-]+)?|"
+                             r"[\d–-]{2,}|vol\.?\s*\d+.*|no\.?\s*\d+)$", re.I)
+_IN_FIELD_RE = re.compile(r"^in\s*:\s*(.+)$", re.I)
+_LABELLED_FIELD_RE = re.compile(r"^(title|authors?|journal|venue|source|year)\s*:\s*(.+)$", re.I)
+_LEAD_MARK_RE = re.compile(r"^\s*(?:[•▪*\-–]\s+|\[[A-Za-z ]{3,30}\]\s*)")
+_TRAILING_YEAR_RE = re.compile(r",?\s*\(?((?:19|20)\d{2})\)?\s*$")
+
+
+def _looks_like_names(field: str) -> bool:
+    names = split_author_list(field).names
+    if not names or len(field.split()) > 60 or re.search(r"\d", field):
+        return False  # "Medical Imaging Informatics, 2023" is a journal and its year
+    from extract.fields.citation import authors_score
+
+    return authors_score(field) >= 0.8 and bool(re.search(r"[,;&]|\band\b|\b[A-Z]\.|\b[A-Z]{1,3}\b|…", field))
+
+
+_VANCOUVER_PART_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’ -]*\s[A-Z]{1,3}\.?|[A-Z]\.?(?:\s?[A-Z]\.?)?\s[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?")
+
+
+def _name_pieces(field: str) -> list[tuple[int, int]]:
+    """Where each person of a name field sits: "Kovač, I.; Menon, A." by its semicolons,
+    "Oyelaran K, Dufresne M" / "S Okonjo, T Blackwood" by its commas; an inverted comma list
+    ("Haraldsen, Per, Kimura, Aya") stays one piece for the name splitter."""
+    if ";" in field:
+        separator = ";"
+    else:
+        parts = [p.strip(" …") for p in field.split(",") if p.strip(" …")]
+        if not (len(parts) >= 2 and all(_VANCOUVER_PART_RE.fullmatch(p) for p in parts)):
+            return [(0, len(field))]
+        separator = ","
+    out, pos = [], 0
+    for piece in field.split(separator):
+        start = field.find(piece, pos)
+        stripped = piece.strip(" …")
+        if stripped and not re.fullmatch(r"(?:and|&)?\s*et al\.?", stripped):
+            at = start + piece.find(stripped)
+            out.append((at, at + len(stripped)))
+        pos = start + len(piece)
+    return out or [(0, len(field))]
+
+
+def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
+    if len(text) > 1200:
+        return None
+    separator = max(_SEPARATORS, key=text.count)
+    count = text.count(separator)
+    if count < (3 if separator in (" – ", " — ") else 2):
+        return None
+    lead = _LEAD_MARK_RE.match(text)
+    start = lead.end() if lead else 0
+    fields: list[tuple[str, int, int]] = []
+    pos = start
+    for raw in text[start:].split(separator):
+        begin = text.find(raw, pos)
+        stripped = raw.strip()
+        if stripped:
+            offset = begin + raw.find(stripped)
+            fields.append((stripped, offset, offset + len(stripped)))
+        pos = begin + len(raw)
+    if len(fields) < 3:
+        return None
+    spans: list[tuple[str, int, int]] = []
+    rest: list[tuple[str, int, int]] = []
+    title = None
+    for field, a, b in fields:
+        labelled = _LABELLED_FIELD_RE.match(field)
+        if labelled:
+            key, value = labelled.group(1).lower(), labelled.group(2)
+            a = a + labelled.start(2)
+            b = a + len(value)
+            if key == "title":
+                title = (a, b)
+                continue
+            field = value
+            if key in ("journal", "venue", "source"):
+                spans.append(("VENUE", a, b))
+                continue
+        dated = re.match(r"^(.*?)\s*\(((?:19|20)\d{2})[a-z]?\)$", field)
+        if dated and dated.group(1) and _looks_like_names(dated.group(1)):
+            # "Mendes-Oduya, C. (2015)": the names and the year in one field
+            spans.append(("AUTHOR", a, a + len(dated.group(1))))
+            spans.append(("YEAR", a + dated.start(2), a + dated.end(2)))
+            continue
+        if _YEAR_FIELD_RE.match(field):
+            m = re.search(r"(?:19|20)\d{2}", field)
+            spans.append(("YEAR", a + m.start(), a + m.end()))
+        elif _TYPE_FIELD_RE.match(field) or _NOISE_FIELD_RE.match(field):
+            continue
+        elif _IN_FIELD_RE.match(field):
+            m = _IN_FIELD_RE.match(field)
+            spans.append(("VENUE", a + m.start(1), b))
+        elif _looks_like_names(field):
+            spans.extend(("AUTHOR", a + x, a + y) for x, y in _name_pieces(field))
+        else:
+            rest.append((field, a, b))
+    if title is None:
+        candidates = [(f, a, b) for f, a, b in rest if len(f.split()) >= 3]
+        if not candidates:
+            return None
+        field, a, b = candidates[0]
+        rest.remove(candidates[0])
+        quoted = re.fullmatch(r"[\"“'‘«](.+?)[\"”'’»]", field)
+        if quoted:
+            a, b = a + 1, b - 1
+        title = (a, b)
+    if not any(label == "AUTHOR" for label, _, _ in spans):
+        return None
+    spans.append(("TITLE", title[0], title[1]))
+    if not any(label == "VENUE" for label, _, _ in spans) and rest:
+        field, a, b = rest[0]
+        year = _TRAILING_YEAR_RE.search(field)
+        if year and year.start() > 0:
+            if not any(label == "YEAR" for label, _, _ in spans):
+                spans.append(("YEAR", a + year.start(1), a + year.end(1)))
+            b = a + year.start()
+        spans.append(("VENUE", a, b))
+    return sorted(spans, key=lambda s: s[1])
