@@ -11,7 +11,7 @@ from typing import NamedTuple, Optional
 
 from extract.entry_parser.doctokens import doc_text, token_texts
 from extract.fields.dates import DATE_PHRASE_RE, YEAR_RE, find_year, parse_date
-from extract.fields.text import strip_wrapping_quotes
+from extract.fields.text import QUOTE_PAIRS, strip_wrapping_quotes
 from extract.fields.ids import DOI_RE, URL_RE, find_arxiv, find_doi, find_openreview, find_urls
 from extract.fields.names import (
     LEADING_CONJUNCTION_RE, PARTICLES, PINYIN_FAMILIES, family_first_split, invert_name, is_particle, looks_like_name,
@@ -879,7 +879,7 @@ def _split_title_head_off_inverted_name(text: str, spans: list[FieldSpan]) -> li
     return out
 
 
-_QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "'": "'"}
+_QUOTE_PAIRS = QUOTE_PAIRS
 _MAX_QUOTE_TOKENS = 80
 
 
@@ -1313,7 +1313,7 @@ def _edited_volume_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     start = mark.end()
     if start >= len(text) or not (text[start].isupper() or text[start].isdigit() or text[start] in "\"“«'‘"):
         return spans
-    end = start + _VOLUME_TITLE_END_RE.search(text, start).start() - start
+    end = _VOLUME_TITLE_END_RE.search(text, start).start()
     at_start = next((s for s in spans if s.label == "VENUE" and s.start == start), None)
     if at_start is not None and at_start.end < end and text[at_start.end : at_start.end + 1] == ",":
         end = at_start.end  # "Oral Literature and the Formula, Ann Arbor 1976": the comma closes it

@@ -112,7 +112,8 @@ def fold(text: str | None) -> str:
     return " ".join(text.split())
 
 
-_CLOSING_QUOTE = {"“": "”", "\"": "\"", "‘": "’", "'": "'", "«": "»", "„": "“"}
+# opening quotation mark -> its closing mark (the entry parser's quoted-title rules use it too)
+QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“", "‘": "’", "'": "'"}
 
 
 def strip_wrapping_quotes(title: str) -> str:
@@ -123,8 +124,8 @@ def strip_wrapping_quotes(title: str) -> str:
         if not title:
             return title
         head, tail = title[0], title[-1]
-        if head in _CLOSING_QUOTE:
-            close = _CLOSING_QUOTE[head]
+        if head in QUOTE_PAIRS:
+            close = QUOTE_PAIRS[head]
             inner = title[1:]
             if head != close and inner.rstrip(" .,;:").endswith(close) and title.count(head) == title.count(close):
                 title = inner.rstrip(" .,;:")[:-1]  # '“Outer “inner” title”': one pair around it all
@@ -133,7 +134,7 @@ def strip_wrapping_quotes(title: str) -> str:
                 break  # the phrase it opens closes inside: a quoted head, kept
             title = inner
             continue
-        if tail in "\"'”’»`" and not any(o in title[:-1] for o, c in _CLOSING_QUOTE.items() if c == tail and o != tail):
+        if tail in "\"'”’»`" and not any(o in title[:-1] for o, c in QUOTE_PAIRS.items() if c == tail and o != tail):
             title = title[:-1]
             continue
         break

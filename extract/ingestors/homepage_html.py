@@ -22,7 +22,7 @@ from typing import Optional
 from extract.fields.citation import STATUS_RE, authors_score, title_quote
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
-from extract.fields.names import clean_name, looks_like_name, owner_in_line, split_author_list
+from extract.fields.names import CJK_RE as _CJK_RE, clean_name, looks_like_name, owner_in_line, split_author_list
 from extract.fields.text import clean_text
 from extract.ingestors.base import Entry, is_mark_not_venue
 
@@ -219,7 +219,6 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
 
 
 _ENGLISH_TITLE_CLASS_RE = re.compile(r"(?:^|[-_])(?:title[-_]?en|en[-_]?title|english[-_]?title|title[-_]?english)(?:$|[-_])", re.I)
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _PUBLISHED_IN_RE = re.compile(r"^(?:published in|journal(?:-ref)?|publié dans|veröffentlicht in)\s*:\s*", re.I)
 _EPRINT_LINE_RE = re.compile(r"^(?:e-?print|arxiv|doi)\s*:\s*\S+(?:\s*\[[\w.-]+\])?$", re.I)
 
@@ -367,7 +366,7 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
     for field in ("authors", "venue"):
         if parts.get(field) and " / " in parts[field] and _CJK_RE.search(parts[field]):
             sides = parts[field].split(" / ")
-            latin = max(sides, key=lambda side: len(re.findall(r"[A-Za-zÀ-ɏ]", side)) - 3 * len(_CJK_RE.findall(side)))
+            latin = max(sides, key=lambda side: len(re.findall(r"[A-Za-zÀ-ɏ]", side)) - 3 * len("".join(_CJK_RE.findall(side))))
             if re.search(r"[A-Za-z]{2}", latin):
                 parts[field] = latin.strip()
     if parts.get("title") and not parts.get("authors"):

@@ -130,14 +130,9 @@ def _venue_text(text: Optional[str]) -> tuple[Optional[str], Optional[str], bool
     return split_venue(text)
 
 
-def _work(lines: list[str], anchor: int, end: int, floor: int = 0) -> Entry:
+def _work(lines: list[str], anchor: int, end: int) -> Entry:
     names, truncated = _author_parts(lines[anchor + 1])
-    title = lines[anchor]
-    before = lines[anchor - 1] if anchor - 1 >= floor else ""
-    if (before and _is_title(before) and _venue_line(before) is None and len(before) <= 200
-            and (_WRAPPED_END_RE.search(before) or title[:1].islower())):
-        title = f"{before} {title}"  # the title wrapped onto the anchor line
-    entry = Entry(title=title, authors=names)
+    entry = Entry(title=lines[anchor], authors=names)
     if truncated:
         entry.flags.append("authors-truncated")
     for line in lines[anchor + 2 : min(end, anchor + 4)]:
@@ -207,8 +202,7 @@ def parse(page: Page) -> PageParse:
     # the works list ends where the co-author list or the pager starts
     end = next((i for i in range(anchors[0] if anchors else 0, len(lines)) if _FOOTER_RE.match(lines[i])), len(lines))
     anchors = [a for a in anchors if a < end]
-    entries = [_work(lines, a, anchors[n + 1] if n + 1 < len(anchors) else end, anchors[n - 1] + 3 if n else 0)
-               for n, a in enumerate(anchors)]
+    entries = [_work(lines, a, anchors[n + 1] if n + 1 < len(anchors) else end) for n, a in enumerate(anchors)]
     person, affiliations = _owner_and_affiliation(lines, anchors[0] if anchors else len(lines))
     if person is None:
         named = next((m for m in map(_SECTION_BY_RE.match, lines) if m), None)
