@@ -223,7 +223,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_blas_thread() -> None:
+    """Parallelism comes from worker processes; a BLAS thread pool in each of them would only
+    oversubscribe the cores (the entry parser's matrix products run through numpy's BLAS).
+    Set before numpy is first imported; a user's own setting wins."""
+    import os
+
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _one_blas_thread()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

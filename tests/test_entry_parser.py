@@ -341,16 +341,19 @@ INVENTED_5_FLOORS = {"title": 0.97, "authors": 0.95, "year": 0.99, "venue": 0.91
 INVENTED_6_FLOORS = {"title": 0.83, "authors": 0.95, "year": 0.98, "venue": 0.86}
 # set 7 (written blind; scored once before any change made for it: title 0.814, title90 0.878,
 # authors 0.969, year 0.969, venue 0.857 with the single model)
-INVENTED_7_FLOORS = {"title": 0.89, "authors": 0.97, "year": 0.98, "venue": 0.87}
+INVENTED_7_FLOORS = {"title": 0.90, "authors": 0.97, "year": 0.98, "venue": 0.88}
 # set 8 (written blind; scored once before any change made for it: title 0.825, title90 0.896,
 # authors 0.990, year 0.987, venue 0.886 with the ensemble)
 INVENTED_8_FLOORS = {"title": 0.89, "authors": 0.98, "year": 0.98, "venue": 0.92}
 # set 9 (written blind; scored once before any change made for it: title 0.748, title90 0.819,
 # authors 0.991, year 0.975, venue 0.875)
-INVENTED_9_FLOORS = {"title": 0.81, "authors": 0.98, "year": 0.97, "venue": 0.89}
+INVENTED_9_FLOORS = {"title": 0.81, "authors": 0.98, "year": 0.97, "venue": 0.91}
 # set 10 (homepage and CV lines, written blind; scored once before any change made for it: title
 # 0.848, title90 0.911, authors 0.956, year 0.980, venue 0.846)
-INVENTED_10_FLOORS = {"title": 0.87, "authors": 0.96, "year": 0.97, "venue": 0.87}
+INVENTED_10_FLOORS = {"title": 0.87, "authors": 0.96, "year": 0.97, "venue": 0.88}
+# set 11 (sixteen research fields' reference styles, written blind; scored once before any change
+# made for it: title 0.929, title90 0.968, authors 0.991, year 0.994, venue 0.868)
+INVENTED_11_FLOORS = {"title": 0.96, "authors": 0.99, "year": 0.99, "venue": 0.98}
 
 
 @pytest.mark.shared
@@ -365,6 +368,7 @@ INVENTED_10_FLOORS = {"title": 0.87, "authors": 0.96, "year": 0.97, "venue": 0.8
     ("invented_refs_8.jsonl", 160, INVENTED_8_FLOORS),
     ("invented_refs_9.jsonl", 160, INVENTED_9_FLOORS),
     ("invented_refs_10.jsonl", 160, INVENTED_10_FLOORS),
+    ("invented_refs_11.jsonl", 160, INVENTED_11_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
@@ -730,3 +734,58 @@ def test_separated_line_reader_spans_stay_inside_the_text(fields, separator):
     text = separator.join(fields)
     for label, start, end in find_separated_spans(text) or []:
         assert label in ("TITLE", "AUTHOR", "VENUE", "YEAR") and 0 <= start < end <= len(text)
+
+
+# ---- decoding: the argmax shortcut must give exactly what the Viterbi pass gives
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=2**31 - 1))
+def test_argmax_shortcut_equals_viterbi(seed):
+    import numpy
+
+    from extract.entry_parser import decoder
+
+    full = decoder()
+    n = len(full.labels)
+    rng = numpy.random.default_rng(seed)
+    scores = [rng.normal(0, 4, size=(int(rng.integers(1, 40)), n)).astype("float32") for _ in range(8)]
+    assert full.constraints_only
+    assert full.decode(scores) == full._decode(scores)
+
+
+@pytest.mark.parametrize("raw, title, venue", [
+    # a title with the first author read into it ("… sensing A Kowalski, M Chen, …")
+    ("Groundwater recharge estimation in semi-arid basins using remote sensing A Kowalski, M Chen, R Duarte "
+     "Journal of Applied Hydrology 12 (3), 45-67, 2020", "Groundwater recharge estimation in semi-arid basins using remote sensing", None),
+    # a Vancouver chapter: the book follows "In: editors."
+    ("Sorensen J, Akhtar N. Acute kidney injury. In: Whitlock M, Dunmore P, editors. Textbook of critical care "
+     "nephrology. 2nd ed. New York: McGraw-Hill; 2011. p. 233-51.", "Acute kidney injury", "Textbook of critical care nephrology"),
+    # a report number closing the title; a group author heading the entry
+    ("Abernathy, T. W. (1994). Cooperative learning in secondary mathematics classrooms (ERIC Document No. ED376112). "
+     "Bloomington, IN: Phi Delta Kappa Educational Foundation.", "Cooperative learning in secondary mathematics classrooms", None),
+    ("SPRINT-CKD Investigators. Intensive blood pressure control in chronic kidney disease. Lancet. 2020;395(10228):1120-1129.",
+     "Intensive blood pressure control in chronic kidney disease", "Lancet"),
+    # a thesis or report hosted by a university, named after one of its departments
+    ("L. Achterberg. Probabilistic Reasoning in Diagnostic Expert Systems. PhD thesis, Department of Computer Science, "
+     "Stanford University, 1992.", None, "Stanford University"),
+    ("T. Brightman et al. Learning in the presence of concept drift and hidden contexts. Technical Report 91-12, Computer "
+     "and Information Science Dept., University of Massachusetts, Amherst, 1991.", None, "University of Massachusetts"),
+    ("Pellegrini, M. (2021). Neural correlates of perceptual decision-making in mice [Master's thesis, ETH Zurich]. "
+     "ETH Research Collection.", None, "ETH Zurich"),
+    # an economist's unpublished work: its institution
+    ("Kwiatkowska, A., and B. Thornbury (2019): “Sorting and Wage Inequality in Dynamic Matching Markets,” Unpublished "
+     "Manuscript, Yale University.", "Sorting and Wage Inequality in Dynamic Matching Markets", "Yale University"),
+    # a translator is no venue; an ACS book's publisher comes before its place
+    ("Pereira, Lucas. The Novel and the Nation: Fiction in Modern Brazil. Trans. Anne Keller. Austin: U of Texas P, 2011.",
+     "The Novel and the Nation: Fiction in Modern Brazil", "U of Texas P"),
+    ("Marchetti, G. Modern Methods in Asymmetric Catalysis, 2nd ed.; Wiley-VCH: Weinheim, 2010.", None, "Wiley-VCH"),
+    # but a journal named "Trans. …" stays
+    ("A. Korvath, Spectral gaps for random walks on compact groups, Trans. Amer. Math. Soc. 352 (2000), no. 4, 1459–1487.",
+     "Spectral gaps for random walks on compact groups", "Trans. Amer. Math. Soc"),
+])
+def test_repairs_after_tagging(raw, title, venue):
+    record = parse_records([raw])[0]
+    if title is not None:
+        assert record["title"] == title
+    if venue is not None:
+        assert record["venue"] == venue

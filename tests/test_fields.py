@@ -417,3 +417,30 @@ def test_definition_lists_of_publications_and_their_news_portlets():
     assert [(r.title, [a.family for a in r.authors], r.year, r.venue) for r in result.records] == [
         ("Strain-tunable phonon transport in bilayers", ["Åström-Bauer", "Kowalczyk"], 2023, "Journal of Layered Materials"),
         ("Operando Raman mapping of lithium plating", ["Nakagawa", "Åström-Bauer"], 2022, "Energy & Interfaces")]
+
+
+# ---- venue tails, spelled-out owners, JSON keys by meaning (added with batch 17 / set 11)
+
+def test_clean_venue_drops_year_volume_and_article_number():
+    from extract.fields.venues import clean_venue
+
+    assert clean_venue("Journal of Development Economics, 2022, 158, 102934") == "Journal of Development Economics"
+    assert clean_venue("Economics Letters, 2021, 205, 109940") == "Economics Letters"
+    assert clean_venue("NeurIPS 2022") == "NeurIPS 2022"
+
+
+def test_spelled_out_owner_with_a_two_word_surname():
+    from extract.fields.names import spelled_out
+
+    page = "Dra. María Fernanda Quiroga Salinas | Publicaciones … M. F. Quiroga Salinas"
+    assert spelled_out("M. F. Quiroga Salinas", page) == "María Fernanda Quiroga Salinas"
+    assert spelled_out("M. F. Quiroga Salinas", "no full name here") is None
+
+
+def test_json_keys_are_read_by_meaning():
+    from extract.ingestors.json_records import key_meaning, person_name
+
+    assert key_meaning("publicationDate") == "publication_date"
+    assert key_meaning("outputTitle") == "title"
+    assert key_meaning("hostTitle") == "host_title"  # the container, not the work
+    assert person_name({"forename": "Niamh", "surname": "O'Connell"}) == "Niamh O'Connell"

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 188 pages, 897 labelled records
-FLOORS = dict(kind=185, owner=180, found=857, authors=819, year=848, venue=835)
-MAX_EXTRA = 44
+# measured on this version: 200 pages, 974 labelled records
+FLOORS = dict(kind=197, owner=192, found=935, authors=895, year=924, venue=908)
+MAX_EXTRA = 46
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 188 and totals["records"] == 897
+    assert totals["pages"] == 200 and totals["records"] == 974
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

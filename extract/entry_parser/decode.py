@@ -63,6 +63,12 @@ class Decoder:
         self.trans[transitions <= FORBIDDEN] = FORBIDDEN  # forbidden stays forbidden at any weight
         self.start = start * weight
         self.start[start <= FORBIDDEN] = FORBIDDEN
+        # with no bigram weights the best path is the per-token argmax whenever that path breaks
+        # no BIO rule, which it does for most entries: those skip the Viterbi pass
+        self.constraints_only = bool(numpy.isin(self.trans, (0.0, FORBIDDEN)).all()
+                                     and numpy.isin(self.start, (0.0, FORBIDDEN)).all())
+        self.allowed = self.trans > FORBIDDEN
+        self.may_start = self.start > FORBIDDEN
 
     @classmethod
     def load(cls, model_dir: Path, labels: Sequence[str], weight: float = 1.0) -> "Decoder":
@@ -85,13 +91,34 @@ class Decoder:
         """Best tag ids and per-token probabilities for each doc's (n_tokens, n_labels) scores.
         Docs are decoded in chunks of similar length, so short entries do not pay for the
         padding of the longest one."""
-        order = sorted(range(len(scores)), key=lambda i: len(scores[i]))
         out: list = [None] * len(scores)
+        rest = []
+        for i, s in enumerate(scores):
+            fast = self._argmax_path(s) if self.constraints_only else None
+            if fast is None:
+                rest.append(i)
+            else:
+                out[i] = fast
+        order = sorted(rest, key=lambda i: len(scores[i]))
         for start in range(0, len(order), chunk):
             ids = order[start : start + chunk]
             for i, result in zip(ids, self._decode([scores[i] for i in ids])):
                 out[i] = result
         return out
+
+    def _argmax_path(self, scores: numpy.ndarray):
+        """(path, probabilities) of the per-token argmax, or None when that path is not valid."""
+        if not len(scores):
+            return [], []
+        s = numpy.asarray(scores, dtype="float64")
+        s = s - s.max(axis=1, keepdims=True)
+        p = numpy.exp(s)
+        p /= p.sum(axis=1, keepdims=True)
+        # argmax of the log-probabilities Viterbi adds up (p + 1e-12, as _decode), so ties break alike
+        path = numpy.log(p + 1e-12).argmax(axis=1)
+        if not self.may_start[path[0]] or not self.allowed[path[:-1], path[1:]].all():
+            return None
+        return path.tolist(), p[numpy.arange(len(path)), path].tolist()
 
     def _decode(self, scores: list[numpy.ndarray]) -> list[tuple[list[int], list[float]]]:
         if not scores:

@@ -64,6 +64,9 @@ _THESIS_HEAD_RE = re.compile(r"^(?:(?:ph\.?\s?d\.?|m\.?\s?sc\.?|m\.?\s?a\.?|mast
                              r"(?:thesis|dissertation)\s*:\s*[\"“]?", re.I)
 _GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,6}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
                                    r"Working Group|Group|Team|Network|Committee|Society|Initiative)\.\s+(?=[A-Z0-9])")
+_REPORT_NUMBER_TAIL_RE = re.compile(
+    r"\s*\((?:(?:[A-Z][\w.&-]*\s){0,4}(?:Report|Rep\.|Document|Doc\.|Paper|Brief|Memo(?:randum)?|Bulletin|Publication|"
+    r"Pub\.|Series)\b[^()]{0,30}\d[^()]{0,20}|[A-Z]{2,8}[ -]?(?:19|20)\d{2}\s?[-–]\s?\d{1,4}[A-Za-z]?)\)$")
 _VERSION_TAIL_RE = re.compile(r"(?:\.\s+|\s*\()(?:(?:R|Python|Julia|Stata|MATLAB)\s+package\s+)?(?:version|v)\s?\d[\w.-]{0,20}\)?$", re.I)
 # what goes before a title but is no part of it: a publication status in the year's place
 # ("Forthcoming. Serial verbs …"), an abstract or poster number ("Abstract 1423: …", "P-217 …")
@@ -134,6 +137,11 @@ class Parsed(NamedTuple):
                 raw = raw[: raw.rfind("(")]
         if raw.count("[") > raw.count("]") and self.text[end : end + 1] == "]":
             raw = self.text[span.start : end + 1]  # "… traced by [O III" + "]"
+        if re.search(r"\b1\d{3}$", raw):
+            # "… in the Levant, 1700" + "–1800": a period's closing year left outside the span
+            closing = re.match(r"\s?[-–—]\s?(?:1\d{3}|\d{2})\b(?![-–—/.]\d)", self.text[end:])
+            if closing:
+                raw = self.text[span.start : end + closing.end()]
         title = raw
         for _ in range(3):  # quotes around the whole title go; a quoted phrase heading it stays
             title = strip_wrapping_quotes(title.strip(" \t*_`,;.—–-")).strip(" \t*_`,;.—–-")
@@ -144,13 +152,18 @@ class Parsed(NamedTuple):
         title = _BROKEN_HYPHEN_RE.sub(r"\1\2", title)
         # a Vancouver group author after the people ("…, Greer AL; Brightwater Cohort
         # Investigators. Sleep duration …") is no part of the title
-        if self.text[: span.start].rstrip().endswith(";"):
+        # (or heading the entry: "SPRINT-CKD Investigators. Intensive blood pressure …")
+        if self.text[: span.start].rstrip().endswith(";") or not re.search(r"[^\W\d_]", self.text[: span.start]):
             title = _GROUP_AUTHOR_HEAD_RE.sub("", title)
         title = _THESIS_HEAD_RE.sub("", title)
         title = _TITLE_HEAD_MARK_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
         title = _TITLE_NOTE_TAIL_RE.sub("", title)
+        # a report's number closing its title: "(ERIC Document No. ED376112)", "(OPRE Report 2016-45)"
+        title = _REPORT_NUMBER_TAIL_RE.sub("", title)
+        # "…in Toscana, in" + "«Rivista …»": the container's "in" is no part of the title
+        title = re.sub(r",\s+(?:in|In|en|em|dans|in:|In:)$", "", title)
         # an economist's "Title, with A and B, revise and resubmit, Journal" / "Title (with A)":
         # the co-author note ends the title
         note = _WITH_NOTE_RE.search(title)
@@ -269,18 +282,32 @@ class Parsed(NamedTuple):
                                             or _SERIES_RE.fullmatch(raw.strip(" .,")) or _PUBLISHER_WORD_RE.search(raw)) else None
             if book:
                 return clean_venue(book) or None
-        if raw and (_THESIS_KIND_ONLY_RE.fullmatch(raw.strip(" .,;")) or _JUNK_VENUE_RE.fullmatch(raw.strip(" .,;"))):
-            raw = None  # "Master's" tagged as the venue: the school after it is the host
+        if raw and (_THESIS_KIND_ONLY_RE.fullmatch(raw.strip(" .,;")) or _JUNK_VENUE_RE.fullmatch(raw.strip(" .,;"))
+                    or (_NO_VENUE_HEAD_RE.match(raw) and re.match(r"\.?\s+[A-Z]", self.text[self.first("VENUE").end :]))):
+            # "Master's" tagged as the venue: the school after it is the host; "Trans. Anne
+            # Keller": a translator, the publisher comes after the place
+            raw = None
         elif raw and raw.strip(" .,;").lower() == "preprint" and title is not None:
             # "Preprint, arXiv:2402.01987": the server named after the word is the venue
             raw = untagged_venue(self.text[title.end :]) or raw
         if not raw:
+            bracketed = _BRACKETED_THESIS_RE.search(self.text)
+            if bracketed:
+                return bracketed.group(1).strip(" ,.;") or None
+            presented = _PRESENTED_AT_BRACKET_RE.search(self.text)
+            if presented and not re.match(r"(?:https?|doi|Retrieved)\b", presented.group(1), re.I):
+                return presented.group(1).strip(" ,.;") or None
             title = self.first("TITLE")
             if title is not None:
                 return untagged_venue(self.text[title.end :])
             authors = [s for s in self.spans if s.label == "AUTHOR"]
             # no title ("R. Hollis and Q. Zhang, arXiv:2203.04567 (2022)"): read after the names
             return untagged_venue(self.text[authors[-1].end :]) if authors else None
+        span = self.first("VENUE")
+        if span is not None:
+            university = university_after_department(self.text, span.start, span.end)
+            if university:
+                return clean_venue(university) or university
         venue = _VENUE_TAIL_RE.sub("", raw)
         venue = clean_venue(venue.strip(" \t*_\"'“”‘’`«»„"))
         return venue if venue and any(c.isalpha() for c in venue) else None
@@ -344,13 +371,22 @@ class Parsed(NamedTuple):
 # learnt from label no venue for books), so they are read from the text after the title.
 _THESIS_SCHOOL_RE = re.compile(
     r"(?i:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|m\.?a\.|b\.?\s?sc\.?|diploma|habilitation)?\s*"
-    r"(?i:thesis|dissertation|diss\.|th[eè]se(?: de doctorat)?|doktorarbeit|tesis(?: doctoral)?)\s*[,.:]?\s*"
+    r"(?i:thesis|dissertation|diss\.|th[eè]se(?: de doctorat)?|doktorarbeit|tesis(?: doctoral)?"
+    # an economist's unpublished work names its institution the same way: "Mimeo, London School of Economics"
+    r"|mimeo(?:graph)?|(?:unpublished )?manuscript|working paper)\)?\s*[,.:]?\s*"
+    # a department before the school is skipped: "PhD thesis, Department of Geology, University of Bergen"
+    r"(?:(?:Department|Dept\.?|School|Faculty|Division|Institute|Laborator(?:y|ies)|Centre|Center)\s(?:of\s|for\s)?[^,()]{2,60},\s*)?"
     # the school: capitalised words up to and around a school word, each word matched once
     r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|Institute|Institut|"
     r"College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole)(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5})")
+# APA 7: "[Master's thesis, ETH Zurich]", "[Doctoral dissertation, Universidad de Chile]"
+_BRACKETED_THESIS_RE = re.compile(r"\[[^\[\]]{0,40}?(?i:thesis|dissertation)\s*,\s*([^\[\],]{2,80}?)\s*\]")
 _PUBLISHER_WORD_RE = re.compile(
     r"\b(?:Press|Verlag|Publishing|Publishers?|Books|[ÉE]ditions?|Editorial|Editora|Edizioni|Wiley|Springer|"
-    r"Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson|Academic|Scientific|Publications|House|Verlags\w*)\b")
+    r"Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson|Academic|Scientific|Publications|House|Verlags\w*|"
+    # publishers known by name alone
+    r"Kaufmann|Addison[- ]Wesley|Prentice[- ]Hall|McGraw[- ]Hill|Kluwer|Birkh[äa]user|North[- ]Holland|Chapman (?:&|and) Hall|"
+    r"Wiley-VCH|Thieme|De Gruyter|Brill|Ashgate|Palgrave|Gallimard|Suhrkamp|Einaudi|Laterza|Zanichelli)(?![\w-])")
 # "Boston: Northmere University Press", "(New York: Castellan Academic, 1987)", "Stuttgart: Verlag X"
 _PLACE_PUBLISHER_RE = re.compile(r"(?:^|[.;,(]\s*)(?!(?:In|Dans|En|Em|Im|Edited|Eds?|Hrsg|Hg)\b)[A-Z][\w'’. -]{1,30}?(?:,\s*[A-Z]{2,})?\s?:\s*((?=[A-ZÀ-Ý])[^,.;:()\[\]]{1,60}?)(?=\s*(?:[,;.)]|$|\d{4}))")
 _ARXIV_HOST_RE = re.compile(r"\barxiv\b", re.I)
@@ -364,7 +400,7 @@ _PAPER_SERIES_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,4}(?:Working|Discussion
 # a report's issuer after its number: "Tech. Rep. TR-2019-04, Institute for X, Lund" /
 # "(Report No. SEI-2016-08). Structural Engineering Institute"
 _REPORT_ISSUER_RE = re.compile(
-    r"(?i:tech(?:nical)?\.?\s*rep(?:ort)?\.?|report|research report|memorandum)\s*(?i:no\.?\s*)?(?:[\w./-]{0,30}\d[\w./-]{0,30})?\)?"
+    r"(?i:tech(?:nical)?\.?\s*rep(?:ort)?\.?|report|research report|memorandum)\s*(?i:no\.?\s*)?(?:(?:[A-Z]{1,8}\s)?[\w./-]{0,30}\d[\w./-]{0,30})?\)?"
     r"\s*[,.]\s*((?:[A-Z][\w'’&.-]*)(?:\s(?:of|for|and|&|the|de|für|[A-Z][\w'’&.-]*)){0,7})")
 # a venue the tagger found that only names the kind of work ("Master's", "PhD thesis")
 # a venue that is only an abbreviation's first word: "Prof" (of a supervisor), "Tech" (of "Tech. Rep."), "D"
@@ -374,7 +410,7 @@ _THESIS_KIND_ONLY_RE = re.compile(r"(?i:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?
 
 
 _EDITED_BOOK_RE = re.compile(
-    r"(?:\b[Ii]n:?|\[w:\]|\bW:)\s+[^()]{2,200}?\s*\((?:[Ee]ds?|Hrsg|Hgg?|Hg|coords?|dirs?|[Oo]rgs?|red|a cura di)\.?\)\s*[:.,]?\s*"
+    r"(?:\b[Ii]n:?|\[w:\]|\bW:)\s+[^()]{2,200}?\s*\((?:[Ee]ds?|Hrsg|Hgg?|Hg|coords?|dirs?|[Oo]rgs?|[Rr]ed|a cura di)\.?\)\s*[:.,]?\s*"
     r"([A-ZÀ-Ý0-9][^.]{2,200}?)\s*(?=\.\s|\.$|,\s*(?:vol|pp|S\.|p\.|Bd|pages|Band)\b|\s\(|$)")
 # "In Book, edited by …" (Chicago), "“Chapter.” Book, edited by …" (MLA), "[w:] Book, red. …" (Polish)
 _BOOK_EDITED_BY_RE = re.compile(r"(?:\bIn|\[w:\]|\bW:|[”\"]|\.)\s+([A-ZÀ-Ý][^,”\"]{2,200}?),\s+(?:(?:edited|ed\.|eds\.|herausgegeben|hrsg\.)\s+(?:by|von)\b|red\.\s|a cura di\s)")
@@ -396,6 +432,31 @@ def _chapter_book(tail: str) -> Optional[str]:
     return book.strip(" ,.;:") or None
 
 
+# (a journal "Trans. Streaming Intell., vol. 33" is followed by its volume, a translator by a full stop)
+_NO_VENUE_HEAD_RE = re.compile(r"(?:Translated by|Edited by|Ed\. by)\s|(?:Trans|Transl|Übers|Trad)\.\s+[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'’-]+\.?$")
+# APA: "[Poster presentation]. IDWeek 2019, Washington, DC": the meeting follows the description
+_PRESENTED_AT_BRACKET_RE = re.compile(r"\[(?:[^\[\]]{0,30}\b)?(?i:poster|paper|conference|symposium|oral|keynote|presentation|session|abstract)"
+                                      r"[^\[\]]{0,40}\]\.?\s*([A-Z0-9][^,.;()\[\]]{2,120})")
+_DEPARTMENT_RE = re.compile(r"(?:Department|Dept\.?|School|Faculty|Division|Laborator(?:y|ies)|Lab\.?)\b|.*\b(?:Dept|Department)\.?$")
+_UNIVERSITY_AFTER_RE = re.compile(
+    r"[.\s]*,\s*((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|"
+    r"Institute of Technology|College)(?:\s(?:of\s|de\s|at\s|of the\s)?[A-Z][\w'’.-]*){0,4})")
+
+
+def university_after_department(text: str, start: int, end: int) -> Optional[str]:
+    """The university named right after a department that was read as the venue ("Technical
+    Report 91-12, Computer and Information Science Dept., University of Massachusetts"): a
+    report's or thesis's host is the university, not one of its departments. None otherwise."""
+    comma = text.rfind(",", 0, start)
+    segment = text[comma + 1 : end].strip(" .;”\"’") if comma >= 0 and start - comma < 40 else text[start:end].strip(" .;")
+    if not _DEPARTMENT_RE.match(segment) and not _DEPARTMENT_RE.match(text[start:end].strip(" .;")):
+        return None
+    # the rest of the department's segment, then the university after its comma
+    rest = text.find(",", end)
+    university = _UNIVERSITY_AFTER_RE.match(text, rest) if rest >= 0 and not text[end:rest].count(".") > 3 else None
+    return university.group(1).strip(" ,.;") if university else None
+
+
 def untagged_venue(tail: str) -> Optional[str]:
     """Publisher, school or arXiv named after a title (see above); None when the tail names
     none of them."""
@@ -405,8 +466,15 @@ def untagged_venue(tail: str) -> Optional[str]:
     school = _THESIS_SCHOOL_RE.search(tail)
     if school:
         return school.group(1).strip(" ,.;") or None
+    bracketed = _BRACKETED_THESIS_RE.search(tail)
+    if bracketed:
+        return bracketed.group(1).strip(" ,.;") or None
     placed = _PLACE_PUBLISHER_RE.search(tail)
     if placed and not re.match(r"(?:https?|doi|arxiv|url|isbn|issn)\b", placed.group(1), re.I):
+        # ACS writes "Publisher: Place" ("Wiley-VCH: Weinheim, 2010"): the publisher is before the colon
+        before = re.search(r"([^,.;()\[\]]{2,60}?)\s?:\s*$", tail[: placed.start(1)])
+        if before and _PUBLISHER_WORD_RE.search(before.group(1)) and not _PUBLISHER_WORD_RE.search(placed.group(1)):
+            return before.group(1).strip(" ,.;")
         return placed.group(1).strip(" ,.;")
     for segment in re.split(r"[,.;()\[\]]\s*", tail):
         segment = re.sub(r"^[A-Z][\w'’ -]{1,30}:\s*", "", segment.strip())  # "Paris: Éditions du Seuil"
@@ -423,7 +491,7 @@ def untagged_venue(tail: str) -> Optional[str]:
         return series.group(1)
     issuer = _REPORT_ISSUER_RE.search(tail)
     if issuer:
-        return issuer.group(1).strip(" ,.;") or None
+        return university_after_department(tail, issuer.start(1), issuer.end(1)) or issuer.group(1).strip(" ,.;") or None
     journal = _JOURNAL_VOLUME_RE.match(tail)
     if journal:
         return journal.group("journal").strip(" ,.;") or None
@@ -433,7 +501,7 @@ def untagged_venue(tail: str) -> Optional[str]:
 # ", Biogeosciences, 17, 345–367" / ", Dalton Trans., 2018, 47, 3302–3311": a journal named right
 # after the title, then (year,) volume and pages
 _JOURNAL_VOLUME_RE = re.compile(
-    r"^[,.:;]?\s*(?P<journal>[A-Z][\w.&'’ -]{1,80}?)\.?(?:,\s*|\s+)(?:(?:19|20)\d{2},\s*)?\d{1,4}\s*(?:\(\d{1,4}\))?\s*[,:]\s*[A-Za-z]?\d")
+    r"^[,.:;]?\s*(?:[–—-]\s+)?(?P<journal>[A-Z][\w.&'’ -]{1,80}?)\.?(?:,\s*|\s+)(?:(?:19|20)\d{2},\s*)?\d{1,4}\s*(?:\(\d{1,4}\))?\s*[,:]\s*[A-Za-z]?\d")
 
 
 def _strip_ids(text: str) -> str:
@@ -816,10 +884,40 @@ def _names_inside_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
                         FieldSpan("AUTHOR", at, title.end, title.confidence)] + spans[k + 1 :]
 
 
+_INITIALS_NAME = r"(?:[A-Z]{1,3}|[A-Z]\.(?: ?[A-Z]\.){0,2}) [A-Z][\w'’-]+"
+_TITLE_TAIL_NAME_RE = re.compile(rf"\s({_INITIALS_NAME})\s*$")
+_AUTHORS_HEAD_NAME_RE = re.compile(rf"\s*,\s*{_INITIALS_NAME}\s*(?:,|$)")
+
+
+def _first_author_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """Title first, then the names with nothing but a space between ("… using remote sensing
+    A Kowalski, M Chen, R Duarte Journal …"): the tagger reads the first name into the title. A
+    title tail shaped exactly like the next author ("A Kowalski" before ", M Chen") is that
+    first author."""
+    for k, span in enumerate(spans[:-1]):
+        after = spans[k + 1]
+        if span.label != "TITLE" or after.label != "AUTHOR":
+            continue
+        tail = _TITLE_TAIL_NAME_RE.search(text, span.start, span.end)
+        if not tail or len(text[span.start : tail.start(1)].split()) < 3:
+            continue
+        if not _AUTHORS_HEAD_NAME_RE.match(text[span.end : after.end] + ","):
+            continue
+        title = FieldSpan("TITLE", span.start, span.start + len(text[span.start : tail.start(1)].rstrip()), span.confidence)
+        return spans[:k] + [title, FieldSpan("AUTHOR", tail.start(1), tail.end(1), span.confidence)] + spans[k + 1 :]
+    return spans
+
+
 def _natural_order_names(names: list[str]) -> bool:
     """Every part a natural-order person's name of two to four words ("Kenji Watanabe")."""
     return all(looks_like_name(n) and 2 <= len(n.split()) <= 4 and not n.isupper()
                and all(w[:1].isupper() or w.lower() in PARTICLES for w in n.split()) for n in names)
+
+
+# Vancouver and Harvard chapters: "In: Whitlock M, Dunmore P, editors. Textbook of …", "In: A. Dupont
+# (ed.). Book": the book follows the editors
+_EDITORS_BEFORE_BOOK_RE = re.compile(r"\b(?:In|En|Em|Dans|Nel|W):?\s.{2,200}?(?:\b(?:editors?|eds?|Hrsg|Hgg?|red)\.?"
+                                     r"|\((?:[Ee]ds?|[Ee]ditors?|Hrsg|Hgg?|red)\.?\))[.,:]?\s*$")
 
 
 def _book_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -830,7 +928,8 @@ def _book_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     if len(titles) < 2:
         return spans
     books = [s for s in titles[1:] if re.search(r"(?:\b(?:In|En|Em|Dans|Nel|W):?|\((?:[Ee]ds?|[Ee]dd|[Cc]oords?|[Oo]rgs?|[Dd]irs?|red|Hrsg|Hgg?|a cura di)\.?\)[,:]?)\s*$",
-                                                  text[max(0, s.start - 14) : s.start])]
+                                                  text[max(0, s.start - 14) : s.start])
+             or _EDITORS_BEFORE_BOOK_RE.search(text[titles[0].end : s.start])]
     if not books:
         return spans
     venue = next((s for s in spans if s.label == "VENUE"), None)
@@ -1383,6 +1482,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _book_read_as_title(doc_text(doc), spans)
     spans = _title_head_left_out(doc_text(doc), spans)
     spans = _names_inside_title(doc_text(doc), spans)
+    spans = _first_author_read_into_title(doc_text(doc), spans)
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:

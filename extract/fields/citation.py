@@ -312,6 +312,15 @@ def _parse_entry_text(raw: str) -> Entry:
         if model_entry.year:
             entry.year, entry.date = model_entry.year, model_entry.date
         return entry
+    if (entry.title and not model_entry.title and model_entry.authors and model_entry.venue
+            and fold(entry.title) in fold(model_entry.venue) and parsed.confidence >= 0.8
+            and all(span.confidence >= 0.5 for span in parsed.spans if span.label in ("AUTHOR", "VENUE"))):
+        # a reference that prints no title ("L. Chen and G. Moretti, Phys. Rev. A 101, 033612
+        # (2020)"): the rules' "title" is a piece of the journal's name the model read whole
+        entry.title, entry.venue = None, model_entry.venue
+        entry.authors, entry.authors_text = list(model_entry.authors), None
+        entry.year, entry.date = model_entry.year or entry.year, model_entry.date or entry.date
+        return entry
     if entry.title and (entry.authors_text or entry.authors):
         return entry
     if not (model_entry.authors or entry.authors or entry.authors_text):

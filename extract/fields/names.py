@@ -534,6 +534,11 @@ def spelled_out(short: str | None, text: str) -> str | None:
     if not short:
         return None
     parsed = split_name(short)
+    leading = re.fullmatch(r"((?:[A-ZÀ-Þ]\.[\s-]*){1,3})([A-ZÀ-Þ][^\s.]+(?:\s[A-ZÀ-Þ][^\s.]+){1,2})", short.strip())
+    if leading:
+        # "M. F. Quiroga Salinas": every word after the initials is the family name (a two-word
+        # surname split Western-style would leave "Quiroga" among the given names)
+        parsed = parsed._replace(given=leading.group(1).strip(), family=leading.group(2))
     if not parsed.family or not parsed.given:
         return None
     initials = re.findall(r"[A-ZÀ-Þ]", parsed.given)

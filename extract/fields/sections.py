@@ -21,7 +21,12 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"apresenta[çc][õo]es|palestras|orienta[çc][õo]es|ensino|disciplinas|bancas|eventos|pr[êe]mios|"
     r"ponencias|charlas|docencia|dirección de tesis|premios|becas|proyectos|"
     r"exposés|enseignement|encadrement|distinctions|vortr[äa]ge|lehre|lehrveranstaltungen|betreuung|preise|"
-    r"drittmittel|relazioni|didattica|premi)\b",
+    r"drittmittel|relazioni|didattica|premi|"
+    # theses the owner supervised are the students' works ("Tesis dirigidas", "Supervised theses",
+    # "Thèses encadrées", "Betreute Abschlussarbeiten", "Tesi seguite")
+    r"tesis (?:dirigidas|codirigidas|asesoradas)|(?:supervised|advised|directed) (?:theses|dissertations|students)|"
+    r"(?:theses|dissertations) (?:supervised|advised|directed)|th[èe]ses (?:encadr[ée]es|dirig[ée]es)|"
+    r"betreute (?:\w+arbeiten|dissertationen)|tesi (?:seguite|supervisionate))\b",
     re.I)
 
 # publication-kind words a CV heading starts with, beyond English ("Artigos completos publicados

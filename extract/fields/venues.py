@@ -51,6 +51,8 @@ def clean_venue(text: Optional[str]) -> Optional[str]:
     # the entry's year after a comma is the date, not part of the venue's name ("Venue, 2024";
     # "NeurIPS 2022" keeps its year)
     text = strip_trailing_punct(_COMMA_YEAR_RE.sub("", text), " ,;:.—–|·")
+    # "Journal of Development Economics, 2022, 158, 102934": year, volume and article number
+    text = _COMMA_YEAR_NUMBERS_RE.sub("", text)
     return venue_without_ids(text) or None
 
 
@@ -85,6 +87,7 @@ _ARXIV_ID_RE = re.compile(r"\s*\barXiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?(?:\s*\[[\w.
 
 
 _COMMA_YEAR_RE = re.compile(r"(?<=\w)[,;]\s*(?:19|20)\d{2}[a-z]?$")
+_COMMA_YEAR_NUMBERS_RE = re.compile(r"(?<=[A-Za-z.)])[,;]\s*(?:19|20)\d{2}[a-z]?(?:\s*[,;:]\s*[A-Za-z]?\d[\d()\s–-]*){1,3}$")
 
 
 def venue_from_tail(text: str) -> Optional[str]:

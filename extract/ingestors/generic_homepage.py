@@ -185,7 +185,8 @@ def _authors_follow_heading(record, heading) -> bool:
     stretches = _unnamed_stretches_after(record, heading, set(), limit=2)
     if not stretches:
         return False
-    first = re.split(r"\s+[·|•—–]\s+", stretches[0][0])[0]
+    # its first line: "Oskar Lindqvist" over "arXiv preprint, 2024" is one author, not a long list
+    first = re.split(r"\s+[·|•—–]\s+|\s*\n\s*", stretches[0][0])[0]
     return authors_score(first) >= 0.6
 
 
@@ -217,7 +218,8 @@ def heading_records(soup) -> list[tuple[object, object]]:
         if (record is None or record.find(["ul", "ol", "table"]) is not None
                 or len(node_text(record)) - len(node_text(heading)) > 400):
             continue
-        shape = (record.name, tuple(record.get("class") or ()))
+        # by the element and its first class: "pub thesis" is a kind of "pub" card
+        shape = (record.name, tuple(record.get("class") or ())[:1])
         groups.setdefault(shape, []).append((record, heading))
     out = []
     for members in groups.values():

@@ -182,12 +182,17 @@ def _split_marked_venue_off_title(node, entry: Entry) -> None:
                 return
 
 
+_REVIEW_OF_RE = re.compile(r"(?:A\s)?(?:Review|Rezension|Compte rendu|Reseña|Recensione) (?:of|von|de|di)", re.I)
+
+
 def _title_from_markup(node, text: str) -> Optional[str]:
     """The candidate preceded only by authors (or nothing): an italic venue after the title, or
     a linked venue, loses against the real title that comes first."""
     candidates = [c for c in _title_candidates(node, text) if text.find(c) >= 0]
     for candidate in sorted(candidates, key=lambda c: text.find(c)):
         before = text[: text.find(candidate)].strip(" ,.:;\"“”")
+        if _REVIEW_OF_RE.fullmatch(before):
+            return candidate  # "Review of <i>Book</i>": the review's title ends in the book's
         # only names before it: a long "name" ("I. Ocean Current Downscaling via ...") is the
         # real title running on, and the candidate is the venue after it
         if not before or (authors_score(before) >= 0.6
@@ -207,8 +212,19 @@ def free_text_entry(text: str) -> Entry:
         return parse_citation(text)
 
 
+_CHICAGO_JOURNAL_TAIL_RE = re.compile(r"(?<=[A-Za-z.)])\s+\d{1,4}(?:,\s*no\.\s*\d{1,4})?\s*\((?:[A-Z][a-z]+\.?\s)?(?:1[6-9]|20)\d{2}\)\s*(?::.*)?$")
+
+
 def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
     text = _LINK_WORDS_RE.sub(" ", text)
+    # Chicago's "Speculum 97, no. 3 (2022): 701–33": the journal before its volume; a chapter's
+    # book before "edited by"; a book's publisher after its place ("Oxford: Oxford University
+    # Press, 2021")
+    text = _CHICAGO_JOURNAL_TAIL_RE.sub("", text)
+    text = re.sub(r",\s+(?:edited|ed\.|eds\.|trans(?:lated)?\.?) by\b.*$", "", text)
+    placed = re.fullmatch(r"[A-Z][\w .'’-]{1,30}:\s*([A-Z][^:]{1,60}?)(?:,\s*(?:19|20)\d{2})?[.\s]*", text.strip())
+    if placed:
+        text = placed.group(1)
     notes = [m.group(1).strip(" *") for m in _NOTE_PAREN_RE.finditer(text) if not YEAR_RE.fullmatch(m.group(1).strip())]
     text = _NOTE_PAREN_RE.sub(lambda m: "" if not YEAR_RE.fullmatch(m.group(1).strip()) else m.group(0), text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:-–")
@@ -434,6 +450,9 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
                  year=year, urls=list(links), abstract=abstract)
 
 
+_TITLELESS_REFERENCE_RE = re.compile(r"\b\d{1,4}\s*,\s*[A-Z]?\d{2,7}\s*\((?:1[89]|20)\d{2}\)")
+
+
 def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> Optional[Entry]:
     """One entry from an HTML list item / paragraph, or None when it does not read like one.
     dated: a year heading above dates the entry, so its text need not hold a year."""
@@ -463,7 +482,23 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
         if title and at >= 0:
             before = rest[:at].strip(" ,.:;\"“”")
             after = rest[at + len(title):].strip(" ,.:;\"“”")
+            # a note on a line of its own under the reference ("<br><small>Winner of the 2022
+            # … Prize</small>") is no part of its venue or date
+            title_line = next((l for l in lines if title in l), None)
+            if title_line is not None and title_line is not lines[-1]:
+                line_rest = title_line[title_line.find(title) + len(title):].strip(" ,.:;\"“”")
+                if line_rest and after.startswith(line_rest):
+                    after = line_rest
+            review = _REVIEW_OF_RE.fullmatch(before)
+            if review:
+                # "Review of <i>Book</i>, by A. Author. <i>Journal</i> 72 (2021)": the review is
+                # the work, its author implicit; the reviewed book's author is not one
+                title = f"{before} {title}"
+                before = ""
+                after = re.sub(r"^,?\s*by\s+[^.]{2,80}\.\s*", "", after)
             entry = Entry(title=title, urls=list(links))
+            # an edited volume's editors: "Ravensworth, Judith, and Tomasz Wieczorek, eds."
+            before = re.sub(r",?\s*\(?(?:eds?|Hrsg|Hg|dir|coord)\.?\)?$", "", before).strip(" ,")
             if before and authors_score(before) >= 0.6:
                 entry.authors_text = before
             elif before and not after:
@@ -497,7 +532,11 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                 from extract.ingestors.jemdoc import _VOLUME_PAGES_RE
 
                 entry.venue = _VOLUME_PAGES_RE.sub("", entry.venue).strip(" ,.;:") or None
-    if entry is None or not entry.title or looks_like_contact(entry.title):
+    if entry is None or (entry.title and looks_like_contact(entry.title)):
+        return None
+    if not entry.title and not (entry.venue and (entry.authors or entry.authors_text) and _TITLELESS_REFERENCE_RE.search(text)):
+        # only a physics-style reference keeps its place without a title ("L. Chen and G. Moretti,
+        # Phys. Rev. A 101, 033612 (2020)."): names, a journal, volume, page and year
         return None
     if label:
         if entry.year is None and tag_year:

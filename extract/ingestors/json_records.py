@@ -30,9 +30,10 @@ _AUTHOR_KEYS = ("authors", "author", "creators", "creator", "author_list", "auth
 _YEAR_KEYS = ("year", "date", "published", "publication_date", "pub_year", "issued", "pubdate", "date_published",
               "date_created")
 _VENUE_KEYS = ("venue", "journal", "booktitle", "book_title", "conference", "container", "container_title",
+               "host_title", "journal_title", "source_title", "parent_title", "host",
                "publication", "periodical", "source", "publisher", "school", "institution", "provider")
 _LIST_KEYS_RE = re.compile(r"^(?:papers|publications|pubs|items|entries|works|records|articles|references|data|results)$", re.I)
-_OWNER_KEYS = ("owner", "name", "author", "person", "full_name", "researcher")
+_OWNER_KEYS = ("owner", "name", "author", "person", "full_name", "researcher", "profile", "display_name")
 _MAX_ITEMS = 20_000
 _MAX_AUTHORS = 2_000
 
@@ -52,8 +53,21 @@ def _text(value: Any) -> Optional[str]:
     return clean_text(value).strip() or None if isinstance(value, str) else None
 
 
+def key_meaning(key: Any) -> str:
+    """A key as snake case ("publicationDate" -> "publication_date", "Output-Title" ->
+    "output_title"), and a research system's prefixed title key ("outputTitle", "workTitle") as
+    plain "title": each export names its fields its own way."""
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(key)).lower().replace("-", "_").replace(" ", "_")
+    if text.endswith("_title") and text.split("_")[0] in _OWN_TITLE_PREFIXES:
+        return "title"
+    return text
+
+
+_OWN_TITLE_PREFIXES = {"output", "work", "item", "publication", "pub", "research", "article", "record", "document", "main"}
+
+
 def _first(item: dict, keys: tuple[str, ...]) -> Any:
-    lowered = {str(k).lower(): v for k, v in item.items()}
+    lowered = {key_meaning(k): v for k, v in item.items()}
     return next((lowered[k] for k in keys if lowered.get(k) not in (None, "", [])), None)
 
 
@@ -104,7 +118,7 @@ def _records(data: Any) -> list[dict]:
 
 
 def _authors(value: Any) -> list[str]:
-    if isinstance(value, dict) and not any(k in value for k in ("name", "literal", "full_name", "given", "family", "first", "last")):
+    if isinstance(value, dict) and not person_name(value):
         # a wrapper around the list: {"author": [...]} (XML <authors><author/>…</authors>)
         inner = [v for v in value.values() if isinstance(v, (list, dict, str))]
         if len(inner) == 1:
@@ -116,13 +130,29 @@ def _authors(value: Any) -> list[str]:
         if isinstance(person, str):
             out.append(clean_text(person).strip())
         elif isinstance(person, dict):
-            name = _text(person.get("name") or person.get("literal") or person.get("full_name"))
-            if not name:
-                name = " ".join(p for p in (_text(person.get("given") or person.get("first") or person.get("given_name")),
-                                            _text(person.get("family") or person.get("last") or person.get("family_name"))) if p)
+            if _not_an_author(person):
+                continue  # an editor or supervisor in a contributor list
+            name = person_name(person)
             if name:
                 out.append(name)
     return [n for n in out if n]
+
+
+_GIVEN_KEYS = ("given", "first", "given_name", "first_name", "firstname", "forename", "fore_name", "givenname")
+_FAMILY_KEYS = ("family", "last", "family_name", "last_name", "lastname", "surname", "sur_name", "familyname")
+
+
+def person_name(person: dict) -> Optional[str]:
+    """A person object's name: whole ("name", "displayName") or from its given and family parts."""
+    name = _text(_first(person, ("name", "literal", "full_name", "display_name", "fullname")))
+    if not name:
+        name = " ".join(p for p in (_text(_first(person, _GIVEN_KEYS)), _text(_first(person, _FAMILY_KEYS))) if p)
+    return name or None
+
+
+def _not_an_author(person: dict) -> bool:
+    role = _first(person, ("role", "contributor_role", "type", "contribution"))
+    return isinstance(role, str) and bool(re.match(r"\s*(?:editor|supervisor|advisor|translator|reviewer|series editor)\b", role, re.I))
 
 
 def _entry(item: dict) -> Entry:
@@ -152,8 +182,14 @@ def owner_field(data: Any) -> Optional[str]:
     """A top-level owner/name string of two to five words."""
     if not isinstance(data, dict):
         return None
-    return next((clean_text(v).strip() for k, v in data.items()
-                 if str(k).lower() in _OWNER_KEYS and isinstance(v, str) and 2 <= len(v.split()) <= 5), None)
+    for key, value in data.items():
+        if key_meaning(key) not in _OWNER_KEYS:
+            continue
+        if isinstance(value, dict):  # {"person": {"displayName": …} | {"forename", "surname"}}
+            value = person_name(value)
+        if isinstance(value, str) and 2 <= len(clean_text(value).split()) <= 5:
+            return clean_text(value).strip()
+    return None
 
 
 def detect(page: Page) -> float:

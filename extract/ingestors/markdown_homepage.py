@@ -143,6 +143,13 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
     first = first.lstrip(" .,:;-–—").strip()
     # "(Nature, 2019)" / "(2022)" tail on the title line
     paren = re.match(r"^\(([^()]*)\)\s*(.*)$", first)
+    with_names = re.match(r"(?:joint(?:ly)?\s+)?with\s+(.+)$", paren.group(1).strip()) if paren else None
+    if with_names and split_author_list(with_names.group(1)).names:
+        # "**Title** (with Rafael Costa and Jun Ishikawa)": the co-authors, the owner implicit
+        entry.authors_text = with_names.group(1).strip(" .,")
+        entry.flags.append("owner-implicit")
+        first = paren.group(2).strip()
+        paren = None
     if paren:
         inside = paren.group(1)
         years = YEAR_RE.findall(inside)
@@ -176,7 +183,9 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
 
 def _strip_link_markers(text: str) -> str:
     """Drop '[pdf](url)' / '[code]' style link markers and bare URLs from an entry tail."""
-    text = re.sub(r"\[(?:[^\]]{0,40})\]\((?:[^)\s]+)\)", lambda m: "" if _MARKER_RE.fullmatch(m.group(0).split("(")[0]) or len(m.group(0).split("]")[0]) < 25 else m.group(0), text)
+    # "[pdf](url)" and the doubled "[[Online Appendix]](url)" some themes write
+    text = re.sub(r"\[?\[([^\[\]]{0,40})\]\]?\((?:[^)\s]+)\)",
+                  lambda m: "" if _MARKER_RE.fullmatch(f"[{m.group(1)}]") or len(m.group(1)) < 24 else m.group(0), text)
     text = _MARKER_RE.sub(" ", text)
     from extract.fields.ids import URL_RE
 

@@ -44,6 +44,7 @@ _S2_VENUE_RE = re.compile(r"^(?:(?P<venue>.*?)\s*·\s*)?(?P<year>(?:19|20)\d{2})
 # with the tabs lost the year cell repeats the venue's own year
 _CELLS_TAB_RE = re.compile(r"\t[\d*\s]*\t?\s*(?:(?:19|20)\d{2})?\s*$|\t\s*\d+\*?\s*$")
 _CELLS_SPACED_RE = re.compile(r",\s*((?:19|20)\d{2})(?:\s+\d+\*?)?\s+\1\s*$")
+_CELLS_ONLY_RE = re.compile(r"^\s*(?:\d+\*?)?\s*(?:(?:19|20)\d{2})?\s*$")
 _TRAILING_YEAR_RE = re.compile(r"(?:,\s*|\s+)((?:19|20)\d{2})\s*$")
 _STATUS_LINE_RE = re.compile(rf"^{PUBLICATION_STATUS}\.?$", re.I)
 _NOISE_RE = re.compile(r"^(?:tldr|expand|pdf|save|alert|cite|highly influential|[\d,]+(?:\s+citations?)?|"
@@ -135,7 +136,12 @@ def _work(lines: list[str], anchor: int, end: int) -> Entry:
     entry = Entry(title=lines[anchor], authors=names)
     if truncated:
         entry.flags.append("authors-truncated")
-    for line in lines[anchor + 2 : min(end, anchor + 4)]:
+    window = lines[anchor + 2 : min(end, anchor + 4)]
+    if len(window) == 2 and _CELLS_ONLY_RE.match(window[1]) and not _CELLS_ONLY_RE.match(window[0]):
+        # the cited-by and year cells copied onto a line of their own, under a venue line that
+        # has no year ("Journal of X 9 (12), 7891-7902" / "214<TAB>2021")
+        window = [window[0] + "\t" + window[1].strip()]
+    for line in window:
         parsed = _venue_line(line.replace("\u00a0", " "))
         if parsed is None:
             continue
