@@ -779,6 +779,24 @@ def test_argmax_shortcut_equals_viterbi(seed):
     ("Pereira, Lucas. The Novel and the Nation: Fiction in Modern Brazil. Trans. Anne Keller. Austin: U of Texas P, 2011.",
      "The Novel and the Nation: Fiction in Modern Brazil", "U of Texas P"),
     ("Marchetti, G. Modern Methods in Asymmetric Catalysis, 2nd ed.; Wiley-VCH: Weinheim, 2010.", None, "Wiley-VCH"),
+    # a place before the publisher, a document kind, editors and a group closing or heading a title
+    ("Stanley, Brian, The Global Diffusion of Evangelicalism: The Age of Billy Graham and John Stott, Downers Grove: "
+     "IVP Academic, 2013.", "The Global Diffusion of Evangelicalism: The Age of Billy Graham and John Stott", None),
+    ("Woodman, David C. 2001. “Utjulik 2001 Expedition Report. Manuscript.” Iqaluit: Department of Culture, Language, "
+     "Elders and Youth, Government of Nunavut.", "Utjulik 2001 Expedition Report", None),
+    ("Walter SD, Cook DJ, Guyatt GH, for the Canadian Lung Oncology Group. Outcome assessment for clinical trials: how "
+     "many adjudicators do we need? Contr Clin Trials 1997; 18:27-42.", "Outcome assessment for clinical trials: how many adjudicators do we need?", None),
+    # a quotation closed after its comma; a country closing a place name
+    ("Knoller, R., 'Die Gesetze des Lufwiderstandes,' Flug-und Motortechnik(Wien), Vol. 3, No. 21, 1909, pp. 1-7.",
+     "Die Gesetze des Lufwiderstandes", None),
+    ("M. de Oliveira Santos, T. Stosic, Long-term correlations in hourly wind speed records in Pernambuco, Brazil, "
+     "Physica A 391 (2012) 1546-1552.", "Long-term correlations in hourly wind speed records in Pernambuco, Brazil", None),
+    # a title's first word read as one more author; a one-word title; an edited volume
+    ("J. Yan, S. Chou, U. Desideri, S. Tu, H. Jin, Research, development and innovations for sustainable future energy "
+     "systems, Applied Energy 112 (2013) 393-395.", "Research, development and innovations for sustainable future energy systems", None),
+    ("J. Feder, Fractals, Plenum Press, New York, NY, USA, 1988.", "Fractals", "Plenum Press"),
+    ("M. Boisot et al. (eds.), Collisions and Collaborations (Oxford University Press, 2011).",
+     "Collisions and Collaborations", "Oxford University Press"),
     # but a journal named "Trans. …" stays
     ("A. Korvath, Spectral gaps for random walks on compact groups, Trans. Amer. Math. Soc. 352 (2000), no. 4, 1459–1487.",
      "Spectral gaps for random walks on compact groups", "Trans. Amer. Math. Soc"),

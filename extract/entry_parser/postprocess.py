@@ -64,6 +64,17 @@ _THESIS_HEAD_RE = re.compile(r"^(?:(?:ph\.?\s?d\.?|m\.?\s?sc\.?|m\.?\s?a\.?|mast
                              r"(?:thesis|dissertation)\s*:\s*[\"“]?", re.I)
 _GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,6}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
                                    r"Working Group|Group|Team|Network|Committee|Society|Initiative)\.\s+(?=[A-Z0-9])")
+_COUNTRIES = (
+    "USA|U\\.S\\.A\\.|UK|U\\.K\\.|Brazil|Mexico|Canada|Argentina|Chile|Peru|Colombia|Bolivia|Ecuador|Venezuela|Uruguay|"
+    "Paraguay|Cuba|China|India|Japan|Korea|Taiwan|Vietnam|Thailand|Indonesia|Malaysia|Philippines|Pakistan|Bangladesh|"
+    "Nepal|Iran|Iraq|Turkey|Israel|Egypt|Morocco|Algeria|Tunisia|Nigeria|Ghana|Kenya|Ethiopia|Tanzania|Uganda|"
+    "South Africa|Australia|New Zealand|Russia|Ukraine|Poland|Germany|France|Spain|Portugal|Italy|Greece|Austria|"
+    "Switzerland|Sweden|Norway|Finland|Denmark|Iceland|Ireland|Scotland|England|Wales|Belgium|the Netherlands|Netherlands|"
+    "Hungary|Romania|Bulgaria|Croatia|Serbia|Czech Republic|Slovakia|Slovenia|Estonia|Latvia|Lithuania|Mongolia|"
+    "Kazakhstan|Saudi Arabia|Oman|Yemen|Antarctica|Greenland|Alaska|Siberia|Patagonia|Sahara")
+_COUNTRY_AFTER_RE = re.compile(
+    rf"\s*,\s*((?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Central|Northern|Southern|Eastern|"
+    rf"Western)\s)?(?:{_COUNTRIES}))(?=\s*[,.;:(]|\s*$)")
 _REPORT_NUMBER_TAIL_RE = re.compile(
     r"\s*\((?:(?:[A-Z][\w.&-]*\s){0,4}(?:Report|Rep\.|Document|Doc\.|Paper|Brief|Memo(?:randum)?|Bulletin|Publication|"
     r"Pub\.|Series)\b[^()]{0,30}\d[^()]{0,20}|[A-Z]{2,8}[ -]?(?:19|20)\d{2}\s?[-–]\s?\d{1,4}[A-Za-z]?)\)$")
@@ -76,7 +87,18 @@ _TITLE_HEAD_MARK_RE = re.compile(
     # a poster code is one capital, a hyphen and a number, case-sensitive: "IL-10 signalling" stays
     r"|(?:[Pp]oster\s+)?(?-i:[A-Z]-\d{2,4}[a-z]?\s*[:.]?\s+(?=[A-Z]))"
     # the end of a truncated author list read into the title: "и др.", "et al.", "u. a."
-    r"|(?:и\s?др|et\s?al|u\.\s?a|i\s?in|m\.\s?fl)\.\s*,?\s*)", re.I)
+    r"|(?:и\s?др|et\s?al|u\.\s?a|i\s?in|m\.\s?fl)\.\s*,?\s*"
+    # a chapter's number in a book ("Chapter 29. Intergenerational mobility …"), a group the
+    # authors wrote for ("for the Canadian Lung Oncology Group. Outcome assessment …")
+    r"|(?:chapter|chap\.|kapitel|chapitre|cap[íi]tulo)\s+\d{1,3}[.:]\s+(?=\w)"
+    r"|(?:for|on behalf of) the (?:[\w'’-]+\s){0,6}(?:group|investigators|consortium|collaborat\w+|committee|network|team)\.\s+)", re.I)
+# what closes a title but is no part of it: the kind of document, an edition, the editors
+# ("… Expedition Report. Manuscript", "… Petri Lombardi. Edited by …", "… collections. Sous la
+# direction de …", "… partitives. Mémoire en linguistique", "… prototype facility PhDThesis")
+_TITLE_KIND_TAIL_RE = re.compile(
+    r"(?:\.\s+|\s+)(?:(?:unpublished\s+)?manuscript|m[ée]moire(?:\s+(?:de|en)\s+[\w ]{2,30})?|ph\.?\s?d\.?\s?thesis|"
+    r"dissertatio(?:\s+[IVX]+)?|diplomarbeit|magisterarbeit)$"
+    r"|\.\s+(?:edited by|sous la direction de|herausgegeben von|hrsg\. von|a cura di|coordinated by)\s.{2,120}$", re.I)
 _STRONG_PUBLISHER_RE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|[ÉE]ditions?|Editora|Edizioni|Claypool|Wiley|"
                                   r"Springer|Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson)\b")
 _TITLE_PUBLISHER_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][\w'’&-]*\s?){1,5}|(?:[A-Z][\w'’-]*\s)?&\s(?:[A-Z][\w'’-]*\s?){1,4})$")
@@ -137,11 +159,25 @@ class Parsed(NamedTuple):
                 raw = raw[: raw.rfind("(")]
         if raw.count("[") > raw.count("]") and self.text[end : end + 1] == "]":
             raw = self.text[span.start : end + 1]  # "… traced by [O III" + "]"
+        if re.search(r"\b[A-Z][a-zà-ÿ]+$", raw):
+            # "… wind speed records in Pernambuco" + ", Brazil", "… impact, western Texas" + ", USA":
+            # the country closing a place name belongs to the title
+            country = _COUNTRY_AFTER_RE.match(self.text, end)
+            if country:
+                raw = self.text[span.start : country.end(1)]
+                end = country.end(1)
         if re.search(r"\b1\d{3}$", raw):
             # "… in the Levant, 1700" + "–1800": a period's closing year left outside the span
             closing = re.match(r"\s?[-–—]\s?(?:1\d{3}|\d{2})\b(?![-–—/.]\d)", self.text[end:])
             if closing:
                 raw = self.text[span.start : end + closing.end()]
+        opening = self.text[span.start - 1 : span.start] if span.start else ""
+        if opening in QUOTE_PAIRS:
+            # "'Die Gesetze des Luftwiderstandes,' Flug- und Motortechnik": the quotation closed
+            # after its comma, and what the span ran on into is the journal
+            closing = re.search(rf"[,.]{re.escape(QUOTE_PAIRS[opening])}(?=\s)", raw)
+            if closing and len(raw[: closing.start()].split()) >= 2:
+                raw = raw[: closing.start()]
         title = raw
         for _ in range(3):  # quotes around the whole title go; a quoted phrase heading it stays
             title = strip_wrapping_quotes(title.strip(" \t*_`,;.—–-")).strip(" \t*_`,;.—–-")
@@ -162,6 +198,15 @@ class Parsed(NamedTuple):
         title = _TITLE_NOTE_TAIL_RE.sub("", title)
         # a report's number closing its title: "(ERIC Document No. ED376112)", "(OPRE Report 2016-45)"
         title = _REPORT_NUMBER_TAIL_RE.sub("", title)
+        # a book's place the span took along: "…Billy Graham and John Stott, Downers Grove" +
+        # ": IVP Academic, 2013", "…aus den Jahren 1088-1100, Hildesheim u" + ".a. 1973"
+        if re.match(r"\s*:\s*[A-ZÀ-Ý]|\.a\.\s", self.text[stop:]):
+            place = re.search(r",\s+(?:[A-ZÀ-Ý][\w'’.-]+\s?){1,3}(?:u)?$", title)
+            if place and len(title[: place.start()].split()) >= 3:
+                title = title[: place.start()]
+        cut = _TITLE_KIND_TAIL_RE.search(title)
+        if cut and len(title[: cut.start()].split()) >= 2:
+            title = title[: cut.start()]
         # "…in Toscana, in" + "«Rivista …»": the container's "in" is no part of the title
         title = re.sub(r",\s+(?:in|In|en|em|dans|in:|In:)$", "", title)
         # an economist's "Title, with A and B, revise and resubmit, Journal" / "Title (with A)":
@@ -908,6 +953,53 @@ def _first_author_read_into_title(text: str, spans: list[FieldSpan]) -> list[Fie
     return spans
 
 
+def _title_first_word_read_as_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"…, H. Jin, Research, development and innovations for …" / "Smalley, R. E. Macroscopic,
+    neat, single-walled carbon nanotube fibers": a title's first word before a comma read as one
+    more author (or the end of the last one), the title then starting in lower case. A
+    capitalised word closing the names, right before such a title, is the title's head."""
+    for k in range(len(spans) - 1):
+        author, title = spans[k], spans[k + 1]
+        if author.label not in ("AUTHOR", "VENUE") or title.label != "TITLE" or not text[title.start : title.start + 1].islower() \
+                or re.match(r"(?:and|et|und|y|e)\s", text[title.start : title.end]):  # "and 2 others"
+            continue
+        gap = text[author.end : title.start]
+        if not re.fullmatch(r"\s*,\s*", gap):
+            continue
+        word = re.search(r"(?:^|(?<=[.,]\s)|(?<=\.))([A-Z][a-z]{3,}(?:-[a-z]+)?)$", text[author.start : author.end])
+        if not word:
+            continue
+        head = author.start + word.start(1)
+        kept = text[author.start : head].rstrip(" ,;")
+        if author.label == "VENUE" and kept:
+            continue  # a venue only when the tagger called the lone word itself one
+        merged = FieldSpan("TITLE", head, title.end, title.confidence)
+        if not kept:  # the whole "author" was the word
+            return spans[:k] + [merged] + spans[k + 2 :]
+        # what stays must be a whole name ("Smalley, R. E."), not an initial left alone ("K.")
+        if not re.search(r"[A-Z]\.$|[A-Z][a-z]+$", kept) or not re.search(r"[^\W\d_]{2,}", kept):
+            continue
+        return spans[:k] + [FieldSpan("AUTHOR", author.start, author.start + len(kept), author.confidence), merged] + spans[k + 2 :]
+    return spans
+
+
+def _one_word_title_read_as_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"J. Feder, Fractals, Plenum Press, New York, 1988.": with no title found, a last "author"
+    that is one bare word after names written with initials is the (one-word) title."""
+    if any(s.label == "TITLE" for s in spans):
+        return spans
+    authors = [s for s in spans if s.label == "AUTHOR"]
+    if len(authors) < 2:
+        return spans
+    last = authors[-1]
+    word = text[last.start : last.end]
+    if not re.fullmatch(r"[A-Z][a-z]{3,}", word) or not re.match(r"\s*[,.]\s*\S", text[last.end :]):
+        return spans
+    if not all(re.search(r"\b[A-Z]\.", text[a.start : a.end]) for a in authors[:-1]):
+        return spans
+    return [FieldSpan("TITLE", s.start, s.end, s.confidence) if s is last else s for s in spans]
+
+
 def _natural_order_names(names: list[str]) -> bool:
     """Every part a natural-order person's name of two to four words ("Kenji Watanabe")."""
     return all(looks_like_name(n) and 2 <= len(n.split()) <= 4 and not n.isupper()
@@ -927,7 +1019,7 @@ def _book_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     titles = [s for s in spans if s.label == "TITLE"]
     if len(titles) < 2:
         return spans
-    books = [s for s in titles[1:] if re.search(r"(?:\b(?:In|En|Em|Dans|Nel|W):?|\((?:[Ee]ds?|[Ee]dd|[Cc]oords?|[Oo]rgs?|[Dd]irs?|red|Hrsg|Hgg?|a cura di)\.?\)[,:]?)\s*$",
+    books = [s for s in titles[1:] if re.search(r"(?:\b(?:In|En|Em|Dans|Nel|W):?|,\s*in|\((?:[Ee]ds?|[Ee]dd|[Cc]oords?|[Oo]rgs?|[Dd]irs?|red|Hrsg|Hgg?|a cura di)\.?\)[,:]?)\s*$",
                                                   text[max(0, s.start - 14) : s.start])
              or _EDITORS_BEFORE_BOOK_RE.search(text[titles[0].end : s.start])]
     if not books:
@@ -1390,7 +1482,8 @@ _VOLUME_EDITORS_RE = re.compile(
     r"(?:[,\s]*\((?:[Ee]ds?|[Ee]dd|[Ee]ditors?|Hrsg|Hgg?|Hg|[Cc]oords?|[Dd]irs?|[Oo]rgs?)\.?\)"
     r"|,\s*(?:eds?\.|editors|editor|Hrsg\.|Hg\.|coords?\.|dirs?\.|orgs?\.))"
     r"(?:\s*\(\d{4}[a-z]?\))?\s*[.,:]?\s+")
-_VOLUME_NAMES_GAP_RE = re.compile(r"(?:\s*(?:[.,&]|and\b|y\b|e\b|und\b|et\b|[A-ZÀ-Þ][\w'’-]*\.?)){1,10}?(?=,\s*(?:eds?\.|editors?\b)|\s*\((?:[Ee]ds?|[Ee]dd)\.?\))")
+_VOLUME_NAMES_GAP_RE = re.compile(r"(?:\s*(?:[.,&]|and\b|y\b|e\b|und\b|et\b|al\b|[A-ZÀ-Þ][\w'’-]*\.?)){1,10}?(?=,\s*(?:eds?\.|editors?\b)|\s*\((?:[Ee]ds?|[Ee]dd)\.?\))")
+_LONE_EDITOR_HEAD_RE = re.compile(r"^([A-ZÀ-Þ][\w'’-]+,\s+[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2})(?=\s*\((?:[Ee]ds?|[Ee]dd|Hrsg|Hg)\.?\))")
 _VOLUME_TITLE_END_RE = re.compile(r"\.\s|\s\(|\.$|$")
 
 
@@ -1402,7 +1495,11 @@ def _edited_volume_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
         return spans
     names = [s for s in spans if s.label == "AUTHOR"]
     if not names:
-        return spans
+        # the editor the tagger did not see as a name: "Whenham, John (ed.), Claudio Monteverdi: Orfeo (…)"
+        editor = _LONE_EDITOR_HEAD_RE.match(text)
+        if editor is None:
+            return spans
+        names = [FieldSpan("AUTHOR", editor.start(1), editor.end(1), 0.5)]
     # the mark follows the last tagged name, or more names the tagger left out ("…, and Lucia
     # Marchetti, eds.")
     gap = _VOLUME_NAMES_GAP_RE.match(text, names[-1].end)
@@ -1483,6 +1580,8 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _title_head_left_out(doc_text(doc), spans)
     spans = _names_inside_title(doc_text(doc), spans)
     spans = _first_author_read_into_title(doc_text(doc), spans)
+    spans = _title_first_word_read_as_author(doc_text(doc), spans)
+    spans = _one_word_title_read_as_author(doc_text(doc), spans)
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:
