@@ -49,6 +49,7 @@ INGESTORS: tuple[str, ...] = (
     # text copied out of browsers and Markdown homepages
     "ads_text",
     "pubmed_text",
+    "labelled_text",
     "profile_text",
     "listing_text",
     "aggregator_text",

@@ -207,7 +207,7 @@ def test_unknown_homepage_style_yields_titled_authored_records():
 # Vancouver initials as the family name ("Lalouel JM" -> "jm"), so correct parses of ~16% of
 # the gold authors count as misses; with that one rule fixed (bench/bench_refs.py,
 # authors_initials_fixed) the floor below is checked too.
-FLOORS = {"title": 0.84, "authors": 0.78, "year": 0.97, "venue": 0.85}
+FLOORS = {"title": 0.89, "authors": 0.79, "year": 0.98, "venue": 0.95}
 FLOOR_AUTHORS_INITIALS_FIXED = 0.93
 
 
@@ -327,33 +327,37 @@ def test_inverted_name_split_in_two_is_joined():
 # Floors on the 200 invented references in other styles (bench/data/invented_refs.jsonl,
 # measured: title 0.918, authors 0.921, year 1.000, venue 0.923): styles the training corpora
 # barely hold must not silently get worse.
-INVENTED_FLOORS = {"title": 0.95, "authors": 0.92, "year": 0.99, "venue": 0.95}
+INVENTED_FLOORS = {"title": 0.97, "authors": 0.92, "year": 0.99, "venue": 0.95}
 # ... on the 150 in ten source styles (invented_refs_2.jsonl; measured 0.960 / 0.993 / 1.000 / 0.900)
 INVENTED_2_FLOORS = {"title": 0.97, "authors": 0.99, "year": 0.99, "venue": 0.94}
 # ... and on the 160 in sixteen more (invented_refs_3.jsonl; measured 0.948 / 0.982 / 1.000 / 0.985)
-INVENTED_3_FLOORS = {"title": 0.93, "authors": 0.96, "year": 0.98, "venue": 0.95}
+INVENTED_3_FLOORS = {"title": 0.94, "authors": 0.97, "year": 0.99, "venue": 0.95}
 # ... on 160 more in sixteen other styles (invented_refs_4.jsonl; measured 0.926 / 0.955 / 0.981 / 0.890)
 INVENTED_4_FLOORS = {"title": 0.94, "authors": 0.95, "year": 0.98, "venue": 0.90}
 # ... and on 150 homepage/CV entries in ten styles (invented_refs_5.jsonl; measured 0.947 / 0.952 / 0.993 / 0.911)
 INVENTED_5_FLOORS = {"title": 0.97, "authors": 0.95, "year": 0.99, "venue": 0.91}
 # ... and on 160 more in sixteen styles (invented_refs_6.jsonl; scored first at 0.779 / 0.934 / 0.987 /
 # 0.830, measured now 0.831 / 0.940 / 0.987 / 0.855; authors written "Family, Given")
-INVENTED_6_FLOORS = {"title": 0.83, "authors": 0.95, "year": 0.98, "venue": 0.86}
+INVENTED_6_FLOORS = {"title": 0.84, "authors": 0.95, "year": 0.98, "venue": 0.87}
 # set 7 (written blind; scored once before any change made for it: title 0.814, title90 0.878,
 # authors 0.969, year 0.969, venue 0.857 with the single model)
 INVENTED_7_FLOORS = {"title": 0.90, "authors": 0.97, "year": 0.98, "venue": 0.88}
 # set 8 (written blind; scored once before any change made for it: title 0.825, title90 0.896,
 # authors 0.990, year 0.987, venue 0.886 with the ensemble)
-INVENTED_8_FLOORS = {"title": 0.89, "authors": 0.98, "year": 0.98, "venue": 0.92}
+INVENTED_8_FLOORS = {"title": 0.90, "authors": 0.98, "year": 0.98, "venue": 0.92}
 # set 9 (written blind; scored once before any change made for it: title 0.748, title90 0.819,
 # authors 0.991, year 0.975, venue 0.875)
 INVENTED_9_FLOORS = {"title": 0.81, "authors": 0.98, "year": 0.97, "venue": 0.91}
 # set 10 (homepage and CV lines, written blind; scored once before any change made for it: title
 # 0.848, title90 0.911, authors 0.956, year 0.980, venue 0.846)
-INVENTED_10_FLOORS = {"title": 0.87, "authors": 0.96, "year": 0.97, "venue": 0.88}
+INVENTED_10_FLOORS = {"title": 0.89, "authors": 0.96, "year": 0.97, "venue": 0.89}
 # set 11 (sixteen research fields' reference styles, written blind; scored once before any change
 # made for it: title 0.929, title90 0.968, authors 0.991, year 0.994, venue 0.868)
 INVENTED_11_FLOORS = {"title": 0.96, "authors": 0.99, "year": 0.99, "venue": 0.98}
+# set 12 (PDF extractions, Crossref, PMC, Wikipedia, astronomy, ML, Bluebook, ASA, history, Harvard,
+# ACM, GSA, CJK, chapters, reports, web pastes; written blind; scored once before any change made
+# for it: title 0.827, title90 0.887, authors 0.963, year 0.943, venue 0.873)
+INVENTED_12_FLOORS = {"title": 0.88, "authors": 0.96, "year": 0.95, "venue": 0.89}
 
 
 @pytest.mark.shared
@@ -369,6 +373,7 @@ INVENTED_11_FLOORS = {"title": 0.96, "authors": 0.99, "year": 0.99, "venue": 0.9
     ("invented_refs_9.jsonl", 160, INVENTED_9_FLOORS),
     ("invented_refs_10.jsonl", 160, INVENTED_10_FLOORS),
     ("invented_refs_11.jsonl", 160, INVENTED_11_FLOORS),
+    ("invented_refs_12.jsonl", 160, INVENTED_12_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")

@@ -162,6 +162,10 @@ def _prepare(text: str) -> str:
     if "<" in text:
         text = _INLINE_TAG_RE.sub("", text)
     text = strip_author_marks(text)
+    # "andS.Oduya", "andAndrea Fiore": the last name glued to its conjunction in a PDF scrape
+    text = _GLUED_AND_RE.sub("and ", text)
+    # a legal citation's signal before the names: "See Thomas A. Brennan, Note, …", "Cf. …"
+    text = _SIGNAL_HEAD_RE.sub("", text)
     if "](" in text or "**" in text or "__" in text:
         text = strip_markdown(text)
     # a CV's own labels before the entry: "C4. [2017] …", "J12. 2016. …", "[B2] 2019. …"
@@ -175,6 +179,8 @@ def _prepare(text: str) -> str:
     return " ".join(text.split())
 
 
+_GLUED_AND_RE = re.compile(r"(?<=[\s,])and(?=[A-Z](?:\.|[a-z]+\s))")
+_SIGNAL_HEAD_RE = re.compile(r"^(?:See(?:,? e\.g\.,| also| generally)?|Cf\.|But see|Compare|Accord)\s+(?=[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z])")
 _CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?[.):])\s+")
 _INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite)\b[^<>]{0,200}>", re.I)
 _TRAILING_LINK_WORDS_RE = re.compile(

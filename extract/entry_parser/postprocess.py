@@ -63,7 +63,8 @@ _GOST_SOURCE_RE = re.compile(r"//\s*([^/]{2,200}?)\s*(?=\s:\s[a-zа-яё]|\s/\s|
 _THESIS_HEAD_RE = re.compile(r"^(?:(?:ph\.?\s?d\.?|m\.?\s?sc\.?|m\.?\s?a\.?|master'?s|doctoral|b\.?\s?sc\.?|diploma)\s+)?"
                              r"(?:thesis|dissertation)\s*:\s*[\"“]?", re.I)
 _GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,6}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
-                                   r"Working Group|Group|Team|Network|Committee|Society|Initiative)\.\s+(?=[A-Z0-9])")
+                                   r"Working Group|Group|Team|Network|Committee|Society|Initiative|Organi[sz]ation|Association|"
+                                   r"Agency|Bureau|Board|Ministry|Council|Commission|Federation|Foundation)\.\s+(?=[A-Z0-9])")
 _COUNTRIES = (
     "USA|U\\.S\\.A\\.|UK|U\\.K\\.|Brazil|Mexico|Canada|Argentina|Chile|Peru|Colombia|Bolivia|Ecuador|Venezuela|Uruguay|"
     "Paraguay|Cuba|China|India|Japan|Korea|Taiwan|Vietnam|Thailand|Indonesia|Malaysia|Philippines|Pakistan|Bangladesh|"
@@ -75,6 +76,13 @@ _COUNTRIES = (
 _COUNTRY_AFTER_RE = re.compile(
     rf"\s*,\s*((?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Central|Northern|Southern|Eastern|"
     rf"Western)\s)?(?:{_COUNTRIES}))(?=\s*[,.;:(]|\s*$)")
+_ACCESS_OR_REPRINT_RE = re.compile(r"\b(?:[Rr]etrieved|[Aa]ccessed|\[[Cc]ited|[Rr]eprint(?:ed)?,?\s|[Rr]epr\.)")
+_ROLE_WORD_RE = re.compile(r"(?i:inventors?|assignees?|editors?|eds?|translators?|compilers?|directors?|producers?|"
+                           r"illustrators?|contributors?|authors?|et al|and others)")
+_ORGANISATION_NAME_RE = re.compile(
+    r"\b(?:Bureau|Board|Organi[sz]ation|Agency|Office|Department|Ministry|Institute|Council|Commission|Association|"
+    r"Foundation|Cent(?:er|re)|Committee|Corporation|Corp\.|Inc\.?|Ltd\.?|GmbH|Consortium|Collaboration|Survey|"
+    r"Administration|Authority|Programme|Secretariat|Agency|Service|Services|Laboratory|University)\b")
 _REPORT_NUMBER_TAIL_RE = re.compile(
     r"\s*\((?:(?:[A-Z][\w.&-]*\s){0,4}(?:Report|Rep\.|Document|Doc\.|Paper|Brief|Memo(?:randum)?|Bulletin|Publication|"
     r"Pub\.|Series)\b[^()]{0,30}\d[^()]{0,20}|[A-Z]{2,8}[ -]?(?:19|20)\d{2}\s?[-–]\s?\d{1,4}[A-Za-z]?)\)$")
@@ -90,7 +98,7 @@ _TITLE_HEAD_MARK_RE = re.compile(
     r"|(?:и\s?др|et\s?al|u\.\s?a|i\s?in|m\.\s?fl)\.\s*,?\s*"
     # a chapter's number in a book ("Chapter 29. Intergenerational mobility …"), a group the
     # authors wrote for ("for the Canadian Lung Oncology Group. Outcome assessment …")
-    r"|(?:chapter|chap\.|kapitel|chapitre|cap[íi]tulo)\s+\d{1,3}[.:]\s+(?=\w)"
+    r"|(?:chapter|chap\.|kapitel|chapitre|cap[íi]tulo)\s+\d{1,3}\s*[.:—–-]\s+(?=\w)"
     r"|(?:for|on behalf of) the (?:[\w'’-]+\s){0,6}(?:group|investigators|consortium|collaborat\w+|committee|network|team)\.\s+)", re.I)
 # what closes a title but is no part of it: the kind of document, an edition, the editors
 # ("… Expedition Report. Manuscript", "… Petri Lombardi. Edited by …", "… collections. Sous la
@@ -166,6 +174,17 @@ class Parsed(NamedTuple):
             if country:
                 raw = self.text[span.start : country.end(1)]
                 end = country.end(1)
+        if re.search(r"(?<![\d,.])\d{1,3}$", raw):
+            # "… resting heart rate in 250" + ",000 individuals": a number's thousands left out
+            thousands = re.match(r"(?:,\d{3}(?!\d))+(?:\s+[a-z][\w-]*)*", self.text[end:])
+            if thousands:
+                raw = self.text[span.start : end + thousands.end()]
+                end += thousands.end()
+        period = re.match(r"\s*,\s*1\d{3}\s?[-–]\s?(?:1\d{3}|20\d{2}|\d{2})\b(?=\s*[\[(.])", self.text[end:])
+        if period and not re.search(r"\d$", raw):
+            # "Borehole temperature logs from the Oslo Rift" + ", 1975–2016 [Data set]"
+            raw = self.text[span.start : end + period.end()]
+            end += period.end()
         if re.search(r"\b1\d{3}$", raw):
             # "… in the Levant, 1700" + "–1800": a period's closing year left outside the span
             closing = re.match(r"\s?[-–—]\s?(?:1\d{3}|\d{2})\b(?![-–—/.]\d)", self.text[end:])
@@ -201,9 +220,12 @@ class Parsed(NamedTuple):
         # a book's place the span took along: "…Billy Graham and John Stott, Downers Grove" +
         # ": IVP Academic, 2013", "…aus den Jahren 1088-1100, Hildesheim u" + ".a. 1973"
         if re.match(r"\s*:\s*[A-ZÀ-Ý]|\.a\.\s", self.text[stop:]):
-            place = re.search(r",\s+(?:[A-ZÀ-Ý][\w'’.-]+\s?){1,3}(?:u)?$", title)
+            place = re.search(r"[,.]\s+(?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}(?:u)?$", title)
             if place and len(title[: place.start()].split()) >= 3:
                 title = title[: place.start()]
+        # Bluebook: "Note, Regulating Drones …", "… the Courts, in THE OXFORD HANDBOOK OF …"
+        title = re.sub(r"^(?:Note|Comment|Recent Case|Case Comment|Book Review|Essay),\s+(?=[A-Z])", "", title)
+        title = re.sub(r",\s+in\s+(?:THE\s)?[A-Z]{2,}(?:\s[A-Z]{2,}|\s(?:OF|AND|IN|ON|THE|FOR))*\b.*$", "", title)
         cut = _TITLE_KIND_TAIL_RE.search(title)
         if cut and len(title[: cut.start()].split()) >= 2:
             title = title[: cut.start()]
@@ -253,6 +275,11 @@ class Parsed(NamedTuple):
             if not before_title:
                 return with_names
         found = self._people()
+        # roles and organisations are nobody's name: "Okuda T, Ferraro L, inventors; Lumina
+        # Optics Corp., assignee", "U.S. Census Bureau. 2020. …"
+        people = [p for p in found if not _ROLE_WORD_RE.fullmatch(p.name.strip(" .,;"))
+                  and not (len(p.name.split()) >= 2 and _ORGANISATION_NAME_RE.search(p.name))]
+        found = people if people or not found else []
         if _GBT_MARK_RE.search(self.text):
             # GB/T 7714 writes Chinese names family first in pinyin too ("Liu Yang", "LI Hua"),
             # but a Western-order "Yaoyao Sun" stays: the family is the part that is a surname
@@ -293,6 +320,9 @@ class Parsed(NamedTuple):
 
     def year_and_date(self) -> tuple[Optional[int], Optional[str]]:
         span = self.first("YEAR")
+        if span is not None and ("etrieved" in self.text or "ccessed" in self.text or "eprint" in self.text
+                                 or "repr." in self.text or "cited" in self.text):
+            span = self._year_span_before_access_or_reprint(span)
         if span is not None:
             m = YEAR_RE.search(self.text[span.start : span.end])
             if m:
@@ -306,6 +336,21 @@ class Parsed(NamedTuple):
         title = self.first("TITLE")
         rest = self.text if title is None else self.text[: title.start] + " " + self.text[title.end :]
         return find_year(_strip_ids(rest)), None
+
+    def _year_span_before_access_or_reprint(self, span: FieldSpan) -> FieldSpan:
+        """A date the page was read on ("Retrieved 3 January 2018", "[cited 2020 May 1]",
+        "(Accessed: 12 May 2021)") or a reprint's year ("London, 1887. Reprint, Cambridge …,
+        2012"; "1923; repr. Genève …, 1978") is not the work's: the year printed before the
+        marker is."""
+        marker = _ACCESS_OR_REPRINT_RE.search(self.text)
+        if marker is None or span.start < marker.start():
+            return span
+        before = [m for m in YEAR_RE.finditer(self.text, 0, marker.start())
+                  if not any(t.label == "TITLE" and t.start <= m.start() < t.end for t in self.spans)]
+        if not before:
+            return span
+        m = before[-1]
+        return FieldSpan("YEAR", m.start(1), m.end(1), span.confidence)
 
     def venue(self) -> Optional[str]:
         title = self.first("TITLE")
@@ -1000,6 +1045,36 @@ def _one_word_title_read_as_author(text: str, spans: list[FieldSpan]) -> list[Fi
     return [FieldSpan("TITLE", s.start, s.end, s.confidence) if s is last else s for s in spans]
 
 
+# GSA/USGS: "Title: Journal, v. 47, no. 5, p. 411–415"
+_GSA_JOURNAL_RE = re.compile(r":\s+([A-Z][^:;]{2,80}?),\s+v\.\s*\d")
+# Vancouver/NLM: "Title. PLoS Negl Trop Dis. 2019;13(8):e0007612", "… Hum Mol Genet 1996; 5: 933"
+_NLM_JOURNAL_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][A-Za-z]{0,14}\.?\s){0,5}[A-Z][A-Za-z]{0,14}\.?)$")
+_NLM_DATE_AFTER_RE = re.compile(r"\.?\s*(?:19|20)\d{2}(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?\s*;")
+
+
+def _journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """The journal the tagger ran the title into, where the style marks it unmistakably: GSA's
+    "…of the Tonto Group, Arizona: Geology, v. 47" and Vancouver's "…in coastal Ghana. PLoS Negl
+    Trop Dis. 2019;13(8)" (the journal is the last sentence before "year;")."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) != 1:
+        return spans
+    title = titles[0]
+    gsa = _GSA_JOURNAL_RE.search(text, title.start)
+    if gsa and title.start < gsa.start() <= title.end + 1 and len(text[title.start : gsa.start()].split()) >= 3:
+        journal = FieldSpan("VENUE", gsa.start(1), gsa.end(1), title.confidence)
+        kept = [s for s in spans if s.label != "VENUE" and s is not title]
+        return sorted(kept + [FieldSpan("TITLE", title.start, gsa.start(), title.confidence), journal], key=lambda s: s.start)
+    tail = _NLM_JOURNAL_TAIL_RE.search(text, title.start, title.end)
+    if tail and _NLM_DATE_AFTER_RE.match(text, title.end) and len(text[title.start : tail.start()].split()) >= 3 \
+            and not any(s.label == "VENUE" and s.start < title.end + 3 and s.start >= title.start for s in spans[spans.index(title) + 1 :][:1]) \
+            and len(tail.group(1).split()) <= 6 and not any(w.islower() for w in tail.group(1).split()):
+        journal = FieldSpan("VENUE", tail.start(1), tail.end(1), title.confidence)
+        kept = [s for s in spans if s.label != "VENUE" and s is not title]
+        return sorted(kept + [FieldSpan("TITLE", title.start, tail.start(), title.confidence), journal], key=lambda s: s.start)
+    return spans
+
+
 def _natural_order_names(names: list[str]) -> bool:
     """Every part a natural-order person's name of two to four words ("Kenji Watanabe")."""
     return all(looks_like_name(n) and 2 <= len(n.split()) <= 4 and not n.isupper()
@@ -1582,6 +1657,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _first_author_read_into_title(doc_text(doc), spans)
     spans = _title_first_word_read_as_author(doc_text(doc), spans)
     spans = _one_word_title_read_as_author(doc_text(doc), spans)
+    spans = _journal_read_into_title(doc_text(doc), spans)
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:

@@ -136,6 +136,18 @@ def parse_citation(raw: str) -> Entry:
         entry.venue = _venue_of(after, year)
         return entry
 
+    # German author-date: "Brenner, Katharina/Hoffmann, Tobias (2019): Wer arbeitet wann? …"
+    head = _NAMES_YEAR_COLON_RE.match(text)
+    if head and authors_score(head.group(1).replace("/", "; ")) >= 0.6:
+        entry.authors_text = head.group(1).replace("/", "; ").strip(" ,.")
+        rest = split_sentences(text[head.end():])
+        if rest:
+            if _question_then_subtitle(text, rest):
+                rest = [f"{rest[0]}? {rest[1]}"] + rest[2:]
+            entry.title = rest[0]
+            entry.venue = _venue_of(" ".join(rest[1:]), year)
+        return entry
+
     segments = split_sentences(text)
     if segments:
         segments[:1] = split_inverted_initials_from_title(segments[0])
@@ -221,6 +233,10 @@ _STATUS_SENTENCE_RE = re.compile(r"(?:^|[.;]?\s+)(?:unpublished\s+)?manuscript(?
 
 
 # a label before the reference itself: "Recommended citation: Doe, J. (2020) …", "Cite as: …"
+_NAMES_YEAR_COLON_RE = re.compile(r"^([^()]{3,300}?)\s*\((?:1[6-9]|20)\d{2}[a-z]?\)\s*:\s+(?=\S)")
+_AUTHOR_DATE_HEAD_RE = re.compile(r"\((?:1[6-9]|20)\d{2}[a-z]?\)\s*[:.]\s")
+# a link's label closing an entry: "[Verlagsseite]", "[Volltext]", "[Texte intégral]", "[PDF]"
+_TRAILING_LINK_LABEL_RE = re.compile(r"(?:\s*\[[^\[\]\d]{1,25}\])+\s*$")
 _CITATION_LABEL_RE = re.compile(r"^\s*(?:recommended\s+citation|suggested\s+citation|cite\s+(?:as|this(?:\s+\w+)?)|"
                                 r"citation|how\s+to\s+cite)\s*:\s*", re.I)
 
@@ -232,7 +248,9 @@ SINGLE_AUTHOR_RE = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+(?:\s[A-Z
 
 
 # a CV's own entry labels: "[J1]", "[C12]", "(W2)", "J1.", "P3)" (journal/conference/workshop/preprint)
-ENTRY_LABEL_RE = re.compile(r"^\s*[*_]{0,2}(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|\([A-Z]{1,3}\s?-?\d{1,3}[a-z]?\)|[A-Z]{1,3}\d{1,3}[a-z]?[.):])[*_]{0,2}\s+")
+ENTRY_LABEL_RE = re.compile(r"^\s*[*_]{0,2}(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|\([A-Z]{1,3}\s?-?\d{1,3}[a-z]?\)|[A-Z]{1,3}\d{1,3}[a-z]?[.):]"
+                            # a BibTeX key as the entry's label: "[KesslerPooleVanRensburg96]", "[Kessler99] (*)"
+                            r"|\[[A-Z][A-Za-z+-]{2,60}\d{2,4}[a-z]?\](?:\s*\(\*\))?)[*_]{0,2}\s+")
 
 
 # HAL's id marks: "⟨10.5555/x.1⟩" is a DOI, "⟨halshs-04501126⟩" an archive id (not a venue)
@@ -283,6 +301,7 @@ def _parse_entry_text(raw: str) -> Entry:
     reads styles the rules do not know and keeps volume/pages out of venues); otherwise the
     rules stand and the model only fills fields they left empty. Ids and URLs always come
     from the rules (regexes are exact there)."""
+    raw = _TRAILING_LINK_LABEL_RE.sub("", raw) or raw
     entry = parse_citation(raw)
     try:
         from extract.entry_parser import available, parse_with_confidence
@@ -295,7 +314,11 @@ def _parse_entry_text(raw: str) -> Entry:
     if model_entry is None:
         return entry
     if model_entry.title and model_entry.authors and parsed.confident():
-        entry.title = model_entry.title
+        # the model can stop a title at its subtitle's colon where the rules read on to the
+        # full stop ("Entgrenzte Arbeit, begrenzte Zeit" + ": Zeitregime in der …"): keep the whole
+        subtitle = (entry.title or "")[len(model_entry.title):] if (entry.title or "").startswith(model_entry.title) else ""
+        if not re.match(r"\s*:\s*\S", subtitle):
+            entry.title = model_entry.title
         # the model can drop a person the comma rules did see ("A, B, C." read as "A, B"):
         # a clean rule list with more names keeps its people
         rule_names = split_author_list(entry.authors_text).names if entry.authors_text else []
@@ -311,6 +334,14 @@ def _parse_entry_text(raw: str) -> Entry:
         entry.venue = model_entry.venue or entry.venue
         if model_entry.year:
             entry.year, entry.date = model_entry.year, model_entry.date
+        return entry
+    if (entry.title and model_entry.title and model_entry.authors and _AUTHOR_DATE_HEAD_RE.search(entry.title)
+            and not _AUTHOR_DATE_HEAD_RE.search(model_entry.title)):
+        # the rules' "title" swallowed the names and the date ("Brenner, Katharina/Hoffmann,
+        # Tobias (2019): Wer arbeitet wann"): the model read the author-date head apart
+        entry.title, entry.venue = model_entry.title, model_entry.venue or entry.venue
+        entry.authors, entry.authors_text = list(model_entry.authors), None
+        entry.year, entry.date = model_entry.year or entry.year, model_entry.date or entry.date
         return entry
     if (entry.title and not model_entry.title and model_entry.authors and model_entry.venue
             and fold(entry.title) in fold(model_entry.venue) and parsed.confidence >= 0.8

@@ -21,7 +21,8 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
 # Contribution / affiliation markers glued to names: "Yuan*", "Lee^", "Smith†", "Doe1,2", "Li#".
 _MARKERS_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝]+|(?<=[^\W\d_])\d+(?:,\d+)*\b|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b|\bu\.\s?a\.(?=\s*$|\s*[,;:])"
-                            r"|(?:&|\band\b|\+)\s*\d{1,4}\s+(?:others|more)\b)", re.I)  # Pure's "& 3 others"
+                            r"|(?:&|\band\b|\+)\s*\d{1,4}\s+(?:others|more)\b"  # Pure's "& 3 others"
+                            r"|\+\s*\d{1,4}\s+(?:more\s+)?(?:authors?|co-?authors?)\b)", re.I)  # Semantic Scholar's "+3 authors"
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z]\.)(?:[\s\-]?(?:[A-Z]\.?|[A-Z][a-z]\.)){0,3}$")
 _NAME_CHAR_RE = re.compile(r"^[^\W\d_][\w'’.\- ]*$", re.UNICODE)
 # words that never appear in a person name; a segment containing one is not an author
@@ -545,10 +546,11 @@ def spelled_out(short: str | None, text: str) -> str | None:
     if not initials or any(len(w.strip(".")) > 1 for w in re.split(r"[\s.]+", parsed.given) if w):
         return None  # the given name is already written out
     family = re.escape(parsed.family)
-    pattern = re.compile(rf"\b((?:{_GIVEN_WORD}\s){{{len(initials)}}}){family}\b")
+    # each given name written out or kept as its initial ("Robert A. Kessler"), one at least written out
+    pattern = re.compile(rf"\b((?:(?:{_GIVEN_WORD}|[A-ZÀ-Þ]\.)\s){{{len(initials)}}}){family}\b")
     for m in pattern.finditer(text[:_MAX_EXPAND_SCAN]):
         givens = m.group(1).split()
-        if [g[0] for g in givens] == initials:
+        if [g[0] for g in givens] == initials and any(len(g.strip(".")) > 1 for g in givens):
             return f"{' '.join(givens)} {parsed.family}"
     return None
 

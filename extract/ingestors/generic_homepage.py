@@ -562,6 +562,10 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
     if OWN_QUOTED_ENTRY_RE.match(text):
         return True  # '"Title" (with A and B), Venue, 2022': a CV's own entry
     text = YEAR_LABEL_RE.sub("", text)
+    # German author-date names: "Brenner, Katharina/Hoffmann, Tobias (2019): Title"
+    head = re.match(r"^([^()]{3,300}?)\s*\((?:1[6-9]|20)\d{2}[a-z]?\)\s*:\s+\S", text)
+    if head and "/" in head.group(1) and authors_score(head.group(1).replace("/", "; ")) >= 0.7:
+        return True
     parts = re.split(r"(?<=[a-z)])\.\s+|[\"“”]", text)
     parts[:1] = split_inverted_initials_from_title(parts[0])
     return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) or SINGLE_AUTHOR_RE.fullmatch(p.strip(" .,"))

@@ -222,8 +222,10 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
     # Press, 2021")
     text = _CHICAGO_JOURNAL_TAIL_RE.sub("", text)
     text = re.sub(r",\s+(?:edited|ed\.|eds\.|trans(?:lated)?\.?) by\b.*$", "", text)
-    placed = re.fullmatch(r"[A-Z][\w .'’-]{1,30}:\s*([A-Z][^:]{1,60}?)(?:,\s*(?:19|20)\d{2})?[.\s]*", text.strip())
-    if placed:
+    placed = re.fullmatch(r"[A-Z][\w .'’-]{1,30}:\s*([A-Z][^:()]{1,60}?)(,\s*(?:1[5-9]|20)\d{2})?[.\s]*", text.strip())
+    # (a place, then a publisher: "Robotics: Science and Systems" is a conference's own name)
+    if placed and (placed.group(2) or re.search(r"\b(?:Press|Verlag|Publish\w*|Books|[ÉE]ditions?|Editora|Editores|Edizioni)\b",
+                                                placed.group(1))):
         text = placed.group(1)
     notes = [m.group(1).strip(" *") for m in _NOTE_PAREN_RE.finditer(text) if not YEAR_RE.fullmatch(m.group(1).strip())]
     text = _NOTE_PAREN_RE.sub(lambda m: "" if not YEAR_RE.fullmatch(m.group(1).strip()) else m.group(0), text)
@@ -240,11 +242,13 @@ _EPRINT_LINE_RE = re.compile(r"^(?:e-?print|arxiv|doi)\s*:\s*\S+(?:\s*\[[\w.-]+\
 
 
 FIELD_CLASS_RES = {  # class names templates give an entry's parts ("pub-title", "authors", "journal")
-    "title": re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle)(?:$|[-_])", re.I),
-    "authors": re.compile(r"(?:^|[-_])(?:authors?|author-?list|creators?)(?:$|[-_])", re.I),
+    # (and the same parts named in Italian, Spanish, Portuguese, French and German templates)
+    "title": re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle|titolo|t[íi]tulo|titre|titel)(?:$|[-_])", re.I),
+    "authors": re.compile(r"(?:^|[-_])(?:authors?|author-?list|creators?|autori|autores|auteurs|autoren)(?:$|[-_])", re.I),
     "venue": re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source|src|"
-                        r"citation|pub-?info|bib-?info|publication-?info|journal-?ref)(?:$|[-_])", re.I),
-    "year": re.compile(r"(?:^|[-_])(?:year|date|pubdate)(?:$|[-_])", re.I),
+                        r"citation|pub-?info|bib-?info|publication-?info|journal-?ref|rivista|revista|revue|zeitschrift|"
+                        r"editore|editora|editeur|[ée]diteur|verlag|periodico|peri[óo]dico|school|institution|university|ref|bibref)(?:$|[-_])", re.I),
+    "year": re.compile(r"(?:^|[-_])(?:year|date|pubdate|anno|a[ñn]o|ann[ée]e|jahr|data)(?:$|[-_])", re.I),
     "abstract": re.compile(r"(?:^|[-_])(?:abstract|summary)(?:$|[-_])", re.I),
 }
 

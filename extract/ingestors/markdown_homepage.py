@@ -97,7 +97,7 @@ def _bold_title(block: str) -> Optional[re.Match]:
         return None
     title = next(t for t in (m.group("t1"), m.group("t2"), m.group("t3"), m.group("t4")) if t is not None)
     # marks on the name ("<sup>*</sup>", "†") do not part it from the names after it
-    after = re.sub(r"^(?:\s*(?:<sup>[^<]{0,12}</sup>|\^[^^\s]{1,3}\^|[*†‡§]))+", "", block[m.end():])
+    after = re.sub(r"^(?:\s*(?:<sup>[^<]{0,12}</sup>|\^[^^\s]{1,3}\^|\\?[*†‡§]))+", "", block[m.end():])
     # a bold *name* followed by more names is an author list with the owner in bold, not a title
     if looks_like_name(title.strip()) and re.match(r"\s*(?:,|and\s|&|et\.?\s?al\b)\s*\w?", after):
         return None

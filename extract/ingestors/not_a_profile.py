@@ -42,9 +42,11 @@ def _signals(page: Page) -> tuple[float, list[str]]:
         score = max(score, 0.9)
         evidence.append(f"podcast cues: {cues['PODCAST']}")
     if cues.get("WALL", 0) >= 1 and len(text) < 400_000:
-        # a wall page has few words of content besides the wall itself
+        # a wall page has few words of content besides the wall itself (one "please enable
+        # JavaScript" line on a page with a publication list is a hint, not a wall)
         words = len(text.split())
-        if words < 3000 or cues["WALL"] >= 2:
+        dated = len(set(re.findall(r"\b(?:19|20)\d{2}\b", text))) >= 3  # a dated list, not a wall
+        if (words < 3000 and not dated) or cues["WALL"] >= 2:
             score = max(score, 0.9)
             evidence.append(f"sign-in/captcha wall cues: {cues['WALL']}")
     return score, evidence
