@@ -329,7 +329,7 @@ def test_inverted_name_split_in_two_is_joined():
 # barely hold must not silently get worse.
 INVENTED_FLOORS = {"title": 0.97, "authors": 0.92, "year": 0.99, "venue": 0.95}
 # ... on the 150 in ten source styles (invented_refs_2.jsonl; measured 0.960 / 0.993 / 1.000 / 0.900)
-INVENTED_2_FLOORS = {"title": 0.97, "authors": 0.99, "year": 0.99, "venue": 0.94}
+INVENTED_2_FLOORS = {"title": 0.97, "authors": 0.99, "year": 0.99, "venue": 0.95}
 # ... and on the 160 in sixteen more (invented_refs_3.jsonl; measured 0.948 / 0.982 / 1.000 / 0.985)
 INVENTED_3_FLOORS = {"title": 0.94, "authors": 0.97, "year": 0.99, "venue": 0.95}
 # ... on 160 more in sixteen other styles (invented_refs_4.jsonl; measured 0.926 / 0.955 / 0.981 / 0.890)
@@ -341,10 +341,10 @@ INVENTED_5_FLOORS = {"title": 0.97, "authors": 0.95, "year": 0.99, "venue": 0.91
 INVENTED_6_FLOORS = {"title": 0.84, "authors": 0.95, "year": 0.98, "venue": 0.87}
 # set 7 (written blind; scored once before any change made for it: title 0.814, title90 0.878,
 # authors 0.969, year 0.969, venue 0.857 with the single model)
-INVENTED_7_FLOORS = {"title": 0.90, "authors": 0.97, "year": 0.98, "venue": 0.88}
+INVENTED_7_FLOORS = {"title": 0.90, "authors": 0.97, "year": 0.98, "venue": 0.90}
 # set 8 (written blind; scored once before any change made for it: title 0.825, title90 0.896,
 # authors 0.990, year 0.987, venue 0.886 with the ensemble)
-INVENTED_8_FLOORS = {"title": 0.90, "authors": 0.98, "year": 0.98, "venue": 0.92}
+INVENTED_8_FLOORS = {"title": 0.90, "authors": 0.98, "year": 0.98, "venue": 0.93}
 # set 9 (written blind; scored once before any change made for it: title 0.748, title90 0.819,
 # authors 0.991, year 0.975, venue 0.875)
 INVENTED_9_FLOORS = {"title": 0.81, "authors": 0.98, "year": 0.97, "venue": 0.91}
@@ -358,6 +358,11 @@ INVENTED_11_FLOORS = {"title": 0.96, "authors": 0.99, "year": 0.99, "venue": 0.9
 # ACM, GSA, CJK, chapters, reports, web pastes; written blind; scored once before any change made
 # for it: title 0.827, title90 0.887, authors 0.963, year 0.943, venue 0.873)
 INVENTED_12_FLOORS = {"title": 0.88, "authors": 0.96, "year": 0.95, "venue": 0.89}
+# set 13 (sixteen mainstream styles: Nature, Elsevier Harvard, Springer, IEEE, ACS, APA 7, Chicago
+# notes, MLA, APS, BMJ/Lancet, AER, LSA, ACL, incomplete lines, Slavic, SciELO; written blind;
+# scored once before any change made for it: title 0.962, title90 0.962, authors 0.988, year
+# 1.000, venue 0.909)
+INVENTED_13_FLOORS = {"title": 0.96, "authors": 0.98, "year": 0.99, "venue": 0.96}
 
 
 @pytest.mark.shared
@@ -374,6 +379,7 @@ INVENTED_12_FLOORS = {"title": 0.88, "authors": 0.96, "year": 0.95, "venue": 0.8
     ("invented_refs_10.jsonl", 160, INVENTED_10_FLOORS),
     ("invented_refs_11.jsonl", 160, INVENTED_11_FLOORS),
     ("invented_refs_12.jsonl", 160, INVENTED_12_FLOORS),
+    ("invented_refs_13.jsonl", 160, INVENTED_13_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
@@ -812,3 +818,25 @@ def test_repairs_after_tagging(raw, title, venue):
         assert record["title"] == title
     if venue is not None:
         assert record["venue"] == venue
+
+
+@pytest.mark.parametrize("raw, title, venue, families, year", [
+    ("佐藤 健一, 高橋 美咲 (2015) 「地方自治体における防災情報の伝達」『社会情報学研究』19(2), 45–58.",
+     "地方自治体における防災情報の伝達", "社会情報学研究", ["佐藤", "高橋"], 2015),
+    ("박성호·정은영 (2020), 「지방자치단체 재정자립도 결정요인 분석」, 『한국행정학보』 54(3), 133–160.",
+     "지방자치단체 재정자립도 결정요인 분석", "한국행정학보", ["박성호", "정은영"], 2020),
+    ("伊藤直樹 (2015)『近代日本の地方財政と地域社会』東京大学出版会.", "近代日本の地方財政と地域社会", None, ["伊藤直樹"], 2015),
+])
+def test_cjk_bracket_references_read_by_rule(raw, title, venue, families, year):
+    record = parse_records([raw])[0]
+    assert record["title"] == title
+    assert record["venue"] == venue
+    assert [a["family"] for a in record["authors"]] == families  # unspaced names stay whole
+    assert record["year"] == year
+
+
+def test_cjk_bracket_reader_leaves_western_references_alone():
+    from extract.fields.cjk_brackets import find_cjk_bracket_spans
+
+    assert find_cjk_bracket_spans("Smith, J. (2019). A study of 「quoted」 words. Journal 3: 4.") is None
+    assert find_cjk_bracket_spans("Smith, J. (2019). No brackets here. Journal 3: 4.") is None

@@ -179,6 +179,7 @@ def _prepare(text: str) -> str:
     return " ".join(text.split())
 
 
+_CJK_BRACKETS_RE = re.compile(r"[「『《〈]")
 _GLUED_AND_RE = re.compile(r"(?<=[\s,])and(?=[A-Z](?:\.|[a-z]+\s))")
 _SIGNAL_HEAD_RE = re.compile(r"^(?:See(?:,? e\.g\.,| also| generally)?|Cf\.|But see|Compare|Accord)\s+(?=[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z])")
 _CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?[.):])\s+")
@@ -200,6 +201,7 @@ def decoder():
 def tag_texts(texts: list[str]) -> list[Parsed]:
     """Tag prepared texts in batches; one Parsed per text (empty texts give empty results)."""
     from extract.entry_parser.postprocess import FieldSpan
+    from extract.fields.cjk_brackets import find_cjk_bracket_spans
     from extract.fields.gbt7714 import find_gbt_spans
     from extract.fields.homepage_line import find_title_first_spans
     from extract.fields.legal_case import find_case_spans
@@ -210,6 +212,7 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     by_rule: dict[int, Parsed] = {}
     for i, text in enumerate(texts):
         spans = (find_scholar_spans(text) or (find_gbt_spans(text) if "[" in text else None)
+                 or (find_cjk_bracket_spans(text) if _CJK_BRACKETS_RE.search(text) else None)
                  or find_title_first_spans(text) or find_case_spans(text) or find_separated_spans(text))
         if spans:
             by_rule[i] = Parsed(text, [FieldSpan(label, a, b, 1.0) for label, a, b in spans], 1.0)

@@ -65,6 +65,7 @@ _THESIS_HEAD_RE = re.compile(r"^(?:(?:ph\.?\s?d\.?|m\.?\s?sc\.?|m\.?\s?a\.?|mast
 _GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,6}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
                                    r"Working Group|Group|Team|Network|Committee|Society|Initiative|Organi[sz]ation|Association|"
                                    r"Agency|Bureau|Board|Ministry|Council|Commission|Federation|Foundation)\.\s+(?=[A-Z0-9])")
+_ORGANISATION_HEAD_RE = re.compile(r"^((?:(?:[A-Z][\w'’&-]*|for|of|and|the|on|in|&)\s){1,9}[A-Z][\w'’-]*)\.\s+(?=[A-Z0-9])")
 _COUNTRIES = (
     "USA|U\\.S\\.A\\.|UK|U\\.K\\.|Brazil|Mexico|Canada|Argentina|Chile|Peru|Colombia|Bolivia|Ecuador|Venezuela|Uruguay|"
     "Paraguay|Cuba|China|India|Japan|Korea|Taiwan|Vietnam|Thailand|Indonesia|Malaysia|Philippines|Pakistan|Bangladesh|"
@@ -105,7 +106,7 @@ _TITLE_HEAD_MARK_RE = re.compile(
 # direction de …", "… partitives. Mémoire en linguistique", "… prototype facility PhDThesis")
 _TITLE_KIND_TAIL_RE = re.compile(
     r"(?:\.\s+|\s+)(?:(?:unpublished\s+)?manuscript|m[ée]moire(?:\s+(?:de|en)\s+[\w ]{2,30})?|ph\.?\s?d\.?\s?thesis|"
-    r"dissertatio(?:\s+[IVX]+)?|diplomarbeit|magisterarbeit)$"
+    r"dissertatio(?:\s+[IVX]+)?|diplomarbeit|magisterarbeit|dis\.\s+kand\.?(?:\s+\w+\.?){0,3}|дис\.(?:\s+\S+){0,4})$"
     r"|\.\s+(?:edited by|sous la direction de|herausgegeben von|hrsg\. von|a cura di|coordinated by)\s.{2,120}$", re.I)
 _STRONG_PUBLISHER_RE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|[ÉE]ditions?|Editora|Edizioni|Claypool|Wiley|"
                                   r"Springer|Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson)\b")
@@ -210,6 +211,9 @@ class Parsed(NamedTuple):
         # (or heading the entry: "SPRINT-CKD Investigators. Intensive blood pressure …")
         if self.text[: span.start].rstrip().endswith(";") or not re.search(r"[^\W\d_]", self.text[: span.start]):
             title = _GROUP_AUTHOR_HEAD_RE.sub("", title)
+            body = _ORGANISATION_HEAD_RE.match(title)
+            if body and _ORGANISATION_NAME_RE.search(body.group(1)) and len(title[body.end():].split()) >= 3:
+                title = title[body.end():]  # "National Institute for Health and Care Excellence. Hypertension …"
         title = _THESIS_HEAD_RE.sub("", title)
         title = _TITLE_HEAD_MARK_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
@@ -372,6 +376,9 @@ class Parsed(NamedTuple):
                                             or _SERIES_RE.fullmatch(raw.strip(" .,")) or _PUBLISHER_WORD_RE.search(raw)) else None
             if book:
                 return clean_venue(book) or None
+        bracketed = _BRACKETED_THESIS_RE.search(self.text)
+        if bracketed:  # "[Doctoral dissertation, University of Texas at Austin]. ProQuest …": the school
+            return bracketed.group(1).strip(" ,.;") or None
         if raw and (_THESIS_KIND_ONLY_RE.fullmatch(raw.strip(" .,;")) or _JUNK_VENUE_RE.fullmatch(raw.strip(" .,;"))
                     or (_NO_VENUE_HEAD_RE.match(raw) and re.match(r"\.?\s+[A-Z]", self.text[self.first("VENUE").end :]))):
             # "Master's" tagged as the venue: the school after it is the host; "Trans. Anne
@@ -461,7 +468,8 @@ class Parsed(NamedTuple):
 # learnt from label no venue for books), so they are read from the text after the title.
 _THESIS_SCHOOL_RE = re.compile(
     r"(?i:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|m\.?a\.|b\.?\s?sc\.?|diploma|habilitation)?\s*"
-    r"(?i:thesis|dissertation|diss\.|th[eè]se(?: de doctorat)?|doktorarbeit|tesis(?: doctoral)?"
+    r"(?i:thesis|dissertation|diss\.|th[eè]se(?: de doctorat)?|doktorarbeit|tesis(?: doctoral| de (?:maestr[íi]a|doctorado|licenciatura|grado))?"
+    r"|disserta[çc][ãa]o(?: de mestrado)?|tese(?: de doutorado)?"
     # an economist's unpublished work names its institution the same way: "Mimeo, London School of Economics"
     r"|mimeo(?:graph)?|(?:unpublished )?manuscript|working paper)\)?\s*[,.:]?\s*"
     # a department before the school is skipped: "PhD thesis, Department of Geology, University of Bergen"
@@ -469,6 +477,16 @@ _THESIS_SCHOOL_RE = re.compile(
     # the school: capitalised words up to and around a school word, each word matched once
     r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|Institute|Institut|"
     r"College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole)(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5})")
+# ABNT: "Título. Revista Árvore, Viçosa, v. 41, n. 3, p. 1-12, 2017." (the city after the journal)
+_ABNT_JOURNAL_RE = re.compile(r"^[.\s]*([A-ZÀ-Ý][^,.;]{2,80}?),\s+(?:[A-ZÀ-Ý][\w\s'’-]{1,30},\s+)?v\.\s*\d")
+# Chicago notes: "“Title,” Environmental History 27, no. 1 (January 2022): 33–58"
+_CHICAGO_JOURNAL_RE = re.compile(r"^[\s,.”\"’']*([A-Z][^,()\"”]{2,80}?)(?:\s+\d{1,4})?,\s+no\.\s*\d+")
+# MLA: "2018. Yale U, PhD dissertation."; the school before the kind of work
+_SCHOOL_BEFORE_KIND_RE = re.compile(r"([A-Z][\w.&'’ -]{1,60}?),\s+(?:PhD|Ph\.\s?D\.|Doctoral|MA|M\.A\.|Master's|MSc|M\.Sc\.)\s+(?:dissertation|thesis)")
+# "Working Paper no. 26931, NBER, Cambridge, MA": the series' issuer after its number
+_WORKING_PAPER_ISSUER_RE = re.compile(r"(?i:working|discussion)\s+paper\s+(?:no\.?\s*)?\d[\w.-]*,\s+([A-Z][A-Za-z&]{1,12})\b")
+# ACS: "In Interfacial Phenomena in Nanoscale Systems; Garner, T., Ed.; ACS Symposium Series 1372"
+_ACS_CHAPTER_BOOK_RE = re.compile(r"\bIn\s+([A-Z][^;]{2,200}?);\s+[^;]{2,120}?,\s+Eds?\.;")
 # APA 7: "[Master's thesis, ETH Zurich]", "[Doctoral dissertation, Universidad de Chile]"
 _BRACKETED_THESIS_RE = re.compile(r"\[[^\[\]]{0,40}?(?i:thesis|dissertation)\s*,\s*([^\[\],]{2,80}?)\s*\]")
 _PUBLISHER_WORD_RE = re.compile(
@@ -476,9 +494,9 @@ _PUBLISHER_WORD_RE = re.compile(
     r"Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson|Academic|Scientific|Publications|House|Verlags\w*|"
     # publishers known by name alone
     r"Kaufmann|Addison[- ]Wesley|Prentice[- ]Hall|McGraw[- ]Hill|Kluwer|Birkh[äa]user|North[- ]Holland|Chapman (?:&|and) Hall|"
-    r"Wiley-VCH|Thieme|De Gruyter|Brill|Ashgate|Palgrave|Gallimard|Suhrkamp|Einaudi|Laterza|Zanichelli)(?![\w-])")
+    r"Wiley-VCH|Thieme|De Gruyter|Brill|Ashgate|Palgrave|Gallimard|Suhrkamp|Einaudi|Laterza|Zanichelli|UP)(?![\w-])")
 # "Boston: Northmere University Press", "(New York: Castellan Academic, 1987)", "Stuttgart: Verlag X"
-_PLACE_PUBLISHER_RE = re.compile(r"(?:^|[.;,(]\s*)(?!(?:In|Dans|En|Em|Im|Edited|Eds?|Hrsg|Hg)\b)[A-Z][\w'’. -]{1,30}?(?:,\s*[A-Z]{2,})?\s?:\s*((?=[A-ZÀ-Ý])[^,.;:()\[\]]{1,60}?)(?=\s*(?:[,;.)]|$|\d{4}))")
+_PLACE_PUBLISHER_RE = re.compile(r"(?:^|[.;,(]\s*)(?!(?:In|Dans|En|Em|Im|Edited|Eds?|Hrsg|Hg)\b)[A-ZА-ЯЁІЇЄ][\w'’. -]{1,30}?(?:,\s*[A-Z]{2,})?\s?:\s*((?=[A-ZÀ-ÝА-ЯЁІЇЄ])[^,.;:()\[\]]{1,60}?)(?=\s*(?:[,;.)]|$|\d{4}))")
 _ARXIV_HOST_RE = re.compile(r"\barxiv\b", re.I)
 # preprint servers and data/software archives: where a preprint or a dataset appeared
 _REPOSITORY_RE = re.compile(
@@ -556,6 +574,10 @@ def untagged_venue(tail: str) -> Optional[str]:
     school = _THESIS_SCHOOL_RE.search(tail)
     if school:
         return school.group(1).strip(" ,.;") or None
+    for pattern in (_ABNT_JOURNAL_RE, _CHICAGO_JOURNAL_RE, _SCHOOL_BEFORE_KIND_RE, _WORKING_PAPER_ISSUER_RE, _ACS_CHAPTER_BOOK_RE):
+        found = pattern.search(tail)
+        if found:
+            return found.group(1).strip(" ,.;") or None
     bracketed = _BRACKETED_THESIS_RE.search(tail)
     if bracketed:
         return bracketed.group(1).strip(" ,.;") or None

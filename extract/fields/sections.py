@@ -26,7 +26,10 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     # "Thèses encadrées", "Betreute Abschlussarbeiten", "Tesi seguite")
     r"tesis (?:dirigidas|codirigidas|asesoradas)|(?:supervised|advised|directed) (?:theses|dissertations|students)|"
     r"(?:theses|dissertations) (?:supervised|advised|directed)|th[èe]ses (?:encadr[ée]es|dirig[ée]es)|"
-    r"betreute (?:\w+arbeiten|dissertationen)|tesi (?:seguite|supervisionate))\b",
+    r"betreute (?:\w+arbeiten|dissertationen)|tesi (?:seguite|supervisionate)|"
+    # Japanese and Chinese CV sections: invited talks, talks, awards, funding, teaching, societies
+    r"招待講演|講演|口頭発表|受賞|表彰|外部資金|競争的資金|研究費|担当授業|教育活動|学会活動|社会活動|所属学会|"
+    r"邀请报告|学术报告|学术讲座|获奖|荣誉|科研项目|科研基金|教学|讲授课程|学术兼职)\b",
     re.I)
 
 # publication-kind words a CV heading starts with, beyond English ("Artigos completos publicados
