@@ -50,6 +50,7 @@ INGESTORS: tuple[str, ...] = (
     "ads_text",
     "pubmed_text",
     "labelled_text",
+    "ssrn_text",
     "profile_text",
     "listing_text",
     "aggregator_text",

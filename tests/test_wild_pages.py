@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 212 pages, 1,048 labelled records
-FLOORS = dict(kind=208, owner=204, found=1008, authors=968, year=997, venue=981)
-MAX_EXTRA = 43
+# measured on this version: 224 pages, 1,122 labelled records
+FLOORS = dict(kind=220, owner=216, found=1078, authors=1036, year=1066, venue=1051)
+MAX_EXTRA = 47
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 212 and totals["records"] == 1048
+    assert totals["pages"] == 224 and totals["records"] == 1122
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

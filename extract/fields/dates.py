@@ -11,6 +11,7 @@ RELATIVE_BASE = _dt.datetime(2000, 1, 1)
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 YEAR_RE = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/\-])(?!\.\d)")
+_ISO_MONTH_RE = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\d/\-])")
 _ISO_RE = re.compile(r"^\s*((?:19|20)\d{2})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december"
 # "Aug 07, 2023", "7 August 2023", "March 2021", "Mar. 2021"
@@ -113,4 +114,8 @@ def find_year(text: str | None) -> Optional[int]:
     if not text:
         return None
     years = [int(y) for y in YEAR_RE.findall(text) if _valid(int(y))]
+    if not years:
+        # an ISO year-month or date ("2022-11", "2021-03-15"), which YEAR_RE leaves alone as it
+        # does ranges ("1998-2001") and identifiers
+        years = [int(m.group(1)) for m in _ISO_MONTH_RE.finditer(text) if _valid(int(m.group(1)))]
     return years[-1] if years else None

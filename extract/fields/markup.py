@@ -237,6 +237,19 @@ def _commands_to_markdown(text: str) -> str:
             out.append(f"**{_commands_to_markdown(body)}**")
         elif name in ("textit", "emph", "textsl", "uline", "underline"):
             out.append(f"*{_commands_to_markdown(body)}*")
+        elif name in ("cvitem", "cventry"):
+            # moderncv: \cvitem{label}{text}, \cventry{years}{title}{place}{city}{grade}{text}: one
+            # list item; a year label goes after the text, as CVs print "(2023)"
+            parts = [body]
+            while text[end : end + 1] == "{" and len(parts) < (2 if name == "cvitem" else 6):
+                part, end = _group(text, end + 1)
+                parts.append(part)
+            label, rest = _commands_to_markdown(parts[0]).strip(), [_commands_to_markdown(x).strip() for x in parts[1:]]
+            rest_text = ", ".join(x for x in rest if x)
+            if re.fullmatch(r"(?:19|20)\d{2}(?:\s*[-–]+\s*(?:(?:19|20)\d{2}|present|today))?", label):
+                out.append(f"\n- {rest_text} ({label})\n" if rest_text else f"\n- {label}\n")
+            else:
+                out.append(f"\n- {label}: {rest_text}\n" if label and rest_text else f"\n- {label or rest_text}\n")
         elif name in ("name", "author", "title"):
             if name == "name" and text[end : end + 1] == "{":  # moderncv \name{First}{Last}
                 last, end = _group(text, end + 1)

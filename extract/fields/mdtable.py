@@ -17,10 +17,11 @@ _ROW_RE = re.compile(r"^\s*\|(.+)\|\s*$")
 _RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _COLUMNS = {
     "title": re.compile(r"^(?:(?:title|paper|publication|article)s?|titolo|t[íi]tulo|titre|titel|tytu[łl]|название)$", re.I),
-    "authors": re.compile(r"^(?:authors?|with|co-?authors?|speakers?|presenters?|presented by|autor(?:es|a|as)?|autores|auteurs?|autori|autoren|autorzy|авторы)$", re.I),
+    "authors": re.compile(r"^(?:authors?|author\(s\)|with|co-?authors?|speakers?|presenters?|presented by|creators?|contributors?|"
+                          r"autor(?:es|a|as)?|autores|auteurs?|autori|autoren|autorzy|авторы)$", re.I),
     "venue": re.compile(r"^(?:venue|journal|conference|where|published in|booktitle|rivista|revista|revue|zeitschrift|"
                         r"czasopismo|журнал|fonte|fuente|source|periódico|periodico|sede)$", re.I),
-    "year": re.compile(r"^(?:year|date|when|anno|año|ano|année|jahr|rok|год|data|fecha)$", re.I),
+    "year": re.compile(r"^(?:year|date|when|issue date|publication date|date issued|published|anno|año|ano|année|jahr|rok|год|data|fecha)$", re.I),
 }
 _LINK_RE = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
 _LINE_BREAK_RE = re.compile(r"<br\s*/?>", re.I)
@@ -180,6 +181,7 @@ def html_table_entries(soup) -> tuple[list[Entry], set[int]]:
         if heading is not None and NON_PUBLICATION_SECTION_RE.search(clean_text(node_text(heading))):
             continue  # an "Invited talks" or "Teaching" table: its rows are no publications
         carried: dict[int, tuple[object, int]] = {}  # column -> (cell, rows it still spans)
+        first_of_table = len(entries)
         for row in rows[1:]:
             cells = _cells_with_rowspans(row.find_all(["td", "th"], recursive=False) or row.find_all(["td", "th"]), carried)
             texts = [clean_text(node_text(c)) for c in cells]
@@ -199,4 +201,20 @@ def html_table_entries(soup) -> tuple[list[Entry], set[int]]:
                 entry.urls = [a["href"] for a in row.find_all("a", href=True)
                               if isinstance(a.get("href"), str) and a["href"].startswith(("http", "/"))] or entry.urls
                 entries.append(entry)
+        _one_inverted_name_per_semicolon(entries[first_of_table:])
     return entries, used
+
+
+def _one_inverted_name_per_semicolon(entries: list[Entry]) -> None:
+    """A column that parts its names with semicolons ("Okonkwo, Chinedu; Bello, Ibrahim")
+    writes each name inverted, so a row with one name ("Okonkwo, Chinedu") is one person, not
+    two family names."""
+    texts = [e.authors_text for e in entries if e.authors_text]
+    if not any(";" in t for t in texts):
+        return
+    from extract.fields.names import invert_name
+
+    for entry in entries:
+        text = entry.authors_text
+        if text and ";" not in text and text.count(",") == 1:
+            entry.authors, entry.authors_text = [invert_name(text)], None

@@ -439,7 +439,7 @@ _ORGANISATION_WORDS = frozenset((
     "college", "university", "universität", "université", "universidad", "institute", "institut", "department",
     "school", "faculty", "laboratory", "laboratories", "centre", "center", "society", "association", "foundation",
     "museum", "library", "hospital", "press", "inc", "ltd", "gmbh", "council", "ministry", "agency", "academy",
-    "group", "lab", "team", "consortium",
+    "group", "lab", "team", "consortium", "repository", "archive", "portal", "database", "catalogue", "catalog",
     # the same in the languages faculty pages come in
     "facultad", "faculdade", "faculté", "fakultät", "facoltà", "universidade", "università", "universiteit",
     "instituto", "istituto", "departamento", "dipartimento", "département", "escuela", "escola", "école",

@@ -160,7 +160,8 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str, owner:
 
 
 _STATUS_VENUE_RE = re.compile(
-    rf"(?:manuscript\s+)?(?:{PUBLICATION_STATUS}|preprint|in progress|unpublished(?: manuscript)?)(?:\s+for publication)?", re.I)
+    rf"(?:manuscript\s+)?(?:{PUBLICATION_STATUS}|preprint|in progress|unpublished(?: manuscript)?|preparation|progress|review)"
+    rf"(?:\s+for publication)?", re.I)  # ("preparation": "In preparation" once "In" went as a container mark)
 
 
 def is_mark_not_venue(text: str) -> bool:

@@ -454,6 +454,7 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
                  year=year, urls=list(links), abstract=abstract)
 
 
+_DATE_ONLY_RE = re.compile(r"(?i:(?:posted|published|updated)\s+(?:on\s+)?)?(?:\d{1,2}\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d{2})?")
 _TITLELESS_REFERENCE_RE = re.compile(r"\b\d{1,4}\s*,\s*[A-Z]?\d{2,7}\s*\((?:1[89]|20)\d{2}\)")
 
 
@@ -551,6 +552,8 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
             entry.note = "; ".join(n for n in (label, entry.note) if n)
     has_authors = bool(entry.authors_text or entry.authors)
     has_year = entry.year is not None or bool(find_year(text))
+    if entry.venue and _DATE_ONLY_RE.fullmatch(entry.venue.strip(" .,")):
+        entry.venue = None  # "New NMR facility opens — Feb 20, 2024": a news item's date, no venue
     if not has_authors and not (has_year and entry.venue):
         return None
     if entry.year is None:

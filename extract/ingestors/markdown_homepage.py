@@ -158,6 +158,11 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
             venue = YEAR_RE.sub("", inside).strip(" ,;")
             entry.venue = venue or None
         first = paren.group(2).strip()
+    et_al = re.match(r"^([A-ZÀ-Þ][^*\[\]()]{0,80}?\bet\s?al\.?)\s*(.*)$", first)
+    if et_al and not others:
+        # "— Tang et al. *WWW 2015*.": a cut author list, then the venue
+        entry.authors_text = et_al.group(1)
+        first = et_al.group(2).strip()
     if first:
         if others:
             others.insert(0, first)
