@@ -15,6 +15,7 @@ INGESTORS: tuple[str, ...] = (
     "arxiv_listing",
     "arxiv_abs",
     "dblp_xml",
+    "tei_xml",
     "dblp_html",
     "dblp_search",
     "bibtex",

@@ -327,11 +327,11 @@ def test_inverted_name_split_in_two_is_joined():
 # Floors on the 200 invented references in other styles (bench/data/invented_refs.jsonl,
 # measured: title 0.918, authors 0.921, year 1.000, venue 0.923): styles the training corpora
 # barely hold must not silently get worse.
-INVENTED_FLOORS = {"title": 0.97, "authors": 0.92, "year": 0.99, "venue": 0.95}
+INVENTED_FLOORS = {"title": 0.97, "authors": 0.92, "year": 0.99, "venue": 0.96}
 # ... on the 150 in ten source styles (invented_refs_2.jsonl; measured 0.960 / 0.993 / 1.000 / 0.900)
 INVENTED_2_FLOORS = {"title": 0.97, "authors": 0.99, "year": 0.99, "venue": 0.95}
 # ... and on the 160 in sixteen more (invented_refs_3.jsonl; measured 0.948 / 0.982 / 1.000 / 0.985)
-INVENTED_3_FLOORS = {"title": 0.94, "authors": 0.97, "year": 0.99, "venue": 0.95}
+INVENTED_3_FLOORS = {"title": 0.94, "authors": 0.97, "year": 0.99, "venue": 0.97}
 # ... on 160 more in sixteen other styles (invented_refs_4.jsonl; measured 0.926 / 0.955 / 0.981 / 0.890)
 INVENTED_4_FLOORS = {"title": 0.94, "authors": 0.95, "year": 0.98, "venue": 0.90}
 # ... and on 150 homepage/CV entries in ten styles (invented_refs_5.jsonl; measured 0.947 / 0.952 / 0.993 / 0.911)
@@ -347,7 +347,7 @@ INVENTED_7_FLOORS = {"title": 0.90, "authors": 0.97, "year": 0.98, "venue": 0.90
 INVENTED_8_FLOORS = {"title": 0.90, "authors": 0.98, "year": 0.98, "venue": 0.93}
 # set 9 (written blind; scored once before any change made for it: title 0.748, title90 0.819,
 # authors 0.991, year 0.975, venue 0.875)
-INVENTED_9_FLOORS = {"title": 0.81, "authors": 0.98, "year": 0.97, "venue": 0.91}
+INVENTED_9_FLOORS = {"title": 0.81, "authors": 0.98, "year": 0.97, "venue": 0.92}
 # set 10 (homepage and CV lines, written blind; scored once before any change made for it: title
 # 0.848, title90 0.911, authors 0.956, year 0.980, venue 0.846)
 INVENTED_10_FLOORS = {"title": 0.89, "authors": 0.96, "year": 0.97, "venue": 0.89}
@@ -363,6 +363,10 @@ INVENTED_12_FLOORS = {"title": 0.88, "authors": 0.96, "year": 0.95, "venue": 0.8
 # scored once before any change made for it: title 0.962, title90 0.962, authors 0.988, year
 # 1.000, venue 0.909)
 INVENTED_13_FLOORS = {"title": 0.96, "authors": 0.98, "year": 0.99, "venue": 0.96}
+# set 14 (sixteen fields' journals as PDFs give them, written blind; scored once before any change
+# made for it: title 0.840, title90 0.936, authors 0.993, year 0.994, venue 0.859; its labels keep
+# hyphen breaks pubsift repairs)
+INVENTED_14_FLOORS = {"title": 0.86, "authors": 0.99, "year": 0.99, "venue": 0.91}
 
 
 @pytest.mark.shared
@@ -380,6 +384,7 @@ INVENTED_13_FLOORS = {"title": 0.96, "authors": 0.98, "year": 0.99, "venue": 0.9
     ("invented_refs_11.jsonl", 160, INVENTED_11_FLOORS),
     ("invented_refs_12.jsonl", 160, INVENTED_12_FLOORS),
     ("invented_refs_13.jsonl", 160, INVENTED_13_FLOORS),
+    ("invented_refs_14.jsonl", 160, INVENTED_14_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
@@ -808,6 +813,13 @@ def test_argmax_shortcut_equals_viterbi(seed):
     ("J. Feder, Fractals, Plenum Press, New York, NY, USA, 1988.", "Fractals", "Plenum Press"),
     ("M. Boisot et al. (eds.), Collisions and Collaborations (Oxford University Press, 2011).",
      "Collisions and Collaborations", "Oxford University Press"),
+    # a quotation the tagger read as a venue, stopping short of its closing mark
+    ("Moreno-Vásquez, Elena. 2018. “Kinship and Cash: Remittances and Reciprocity in Highland Oaxaca.” American "
+     "Ethnologist 45 (2): 212–225.", "Kinship and Cash: Remittances and Reciprocity in Highland Oaxaca", "American Ethnologist"),
+    # a US statute read by rule; a chemical formula closing a title
+    ("Interstate Groundwater Compact Act, 43 U.S.C. § 2291 (2018).", "Interstate Groundwater Compact Act", "U.S.C."),
+    ("W. Zhang, Y. Liu, H. Chen, Strain-tunable exciton diffusion in monolayer WSe2, Physical Review B 107, 045301 (2023).",
+     "Strain-tunable exciton diffusion in monolayer WSe2", "Physical Review B"),
     # but a journal named "Trans. …" stays
     ("A. Korvath, Spectral gaps for random walks on compact groups, Trans. Amer. Math. Soc. 352 (2000), no. 4, 1459–1487.",
      "Spectral gaps for random walks on compact groups", "Trans. Amer. Math. Soc"),

@@ -444,3 +444,24 @@ def test_json_keys_are_read_by_meaning():
     assert key_meaning("outputTitle") == "title"
     assert key_meaning("hostTitle") == "host_title"  # the container, not the work
     assert person_name({"forename": "Niamh", "surname": "O'Connell"}) == "Niamh O'Connell"
+
+
+def test_text_cv_year_column_lines_read_with_their_co_author_notes():
+    from extract.fields.citation import parse_entry_text
+
+    entry = parse_entry_text("2023  Kelp forest recovery after urchin removal in the Skagerrak. Marine Ecology "
+                             "Progress Series. (with J. Haraldsen and P. Oduya)")
+    assert entry.title == "Kelp forest recovery after urchin removal in the Skagerrak"
+    assert entry.venue == "Marine Ecology Progress Series"
+    assert entry.year == 2023
+    assert "owner-implicit" in entry.flags and "Haraldsen" in entry.authors_text
+    solo = parse_entry_text("2021  Seagrass carbon stocks along a salinity gradient. Estuarine, Coastal and Shelf Science.")
+    assert solo.venue == "Estuarine, Coastal and Shelf Science" and not solo.authors_text  # a journal, not people
+
+
+def test_iso_year_month_dates_give_their_year():
+    from extract.fields.dates import find_year
+
+    assert find_year("2022-11") == 2022
+    assert find_year("Issued 2021-03-15") == 2021
+    assert find_year("1998-2001") is None  # a range stays unread, as before

@@ -61,6 +61,7 @@ FIXTURE_EXPECT = {
     "registry_record_paste.txt": ("orcid_text", "listing"),
     "labelled_fields_paste.txt": ("labelled_text", "listing"),
     "ssrn_author_paste.txt": ("ssrn_text", "listing"),
+    "grobid_references.tei.xml": ("tei_xml", "search-results"),
     "ads_listing_paste.txt": ("ads_text", "listing"),
     "pubmed_results_paste.txt": ("pubmed_text", "listing"),
     "researchgate_profile_paste.txt": ("researchgate_text", "listing"),

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 224 pages, 1,122 labelled records
-FLOORS = dict(kind=220, owner=216, found=1078, authors=1036, year=1066, venue=1051)
-MAX_EXTRA = 47
+# measured on this version: 236 pages, 1,195 labelled records
+FLOORS = dict(kind=232, owner=227, found=1144, authors=1106, year=1131, venue=1115)
+MAX_EXTRA = 69
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 224 and totals["records"] == 1122
+    assert totals["pages"] == 236 and totals["records"] == 1195
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

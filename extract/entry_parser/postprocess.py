@@ -107,6 +107,8 @@ _TITLE_HEAD_MARK_RE = re.compile(
 _TITLE_KIND_TAIL_RE = re.compile(
     r"(?:\.\s+|\s+)(?:(?:unpublished\s+)?manuscript|m[ée]moire(?:\s+(?:de|en)\s+[\w ]{2,30})?|ph\.?\s?d\.?\s?thesis|"
     r"dissertatio(?:\s+[IVX]+)?|diplomarbeit|magisterarbeit|dis\.\s+kand\.?(?:\s+\w+\.?){0,3}|дис\.(?:\s+\S+){0,4})$"
+    # (after a full stop only: "… Early Warning Score" is a title's own end)
+    r"|\.\s+(?:exh\.\s?cat|exhibition catalog(?:ue)?|score|vocal score|full score)$"
     r"|\.\s+(?:edited by|sous la direction de|herausgegeben von|hrsg\. von|a cura di|coordinated by)\s.{2,120}$", re.I)
 _STRONG_PUBLISHER_RE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|[ÉE]ditions?|Editora|Edizioni|Claypool|Wiley|"
                                   r"Springer|Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson)\b")
@@ -198,6 +200,11 @@ class Parsed(NamedTuple):
             closing = re.search(rf"[,.]{re.escape(QUOTE_PAIRS[opening])}(?=\s)", raw)
             if closing and len(raw[: closing.start()].split()) >= 2:
                 raw = raw[: closing.start()]
+        org_quote = re.match(r"^([^\"“”]{3,120}),\s*[\"“](?=\S)", raw)
+        if org_quote and _ORGANISATION_NAME_RE.search(org_quote.group(1)):
+            # 'North American Electric Reliability Corporation, "Reliability guideline: …': the
+            # issuing body heads the quoted title
+            raw = raw[org_quote.end() - 1 :]
         title = raw
         for _ in range(3):  # quotes around the whole title go; a quoted phrase heading it stays
             title = strip_wrapping_quotes(title.strip(" \t*_`,;.—–-")).strip(" \t*_`,;.—–-")
@@ -396,12 +403,18 @@ class Parsed(NamedTuple):
                 return presented.group(1).strip(" ,.;") or None
             title = self.first("TITLE")
             if title is not None:
+                school = _THESIS_SCHOOL_RE.search(self.text, title.start)
+                if school:  # "Title (Doctoral dissertation). University of Sheffield, …"
+                    return school.group(1).strip(" ,.;") or None
                 return untagged_venue(self.text[title.end :])
             authors = [s for s in self.spans if s.label == "AUTHOR"]
             # no title ("R. Hollis and Q. Zhang, arXiv:2203.04567 (2022)"): read after the names
             return untagged_venue(self.text[authors[-1].end :]) if authors else None
         span = self.first("VENUE")
         if span is not None:
+            publisher = _STATE_THEN_PUBLISHER_RE.match(self.text, span.end)
+            if publisher:  # "Champaign" + ", IL: Human Kinetics": the place was tagged, not the publisher
+                return publisher.group(1).strip(" ,.;")
             university = university_after_department(self.text, span.start, span.end)
             if university:
                 return clean_venue(university) or university
@@ -471,12 +484,16 @@ _THESIS_SCHOOL_RE = re.compile(
     r"(?i:thesis|dissertation|diss\.|th[eè]se(?: de doctorat)?|doktorarbeit|tesis(?: doctoral| de (?:maestr[íi]a|doctorado|licenciatura|grado))?"
     r"|disserta[çc][ãa]o(?: de mestrado)?|tese(?: de doutorado)?"
     # an economist's unpublished work names its institution the same way: "Mimeo, London School of Economics"
-    r"|mimeo(?:graph)?|(?:unpublished )?manuscript|working paper)\)?\s*[,.:]?\s*"
+    r"|mimeo(?:graph)?|(?:unpublished )?manuscript|working paper)[\])]?\s*[,.:]?\s*"
     # a department before the school is skipped: "PhD thesis, Department of Geology, University of Bergen"
     r"(?:(?:Department|Dept\.?|School|Faculty|Division|Institute|Laborator(?:y|ies)|Centre|Center)\s(?:of\s|for\s)?[^,()]{2,60},\s*)?"
     # the school: capitalised words up to and around a school word, each word matched once
     r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|Institute|Institut|"
     r"College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole)(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5})")
+_STATE_THEN_PUBLISHER_RE = re.compile(r",\s*[A-Z]{2}(?:,\s*(?:USA|UK))?\s*:\s*([A-Z][^,.;:()]{1,60}?)\s*(?=[,.;]|$)")
+# AMS "Duke Math. J. 165 (2016), no. 12" and Bluebook "66 Duke L.J. 1401 (2017)": a journal by its volume
+_AMS_JOURNAL_RE = re.compile(r"^[,.\s]*([A-Z][\w.&'’ -]{1,60}?)\s+\d{1,4}\s+\((?:1[6-9]|20)\d{2}\)")
+_BLUEBOOK_JOURNAL_RE = re.compile(r"^[,.\s]*\d{1,4}\s+([A-Z][\w.&'’ ]{1,40}?)\s+\d{1,5}(?:,\s*\d[\d–-]*)?\s+\((?:1[6-9]|20)\d{2}\)")
 # ABNT: "Título. Revista Árvore, Viçosa, v. 41, n. 3, p. 1-12, 2017." (the city after the journal)
 _ABNT_JOURNAL_RE = re.compile(r"^[.\s]*([A-ZÀ-Ý][^,.;]{2,80}?),\s+(?:[A-ZÀ-Ý][\w\s'’-]{1,30},\s+)?v\.\s*\d")
 # Chicago notes: "“Title,” Environmental History 27, no. 1 (January 2022): 33–58"
@@ -512,7 +529,8 @@ _REPORT_ISSUER_RE = re.compile(
     r"\s*[,.]\s*((?:[A-Z][\w'’&.-]*)(?:\s(?:of|for|and|&|the|de|für|[A-Z][\w'’&.-]*)){0,7})")
 # a venue the tagger found that only names the kind of work ("Master's", "PhD thesis")
 # a venue that is only an abbreviation's first word: "Prof" (of a supervisor), "Tech" (of "Tech. Rep."), "D"
-_JUNK_VENUE_RE = re.compile(r"[A-Z]|Prof|Dr|Rep|Eds?|Vol|No|In|(?i:tech(?:nical)?\.?(?:\s*rep(?:ort)?\.?)?)")
+_JUNK_VENUE_RE = re.compile(r"[A-Z]|Prof|Dr|Rep|Eds?|Vol|No|In|Op|(?i:tech(?:nical)?\.?(?:\s*rep(?:ort)?\.?)?)"
+                             r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")  # a month: "Dec. 2017"
 _THESIS_KIND_ONLY_RE = re.compile(r"(?i:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|diploma)(?:\s+(?:thesis|dissertation))?"
                                   r"|thesis|dissertation|manuscript|working paper|report)")
 
@@ -541,7 +559,7 @@ def _chapter_book(tail: str) -> Optional[str]:
 
 
 # (a journal "Trans. Streaming Intell., vol. 33" is followed by its volume, a translator by a full stop)
-_NO_VENUE_HEAD_RE = re.compile(r"(?:Translated by|Edited by|Ed\. by)\s|(?:Trans|Transl|Übers|Trad)\.\s+[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'’-]+\.?$")
+_NO_VENUE_HEAD_RE = re.compile(r"(?:Translated by|Edited by|Ed\. by|Trans\. of|Translation of)\s|(?:Trans|Transl|Übers|Trad)\.\s+[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'’-]+\.?$")
 # APA: "[Poster presentation]. IDWeek 2019, Washington, DC": the meeting follows the description
 _PRESENTED_AT_BRACKET_RE = re.compile(r"\[(?:[^\[\]]{0,30}\b)?(?i:poster|paper|conference|symposium|oral|keynote|presentation|session|abstract)"
                                       r"[^\[\]]{0,40}\]\.?\s*([A-Z0-9][^,.;()\[\]]{2,120})")
@@ -574,7 +592,8 @@ def untagged_venue(tail: str) -> Optional[str]:
     school = _THESIS_SCHOOL_RE.search(tail)
     if school:
         return school.group(1).strip(" ,.;") or None
-    for pattern in (_ABNT_JOURNAL_RE, _CHICAGO_JOURNAL_RE, _SCHOOL_BEFORE_KIND_RE, _WORKING_PAPER_ISSUER_RE, _ACS_CHAPTER_BOOK_RE):
+    for pattern in (_ABNT_JOURNAL_RE, _CHICAGO_JOURNAL_RE, _SCHOOL_BEFORE_KIND_RE, _WORKING_PAPER_ISSUER_RE, _ACS_CHAPTER_BOOK_RE,
+                    _AMS_JOURNAL_RE, _BLUEBOOK_JOURNAL_RE):
         found = pattern.search(tail)
         if found:
             return found.group(1).strip(" ,.;") or None
@@ -1370,10 +1389,21 @@ def _quoted_venue_is_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]
     if any(s.label == "TITLE" for s in spans):
         return spans
     out = []
+    quoted_end = -1
     for span in spans:
+        if span.start < quoted_end:
+            continue  # inside the quotation taken as the title below
         if (span.label == "VENUE" and span.start > 0 and text[span.start - 1] in _QUOTE_PAIRS
                 and text[span.end : span.end + 2].lstrip(".,")[:1] == _QUOTE_PAIRS[text[span.start - 1]]):
             span = FieldSpan("TITLE", span.start, span.end, span.confidence)
+        elif span.label == "VENUE" and span.start > 0 and text[span.start - 1] in ("“", "\"", "«", "„"):
+            # the venue stops short of the closing mark ("“Kinship and Cash: … in Highland
+            # Oaxaca.”"): the whole quotation is the title, when a venue follows it
+            close = text.find(_QUOTE_PAIRS[text[span.start - 1]], span.end)
+            if close > 0 and any(s.label == "VENUE" and s.start > close for s in spans):
+                end = close - 1 if text[close - 1] in ".," else close
+                span = FieldSpan("TITLE", span.start, end, span.confidence)
+                quoted_end = close
         out.append(span)
     return out
 
@@ -1472,6 +1502,9 @@ def _quoted_head_runs_on(tags: list[str], texts: list[str], runs: list[list]) ->
     return runs
 
 
+_FORMULA_RE = re.compile(r"(?:[A-Z][a-z]?\d{0,2}){1,5}\d(?:[A-Z][a-z]?\d{0,2}){0,4}|(?:[A-Z][a-z]?){2,4}\d{1,2}")
+
+
 def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
     """A title or venue that ends on a function word ("Proceedings of", "... the Age of Billy
     Graham and") takes the untagged words after it, up to the next punctuation mark. A title
@@ -1530,6 +1563,13 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
             # "… kelp restoration trials" + ", 1970–2020" + ".": a period the title covers, when
             # the entry's own year is tagged elsewhere
             j += 4
+        elif run[0] == "TITLE" and j < n and tags[j] == "O" and _FORMULA_RE.fullmatch(texts[j]):
+            # "… exciton diffusion in monolayer" + "WSe2" + ",": a chemical formula closing the
+            # title, which the tagger takes for a code
+            while j < n and tags[j] == "O" and (_FORMULA_RE.fullmatch(texts[j]) or texts[j][:1].islower()):
+                j += 1
+            if j >= n or texts[j] not in (",", ".", ":", ";"):
+                continue
         elif run[0] == "TITLE":
             while (j < n and j - run[2] < _MAX_TITLE_TAIL and tags[j] == "O" and texts[j][:1].isalpha()
                    and len(texts[j]) > 1 and texts[j].lower() not in _NOT_TITLE_TAIL):

@@ -153,6 +153,8 @@ def parse_citation(raw: str) -> Entry:
         segments[:1] = split_inverted_initials_from_title(segments[0])
     author_idx: Optional[int] = None
     for i, seg in enumerate(segments[:3]):
+        if i and _VENUE_WORD_RE.search(seg) and not re.search(r"\b[A-Z]\.", seg):
+            continue  # "Estuarine, Coastal and Shelf Science": a journal's name, not a list of people
         if authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", seg)) >= 0.75 and ("," in seg or " and " in seg) or (
             authors_score(seg) == 1.0 and len(seg.split()) <= 4 and i == 0
         ):
@@ -182,7 +184,7 @@ def parse_citation(raw: str) -> Entry:
             entry.venue = _venue_of(" ".join(segments[author_idx + 1 :]), year)
     elif segments:
         entry.title = segments[0]
-        if len(segments) > 1 and authors_score(segments[1]) >= 0.75:
+        if len(segments) > 1 and authors_score(segments[1]) >= 0.75 and not _VENUE_WORD_RE.search(segments[1]):
             entry.authors_text = segments[1]
             entry.venue = _venue_of(" ".join(segments[2:]), year)
         else:
@@ -234,6 +236,10 @@ _STATUS_SENTENCE_RE = re.compile(r"(?:^|[.;]?\s+)(?:unpublished\s+)?manuscript(?
 
 # a label before the reference itself: "Recommended citation: Doe, J. (2020) …", "Cite as: …"
 _NAMES_YEAR_COLON_RE = re.compile(r"^([^()]{3,300}?)\s*\((?:1[6-9]|20)\d{2}[a-z]?\)\s*:\s+(?=\S)")
+# words of journal and proceedings names, never of people's: "Estuarine, Coastal and Shelf Science"
+_VENUE_WORD_RE = re.compile(r"\b(?:Science|Sciences|Journal|Review|Letters|Series|Research|Proceedings|Transactions|Bulletin|"
+                            r"Annals|Quarterly|Studies|Society|Systems|Conference|Symposium|Workshop|Ecology|Biology|"
+                            r"Physics|Chemistry|Economics|Engineering|Medicine|Press|Magazine)\b")
 _AUTHOR_DATE_HEAD_RE = re.compile(r"\((?:1[6-9]|20)\d{2}[a-z]?\)\s*[:.]\s")
 # a link's label closing an entry: "[Verlagsseite]", "[Volltext]", "[Texte intégral]", "[PDF]"
 _TRAILING_LINK_LABEL_RE = re.compile(r"(?:\s*\[[^\[\]\d]{1,25}\])+\s*$")
@@ -242,7 +248,12 @@ _CITATION_LABEL_RE = re.compile(r"^\s*(?:recommended\s+citation|suggested\s+cita
 
 
 # a year set before the entry as its label: "2020 — Title. Authors. Venue" (the year is kept)
-YEAR_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?\(?((?:19|20)\d{2})\)?(?:\*\*|__)?\s*(?:[—–|:]|-{1,3})\s+(?=\S)")
+YEAR_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?\(?((?:19|20)\d{2})\)?(?:\*\*|__)?\s*(?:(?:[—–|:]|-{1,3})\s+|\s{2,}|\t)(?=\S)")
+# a text CV's status in the year column: "forthc.  Title. Venue. (with …)"
+STATUS_LABEL_RE = re.compile(r"^\s*(?:(?:forthc(?:oming)?\.?|in press|submitted|under review|in prep(?:aration)?\.?)\s{2,}(?=\S)"
+                             r"|(?:forthc|in prep)\.\s+(?=[A-Z]))", re.I)
+# a CV's own entry closed by its co-authors: "… Marine Ecology Progress Series. (with J. Haraldsen and P. Oduya)"
+_TRAILING_WITH_RE = re.compile(r"\s*[(\[]\s*(?:joint(?:ly)?\s+)?with\s+([^()\[\]]{2,300})[)\]]\.?\s*$", re.I)
 # one author written with initials: "S. Halldórsdóttir", "J.-P. Dubois", "Halldórsdóttir, S."
 SINGLE_AUTHOR_RE = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?|[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?-?){1,3}")
 
@@ -268,6 +279,15 @@ def parse_entry_text(raw: str) -> Entry:
     label_year = YEAR_LABEL_RE.match(raw)
     if label_year:
         raw = raw[label_year.end():]
+    label_status = STATUS_LABEL_RE.match(raw) if not label_year else None
+    if label_status:
+        raw = raw[label_status.end():]
+    with_names = _TRAILING_WITH_RE.search(raw)
+    if with_names and (not split_author_list(with_names.group(1)).names or OWN_QUOTED_ENTRY_RE.match(raw)
+                       or authors_score((split_sentences(raw[: with_names.start()]) or [""])[0]) >= 0.6):
+        with_names = None  # not a note: the names head the entry, or the quoted-title reader reads it
+    if with_names:
+        raw = raw[: with_names.start()]
     status = None
     slot = _STATUS_IN_YEAR_SLOT_RE.search(raw)
     if slot and slot.start() < 0.6 * len(raw):
@@ -279,6 +299,14 @@ def parse_entry_text(raw: str) -> Entry:
     entry = _parse_entry_text(raw)
     if label_year and entry.year is None:
         entry.year = int(label_year.group(1))
+    if label_status:
+        entry.year = None
+        entry.note = "; ".join(n for n in (entry.note, label_status.group(0).strip()) if n)
+    if with_names:
+        # the co-authors the note names; the owner is the entry's implicit author
+        entry.authors, entry.authors_text = [], with_names.group(1).strip(" .,")
+        if "owner-implicit" not in entry.flags:
+            entry.flags.append("owner-implicit")
     if status:
         entry.note = "; ".join(n for n in (entry.note, status) if n)
     if entry.venue:

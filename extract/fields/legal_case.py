@@ -6,7 +6,8 @@ in a case name for the end of a sentence.
     R (on the application of Okwuosa) v Secretary of State [2021] EWCA Civ 1580
 
 The case name is the title, the law report (or the neutral citation's court) the venue, the
-year the bracketed or parenthesised year.
+year the bracketed or parenthesised year. A US statute ("Clean Harbors Act, 33 U.S.C. § 1251
+(2018)") likewise: the Act is the title, the code the venue.
 
     find_case_spans(text) -> list[(label, start, end)] | None
 """
@@ -26,7 +27,23 @@ _US_REPORT_RE = re.compile(r",?\s*\d{1,4}\s+(?P<report>(?:[A-Z][A-Za-z]*\.?\s?){
 _PAREN_YEAR_RE = re.compile(r"\([^()]{0,40}?(?P<year>(?:19|20)\d{2})\)")
 
 
+# a US statute: "Interstate Groundwater Compact Act, 43 U.S.C. § 2291 (2018)", "Clean Air Act § 109,
+# 42 U.S.C. § 7409 (2012)": the Act is the title, the code the venue
+_STATUTE_RE = re.compile(
+    r"^\s*(?:\d{1,3}[.)]\s+)?(?P<title>[A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|of|and|for|the|on|to))*\sAct(?:\sof\s(?:19|20)\d{2})?)"
+    r"(?:\s§+\s?[\w.()-]+)?,\s+\d{1,3}\s+(?P<code>U\.S\.C\.(?:\sA\.)?|C\.F\.R\.|Stat\.)\s+(?:§+\s?)?[\w.()-]+"
+    r"(?:\s\((?:[^()]{0,30}?)(?P<year>(?:19|20)\d{2})\))?")
+
+
 def find_case_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
+    if "Act" in text and ("U.S.C." in text or "C.F.R." in text or "Stat." in text):
+        statute = _STATUTE_RE.match(text)
+        if statute:
+            spans = [("TITLE", statute.start("title"), statute.end("title")),
+                     ("VENUE", statute.start("code"), statute.end("code"))]
+            if statute.group("year"):
+                spans.append(("YEAR", statute.start("year"), statute.end("year")))
+            return spans
     if " v" not in text or len(text) > 600:
         return None
     m = _CASE_RE.match(text)

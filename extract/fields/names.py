@@ -440,6 +440,9 @@ _ORGANISATION_WORDS = frozenset((
     "school", "faculty", "laboratory", "laboratories", "centre", "center", "society", "association", "foundation",
     "museum", "library", "hospital", "press", "inc", "ltd", "gmbh", "council", "ministry", "agency", "academy",
     "group", "lab", "team", "consortium", "repository", "archive", "portal", "database", "catalogue", "catalog",
+    # Polish, Czech, Slovak, Croatian, Hungarian and Nordic faculty pages
+    "instytut", "wydział", "katedra", "zakład", "uniwersytet", "politechnika", "akademia", "ústav", "fakulta",
+    "univerzita", "odsjek", "fakultet", "sveučilište", "intézet", "egyetem", "institutt", "universitet", "högskola",
     # the same in the languages faculty pages come in
     "facultad", "faculdade", "faculté", "fakultät", "facoltà", "universidade", "università", "universiteit",
     "instituto", "istituto", "departamento", "dipartimento", "département", "escuela", "escola", "école",

@@ -232,6 +232,16 @@ def heading_records(soup) -> list[tuple[object, object]]:
     return out
 
 
+def _abstract_toggle_inside_item(node) -> bool:
+    """A paragraph in a `<details>` toggle inside a list item ("<li>Title … <details><summary>
+    Abstract</summary><p>…</p></details>"): part of that entry, not a block that would make the
+    item a container of entries."""
+    if node.name not in ("p", "div"):
+        return False
+    details = node.find_parent("details")
+    return details is not None and details.find_parent("li") is not None
+
+
 def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], dict[int, object]]:
     """Innermost list items / paragraphs / rows / leaf divs, in document order, and the
     cards among them whose heading is their title ({id(card): heading}, see heading_records).
@@ -249,7 +259,7 @@ def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], d
     field_entries = field_entries or cards
     inside_field_entry = {id(d) for e in field_entries for d in e.descendants}
     nodes = [n for n in soup.find_all(["li", "p", "dd", "tr", "div", "table", "ul", "ol"], limit=MAX_CANDIDATES * 3)
-             if id(n) not in inside_field_entry]
+             if id(n) not in inside_field_entry and not _abstract_toggle_inside_item(n)]
     # cards may be <article>/<section> elements, which the block list above leaves out
     listed = {id(n) for n in nodes}
     nodes += [c for c in cards if id(c) not in listed]
@@ -339,6 +349,11 @@ def _is_section_heading(line: str) -> bool:
     return bool(letters) and (all(c.isupper() for c in letters) or line.endswith(":"))
 
 
+_RULE_LINE_RE = re.compile(r"(?m)^[ \t]*[-=_*~]{5,}[ \t]*$")
+_YEAR_COLUMN_LINE_RE = re.compile(r"^\s{0,3}(?:(?:19|20)\d{2}(?:\s?[-–]\s?(?:(?:19|20)\d{2})?)?\s{2,}|\t|"
+                                  r"(?:forthc(?:oming)?|in press|in prep(?:aration)?|submitted)\.?\s+)(?=\S)", re.I)
+
+
 def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tuple[str, bool]]]:
     """A block holding several entries: one part per list item or per line that starts an
     entry on its own (an author list and a year: CVs put one reference per line); wrapped
@@ -349,6 +364,12 @@ def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tupl
         starts = [i for i, l in enumerate(lines) if rules_read_citation(l, need_year) and _starts_with_names(l)]
     if len(starts) < 2:
         starts = _wrapped_reference_starts(lines, need_year)
+    if len(starts) < 2:
+        # a text CV's year column: "2023  Title. Venue. (with …)", "forthc. Title. …"; indented
+        # lines under one continue it
+        starts = [i for i, l in enumerate(lines) if _YEAR_COLUMN_LINE_RE.match(l)]
+        if not starts or starts[0] != 0:
+            starts = []
     if len(starts) < 2:
         return None
     parts: list[tuple[str, bool]] = []
@@ -472,6 +493,8 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
     inside a block with several entries one candidate per entry. The section is the last
     heading line seen ("INVITED TALKS")."""
     text = _drop_page_breaks(page.visible_text())
+    # a text CV's rules ("-----", "=====") set its headings apart as blank lines would
+    text = _RULE_LINE_RE.sub("\n", text)
     out: list[tuple[str, list[str], bool, Optional[str]]] = []
     section: Optional[str] = None
     for block in re.split(r"\n\s*\n", text):
@@ -483,6 +506,12 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
             lines = lines[1:]
         if not lines:
             continue
+        # a heading closing the block (its rule line, now a blank, set it apart from what it
+        # heads): the next blocks' section
+        next_section = None
+        if len(lines) > 1 and _is_section_heading(lines[-1]) and lines[-1].strip().isupper():
+            next_section = lines[-1].strip(" #:")
+            lines = lines[:-1]
         parts = _split_block(lines, need_year=not (section and _STATUS_HEADING_RE.search(section)))
         first = _TEXT_ITEM_RE.match(lines[0]) and re.sub(_TEXT_ITEM_RE.pattern[:-3], "", lines[0], count=1)
         if parts is None and first and len(lines) > 1 and all(l[:1].isspace() for l in lines[1:]) \
@@ -490,12 +519,15 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
             # one numbered reference wrapped over indented lines ("J3. Wiśniewski, T., … (2023).
             # Code-switching" / "    in bilingual chat corpora: …"): one entry, not fields per line
             out.append((" ".join(l.strip() for l in lines), [], True, section))
+            section = next_section or section
             continue
         if parts is None:
             single_item = len(lines) == 1 and _TEXT_ITEM_RE.match(lines[0]) and out and out[-1][2]
             out.append(("\n".join(lines), [], bool(single_item), section))
         else:
             out.extend((part, [], item, section) for part, item in parts)
+        if next_section:
+            section = next_section
     return out[:MAX_CANDIDATES]
 
 
@@ -556,11 +588,21 @@ def _has_date_cue(text: str) -> bool:
 def rules_read_citation(text: str, need_year: bool = True) -> bool:
     """An author list the comma rules recognise in one of the first sentences, and a year (or
     a status such as "under review"; not needed where a year heading dates the entry)."""
+    year_column = bool(_YEAR_COLUMN_LINE_RE.match(text))  # before cleaning collapses its spaces
     text = strip_markdown(clean_text(text))
     if not 25 <= len(text) <= 1500 or (need_year and not _has_date_cue(text)):
         return False
     if OWN_QUOTED_ENTRY_RE.match(text):
         return True  # '"Title" (with A and B), Venue, 2022': a CV's own entry
+    if year_column:
+        # a text CV's line: "2023  Title. Venue. (with A and B)" / "2021  Title. Journal of X."
+        from extract.fields.citation import split_sentences
+
+        sentences = split_sentences(re.sub(r"^\s*(?:(?:19|20)\d{2}(?:\s?[-–]\s?(?:(?:19|20)\d{2})?)?|[A-Za-z]+\.?(?:\s(?:press|prep\.?|review))?)\s+", "", text, count=1))
+        if len(sentences) >= 2 and (re.search(r"\(\s*(?:joint(?:ly)?\s+)?with\s+[A-Z]", text)
+                                    or re.search(r"\b(?:Journal|Review|Letters|Series|Proceedings|Transactions|Science|"
+                                                 r"Ecology|thesis|dissertation|chapter|Press)\b", " ".join(sentences[1:]))):
+            return True
     text = YEAR_LABEL_RE.sub("", text)
     # German author-date names: "Brenner, Katharina/Hoffmann, Tobias (2019): Title"
     head = re.match(r"^([^()]{3,300}?)\s*\((?:1[6-9]|20)\d{2}[a-z]?\)\s*:\s+\S", text)
@@ -821,6 +863,43 @@ def labelled_field_tables(soup) -> tuple[list[Entry], set[int]]:
     return entries, used
 
 
+# "with Marta Nowak and James Holt, Cognition, 2020" / "joint with A. B., Journal of X, 2021"
+_CITATION_LINE_RE = re.compile(r"^\s*(?:(?:joint(?:ly)?\s+)?with\s+(?P<names>.+?),\s+)?(?P<venue>[A-Z][^,]{2,120}?),\s+(?P<year>(?:19|20)\d{2})\b")
+
+
+_STATUS_CITATION_LINE_RE = re.compile(
+    r"^\s*(?:(?:joint(?:ly)?\s+)?with\s+(?P<names>.+?),\s+)(?P<status>under review|in preparation|submitted|forthcoming|in press)\b", re.I)
+
+
+def described_paper_entries(candidates: list) -> list[Entry]:
+    """Entries from paragraphs that describe a paper, its title in bold or in quotation marks,
+    each followed by a short citation line: "with A and B, Venue, Year". The co-authors are the
+    names after "with" (the owner implicit)."""
+    from extract.fields.names import split_author_list
+
+    out: list[Entry] = []
+    for (prev, prev_text, _), (node, text, links) in zip(candidates, candidates[1:]):
+        line = _CITATION_LINE_RE.match(text) or _STATUS_CITATION_LINE_RE.match(text)
+        if line is None or len(text) > 300:
+            continue
+        title = None
+        bold = prev.find(["strong", "b"])
+        if bold is not None and len(node_text(bold).split()) >= 3:
+            title = node_text(bold)
+        else:
+            quoted = re.search(r"[“\"]([^”\"]{10,300})[”\"]", prev_text)
+            title = quoted.group(1) if quoted else None
+        if not title:
+            continue
+        names = split_author_list(line.group("names")).names if line.group("names") else []
+        fields = line.groupdict()
+        out.append(Entry(title=title.strip(" .,"), authors_text=", ".join(names) or None,
+                         venue=(fields.get("venue") or "").strip() or None,
+                         year=int(fields["year"]) if fields.get("year") else None,
+                         note=fields.get("status"), urls=list(links), flags=["owner-implicit"]))
+    return out
+
+
 def nobody_in_common(entries: list[Entry]) -> bool:
     """Three or more references, each with its authors, and no family name on more than two
     in five of them (nor on two of three): someone's list of other people's papers (a
@@ -1013,6 +1092,12 @@ def _parse_html(page: Page) -> PageParse:
         anchored = author_anchored_entries(page.visible_lines())
         if len(anchored) >= 2:
             entries = anchored
+    if len(entries) < 2:
+        # a research page that describes each paper in a paragraph and cites it on a line
+        # below ("with Marta Nowak and James Holt, Cognition, 2020")
+        described = described_paper_entries(candidates)
+        if len(described) >= 2:
+            entries = described
     bio = " ".join(t for _, t, _ in candidates[: first_entry_at if first_entry_at is not None else 20])
     affiliations = header_affiliations(soup)
     for found in affiliations_in(bio):

@@ -489,9 +489,17 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
             after = rest[at + len(title):].strip(" ,.:;\"“”")
             # a note on a line of its own under the reference ("<br><small>Winner of the 2022
             # … Prize</small>") is no part of its venue or date
+            # "<strong>Title</strong> (joint with Laura Feldmann)<br><em>Venue</em>, 2022": the
+            # co-authors, the owner implicit
+            joint = re.match(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,200})\)[\s.,]*", after)
+            co_authors = joint.group(1).strip(" .,") if joint and split_author_list(joint.group(1)).names else None
+            if co_authors:
+                after = after[joint.end():]
             title_line = next((l for l in lines if title in l), None)
             if title_line is not None and title_line is not lines[-1]:
                 line_rest = title_line[title_line.find(title) + len(title):].strip(" ,.:;\"“”")
+                if co_authors:
+                    line_rest = re.sub(r"^\(\s*(?:joint(?:ly)?\s+)?with\s+[^()]{2,200}\)[\s.,]*", "", line_rest)
                 if line_rest and after.startswith(line_rest):
                     after = line_rest
             review = _REVIEW_OF_RE.fullmatch(before)
@@ -502,13 +510,16 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                 before = ""
                 after = re.sub(r"^,?\s*by\s+[^.]{2,80}\.\s*", "", after)
             entry = Entry(title=title, urls=list(links))
+            if co_authors:
+                entry.authors_text = co_authors
+                entry.flags.append("owner-implicit")
             # an edited volume's editors: "Ravensworth, Judith, and Tomasz Wieczorek, eds."
             before = re.sub(r",?\s*\(?(?:eds?|Hrsg|Hg|dir|coord)\.?\)?$", "", before).strip(" ,")
             if before and authors_score(before) >= 0.6:
                 entry.authors_text = before
             elif before and not after:
                 after = before
-            elif not before and after:
+            elif not before and after and not co_authors:
                 # title first: 'Title. A. Author, B. Author. Venue, 2019'
                 from extract.fields.citation import split_sentences
 

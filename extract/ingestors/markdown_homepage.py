@@ -394,7 +394,7 @@ def detect(page: Page) -> float:
     _, body = split_front_matter(page.text)
     body = _with_inline_html_read(body)
     tabled = len(table_entries(body)[0])  # before <br> splitting: a table row stays one line
-    blocks = _blocks(_BR_RE.sub("\n", body))
+    blocks = _blocks(_headed_entries_as_bold(_BR_RE.sub("\n", body)))
     n = sum(1 for b in blocks if _is_entry_block(b)) + tabled
     if n >= 2:
         return 0.7
@@ -408,6 +408,44 @@ _NAV_LINE_RE = re.compile(r"^(?:\[[^\]]*\]\([^)]*\)\s*[|·•/]\s*){2,}\[[^\]]*\
 _BR_RE = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 
+# a heading that names a section, not a paper: "### Refereed journal papers", "### Book chapters"
+_SECTION_WORDS_HEADING_RE = re.compile(r"(?i)\b(?:papers|publications|articles|preprints|chapters|books|proceedings|talks|"
+                                       r"theses|reports|presentations|reviews|manuscripts|works)\s*$")
+_HEADED_TITLE_RE = re.compile(r"^#{3,5}\s+(.+?)\s*#*\s*$")
+
+
+def _headed_entries_as_bold(body: str) -> str:
+    """"### Title" (or "### [Title](url)") over an author line, a venue line and an abstract:
+    each paper under its own small heading. Rewritten as the bold-title entry the reader knows
+    ("**Title**" + the author and venue lines), when the next line is an author list."""
+    lines = body.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        m = _HEADED_TITLE_RE.match(lines[k])
+        nxt = next((j for j in range(k + 1, min(k + 4, len(lines))) if lines[j].strip()), None)
+        if m and nxt is not None and len(m.group(1).split()) >= 3 and "{#" not in m.group(1) \
+                and not _SECTION_WORDS_HEADING_RE.search(strip_markdown(m.group(1))) \
+                and not re.match(r"\W*(?:19|20)\d{2}", lines[nxt]) \
+                and authors_score(strip_markdown(lines[nxt]).replace("\\*", "").strip(" *†")) >= 0.6:
+            out.append(f"**{m.group(1)}**")
+            # the author and venue lines join the title's block (blank lines between them go)
+            j = nxt
+            while j < len(lines) and lines[j].strip() and len(out) < len(lines) + 10:
+                out.append(lines[j])
+                j += 1
+                if j < len(lines) and not lines[j].strip():
+                    after = next((i for i in range(j, min(j + 3, len(lines))) if lines[i].strip()), None)
+                    if after is not None and not lines[after].startswith("#") and len(lines[after]) < 160 \
+                            and re.search(r"(?:19|20)\d{2}|\*[^*]+\*", lines[after]):
+                        j = after  # the venue line after a blank line
+            k = j
+            continue
+        out.append(lines[k])
+        k += 1
+    return "\n".join(out)
+
+
 def parse(page: Page) -> PageParse:
     from extract.fields.mdtable import table_entries
 
@@ -418,6 +456,7 @@ def parse(page: Page) -> PageParse:
     if table_lines:
         body = "\n".join(l for k, l in enumerate(body.splitlines()) if k not in table_lines)
     body = _BR_RE.sub("\n", body)  # "[Title](url) <br> Authors <br> *Venue* 2020": one field per line
+    body = _headed_entries_as_bold(body)
     front_title = re.search(r"^title:\s*[\"']?([^\"'\n]+)", front, re.M)
     entries, bio, _ = _entries_and_bio(body, pubs_page=bool(front_title and _PUB_HEADING_RE.search(front_title.group(1))))
     entries = tabled + entries
