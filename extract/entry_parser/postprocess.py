@@ -226,6 +226,8 @@ class Parsed(NamedTuple):
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
         title = _TITLE_NOTE_TAIL_RE.sub("", title)
+        # Vancouver's article-type mark: "… in the ICU\" [letter]", "[editorial]", "[erratum]"
+        title = re.sub(r"\s*\[(?i:letter|editorial|comment|commentary|erratum|correction|reply|news|abstract)\]$", "", title)
         # a report's number closing its title: "(ERIC Document No. ED376112)", "(OPRE Report 2016-45)"
         title = _REPORT_NUMBER_TAIL_RE.sub("", title)
         # a book's place the span took along: "…Billy Graham and John Stott, Downers Grove" +
@@ -1052,7 +1054,8 @@ def _title_first_word_read_as_author(text: str, spans: list[FieldSpan]) -> list[
         gap = text[author.end : title.start]
         if not re.fullmatch(r"\s*,\s*", gap):
             continue
-        word = re.search(r"(?:^|(?<=[.,]\s)|(?<=\.))([A-Z][a-z]{3,}(?:-[a-z]+)?)$", text[author.start : author.end])
+        word = re.search(r"(?:^|(?<=[.,]\s)|(?<=\.))([A-Z][a-z]{3,}(?:-[a-z]+)?|[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)$",
+                         text[author.start : author.end])  # "Research", or an acronym: "BAFF-R"
         if not word:
             continue
         head = author.start + word.start(1)
@@ -1090,6 +1093,7 @@ def _one_word_title_read_as_author(text: str, spans: list[FieldSpan]) -> list[Fi
 _GSA_JOURNAL_RE = re.compile(r":\s+([A-Z][^:;]{2,80}?),\s+v\.\s*\d")
 # Vancouver/NLM: "Title. PLoS Negl Trop Dis. 2019;13(8):e0007612", "… Hum Mol Genet 1996; 5: 933"
 _NLM_JOURNAL_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][A-Za-z]{0,14}\.?\s){0,5}[A-Z][A-Za-z]{0,14}\.?)$")
+_NLM_JOURNAL_SENTENCE_RE = re.compile(r"\.\s+((?:[A-Z][A-Za-z]{0,14}\.?\s){0,5}[A-Z][A-Za-z]{0,14}\.?)\s+(?:19|20)\d{2}(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?\s*;")
 _NLM_DATE_AFTER_RE = re.compile(r"\.?\s*(?:19|20)\d{2}(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?\s*;")
 
 
@@ -1106,6 +1110,14 @@ def _journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpa
         journal = FieldSpan("VENUE", gsa.start(1), gsa.end(1), title.confidence)
         kept = [s for s in spans if s.label != "VENUE" and s is not title]
         return sorted(kept + [FieldSpan("TITLE", title.start, gsa.start(), title.confidence), journal], key=lambda s: s.start)
+    journal = _NLM_JOURNAL_SENTENCE_RE.search(text, title.end)
+    if (journal and title.end < journal.start() and "." not in text[title.end : journal.start()].rstrip(".")
+            and not any(s.label in ("AUTHOR", "YEAR") and title.end <= s.start < journal.start() for s in spans)):
+        # "… transcription factor" + ", FNR" + ". Mol Microbiol 1994;": the title runs to the
+        # sentence that ends before the journal, whatever the tagger called the words between
+        kept = [s for s in spans if s is not title and not (s.label == "VENUE" and s.start < journal.start(1) + 1)]
+        venue = FieldSpan("VENUE", journal.start(1), journal.end(1), title.confidence)
+        return sorted(kept + [FieldSpan("TITLE", title.start, journal.start(), title.confidence), venue], key=lambda s: s.start)
     tail = _NLM_JOURNAL_TAIL_RE.search(text, title.start, title.end)
     if tail and _NLM_DATE_AFTER_RE.match(text, title.end) and len(text[title.start : tail.start()].split()) >= 3 \
             and not any(s.label == "VENUE" and s.start < title.end + 3 and s.start >= title.start for s in spans[spans.index(title) + 1 :][:1]) \
