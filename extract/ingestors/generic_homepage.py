@@ -654,6 +654,13 @@ class _Outline:
             self.order[id(element)] = position
             if element.name in _HEADINGS or element.name == "dt":
                 self.marks.append((position, element.name, clean_text(element.get_text(" ", strip=True))))
+            elif element.name == "p" and len(element.contents) <= 2:
+                # a word processor's heading: a paragraph of a few capitalised words ("CONFERENCE
+                # PRESENTATIONS" in a Google Docs or Word export), read as a section heading
+                text = clean_text(element.get_text(" ", strip=True))
+                letters = [c for c in text if c.isalpha()]
+                if 1 <= len(text.split()) <= 6 and len(letters) >= 4 and all(c.isupper() for c in letters):
+                    self.marks.append((position, "h2", text))
             elif element.name in ("div", "span", "label", "strong") and _FIELD_LABEL_CLASS_RE.search(" ".join(element.get("class") or [])):
                 # a CMS field's label ("Awards:", "Selected Publications:" in Drupal profiles) heads its field
                 text = clean_text(element.get_text(" ", strip=True))

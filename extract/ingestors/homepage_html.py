@@ -191,6 +191,8 @@ def _title_from_markup(node, text: str) -> Optional[str]:
     candidates = [c for c in _title_candidates(node, text) if text.find(c) >= 0]
     for candidate in sorted(candidates, key=lambda c: text.find(c)):
         before = text[: text.find(candidate)].strip(" ,.:;\"“”")
+        if re.search(r"\((?:1[6-9]|20)\d{2}[a-z]?(?:,\s*[A-Z][a-z]+)?\)\.\s+\S.{8,}", before):
+            return None  # APA: "Names (2023). Title. *Journal*": the title came before the italics
         if _REVIEW_OF_RE.fullmatch(before):
             return candidate  # "Review of <i>Book</i>": the review's title ends in the book's
         # only names before it: a long "name" ("I. Ocean Current Downscaling via ...") is the
