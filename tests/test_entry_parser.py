@@ -207,7 +207,7 @@ def test_unknown_homepage_style_yields_titled_authored_records():
 # Vancouver initials as the family name ("Lalouel JM" -> "jm"), so correct parses of ~16% of
 # the gold authors count as misses; with that one rule fixed (bench/bench_refs.py,
 # authors_initials_fixed) the floor below is checked too.
-FLOORS = {"title": 0.89, "authors": 0.79, "year": 0.98, "venue": 0.95}
+FLOORS = {"title": 0.90, "authors": 0.79, "year": 0.98, "venue": 0.95}
 FLOOR_AUTHORS_INITIALS_FIXED = 0.93
 
 
@@ -367,6 +367,9 @@ INVENTED_13_FLOORS = {"title": 0.96, "authors": 0.98, "year": 0.99, "venue": 0.9
 # made for it: title 0.840, title90 0.936, authors 0.993, year 0.994, venue 0.859; its labels keep
 # hyphen breaks pubsift repairs)
 INVENTED_14_FLOORS = {"title": 0.86, "authors": 0.99, "year": 0.99, "venue": 0.91}
+# set 15 (sixteen publishers' house styles as PDF text gives them, written blind; scored once before
+# any change made for it: title 0.917, title90 0.966, authors 0.994, year 1.000, venue 0.918)
+INVENTED_15_FLOORS = {"title": 0.95, "authors": 0.99, "year": 0.99, "venue": 0.94}
 
 
 @pytest.mark.shared
@@ -385,6 +388,7 @@ INVENTED_14_FLOORS = {"title": 0.86, "authors": 0.99, "year": 0.99, "venue": 0.9
     ("invented_refs_12.jsonl", 160, INVENTED_12_FLOORS),
     ("invented_refs_13.jsonl", 160, INVENTED_13_FLOORS),
     ("invented_refs_14.jsonl", 160, INVENTED_14_FLOORS),
+    ("invented_refs_15.jsonl", 160, INVENTED_15_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
@@ -820,6 +824,13 @@ def test_argmax_shortcut_equals_viterbi(seed):
     ("Interstate Groundwater Compact Act, 43 U.S.C. § 2291 (2018).", "Interstate Groundwater Compact Act", "U.S.C."),
     ("W. Zhang, Y. Liu, H. Chen, Strain-tunable exciton diffusion in monolayer WSe2, Physical Review B 107, 045301 (2023).",
      "Strain-tunable exciton diffusion in monolayer WSe2", "Physical Review B"),
+    # a status between the fields; a publisher in parentheses; an organisation around the title
+    ("Fairclough H (2017) Housing association governance after austerity. Urban Studies. Epub ahead of print 12 March "
+     "2017. DOI: 10.5555/0042098017699876.", "Housing association governance after austerity", "Urban Studies"),
+    ("Eriksson, H. (2017). Chromatin Dynamics in Vertebrate Development (Academic Press).",
+     "Chromatin Dynamics in Vertebrate Development", "Academic Press"),
+    ("[6] World Health Organization, Global report on hand hygiene compliance in primary care settings, World Health "
+     "Organization, Geneva, 2018.", "Global report on hand hygiene compliance in primary care settings", None),
     # but a journal named "Trans. …" stays
     ("A. Korvath, Spectral gaps for random walks on compact groups, Trans. Amer. Math. Soc. 352 (2000), no. 4, 1459–1487.",
      "Spectral gaps for random walks on compact groups", "Trans. Amer. Math. Soc"),

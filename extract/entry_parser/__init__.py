@@ -168,6 +168,11 @@ def _prepare(text: str) -> str:
     text = _GLUED_AND_RE.sub("and ", text)
     # a legal citation's signal before the names: "See Thomas A. Brennan, Note, …", "Cf. …"
     text = _SIGNAL_HEAD_RE.sub("", text)
+    # "Urban Studies. Epub ahead of print 12 March 2017." / "Preprint at bioRxiv": a status
+    # between the fields, not a field
+    if "Epub" in text or "Preprint at" in text:
+        text = _EPUB_AHEAD_RE.sub(".", text)
+        text = re.sub(r"\bPreprint at\s+(?=[A-Za-z])", "", text)
     if "](" in text or "**" in text or "__" in text:
         text = strip_markdown(text)
     # a CV's own labels before the entry: "C4. [2017] …", "J12. 2016. …", "[B2] 2019. …"
@@ -182,6 +187,7 @@ def _prepare(text: str) -> str:
 
 
 _CJK_BRACKETS_RE = re.compile(r"[「『《〈]")
+_EPUB_AHEAD_RE = re.compile(r"\.\s*Epub ahead of print[^.;]{0,40}[.;]")
 _GLUED_AND_RE = re.compile(r"(?<=[\s,])and(?=[A-Z](?:\.|[a-z]+\s))")
 _SIGNAL_HEAD_RE = re.compile(r"^(?:See(?:,? e\.g\.,| also| generally)?|Cf\.|But see|Compare|Accord)\s+(?=[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z])")
 _CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?[.):])\s+")

@@ -84,6 +84,7 @@ _ORGANISATION_NAME_RE = re.compile(
     r"\b(?:Bureau|Board|Organi[sz]ation|Agency|Office|Department|Ministry|Institute|Council|Commission|Association|"
     r"Foundation|Cent(?:er|re)|Committee|Corporation|Corp\.|Inc\.?|Ltd\.?|GmbH|Consortium|Collaboration|Survey|"
     r"Administration|Authority|Programme|Secretariat|Agency|Service|Services|Laboratory|University)\b")
+_PAREN_PUBLISHER_TAIL_RE = re.compile(r"\s*\(((?:[A-Z][\w&.'’-]*\s?){1,4}(?:Press|Publishers?|Publishing|Verlag|Books))\)$")
 _REPORT_NUMBER_TAIL_RE = re.compile(
     r"\s*\((?:(?:[A-Z][\w.&-]*\s){0,4}(?:Report|Rep\.|Document|Doc\.|Paper|Brief|Memo(?:randum)?|Bulletin|Publication|"
     r"Pub\.|Series)\b[^()]{0,30}\d[^()]{0,20}|[A-Z]{2,8}[ -]?(?:19|20)\d{2}\s?[-–]\s?\d{1,4}[A-Za-z]?)\)$")
@@ -200,6 +201,14 @@ class Parsed(NamedTuple):
             closing = re.search(rf"[,.]{re.escape(QUOTE_PAIRS[opening])}(?=\s)", raw)
             if closing and len(raw[: closing.start()].split()) >= 2:
                 raw = raw[: closing.start()]
+        org_head = re.match(r"^((?:[A-Z][\w'’&.-]*|for|of|and|the|on|in)(?:\s(?:[A-Z][\w'’&.-]*|for|of|and|the|on|in)){1,9}),\s+(?=[A-Z])", raw)
+        if org_head and _ORGANISATION_NAME_RE.search(org_head.group(1)) and len(raw[org_head.end():].split()) >= 3:
+            # "World Health Organization, Global report on …, World Health Organization": the
+            # issuing body around the title
+            raw = raw[org_head.end():]
+            tail = raw.rfind(", " + org_head.group(1))
+            if tail > 0:
+                raw = raw[:tail]
         org_quote = re.match(r"^([^\"“”]{3,120}),\s*[\"“](?=\S)", raw)
         if org_quote and _ORGANISATION_NAME_RE.search(org_quote.group(1)):
             # 'North American Electric Reliability Corporation, "Reliability guideline: …': the
@@ -221,6 +230,8 @@ class Parsed(NamedTuple):
             body = _ORGANISATION_HEAD_RE.match(title)
             if body and _ORGANISATION_NAME_RE.search(body.group(1)) and len(title[body.end():].split()) >= 3:
                 title = title[body.end():]  # "National Institute for Health and Care Excellence. Hypertension …"
+        if title.startswith("d. ") and self.text[: span.start].rstrip().endswith("n."):
+            title = title[3:]  # "Jensen, L.B., n.d. Title": APA's "no date" split at its stop
         title = _THESIS_HEAD_RE.sub("", title)
         title = _TITLE_HEAD_MARK_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
@@ -239,6 +250,7 @@ class Parsed(NamedTuple):
         # Bluebook: "Note, Regulating Drones …", "… the Courts, in THE OXFORD HANDBOOK OF …"
         title = re.sub(r"^(?:Note|Comment|Recent Case|Case Comment|Book Review|Essay),\s+(?=[A-Z])", "", title)
         title = re.sub(r",\s+in\s+(?:THE\s)?[A-Z]{2,}(?:\s[A-Z]{2,}|\s(?:OF|AND|IN|ON|THE|FOR))*\b.*$", "", title)
+        title = _PAREN_PUBLISHER_TAIL_RE.sub("", title)  # Cell: "… Development (Academic Press)"
         cut = _TITLE_KIND_TAIL_RE.search(title)
         if cut and len(title[: cut.start()].split()) >= 2:
             title = title[: cut.start()]
@@ -400,6 +412,9 @@ class Parsed(NamedTuple):
             bracketed = _BRACKETED_THESIS_RE.search(self.text)
             if bracketed:
                 return bracketed.group(1).strip(" ,.;") or None
+            published = _PAREN_PUBLISHER_TAIL_RE.search(self.text.rstrip(" ."))
+            if published:  # "Title (Academic Press)."
+                return published.group(1).strip()
             presented = _PRESENTED_AT_BRACKET_RE.search(self.text)
             if presented and not re.match(r"(?:https?|doi|Retrieved)\b", presented.group(1), re.I):
                 return presented.group(1).strip(" ,.;") or None
@@ -486,7 +501,7 @@ _THESIS_SCHOOL_RE = re.compile(
     r"(?i:thesis|dissertation|diss\.|th[eè]se(?: de doctorat)?|doktorarbeit|tesis(?: doctoral| de (?:maestr[íi]a|doctorado|licenciatura|grado))?"
     r"|disserta[çc][ãa]o(?: de mestrado)?|tese(?: de doutorado)?"
     # an economist's unpublished work names its institution the same way: "Mimeo, London School of Economics"
-    r"|mimeo(?:graph)?|(?:unpublished )?manuscript|working paper)[\])]?\s*[,.:]?\s*"
+    r"|mimeo(?:graph)?|(?:unpublished )?manuscript|working paper)[\])]?\s*[,.:(]?\s*"
     # a department before the school is skipped: "PhD thesis, Department of Geology, University of Bergen"
     r"(?:(?:Department|Dept\.?|School|Faculty|Division|Institute|Laborator(?:y|ies)|Centre|Center)\s(?:of\s|for\s)?[^,()]{2,60},\s*)?"
     # the school: capitalised words up to and around a school word, each word matched once
@@ -495,6 +510,8 @@ _THESIS_SCHOOL_RE = re.compile(
 _STATE_THEN_PUBLISHER_RE = re.compile(r",\s*[A-Z]{2}(?:,\s*(?:USA|UK))?\s*:\s*([A-Z][^,.;:()]{1,60}?)\s*(?=[,.;]|$)")
 # AMS "Duke Math. J. 165 (2016), no. 12" and Bluebook "66 Duke L.J. 1401 (2017)": a journal by its volume
 _AMS_JOURNAL_RE = re.compile(r"^[,.\s]*([A-Z][\w.&'’ -]{1,60}?)\s+\d{1,4}\s+\((?:1[6-9]|20)\d{2}\)")
+# RSC: "A. Fischer and D. Oyelaran, Green Chem., 2018, 20, 4410." (no title): journal, year, volume, page
+_RSC_JOURNAL_RE = re.compile(r"^[,.\s]*([A-Z][\w.&'’ -]{1,50}?\.?),\s*(?:19|20)\d{2},\s*\d{1,4},\s*[A-Z]?\d")
 _BLUEBOOK_JOURNAL_RE = re.compile(r"^[,.\s]*\d{1,4}\s+([A-Z][\w.&'’ ]{1,40}?)\s+\d{1,5}(?:,\s*\d[\d–-]*)?\s+\((?:1[6-9]|20)\d{2}\)")
 # ABNT: "Título. Revista Árvore, Viçosa, v. 41, n. 3, p. 1-12, 2017." (the city after the journal)
 _ABNT_JOURNAL_RE = re.compile(r"^[.\s]*([A-ZÀ-Ý][^,.;]{2,80}?),\s+(?:[A-ZÀ-Ý][\w\s'’-]{1,30},\s+)?v\.\s*\d")
@@ -595,7 +612,7 @@ def untagged_venue(tail: str) -> Optional[str]:
     if school:
         return school.group(1).strip(" ,.;") or None
     for pattern in (_ABNT_JOURNAL_RE, _CHICAGO_JOURNAL_RE, _SCHOOL_BEFORE_KIND_RE, _WORKING_PAPER_ISSUER_RE, _ACS_CHAPTER_BOOK_RE,
-                    _AMS_JOURNAL_RE, _BLUEBOOK_JOURNAL_RE):
+                    _AMS_JOURNAL_RE, _BLUEBOOK_JOURNAL_RE, _RSC_JOURNAL_RE):
         found = pattern.search(tail)
         if found:
             return found.group(1).strip(" ,.;") or None
