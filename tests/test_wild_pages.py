@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 236 pages, 1,195 labelled records
-FLOORS = dict(kind=232, owner=227, found=1144, authors=1106, year=1131, venue=1115)
-MAX_EXTRA = 69
+# measured on this version: 248 pages, 1,270 labelled records
+FLOORS = dict(kind=243, owner=239, found=1215, authors=1168, year=1200, venue=1179)
+MAX_EXTRA = 75
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 236 and totals["records"] == 1195
+    assert totals["pages"] == 248 and totals["records"] == 1270
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

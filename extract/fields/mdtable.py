@@ -36,6 +36,12 @@ def _columns(header: list[str]) -> dict[str, int]:
         k = next((k for k, name in enumerate(names) if pattern.match(name)), None)
         if k is not None:
             columns[field] = k
+    if "venue" not in columns and "title" in columns:
+        # beside a title column, "Publication" / "Source title" names where it appeared
+        k = next((k for k, name in enumerate(names) if k != columns["title"]
+                  and re.fullmatch(r"publication(?: title)?|source(?: title)?|publication venue|journal name", name)), None)
+        if k is not None:
+            columns["venue"] = k
     if "title" not in columns and "name" in names and ("authors" in columns or "venue" in columns):
         columns["title"] = names.index("name")  # a Notion database: its first column is "Name"
     return columns
@@ -72,7 +78,39 @@ def table_entries(text: str) -> tuple[list[Entry], set[int]]:
                     entries.append(entry)
         i = j
     tsv, tsv_used = _tab_separated_entries(lines, used)
-    return entries + tsv, used | tsv_used
+    csv_entries, csv_used = _comma_separated_entries(lines, used | tsv_used)
+    return entries + tsv + csv_entries, used | tsv_used | csv_used
+
+
+def _comma_separated_entries(lines: list[str], taken: set[int]) -> tuple[list[Entry], set[int]]:
+    """A reference manager's CSV export: a header row naming a title and an author column
+    ("Title,Authors,Year,Publication,DOI"), quoted fields, the rows under it."""
+    import csv
+
+    entries: list[Entry] = []
+    used: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in taken or "," not in line or "\t" in line or line.count(",") > 40:
+            continue
+        header = next(csv.reader([line.lstrip("\ufeff")]))
+        columns = _columns([c.strip() for c in header])
+        if "title" not in columns or "authors" not in columns:
+            continue
+        j = i + 1
+        while j < len(lines) and j not in taken and lines[j].strip():
+            row = next(csv.reader([lines[j]]), [])
+            if len(row) != len(header):
+                break
+            entry = _entry([c.strip() for c in row], columns)
+            if entry is not None:
+                entries.append(entry)
+            j += 1
+        if j - i > 2:
+            used.update(range(i, j))
+            _one_inverted_name_per_semicolon(entries)
+            return entries, used  # one export per page
+        entries = []
+    return entries, used
 
 
 def _tab_separated_entries(lines: list[str], taken: set[int]) -> tuple[list[Entry], set[int]]:

@@ -450,6 +450,11 @@ _ORGANISATION_WORDS = frozenset((
     "ministerio", "ministério", "hospital", "academia", "colegio", "hochschule", "lehrstuhl"))
 
 
+# stems that make a word (a German compound too) an organisation's: "Universitätsklinikum", "Forschungszentrum"
+_ORGANISATION_STEM_RE = re.compile(r"(?i)universit|klinik|institut|hochschul|akademie|zentrum|krankenhaus|hospital|"
+                                   r"laborator|fakult|ministeri|gesellschaft")
+
+
 # words that start a heading or a menu item, never a person's name ("My Network", "Our Team")
 _NOT_NAME_STARTS = {"my", "our", "your", "the", "a", "an", "this", "these", "welcome", "hello", "hi", "dear", "all",
                     "new", "latest", "view", "see", "show", "more", "go", "back", "sign", "log", "join", "try", "follow"}
@@ -492,8 +497,8 @@ def owner_name(raw: str) -> str | None:
         return None
     if _SECTION_WORDS_RE.search(name) or name.split()[0].lower() in _NOT_NAME_STARTS:
         return None
-    if any(w.lower() in _ORGANISATION_WORDS for w in name.split()):
-        return None  # "Carrow Valley College", "Institute of X": a body, not a person
+    if any(w.lower() in _ORGANISATION_WORDS or _ORGANISATION_STEM_RE.search(w) for w in name.split()):
+        return None  # "Carrow Valley College", "Institute of X", "Universitätsklinikum Y": a body, not a person
     from extract.fields.sections import POSITION_TITLE_RE
 
     if POSITION_TITLE_RE.fullmatch(name):

@@ -515,7 +515,7 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
         parts = _split_block(lines, need_year=not (section and _STATUS_HEADING_RE.search(section)))
         first = _TEXT_ITEM_RE.match(lines[0]) and re.sub(_TEXT_ITEM_RE.pattern[:-3], "", lines[0], count=1)
         if parts is None and first and len(lines) > 1 and all(l[:1].isspace() for l in lines[1:]) \
-                and _starts_with_names(first):
+                and (_starts_with_names(first) or re.match(r"\s*\[\d{1,3}\]", lines[0])):
             # one numbered reference wrapped over indented lines ("J3. Wiśniewski, T., … (2023).
             # Code-switching" / "    in bilingual chat corpora: …"): one entry, not fields per line
             out.append((" ".join(l.strip() for l in lines), [], True, section))

@@ -399,7 +399,8 @@ def detect(page: Page) -> float:
     if n >= 2:
         return 0.7
     if n == 1:
-        return 0.4
+        # one entry in plain text is no sign of Markdown: a text CV is the fallback's to read
+        return 0.4 if page.syntax == "markdown" else 0.2
     return 0.15 if page.syntax == "markdown" else 0.0
 
 
@@ -475,6 +476,13 @@ def parse(page: Page) -> PageParse:
         person = _heading_person(body)
         if person:
             evidence.append("owner from the page heading")
+    if not person and tabled and len(tabled) == len(entries):
+        # an export with no heading (a CSV of someone's references): the author on most rows
+        from extract.fields.structured import common_author
+
+        person = common_author([e.authors or split_author_list(e.authors_text).names for e in entries], min_share=0.75)
+        if person:
+            evidence.append("owner: the author on most rows of the exported table")
     if not person:
         from extract.ingestors.generic_homepage import nobody_in_common
 
