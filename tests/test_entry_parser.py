@@ -863,3 +863,14 @@ def test_cjk_bracket_reader_leaves_western_references_alone():
 
     assert find_cjk_bracket_spans("Smith, J. (2019). A study of 「quoted」 words. Journal 3: 4.") is None
     assert find_cjk_bracket_spans("Smith, J. (2019). No brackets here. Journal 3: 4.") is None
+
+
+@pytest.mark.parametrize("raw, title", [
+    # a title's own last word is no document kind, and a title may start with "See"
+    ("Smith, J. (2019). Scribes and readers of a medieval manuscript. Speculum, 94(2), 1-20.",
+     "Scribes and readers of a medieval manuscript"),
+    ("Okafor, N. (2020). Early warning in the ward: a sepsis score. Critical Care, 24, 12.",
+     "Early warning in the ward: a sepsis score"),
+])
+def test_repairs_leave_ordinary_titles_alone(raw, title):
+    assert parse_records([raw])[0]["title"] == title

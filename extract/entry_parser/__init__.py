@@ -167,7 +167,8 @@ def _prepare(text: str) -> str:
     # "andS.Oduya", "andAndrea Fiore": the last name glued to its conjunction in a PDF scrape
     text = _GLUED_AND_RE.sub("and ", text)
     # a legal citation's signal before the names: "See Thomas A. Brennan, Note, …", "Cf. …"
-    text = _SIGNAL_HEAD_RE.sub("", text)
+    if text.startswith(("See", "Cf.", "But see", "Compare", "Accord")) and _BLUEBOOK_CITE_RE.search(text):
+        text = _SIGNAL_HEAD_RE.sub("", text)  # (a title that starts "See You Later" stays whole)
     # "Urban Studies. Epub ahead of print 12 March 2017." / "Preprint at bioRxiv": a status
     # between the fields, not a field
     if "Epub" in text or "Preprint at" in text:
@@ -190,6 +191,8 @@ _CJK_BRACKETS_RE = re.compile(r"[「『《〈]")
 _EPUB_AHEAD_RE = re.compile(r"\.\s*Epub ahead of print[^.;]{0,40}[.;]")
 _GLUED_AND_RE = re.compile(r"(?<=[\s,])and(?=[A-Z](?:\.|[a-z]+\s))")
 _SIGNAL_HEAD_RE = re.compile(r"^(?:See(?:,? e\.g\.,| also| generally)?|Cf\.|But see|Compare|Accord)\s+(?=[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z])")
+# a law review cited by volume, journal, page and year: "62 DUKE L.J. 891 (2013)"
+_BLUEBOOK_CITE_RE = re.compile(r"\b\d{1,4}\s+[A-Z][A-Za-z.']*(?:\s[A-Z][A-Za-z.']*){0,5}\s+\d{1,5}\b[^()]{0,40}\((?:[^()]{0,30}\s)?(?:1[6-9]|20)\d{2}\)")
 _CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?[.):])\s+")
 _INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite)\b[^<>]{0,200}>", re.I)
 _TRAILING_LINK_WORDS_RE = re.compile(

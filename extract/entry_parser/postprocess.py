@@ -106,8 +106,11 @@ _TITLE_HEAD_MARK_RE = re.compile(
 # ("… Expedition Report. Manuscript", "… Petri Lombardi. Edited by …", "… collections. Sous la
 # direction de …", "… partitives. Mémoire en linguistique", "… prototype facility PhDThesis")
 _TITLE_KIND_TAIL_RE = re.compile(
-    r"(?:\.\s+|\s+)(?:(?:unpublished\s+)?manuscript|m[ée]moire(?:\s+(?:de|en)\s+[\w ]{2,30})?|ph\.?\s?d\.?\s?thesis|"
+    # (after a full stop: "… in a Medieval Manuscript" and "Writing a PhD Thesis" are titles' own ends;
+    # only the glued "PhDThesis" a PDF leaves needs no stop)
+    r"\.\s+(?:(?:unpublished\s+)?manuscript|m[ée]moire(?:\s+(?:de|en)\s+[\w ]{2,30})?|ph\.?\s?d\.?\s?thesis|"
     r"dissertatio(?:\s+[IVX]+)?|diplomarbeit|magisterarbeit|dis\.\s+kand\.?(?:\s+\w+\.?){0,3}|дис\.(?:\s+\S+){0,4})$"
+    r"|\s+PhDThesis$"
     # (after a full stop only: "… Early Warning Score" is a title's own end)
     r"|\.\s+(?:exh\.\s?cat|exhibition catalog(?:ue)?|score|vocal score|full score)$"
     r"|\.\s+(?:edited by|sous la direction de|herausgegeben von|hrsg\. von|a cura di|coordinated by)\s.{2,120}$", re.I)
