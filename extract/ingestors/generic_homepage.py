@@ -232,6 +232,9 @@ def heading_records(soup) -> list[tuple[object, object]]:
     return out
 
 
+_ENTRY_EXTRA_SUMMARY_RE = re.compile(r"(?i)abstract|bibtex|cite|citation|more|details|summary|show|expand|tl;?dr|notes?")
+
+
 def _abstract_toggle_inside_item(node) -> bool:
     """A paragraph in a `<details>` toggle inside a list item ("<li>Title … <details><summary>
     Abstract</summary><p>…</p></details>"): part of that entry, not a block that would make the
@@ -239,7 +242,11 @@ def _abstract_toggle_inside_item(node) -> bool:
     if node.name not in ("p", "div"):
         return False
     details = node.find_parent("details")
-    return details is not None and details.find_parent("li") is not None
+    if details is None or details.find_parent("li") is None:
+        return False
+    # (a toggle of entries — "<summary>2021</summary>" — holds entries, not one entry's extras)
+    summary = details.find("summary")
+    return summary is not None and bool(_ENTRY_EXTRA_SUMMARY_RE.search(summary.get_text(" ", strip=True)))
 
 
 def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], dict[int, object]]:
