@@ -439,3 +439,27 @@ def test_html_entry_reader_never_raises(words):
     li = page.soup().find("li")
     entry = parse_html_entry(li, li.get_text(" "), [])
     assert entry is None or entry.title
+
+
+def test_details_toggles_abstract_inside_an_entry_and_entries_inside_a_year():
+    """A toggle of one entry's abstract belongs to that entry; a toggle named by a year holds
+    entries of its own."""
+    from extract import extract_page
+
+    abstract_page = b"""<html><head><title>Ines Varga</title></head><body><h1>Ines Varga</h1><h2>Publications</h2><ul>
+<li><strong>Tidal mixing in invented fjords</strong> (joint with Amaru Quispe)<br><em>Journal of Pretend Oceanography</em>, 2022.
+<details><summary>Abstract</summary><p>We study mixing in fjords that do not exist, with instruments that were never built.</p></details></li>
+<li><strong>Sediment pulses after imaginary floods</strong> (joint with Hanna Lind)<br><em>Earth Surface Fictions</em>, 2020.
+<details><summary>Abstract</summary><p>Floods that never happened still move sediment in our models of them.</p></details></li>
+</ul></body></html>"""
+    result = extract_page("abstracts.html", abstract_page)
+    assert sorted(r.title for r in result.records) == ["Sediment pulses after imaginary floods", "Tidal mixing in invented fjords"]
+    assert all(r.venue for r in result.records)
+
+    year_page = b"""<html><head><title>Ines Varga</title></head><body><h1>Ines Varga</h1><h2>Publications</h2><ul>
+<li><details><summary>2021</summary>
+<p>I. Varga, A. Quispe. Tidal mixing in invented fjords. Journal of Pretend Oceanography, 12:1-9, 2021.</p>
+<p>H. Lind, I. Varga. Sediment pulses after imaginary floods. Earth Surface Fictions, 3:4-5, 2021.</p>
+</details></li></ul></body></html>"""
+    result = extract_page("years.html", year_page)
+    assert len(result.records) == 2
