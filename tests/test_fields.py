@@ -465,3 +465,10 @@ def test_iso_year_month_dates_give_their_year():
     assert find_year("2022-11") == 2022
     assert find_year("Issued 2021-03-15") == 2021
     assert find_year("1998-2001") is None  # a range stays unread, as before
+
+
+def test_clean_venue_drops_a_chicago_volume_tail():
+    from extract.fields.venues import clean_venue
+
+    assert clean_venue("Speculum 97, no. 3 (2022): 701–33") == "Speculum"
+    assert clean_venue("Physical Review B 107 (2023)") == "Physical Review B"

@@ -412,9 +412,6 @@ class Parsed(NamedTuple):
             # "Preprint, arXiv:2402.01987": the server named after the word is the venue
             raw = untagged_venue(self.text[title.end :]) or raw
         if not raw:
-            bracketed = _BRACKETED_THESIS_RE.search(self.text)
-            if bracketed:
-                return bracketed.group(1).strip(" ,.;") or None
             published = _PAREN_PUBLISHER_TAIL_RE.search(self.text.rstrip(" ."))
             if published:  # "Title (Academic Press)."
                 return published.group(1).strip()

@@ -153,7 +153,7 @@ def parse_citation(raw: str) -> Entry:
         segments[:1] = split_inverted_initials_from_title(segments[0])
     author_idx: Optional[int] = None
     for i, seg in enumerate(segments[:3]):
-        if i and _VENUE_WORD_RE.search(seg) and not re.search(r"\b[A-Z]\.", seg):
+        if i and VENUE_WORD_RE.search(seg) and not re.search(r"\b[A-Z]\.", seg):
             continue  # "Estuarine, Coastal and Shelf Science": a journal's name, not a list of people
         if authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", seg)) >= 0.75 and ("," in seg or " and " in seg) or (
             authors_score(seg) == 1.0 and len(seg.split()) <= 4 and i == 0
@@ -184,7 +184,7 @@ def parse_citation(raw: str) -> Entry:
             entry.venue = _venue_of(" ".join(segments[author_idx + 1 :]), year)
     elif segments:
         entry.title = segments[0]
-        if len(segments) > 1 and authors_score(segments[1]) >= 0.75 and not _VENUE_WORD_RE.search(segments[1]):
+        if len(segments) > 1 and authors_score(segments[1]) >= 0.75 and not VENUE_WORD_RE.search(segments[1]):
             entry.authors_text = segments[1]
             entry.venue = _venue_of(" ".join(segments[2:]), year)
         else:
@@ -237,7 +237,7 @@ _STATUS_SENTENCE_RE = re.compile(r"(?:^|[.;]?\s+)(?:unpublished\s+)?manuscript(?
 # a label before the reference itself: "Recommended citation: Doe, J. (2020) …", "Cite as: …"
 _NAMES_YEAR_COLON_RE = re.compile(r"^([^()]{3,300}?)\s*\((?:1[6-9]|20)\d{2}[a-z]?\)\s*:\s+(?=\S)")
 # words of journal and proceedings names, never of people's: "Estuarine, Coastal and Shelf Science"
-_VENUE_WORD_RE = re.compile(r"\b(?:Science|Sciences|Journal|Review|Letters|Series|Research|Proceedings|Transactions|Bulletin|"
+VENUE_WORD_RE = re.compile(r"\b(?:Science|Sciences|Journal|Review|Letters|Series|Research|Proceedings|Transactions|Bulletin|"
                             r"Annals|Quarterly|Studies|Society|Systems|Conference|Symposium|Workshop|Ecology|Biology|"
                             r"Physics|Chemistry|Economics|Engineering|Medicine|Press|Magazine)\b")
 _AUTHOR_DATE_HEAD_RE = re.compile(r"\((?:1[6-9]|20)\d{2}[a-z]?\)\s*[:.]\s")

@@ -64,6 +64,8 @@ def venue_without_ids(text: str) -> str:
     text = _YEAR_AFTER_ACRONYM_RE.sub("", text)
     text = _LEAD_IN_RE.sub("", text)  # "in Proc. ..." -> "Proc. ..."
     if re.search(r"[A-Za-z]", text):
+        # Chicago: "Speculum 97, no. 3 (2022): 701–33": volume, issue, date and pages
+        text = CHICAGO_VOLUME_TAIL_RE.sub("", text)
         if len(text.split()) >= 4:  # "Phys. Rev. Invented Materials 5, 044801": volume, article number
             text = _BARE_VOLUME_TAIL_RE.sub("", text)
         # "Annals of Imaginary Zoology, 44", "Global Biogeochemistry, 7(1), e2023014": volume,
@@ -79,6 +81,7 @@ _LEAD_IN_RE = re.compile(r"^(?:in|In)\s*:?\s+(?=[A-Z])")
 _BARE_VOLUME_TAIL_RE = re.compile(r"(?<=[A-Za-z.])\s+\d{1,4}\s*(?:\(\s*\d+\s*\))?\s*[,:]\s*[A-Za-z]?\d[\w]*(?:\s*[-–]+\s*\d+)?$")
 _VOLUME_TAIL_RE = re.compile(
     r"(?<=[A-Za-z.)]),\s*(?:vol\.?\s*)?\d+\s*(?:\(\s*[\w\-–]+\s*\))?(?:\s*[,:]\s*(?:pp?\.\s*)?[A-Za-z]?\d\w*(?:\s*[-–]+\s*\d+)?)?\s*$")
+CHICAGO_VOLUME_TAIL_RE = re.compile(r"(?<=[A-Za-z.)])\s+\d{1,4}(?:,\s*no\.\s*\d{1,4})?\s*\((?:[A-Z][a-z]+\.?\s)?(?:1[6-9]|20)\d{2}\)?\s*(?::.*)?$")
 _YEAR_AFTER_NAME_RE = re.compile(r"(?<=[a-z])\s+(?:19|20)\d{2}$")
 _YEAR_AFTER_ACRONYM_RE = re.compile(r"(?<=\))[,;]?\s*(?:19|20)\d{2}[a-z]?$")
 

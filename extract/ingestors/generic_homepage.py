@@ -595,20 +595,21 @@ def _has_date_cue(text: str) -> bool:
 def rules_read_citation(text: str, need_year: bool = True) -> bool:
     """An author list the comma rules recognise in one of the first sentences, and a year (or
     a status such as "under review"; not needed where a year heading dates the entry)."""
-    year_column = bool(_YEAR_COLUMN_LINE_RE.match(text))  # before cleaning collapses its spaces
+    # a text CV's year column ("2023  Title. Venue. (with A and B)"), read before cleaning
+    # collapses its spaces
+    column_body = _YEAR_COLUMN_LINE_RE.sub("", text, count=1) if _YEAR_COLUMN_LINE_RE.match(text) else None
     text = strip_markdown(clean_text(text))
     if not 25 <= len(text) <= 1500 or (need_year and not _has_date_cue(text)):
         return False
     if OWN_QUOTED_ENTRY_RE.match(text):
         return True  # '"Title" (with A and B), Venue, 2022': a CV's own entry
-    if year_column:
-        # a text CV's line: "2023  Title. Venue. (with A and B)" / "2021  Title. Journal of X."
-        from extract.fields.citation import split_sentences
+    if column_body is not None:
+        from extract.fields.citation import VENUE_WORD_RE, split_sentences
 
-        sentences = split_sentences(re.sub(r"^\s*(?:(?:19|20)\d{2}(?:\s?[-–]\s?(?:(?:19|20)\d{2})?)?|[A-Za-z]+\.?(?:\s(?:press|prep\.?|review))?)\s+", "", text, count=1))
-        if len(sentences) >= 2 and (re.search(r"\(\s*(?:joint(?:ly)?\s+)?with\s+[A-Z]", text)
-                                    or re.search(r"\b(?:Journal|Review|Letters|Series|Proceedings|Transactions|Science|"
-                                                 r"Ecology|thesis|dissertation|chapter|Press)\b", " ".join(sentences[1:]))):
+        sentences = split_sentences(strip_markdown(clean_text(column_body)))
+        rest = " ".join(sentences[1:])
+        if len(sentences) >= 2 and (re.search(r"\(\s*(?:joint(?:ly)?\s+)?with\s+[A-Z]", text) or VENUE_WORD_RE.search(rest)
+                                    or re.search(r"\b(?:thesis|dissertation|chapter)\b", rest)):
             return True
     text = YEAR_LABEL_RE.sub("", text)
     # German author-date names: "Brenner, Katharina/Hoffmann, Tobias (2019): Title"

@@ -24,6 +24,7 @@ from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE, clean_name, looks_like_name, owner_in_line, split_author_list
 from extract.fields.text import clean_text
+from extract.fields.venues import CHICAGO_VOLUME_TAIL_RE
 from extract.ingestors.base import Entry, is_mark_not_venue
 
 _TAG_RE = re.compile(r"^\s*[\[(]\s*([^\[\]()]{2,40}?)\s*[\])]\s*")
@@ -214,15 +215,12 @@ def free_text_entry(text: str) -> Entry:
         return parse_citation(text)
 
 
-_CHICAGO_JOURNAL_TAIL_RE = re.compile(r"(?<=[A-Za-z.)])\s+\d{1,4}(?:,\s*no\.\s*\d{1,4})?\s*\((?:[A-Z][a-z]+\.?\s)?(?:1[6-9]|20)\d{2}\)\s*(?::.*)?$")
-
-
 def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
     text = _LINK_WORDS_RE.sub(" ", text)
-    # Chicago's "Speculum 97, no. 3 (2022): 701–33": the journal before its volume; a chapter's
-    # book before "edited by"; a book's publisher after its place ("Oxford: Oxford University
-    # Press, 2021")
-    text = _CHICAGO_JOURNAL_TAIL_RE.sub("", text)
+    # Chicago's "Speculum 97, no. 3 (2022): 701–33": the journal before its volume (venues.py);
+    # a chapter's book before "edited by"; a book's publisher after its place ("Oxford: Oxford
+    # University Press, 2021")
+    text = CHICAGO_VOLUME_TAIL_RE.sub("", text)
     text = re.sub(r",\s+(?:edited|ed\.|eds\.|trans(?:lated)?\.?) by\b.*$", "", text)
     placed = re.fullmatch(r"[A-Z][\w .'’-]{1,30}:\s*([A-Z][^:()]{1,60}?)(,\s*(?:1[5-9]|20)\d{2})?[.\s]*", text.strip())
     # (a place, then a publisher: "Robotics: Science and Systems" is a conference's own name)

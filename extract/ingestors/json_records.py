@@ -12,6 +12,7 @@ The owner: a top-level "owner"/"name"/"author" string, else the author on three 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Optional
 
 from extract.fields.dates import find_year
@@ -53,14 +54,19 @@ def _text(value: Any) -> Optional[str]:
     return clean_text(value).strip() or None if isinstance(value, str) else None
 
 
+@lru_cache(maxsize=4096)
+def _key_meaning_of(text: str) -> str:
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text).lower().replace("-", "_").replace(" ", "_")
+    if snake.endswith("_title") and snake.split("_")[0] in _OWN_TITLE_PREFIXES:
+        return "title"
+    return snake
+
+
 def key_meaning(key: Any) -> str:
     """A key as snake case ("publicationDate" -> "publication_date", "Output-Title" ->
     "output_title"), and a research system's prefixed title key ("outputTitle", "workTitle") as
     plain "title": each export names its fields its own way."""
-    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(key)).lower().replace("-", "_").replace(" ", "_")
-    if text.endswith("_title") and text.split("_")[0] in _OWN_TITLE_PREFIXES:
-        return "title"
-    return text
+    return _key_meaning_of(str(key))
 
 
 _OWN_TITLE_PREFIXES = {"output", "work", "item", "publication", "pub", "research", "article", "record", "document", "main"}
