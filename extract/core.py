@@ -13,6 +13,10 @@ from extract.page import NotText, Page
 from schemas.canonical import content_hash
 from schemas.models import ManifestEntry, PageResult, Profile, Record
 
+# a profile's counts read as an entry: "Total citations", "h-index", "Cited by"
+_METRICS_LABEL_RE = re.compile(r"(?i)(?:total\s+)?(?:citations?|cited by|h-index|i10-index|g-index|reads|downloads|"
+                               r"publications|works|views)(?:\s*\([^()]*\))?")
+
 EXTRACTOR_VERSION = "0.1.0"
 _BLANK_RE = re.compile(rb"[\s\x00]*")
 
@@ -58,7 +62,11 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
     if partial:
         flags.append("partial")
     invalid: list[str] = []
+    metrics = 0
     for position, entry in enumerate(entries):
+        if entry.title and _METRICS_LABEL_RE.fullmatch(entry.title.strip(" *:")) and not (entry.authors or entry.authors_text):
+            metrics += 1  # "Total citations: 412 · h-index: 9" is a profile's count, not a work
+            continue
         try:
             record = finalise_entry(entry, page.path, position, ingestor, owner=parsed.person)
         except ValidationError as error:
@@ -71,6 +79,8 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
         records.append(record)
     person = parsed.person
     evidence = list(parsed.evidence)
+    if metrics:
+        evidence.append(f"{metrics} citation-metrics line(s) left out")
     if invalid:
         flags.append("invalid-entries")
         evidence.append(f"{len(invalid)} invalid entries skipped: " + "; ".join(invalid[:3]))

@@ -246,12 +246,18 @@ class Page(BaseModel):
 
     def visible_text(self) -> str:
         """The text a reader sees: for HTML, the document text without scripts/styles
-        (block elements end lines); other syntaxes are returned as they are. Cached."""
+        (block elements end lines); plain text with its columns laid out one after the other;
+        other syntaxes are returned as they are. Cached."""
         if self._visible is None:
             if self.syntax == "html":
                 from extract.fields.html import visible_text
 
                 self._visible = visible_text(self.soup())
+            elif self.syntax == "text":
+                from extract.fields.text_columns import unfold_columns
+
+                # a two-column PDF run through `pdftotext -layout`: one column after the other
+                self._visible = unfold_columns(self.text)
             else:
                 self._visible = self.text
         return self._visible

@@ -472,3 +472,56 @@ def test_clean_venue_drops_a_chicago_volume_tail():
 
     assert clean_venue("Speculum 97, no. 3 (2022): 701–33") == "Speculum"
     assert clean_venue("Physical Review B 107 (2023)") == "Physical Review B"
+
+
+# ---- two-column text (pdftotext -layout) ----------------------------------------------------------
+
+_TWO_COLUMN_CV = """JANE ROE
+Assistant Professor · Example University                              Curriculum Vitae
+
+CONTACT                              EDUCATION
+1 Example Road                       2016–2021   PhD, Hydrology, Example University
+Exampletown                                      Advisor: Prof. A. Person
+jane@example.org                     2014–2016   MSc Water Management
+
+LANGUAGES                            PUBLICATIONS
+English (native)                     [J2] Roe, J., & Doe, A. (2024). Snowmelt timing shifts in
+German (C1)                               a made-up basin. Water Resources Research, 60(3), 1–9.
+                                     [J1] Doe, A., & Roe, J. (2020). Ice jams on an invented
+SKILLS                                    river. Journal of Hydrology, 617, 12–19.
+Python, R, Julia
+"""
+
+
+def test_two_column_text_is_read_one_column_after_the_other():
+    from extract.fields.text_columns import unfold_columns
+
+    text = unfold_columns(_TWO_COLUMN_CV)
+    assert "SKILLS\nPython, R, Julia" in text  # the sidebar whole, in its own order
+    assert "[J2] Roe, J., & Doe, A. (2024). Snowmelt timing shifts in\n     a made-up basin." in text
+    assert text.index("LANGUAGES") < text.index("PUBLICATIONS")  # left column first
+    assert "Curriculum Vitae" in text  # a line crossing the gutter stays whole
+
+
+@pytest.mark.parametrize("text", [
+    # a year column is no sidebar
+    "\n".join(f"20{10 + k}   Award number {k} from an example society for good work" for k in range(12)),
+    # a search listing's date column beside each entry's first line only
+    "\n".join(f"{k}  [ ]  2023ApJ...945..112Q                        Mar 2023   cited: 4\n"
+              f"        A title of paper {k} that runs along\n        Author, A.; Other, B.\n" for k in range(8)),
+])
+def test_one_column_text_is_left_alone(text):
+    from extract.fields.text_columns import unfold_columns
+
+    assert unfold_columns(text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab  .,\t1"), max_size=90), max_size=40))
+def test_unfold_columns_keeps_every_character(lines):
+    from extract.fields.text_columns import unfold_columns
+
+    text = "\n".join(lines)
+    out = unfold_columns(text)
+    # columns are only laid out again: no visible character is lost or made up
+    assert sorted(c for c in out if not c.isspace()) == sorted(c for c in text if not c.isspace())

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 248 pages, 1,270 labelled records
-FLOORS = dict(kind=243, owner=239, found=1215, authors=1168, year=1200, venue=1179)
-MAX_EXTRA = 75
+# measured on this version: 260 pages, 1,331 labelled records
+FLOORS = dict(kind=255, owner=251, found=1278, authors=1240, year=1263, venue=1247)
+MAX_EXTRA = 77
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 248 and totals["records"] == 1270
+    assert totals["pages"] == 260 and totals["records"] == 1331
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -181,12 +181,28 @@ def _prepare(text: str) -> str:
     # what a results page prints after the reference: "[PDF] Cited by 12 Related articles",
     # "View Article Google Scholar", "— PubMed"
     text = _TRAILING_LINK_WORDS_RE.sub("", text)
+    # a status in the year's slot, in the language of the reference: "(en prensa)", "(im Druck)"
+    # read as the English one the model knows
+    if "(" in text:
+        text = _FOREIGN_STATUS_SLOT_RE.sub("(in press)", text)
+    # a CV's legend of its name marks closing the entry: "[*graduate student advisee; †postdoc]"
+    if text.endswith(("]", ")")):
+        text = _MARK_LEGEND_TAIL_RE.sub("", text)
+    # APA 7's ellipsis before the last of 21+ authors (", . . . Wikström, S."): one mark, so the
+    # points read as no sentence ends
+    if ". . ." in text or "., ..." in text:
+        text = _APA_ELLIPSIS_RE.sub(", … ", text)
     # a sentence glued to the next: "…HOUSEHOLD SURVEYS.Working paper", "…blastema.Dev Regen Biol"
     if "." in text:
         text = _GLUED_SENTENCE_RE.sub(". ", text)
     return " ".join(text.split())
 
 
+_FOREIGN_STATUS_SLOT_RE = re.compile(
+    r"\((?i:en prensa|no prelo|im druck|sous presse|in corso di stampa|in stampa|à paraître|a paraître|ter perse|"
+    r"w druku|v tisku|в печати)\)")
+_MARK_LEGEND_TAIL_RE = re.compile(r"\s*[\[(]\s*[*†‡§¶#][^\[\]()]{3,200}[\])]\s*$")
+_APA_ELLIPSIS_RE = re.compile(r",\s*(?:\.\s?\.\s?\.|\.\.\.)\s*(?=[A-ZÀ-ÞĀ-Ž])")
 _CJK_BRACKETS_RE = re.compile(r"[「『《〈]")
 _EPUB_AHEAD_RE = re.compile(r"\.\s*Epub ahead of print[^.;]{0,40}[.;]")
 _GLUED_AND_RE = re.compile(r"(?<=[\s,])and(?=[A-Z](?:\.|[a-z]+\s))")

@@ -35,7 +35,8 @@ _ARXIV_ID_RE = re.compile(r"\barxiv\s*:\s*\S+", re.I)
 
 _TITLE_DESCRIPTOR_RE = re.compile(
     r"\s*\[(?:doctoral|master'?s|ph\.?\s?d|data\s?set|computer|software|video|audio|podcast|unpublished|preprint|"
-    r"conference|poster|abstract|paper presentation)\b[^\]]{0,80}\]?\s*$", re.I)
+    r"conference|poster|abstract|paper presentation|tesis|tese|thèse|tesi|disertación|dissertação|dissertation|thesis|"
+    r"trabajo de fin|mémoire)\b[^\]]{0,80}\]?\s*$", re.I)
 # the same descriptors, and notes, in parentheses closing a title: "(Tesis doctoral)",
 # "(Doctoral dissertation, Univ. X)", "(arXiv:2301.01234v2 [cs.CL])", "(Best Paper Award)", "(Oral)"
 _TITLE_NOTE_TAIL_RE = re.compile(
@@ -46,6 +47,10 @@ _TITLE_NOTE_TAIL_RE = re.compile(
     r"|(?:best|outstanding|distinguished)\s+(?:student\s+)?(?:paper|poster|demo|artifact)(?:\s+(?:award|honou?rable mention|runner[- ]up))?"
     r"|oral(?: presentation)?|spotlight|contributed talk|invited talk|poster|report|technical report|white paper|policy brief)\)\s*$", re.I)
 # (a word of four letters or more inside: "[O III]" or "[C II]" closing an astronomy title stays)
+_TITLE_BEFORE_WITH_NOTE_RE = re.compile(
+    r"((?:[^.;—–()\[\]]|(?<=\d)[–-](?=\d)){1,80}?)\s[—–]\s*(?:(?:joint(?:ly)?\s+)?with\s+[A-ZÀ-ÞĀ-Ž]|(?:sole|single|solo)[- ]author)")
+_DANGLING_AUTHOR_NOTE_RE = re.compile(
+    r"\s*[—–]\s*(?:(?:joint(?:ly)?\s+)?with|(?:sole|single|solo)[- ]author(?:ed)?)\.?$", re.I)
 _WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+)?with\s+(?=[A-ZÀ-ÞĀ-Ž])")
 _TRAILING_BRACKET_RE = re.compile(r"\s*\[(?=[^\[\]]*[^\W\d_]{4})[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
 _EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
@@ -164,6 +169,11 @@ class Parsed(NamedTuple):
         if span is None:
             return None
         end = span.end
+        note_after = _TITLE_BEFORE_WITH_NOTE_RE.match(self.text, end)
+        if note_after and not any(end <= s.start < note_after.end(1) for s in self.spans):
+            # "Title — with M. Gallagher": a CV's own entry ends its title at the co-author
+            # note; what the tagger left untagged before the dash ("bays: 2018–2020 synthesis") is title
+            end = note_after.end(1)
         raw = self.text[span.start : end]
         if raw.count("(") > raw.count(")"):
             # "The Four Texts (1798, 1850" + ")": the closing bracket was left outside the span
@@ -261,6 +271,8 @@ class Parsed(NamedTuple):
         title = re.sub(r",\s+(?:in|In|en|em|dans|in:|In:)$", "", title)
         # an economist's "Title, with A and B, revise and resubmit, Journal" / "Title (with A)":
         # the co-author note ends the title
+        # ... or the note left only its dash: "Title — with" (+ " R. One."), "Title — sole author"
+        title = _DANGLING_AUTHOR_NOTE_RE.sub("", title)
         note = _WITH_NOTE_RE.search(title)
         after_with = title[note.end():].split()[:2] if note else []
         if (note and note.start() > 10 and len(after_with) == 2
@@ -337,6 +349,22 @@ class Parsed(NamedTuple):
             whole = inverted_initials_people(strip_markers(self.text[authors[0].start : end]))
             if whole:
                 return whole
+        if len(authors) >= 2 and all(_LIST_GAP_RE.fullmatch(self.text[a.end : b.start]) for a, b in zip(authors, authors[1:])):
+            # ABNT, DIN 1505, BibTeX: "SILVA, João Carlos; OLIVEIRA, Maria" or "García Márquez,
+            # Luisa y Pérez de la Torre, Andrés", cut by the tagger at every comma: when each
+            # separated chunk is one "Family, Given" the list's own separators decide
+            whole = strip_markers(self.text[authors[0].start : authors[-1].end]).strip(" ,;")
+            chunks = _LIST_SEPARATOR_RE.split(whole)
+            if len(chunks) >= 2 and all(c.count(",") == 1 and c.split(",")[0].strip() and c.split(",")[1].strip() for c in chunks):
+                return [p for p in (_inverted(c.strip()) for c in chunks) if p]
+            if len(authors) == 2 and len(chunks) == 1 and whole.count(",") == 1:
+                # one inverted name cut in two: "SANTOS" | "Ana Paula dos" (a family name in
+                # capitals), "O'Higgins Lara" | "Diego" (a lone given name)
+                family, given = (part.strip() for part in whole.split(","))
+                if re.search(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ]{2,}", given) and all(len(w) >= 2 and not _is_initials(w) for w in family.split()) \
+                        and (family.isupper() or re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ]{2,}", given)):
+                    person = _inverted(whole)
+                    return [person] if person else []
         for span in self.spans:
             if span.label == "AUTHOR":
                 text = self.text[span.start : span.end]
@@ -516,6 +544,8 @@ _BLUEBOOK_JOURNAL_RE = re.compile(r"^[,.\s]*\d{1,4}\s+([A-Z][\w.&'’ ]{1,40}?)\
 # ABNT: "Título. Revista Árvore, Viçosa, v. 41, n. 3, p. 1-12, 2017." (the city after the journal)
 _ABNT_JOURNAL_RE = re.compile(r"^[.\s]*([A-ZÀ-Ý][^,.;]{2,80}?),\s+(?:[A-ZÀ-Ý][\w\s'’-]{1,30},\s+)?v\.\s*\d")
 # Chicago notes: "“Title,” Environmental History 27, no. 1 (January 2022): 33–58"
+_ABNT_JOURNAL_IN_TITLE_RE = re.compile(r"\.\s+([A-ZÀ-Ý][^,.;]{2,80}?),\s+(?:[A-ZÀ-Ý][\w\s'’-]{1,30},\s+)?v\.\s*\d")
+_ABNT_JOURNAL_AT_RE = re.compile(r"([A-ZÀ-Ý][^,.;]{2,80}?),\s+(?:[A-ZÀ-Ý][\w\s'’-]{1,30},\s+)?v\.\s*\d")
 _CHICAGO_JOURNAL_RE = re.compile(r"^[\s,.”\"’']*([A-Z][^,()\"”]{2,80}?)(?:\s+\d{1,4})?,\s+no\.\s*\d+")
 # MLA: "2018. Yale U, PhD dissertation."; the school before the kind of work
 _SCHOOL_BEFORE_KIND_RE = re.compile(r"([A-Z][\w.&'’ -]{1,60}?),\s+(?:PhD|Ph\.\s?D\.|Doctoral|MA|M\.A\.|Master's|MSc|M\.Sc\.)\s+(?:dissertation|thesis)")
@@ -645,7 +675,19 @@ def untagged_venue(tail: str) -> Optional[str]:
     journal = _JOURNAL_VOLUME_RE.match(tail)
     if journal:
         return journal.group("journal").strip(" ,.;") or None
+    alone = _JOURNAL_SENTENCE_RE.fullmatch(tail)
+    if alone and _JOURNAL_WORD_RE.search(alone.group(1)):
+        # the last sentence, a journal's name and nothing else: "… Valparaíso. Revista de
+        # Geografía Norte Grande." (an article in press names no volume)
+        return alone.group(1)
     return None
+
+
+_JOURNAL_SENTENCE_RE = re.compile(r"[.,:]?\s*([A-ZÀ-ÞĀ-Ž][^.;:()\[\]\d]{2,100}?)\.?\s*")
+_JOURNAL_WORD_RE = re.compile(
+    r"\b(?:Journal|Review|Letters|Proceedings|Transactions|Bulletin|Annals|Quarterly|Studies|Magazine|Revista|Revue|"
+    r"Rivista|Zeitschrift|Cuadernos|Cadernos|Anais|Anales|Annales|Estudos|Estudios|Boletín|Boletim|Bollettino|"
+    r"Tijdschrift|Tidsskrift|Tidskrift|Acta|Archives|Archivos|Journal)\b")
 
 
 # ", Biogeosciences, 17, 345–367" / ", Dalton Trans., 2018, 47, 3302–3311": a journal named right
@@ -697,6 +739,9 @@ def _date_near(text: str, span: FieldSpan, year: int) -> Optional[str]:
 
 # "Ochoa Villalba, M. F., Quispe Mamani, R. y Duarte, L.": every name "Family, Initials", joined
 # by commas, semicolons or a conjunction (any language's)
+# what may part the tagger's author spans of one list, and the separators between its people
+_LIST_GAP_RE = re.compile(r"[\s,;&.]*|\s*,?\s*(?:and|y|e|und|et|&)\s*")
+_LIST_SEPARATOR_RE = re.compile(r"\s*;\s*(?:(?:and|y|e|und|et|&)\s+)?|\s+(?:and|y|e|und|et|&)\s+")
 _INVERTED_INITIALS_NAME_RE = re.compile(
     r"\s*(?:(?:and|&|y|e|et|und|en|og|och|ve|dan|i|és|a)\s+)?"
     r"(?P<family>[^\W\d_][^,;&]{0,60}?),\s*(?P<given>(?:[A-ZÀ-ÞĀ-ŽА-ЯЁ][a-z]?\.\s?-?\s?){1,4})"
@@ -733,7 +778,7 @@ def people_in(span_text: str) -> list[Person]:
         inverted = inverted_initials_people(text)
         if inverted:
             return inverted
-    if _SEVERAL_RE.search(text) or text.count(",") >= 2:
+    if _SEVERAL_RE.search(text) or text.count(",") >= 2 or _DASHED_NAMES_RE.search(text):
         return [p for p in (_person(n) for n in split_author_list(text).names) if p]
     person = _inverted(text) if "," in text else _person(text)
     return [person] if person else []
@@ -743,6 +788,7 @@ def people_in(span_text: str) -> list[Person]:
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # one run of initials: "J.", "JA", "K-W", "J.-P." (a given name written short)
 _INITIALS_RE = re.compile(r"^(?:[A-ZА-ЯЁ]\.?-?){1,3}$|^[A-ZА-ЯЁ][a-zа-яё]?\.$")  # Latin or Cyrillic ("А. В.")
+_DASHED_NAMES_RE = re.compile(r"[a-zà-ÿ]\s+[-–]\s+[A-ZÀ-Þ]")  # Italian "A. Ferri - L. Mancini"
 _SEVERAL_RE = re.compile(r"\s(?:and|&|und|et|en|og|och|ve|dan)\s|\s[ye]\s(?=[^\s,]+\s+[^\s,])|;")
 _NAME_JUNK_RE = re.compile(r"\([^)]*\)|[*^†‡§¶#✉⁎∗✝]")
 _LEADING_NUMBER_RE = re.compile(r"^[\d,.\s]+[-–.)\]]\s*(?=\D)")
@@ -763,7 +809,7 @@ def _clean_person(text: str) -> str:
     text = _HONORIFIC_RE.sub("", text)
     if "(" in text or not text.isascii():
         text = _NAME_JUNK_RE.sub("", text)
-    text = " ".join(text.split()).strip(" ,;:*•·-–—\\/|")
+    text = " ".join(text.split()).strip(" ,;:*•·-–—\\/|…")
     if text[:1].isdigit():  # a list number glued on: "32-Sharma D", "5,6-Ando S"
         text = _LEADING_NUMBER_RE.sub("", text)
     text = LEADING_CONJUNCTION_RE.sub("", text)  # "and Bos", "y García-Pardo, M. J." after a serial comma
@@ -789,14 +835,16 @@ def _inverted(text: str) -> Optional[Person]:
 # German, Spanish, Portuguese, Dutch
 _CO_AUTHORS_RE = re.compile(
     r"(?:\(\s*(?:joint(?:ly)?\s+)?(?:with|avec|mit|con|com|met)\s+([^()]{2,200}?)\s*\)"
-    r"|,\s+(?:joint(?:ly)?\s+)?with\s+([^,.;()]{2,120}?(?:,?\s+and\s+[^,.;()]{2,60}?)?)\s*[,.;])")
+    r"|,\s+(?:joint(?:ly)?\s+)?with\s+([^,.;()]{2,120}?(?:,?\s+and\s+[^,.;()]{2,60}?)?)\s*[,.;]"
+    # "Title — with R. Castellanos and T. Lindahl. Journal, 2023" (initials keep their periods)
+    r"|\s[—–]\s+(?:joint(?:ly)?\s+)?with\s+([^;()—–]{2,160}?[^\W\d_]{2})\s*(?:[.;](?=\s|$)|$))")
 
 
 def _co_authors_noted(text: str) -> Optional[list[Person]]:
     m = _CO_AUTHORS_RE.search(text)
     if m is None:
         return None
-    names = split_author_list(m.group(1) or m.group(2)).names
+    names = split_author_list(m.group(1) or m.group(2) or m.group(3)).names
     if not names or not all(looks_like_name(n) and len(n.split()) <= 4 for n in names):
         return None
     people = [p for p in (_person(n) for n in names) if p]
@@ -1114,6 +1162,84 @@ _NLM_JOURNAL_SENTENCE_RE = re.compile(r"\.\s+((?:[A-Z][A-Za-z]{0,14}\.?\s){0,5}[
 _NLM_DATE_AFTER_RE = re.compile(r"\.?\s*(?:19|20)\d{2}(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?\s*;")
 
 
+def _place_name_ending_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A title ending in a place the tagger (unsure) read as a person: "… em reservatórios urbanos
+    de" + "Belo Horizonte" with nothing between them, so the "name" ends the title; and in ABNT,
+    a second "title" before ", São Paulo, v. 25" or ", v. 25" is the journal."""
+    out = list(spans)
+    for k in range(len(out) - 1):
+        title, name = out[k], out[k + 1]
+        if title is None:
+            continue
+        if (title.label == "TITLE" and name.label == "AUTHOR" and name.confidence < 0.5
+                and text[title.end : name.start].isspace() and re.search(r"\s[a-zà-ÿ]{1,4}$", text[title.start : title.end])):
+            out[k] = FieldSpan("TITLE", title.start, name.end, title.confidence)
+            out[k + 1] = None
+    out = [s for s in out if s is not None]
+    titles = [s for s in out if s.label == "TITLE"]
+    if len(titles) == 2 and not any(s.label == "VENUE" for s in out):
+        second = titles[1]
+        if _ABNT_JOURNAL_AT_RE.match(text, second.start) and _ABNT_JOURNAL_AT_RE.match(text, second.start).end(1) == second.end:
+            out = [FieldSpan("VENUE", s.start, s.end, s.confidence) if s is second else s for s in out]
+    return out
+
+
+# the humanities' comma style (Italian, Spanish, French): "Autore, Titolo, in «Rivista», 61
+# (2009)", "Titolo, in Libro, a cura di X, Firenze, Olschki, 1998", "Titolo, Roma, Editore, 1972"
+_IN_GUILLEMETS_RE = re.compile(r",\s+(?:in|In|en|em|dans|In:|in:)\s+«([^«»]{2,200})»")
+_BARE_GUILLEMETS_RE = re.compile(r"\s*,\s+«([^«»]{2,200})»")
+_IN_EDITED_BOOK_RE = re.compile(r",\s+(?:in|In|en|em|dans|In:|in:)\s+([A-ZÀ-Þ][^«»]{2,200}?),\s+(?:a cura di|ed\.|eds\.|edited by|hrsg\.|éd\.|dir\.|coord\.|org\.)\s")
+_PUBLISHING_CITIES = (
+    "Roma|Rome|Milano|Milan|Firenze|Florence|Torino|Turin|Bologna|Napoli|Naples|Venezia|Venice|Padova|Bari|Pisa|Genova|"
+    "Palermo|Verona|Trieste|Catania|Macerata|Lecce|Messina|Siena|Pavia|Parma|Perugia|Urbino|Cagliari|Brescia|"
+    "Paris|Lyon|Genève|Bruxelles|Madrid|Barcelona|Sevilla|Valencia|Salamanca|Lisboa|Coimbra|Porto|Buenos Aires|"
+    "México|Santiago|Bogotá|Lima|Wien|Berlin|München|Leipzig|Stuttgart|Frankfurt am Main|Bern|Zürich|Basel|"
+    "Amsterdam|Leiden|Leuven|Louvain|Turnhout|Città del Vaticano|Roma-Bari|Bari-Roma|Milano-Napoli")
+_CITY_PUBLISHER_TAIL_RE = re.compile(
+    rf",\s+(?:{_PUBLISHING_CITIES})(?:\s*[-–]\s*(?:{_PUBLISHING_CITIES}))?,\s+([A-ZÀ-Þ][^,]{{1,80}}?)"
+    rf"(?=,\s+(?:(?:1[5-9]|20)\d{{2}}|in corso di stampa|in stampa|en prensa|sous presse|s\.\s?d\.|n\.\s?d\.)|$)")
+
+
+def _comma_style_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """Where a comma-style reference's title ran on into its container or its imprint: the
+    title ends at ", in «Rivista»", ", in Book, a cura di", or ", City, Publisher, Year", and
+    the journal, book or publisher is the venue."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) == 2 and not any(s.label == "VENUE" for s in spans) and text[titles[1].start - 1 : titles[1].start] == "«" \
+            and re.fullmatch(r"\s*,?\s*(?:in\s+)?«", text[titles[0].end : titles[1].start]):
+        # "Iscrizioni inedite …, «Aquileia Nostra»": the title in guillemets after the title is the journal
+        spans = [FieldSpan("VENUE", s.start, s.end, s.confidence) if s is titles[1] else s for s in spans]
+        titles = titles[:1]
+    if len(titles) != 1:
+        return spans
+    title = titles[0]
+    imprint = _CITY_PUBLISHER_TAIL_RE.search(text, title.end)
+    if (imprint and not any(title.end <= s.start < imprint.start() for s in spans)
+            and "." not in text[title.end : imprint.start()] and len(text[title.end : imprint.start()].split()) <= 12
+            and not text[title.end : title.end + 2].strip().startswith(("(", "[", ":"))):
+        # the tagger stopped early: "Archeologia dei" + "paesaggi rurali in Puglia" + ", Bari, Edipuglia, 2021"
+        title = FieldSpan("TITLE", title.start, imprint.start(), title.confidence)
+        spans = [title if s is titles[0] else s for s in spans]
+        if not any(s.label == "VENUE" for s in spans):
+            spans = sorted(spans + [FieldSpan("VENUE", imprint.start(1), imprint.end(1), title.confidence)], key=lambda s: s.start)
+    if "," not in text[title.start : title.end] and "«" not in text[title.end : title.end + 4]:
+        return spans
+    has_venue = any(s.label == "VENUE" for s in spans)
+    for pattern in (_IN_GUILLEMETS_RE, _IN_EDITED_BOOK_RE, _CITY_PUBLISHER_TAIL_RE):
+        m = pattern.search(text, title.start)
+        if m and title.start < m.start() < title.end and len(text[title.start : m.start()].split()) >= 2:
+            kept = [s for s in spans if s is not title and not (s.label == "VENUE" and s.start < m.end())]
+            new = [FieldSpan("TITLE", title.start, m.start(), title.confidence)]
+            if not any(s.label == "VENUE" for s in kept):
+                new.append(FieldSpan("VENUE", m.start(1), m.end(1), title.confidence))
+            return sorted(kept + new, key=lambda s: s.start)
+    if not has_venue:
+        bare = _BARE_GUILLEMETS_RE.match(text, title.end)
+        if bare:  # "Iscrizioni inedite …, «Aquileia Nostra», LXXXIV (2013)"
+            return sorted(spans + [FieldSpan("VENUE", bare.start(1), bare.end(1), title.confidence)], key=lambda s: s.start)
+    return spans
+
+
 def _journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """The journal the tagger ran the title into, where the style marks it unmistakably: GSA's
     "…of the Tonto Group, Arizona: Geology, v. 47" and Vancouver's "…in coastal Ghana. PLoS Negl
@@ -1127,6 +1253,13 @@ def _journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpa
         journal = FieldSpan("VENUE", gsa.start(1), gsa.end(1), title.confidence)
         kept = [s for s in spans if s.label != "VENUE" and s is not title]
         return sorted(kept + [FieldSpan("TITLE", title.start, gsa.start(), title.confidence), journal], key=lambda s: s.start)
+    abnt = _ABNT_JOURNAL_IN_TITLE_RE.search(text, title.start)
+    if abnt and title.start < abnt.start() < title.end and len(text[title.start : abnt.start()].split()) >= 3:
+        # ABNT: "… no Vale do Ribeira. Estudos Avançados, São Paulo, v. 34, n. 98": the journal
+        # is the sentence before its city and "v."
+        journal = FieldSpan("VENUE", abnt.start(1), abnt.end(1), title.confidence)
+        kept = [s for s in spans if s.label != "VENUE" and s is not title]
+        return sorted(kept + [FieldSpan("TITLE", title.start, abnt.start(), title.confidence), journal], key=lambda s: s.start)
     journal = _NLM_JOURNAL_SENTENCE_RE.search(text, title.end)
     if (journal and title.end < journal.start() and "." not in text[title.end : journal.start()].rstrip(".")
             and not any(s.label in ("AUTHOR", "YEAR") and title.end <= s.start < journal.start() for s in spans)):
@@ -1612,6 +1745,39 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.?\s?-?\s?){1,4}$")
 
 
+# what may stand between the last tagged author and the year slot: more "Family, I." names
+_MORE_INVERTED_NAMES_RE = re.compile(
+    r"\.?\s*,?\s*(?:(?:&|and|y|e|et|und)\s+)?(?P<names>[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s(?:[A-Z]\.\s?-?){1,3}"
+    r"(?:\s*,\s*(?:(?:&|and|y|e|et|und)\s+)?[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s(?:[A-Z]\.\s?-?){1,3}){0,20})"
+    r"\s*(?=\()")
+
+
+def _names_left_among_authors(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """Names of the author list the tagger left out: "Patel, R., & Nwosu, C. (in press)" untagged
+    after the first name, or a short "title" between two names ("van der Linden, Joost, Anke de
+    Vries & Pieter Hoekstra. 2021.") that is one more author."""
+    authors = [k for k, s in enumerate(spans) if s.label == "AUTHOR"]
+    if not authors:
+        return spans
+    out = list(spans)
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) >= 2:
+        for k in range(1, len(out) - 1):
+            span = out[k]
+            if (span.label == "TITLE" and out[k - 1].label == "AUTHOR" and out[k + 1].label == "AUTHOR"
+                    and span.end - span.start < max(t.end - t.start for t in titles)
+                    and looks_like_name(text[span.start : span.end]) and 2 <= len(text[span.start : span.end].split()) <= 4
+                    and re.fullmatch(r"\s*(?:,|&|and|;)\s*", text[out[k - 1].end : span.start])
+                    and re.fullmatch(r"\s*,?\s*(?:,|&|and|;)\s*", text[span.end : out[k + 1].start])):
+                out[k] = FieldSpan("AUTHOR", span.start, span.end, span.confidence)
+    last = max(k for k, s in enumerate(out) if s.label == "AUTHOR")
+    following = out[last + 1].start if last + 1 < len(out) else len(text)
+    more = _MORE_INVERTED_NAMES_RE.match(text, out[last].end)
+    if more and more.end() <= following and re.search(r"\((?:in press|forthcoming|n\.\s?d\.|(?:19|20)\d{2})", text[more.end():more.end() + 14], re.I):
+        out.insert(last + 1, FieldSpan("AUTHOR", more.start("names"), more.end("names"), out[last].confidence))
+    return out
+
+
 def _join_split_inverted_names(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """'Chang, M.-W.' tagged as two people ("Chang" | "M.-W"): a lone family name followed,
     after a comma, by a span of initials only is one inverted name."""
@@ -1739,6 +1905,8 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _names_before_colon(doc_text(doc), spans)
     spans = _split_title_head_off_inverted_name(doc_text(doc), spans)
     spans = _join_split_inverted_names(doc_text(doc), spans)
+    spans = _names_left_among_authors(doc_text(doc), spans)
+    spans = _place_name_ending_title(doc_text(doc), spans)
     spans = _drop_editors(spans)
     spans = _edited_volume_title(doc_text(doc), spans)
     spans = _subtitle_read_as_venue(doc_text(doc), spans)
@@ -1748,7 +1916,9 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _first_author_read_into_title(doc_text(doc), spans)
     spans = _title_first_word_read_as_author(doc_text(doc), spans)
     spans = _one_word_title_read_as_author(doc_text(doc), spans)
+    spans = _place_name_ending_title(doc_text(doc), spans)
     spans = _journal_read_into_title(doc_text(doc), spans)
+    spans = _comma_style_container(doc_text(doc), spans)
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:

@@ -253,6 +253,7 @@ YEAR_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?\(?((?:19|20)\d{2})\)?(?:\*\*|__)?\
 STATUS_LABEL_RE = re.compile(r"^\s*(?:(?:forthc(?:oming)?\.?|in press|submitted|under review|in prep(?:aration)?\.?)\s{2,}(?=\S)"
                              r"|(?:forthc|in prep)\.\s+(?=[A-Z]))", re.I)
 # a CV's own entry closed by its co-authors: "… Marine Ecology Progress Series. (with J. Haraldsen and P. Oduya)"
+_SOLE_AUTHOR_NOTE_RE = re.compile(r"\s*(?:[—–]|\(|,)\s*(?:sole|single|solo)[- ]author(?:ed)?\)?(?=[.,;]|\s*$)", re.I)
 _TRAILING_WITH_RE = re.compile(r"\s*[(\[]\s*(?:joint(?:ly)?\s+)?with\s+([^()\[\]]{2,300})[)\]]\.?\s*$", re.I)
 # one author written with initials: "S. Halldórsdóttir", "J.-P. Dubois", "Halldórsdóttir, S."
 SINGLE_AUTHOR_RE = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?|[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?-?){1,3}")
@@ -282,6 +283,9 @@ def parse_entry_text(raw: str) -> Entry:
     label_status = STATUS_LABEL_RE.match(raw) if not label_year else None
     if label_status:
         raw = raw[label_status.end():]
+    sole = _SOLE_AUTHOR_NOTE_RE.search(raw)
+    if sole:  # "Title — sole author. Journal, 2021": the owner's own, nobody else's
+        raw = raw[: sole.start()] + raw[sole.end():]
     with_names = _TRAILING_WITH_RE.search(raw)
     if with_names and (not split_author_list(with_names.group(1)).names or OWN_QUOTED_ENTRY_RE.match(raw)
                        or authors_score((split_sentences(raw[: with_names.start()]) or [""])[0]) >= 0.6):
@@ -318,6 +322,8 @@ def parse_entry_text(raw: str) -> Entry:
             entry.venue = entry.venue[: sentence.start()].strip(" .;,") or None
         if entry.venue and entry.title and fold(entry.title).endswith(fold(entry.venue)):
             entry.venue = None  # the title's own subtitle, left over by the rules ("… craving? A registered report")
+    if sole and "owner-implicit" not in entry.flags:
+        entry.flags.append("owner-implicit")
     if entry.title and _TITLE_STATUS_RE.search(entry.title):
         entry.title = _TITLE_STATUS_RE.sub("", entry.title).strip() or entry.title
     return entry
@@ -380,6 +386,11 @@ def _parse_entry_text(raw: str) -> Entry:
         entry.authors, entry.authors_text = list(model_entry.authors), None
         entry.year, entry.date = model_entry.year or entry.year, model_entry.date or entry.date
         return entry
+    if (entry.authors_text and not entry.authors and not model_entry.authors and model_entry.title and model_entry.venue
+            and fold(model_entry.title) == fold(entry.title or "") and fold(entry.authors_text) in fold(model_entry.venue).split()):
+        # "Title. Math. Ann. 382 (2022)": the rules' lone "author" is the journal's first word
+        entry.authors_text, entry.venue = None, model_entry.venue
+        return entry
     if entry.title and (entry.authors_text or entry.authors):
         return entry
     if not (model_entry.authors or entry.authors or entry.authors_text):
@@ -391,6 +402,15 @@ def _parse_entry_text(raw: str) -> Entry:
     if not entry.authors and not entry.authors_text and model_entry.authors:
         entry.authors = list(model_entry.authors)
     return entry
+
+
+def model_parse(text: str):
+    """The trained entry parser's spans for `text` (entry_parser.Parsed), or None without a model."""
+    try:
+        from extract.entry_parser import available, parse_with_confidence
+    except ImportError:
+        return None
+    return parse_with_confidence(text) if available() else None
 
 
 def model_reads_entry(text: str) -> bool:

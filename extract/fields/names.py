@@ -21,7 +21,7 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
 # Contribution / affiliation markers glued to names: "Yuan*", "Lee^", "Smith†", "Doe1,2", "Li#".
 _MARKERS_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝]+|(?<=[^\W\d_])\d+(?:,\d+)*\b|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b|\bu\.\s?a\.(?=\s*$|\s*[,;:])"
-                            r"|(?:&|\band\b|\+)\s*\d{1,4}\s+(?:others|more)\b"  # Pure's "& 3 others"
+                            r"|(?:&|\band\b|\+)\s*\d{1,4}\s+(?:others|more)(?:\s+(?:authors?|co-?authors?))?\b"  # Pure's "& 3 others", al-folio's "and 3 more authors"
                             r"|\+\s*\d{1,4}\s+(?:more\s+)?(?:authors?|co-?authors?)\b)", re.I)  # Semantic Scholar's "+3 authors"
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z]\.)(?:[\s\-]?(?:[A-Z]\.?|[A-Z][a-z]\.)){0,3}$")
 _NAME_CHAR_RE = re.compile(r"^[^\W\d_][\w'’.\- ]*$", re.UNICODE)
@@ -31,6 +31,9 @@ _NOT_NAME_WORDS = {
     "proceedings", "conference", "journal", "workshop", "symposium", "arxiv", "preprint", "press", "vol",
     "volume", "pages", "pp", "abstract", "paper", "pdf", "code", "slides", "video", "poster", "in", "the",
     "of", "for", "on", "with", "using", "via", "learning", "networks", "deep", "analysis", "towards",
+    # a thesis's kind and school ("Ph.D. Dissertation, University of California, Berkeley")
+    "dissertation", "thesis", "thèse", "tesis", "tese", "tesi", "doktorarbeit", "committee", "universität",
+    "université", "universidad", "universidade", "università", "universiteit",
 }
 
 
@@ -316,7 +319,7 @@ def split_author_list(text: str | None) -> AuthorList:
     # Spanish "y" / Portuguese "e" join two names only when a whole name follows ("Echeverría y
     # Lucía Barragán") or after initials ("A. M. y Peñalver, J."); before a lone word they
     # belong to a family name ("Ortega y Gasset")
-    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et|en|og|och|ve|dan)\s+|\s+(?:y|e)\s+(?=[^\s,]+\s+[^\s,])|(?<=\.)\s+(?:y|e)\s+|\s*&\s*", text)
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et|en|og|och|ve|dan)\s+|(?<=[a-zà-ÿ])\s+[-–]\s+(?=[A-ZÀ-Þ])|\s+(?:y|e)\s+(?=[^\s,]+\s+[^\s,])|(?<=\.)\s+(?:y|e)\s+|\s*&\s*", text)
              if p and p.strip()]
     parts = [LEADING_CONJUNCTION_RE.sub("", p) for p in parts]
     # "Smith, J., Doe, A." -> pairs of (family, initials)
@@ -391,7 +394,8 @@ def _pair_inverted_names(parts: list[str]) -> list[tuple[str, Optional[str]]]:
             out.append((f"{nxt} {part}", part))
             i += 2
             continue
-        if (i == 0 and nxt is not None and len(parts) >= 3 and _is_bare_family(part) and len(part.split()) == 1
+        if (i == 0 and nxt is not None and len(parts) >= 3 and _is_bare_family(part)
+                and (len(part.split()) == 1 or (part.split()[0] in PARTICLES and part[:1].islower() and len(nxt.split()) == 1))
                 and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ']+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ɏ']+)*(?:\s[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'-]+){0,2}(?:\s[A-Z]\.?)?", nxt)
                 and all(len(p.split()) >= 2 and not _is_bare_family(p) for p in parts[2:])):
             out.append((f"{nxt} {part}", part))

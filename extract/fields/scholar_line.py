@@ -22,7 +22,9 @@ _ACTIONS_RE = re.compile(
     r"(?:\s+(?:Cited by \d+|Related articles|All \d+ versions|Import into \w+|Save|Cite|Library Search|"
     r"View as HTML|\[(?:PDF|HTML)\] \S+))+\s*$")
 # the host after the last " - ": a domain ("elsevier.com", "books.google.com") or a short name
-_HOST_RE = re.compile(r"\s[-–]\s((?:[\w-]+\.)+[a-z]{2,}|[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})\s*$")
+_HOST_RE = re.compile(r"\s[-–]\s((?:[\w-]+\.)+[a-z]{2,}|[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})\.?\s*$")
+_PUBLISHER_HOST_RE = re.compile(r"\b(?:Press|Verlag|Publishers?|Publishing|Books|Wiley|Springer|Elsevier|Routledge|Sage|Brill|"
+                                r"Macmillan|Penguin|Norton|Academic|Éditions|Editora|Editorial)\b")
 _YEAR_TAIL_RE = re.compile(r"(?:^|,\s*)((?:19|20)\d\d)\s*$")
 # one byline name: initials without dots, then a family name (particles and hyphens allowed)
 # (one way to match each name: a lookahead asks for a lower-case letter instead of a second
@@ -84,6 +86,11 @@ def find_scholar_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
     if venue and not re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", venue):
         v_start = body.index(venue, middle[0])
         spans.append(("VENUE", v_start, v_start + len(venue)))
+    elif not venue and host and host.start() == parts[-1][0] and not re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", host.group(1)) \
+            and _PUBLISHER_HOST_RE.search(host.group(1)):
+        # a book's byline names its publisher where an article's names the host: "R Delacourt
+        # - 1985 - Yale University Press"
+        spans.append(("VENUE", host.start(1), host.end(1)))
     if year:
         spans.append(("YEAR", middle[0] + year.start(1), middle[0] + year.end(1)))
-    return spans
+    return sorted(spans, key=lambda span: span[1])

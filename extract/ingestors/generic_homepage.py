@@ -313,7 +313,7 @@ _TEXT_ITEM_RE = re.compile(r"^\s*(?:[-*+•▪◦]|[A-Z]{0,2}\d{1,3}[.)]|\[[A-Z]
 
 _PUBLICATION_HEADING_RE = re.compile(
     r"(?:selected\s+|recent\s+|peer[- ]reviewed\s+)?(?:publications?|papers|articles|preprints|journal articles|"
-    r"conference papers|book chapters|books|theses|working papers)", re.I)
+    r"conference papers|book chapters|books|theses|thesis|dissertations?|working papers)", re.I)
 
 
 # a CV section of unpublished work: its entries carry a status instead of a year
@@ -325,6 +325,11 @@ _STATUS_HEADING_RE = re.compile(
 _PUBLICATION_KIND_RE = re.compile(
     r"\b(?:publications?|papers|articles|proceedings|chapters|books|theses|preprints|manuscripts|reports|"
     r"monographs|contributions|abstracts|under review)\b", re.I)
+_SENTENCE_CASE_HEADING_WORD_RE = re.compile(
+    r"(?:publications?|papers|articles|proceedings|chapters|books|theses|preprints|manuscripts|reports|monographs|"
+    r"contributions|abstracts|review|journal|conference|workshop|book|edited|technical|refereed|non-refereed|"
+    r"peer-reviewed|reviewed|selected|other|invited|published|submitted|national|international|working|"
+    r"scientific|academic|popular|short|full|extended|poster|symposium|volumes)")
 _HEADING_SMALL_WORDS = frozenset(("and", "&", "of", "in", "under", "for", "the", "to", "on", "at", "with", "or"))
 
 
@@ -347,6 +352,9 @@ def _is_section_heading(line: str) -> bool:
     if (2 <= len(words) <= 7 and not re.search(r"\d|[,.;]$", line) and _PUBLICATION_KIND_RE.search(line)
             and all(w[:1].isupper() or w.lower() in _HEADING_SMALL_WORDS for w in words)):
         return True  # "Conference and Workshop Papers", "Preprints and Manuscripts under Review"
+    if (2 <= len(words) <= 5 and line[:1].isupper() and not re.search(r"\d|[,.;]$", line) and _PUBLICATION_KIND_RE.search(line)
+            and all(w.lower() in _HEADING_SMALL_WORDS or _SENTENCE_CASE_HEADING_WORD_RE.fullmatch(w) for w in words[1:])):
+        return True  # sentence case: "Conference papers and abstracts", "Other refereed articles"
     if (2 <= len(words) <= 8 and not re.search(r"\d|[,.;]$", line) and FOREIGN_PUBLICATION_KIND_RE.match(line)
             and line[:1].isupper()):
         return True  # "Artigos completos publicados em periódicos", "Capítulos de livros publicados"
@@ -475,6 +483,8 @@ def _drop_page_breaks(text: str) -> str:
             continue
         if skip_blanks and not line.strip():
             continue
+        if skip_blanks and out and _is_section_heading(line):
+            out.append("")  # a heading opening the new page still starts a block
         skip_blanks = after_footer = False
         out.append(line)
     return "\n".join(out)
@@ -522,7 +532,8 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
         parts = _split_block(lines, need_year=not (section and _STATUS_HEADING_RE.search(section)))
         first = _TEXT_ITEM_RE.match(lines[0]) and re.sub(_TEXT_ITEM_RE.pattern[:-3], "", lines[0], count=1)
         if parts is None and first and len(lines) > 1 and all(l[:1].isspace() for l in lines[1:]) \
-                and (_starts_with_names(first) or re.match(r"\s*\[\d{1,3}\]", lines[0])):
+                and (_starts_with_names(first) or re.match(r"\s*\[\d{1,3}\]", lines[0])
+                     or (section and _PUBLICATION_HEADING_RE.search(section) and re.match(r"\s*\d{1,3}[.)]\s", lines[0]))):
             # one numbered reference wrapped over indented lines ("J3. Wiśniewski, T., … (2023).
             # Code-switching" / "    in bilingual chat corpora: …"): one entry, not fields per line
             out.append((" ".join(l.strip() for l in lines), [], True, section))
@@ -568,6 +579,10 @@ def _text_owner(text: str, entries: Optional[list[Entry]] = None) -> Optional[st
             if owner_name(m.group(1)):  # "title: Curriculum Vitae" names nobody; "author:" may
                 return owner_name(m.group(1))
         text = text[front.end():]
+    # an e-mail sending the list: "From: Siobhán Ní Bhriain <s.nibhriain@…>"
+    sender = re.match(r"\A\s*From:\s*\"?([^<>\"\n@]{3,80}?)\"?\s*<[^<>\s@]+@[^<>\s]+>", text)
+    if sender and owner_name(sender.group(1)):
+        return owner_name(sender.group(1))
     m = re.search(r"^#\s+(.+?)\s*#*\s*$", text[:3000], re.M)
     if m and owner_in_line(strip_markdown(m.group(1))):
         return owner_in_line(strip_markdown(m.group(1)))
@@ -620,6 +635,16 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
     parts[:1] = split_inverted_initials_from_title(parts[0])
     return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) or SINGLE_AUTHOR_RE.fullmatch(p.strip(" .,"))
                for p in parts[:4])
+
+
+def _own_entry_read(text: str) -> bool:
+    """A list item under a publications heading that names no authors (the owner's own,
+    "Title — sole author. Journal, 2021"): the trained parser finds a title, a venue and a year."""
+    from extract.fields.citation import model_parse
+
+    parsed = model_parse(strip_markdown(clean_text(text)))
+    return parsed is not None and parsed.confidence >= 0.8 and all(parsed.first(label) for label in ("TITLE", "VENUE", "YEAR")) \
+        and parsed.first("TITLE").confidence >= 0.5
 
 
 def is_citation_like(text: str, need_year: bool = True) -> bool:
@@ -1143,8 +1168,11 @@ def parse(page: Page) -> PageParse:
     entries: list[Entry] = []
     first_entry_at = None
     last_number: Optional[int] = None  # the publication list's last "[n]" label
+    last_label: Optional[int] = None  # the last entry's "[n]" or "n." label
     for i, (text, links, item, section) in enumerate(candidates):
         number = re.match(r"^\s*\[(\d{1,3})\]", text)
+        label = re.match(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]\s)", text)
+        label_number = int(label.group(1) or label.group(2)) if label else None
         if section and NON_PUBLICATION_SECTION_RE.search(section):
             # a two-column CV run through pdftotext puts a sidebar ("AWARDS") in the middle of
             # the publications: "[3]" after "[4]" still continues them
@@ -1155,7 +1183,9 @@ def parse(page: Page) -> PageParse:
             need_year = not (section and _STATUS_HEADING_RE.search(section))
             # a list number is no part of the entry (and makes the trained parser unsure)
             body = re.sub(_TEXT_ITEM_RE.pattern[:-3], "", text, count=1) if (item or _TEXT_ITEM_RE.match(text)) else text
-            if not (is_citation_like(body, need_year) if (item or not listed) else rules_read_citation(body, need_year)):
+            if not (is_citation_like(body, need_year) if (item or not listed) else rules_read_citation(body, need_year)) \
+                    and not (item and section and _PUBLICATION_HEADING_RE.search(section) and label_number is not None
+                             and label_number == (last_label or 0) + 1 and entries and _own_entry_read(body)):
                 continue
             entry = parse_entry_text(body)
         if not entry.title or looks_like_contact(entry.title):
@@ -1166,6 +1196,7 @@ def parse(page: Page) -> PageParse:
         entries.append(entry)
         if number:
             last_number = int(number.group(1))
+        last_label = label_number
         if first_entry_at is None:
             first_entry_at = i
     header = [t for t, _, _, _ in candidates[: first_entry_at if first_entry_at is not None else 20]]

@@ -342,6 +342,7 @@ def _last_descendant(tag):
 
 
 _VOLUME_ISSUE_ON_RE = re.compile(r"\s+\d{1,4}\s?\(\d{1,4}\)|\s+\d{1,5}\s?[-–]\s?\d{1,5}(?!\d)|\s+(?:19|20)\d\d年")
+_SENTENCE_END_RE = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])\.\s+(?=[A-Z(])")
 
 
 def _entry_from_field_classes(node, links: list[str], title_element=None) -> Optional[Entry]:
@@ -397,6 +398,12 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
         stretches = [(part, block) for text, block in stretches
                      for part in re.split(r"\s+[·|•—–]\s+", text) if part.strip()]
         for k, (text, block) in enumerate(stretches):
+            # the fields as sentences of one stretch, authors last: "(2024). <em>Behav. Ecol.</em>.
+            # Castellanos M., Ferreira L." (a full stop after a lone initial ends no sentence)
+            sentences = [s.strip() for s in _SENTENCE_END_RE.split(text) if s.strip()]
+            if len(sentences) >= 2 and authors_score(sentences[0]) < 0.6 and authors_score(sentences[-1]) >= 0.6:
+                parts["authors"] = sentences[-1]
+                break
             if authors_score(text) >= 0.6:
                 parts["authors"] = text
                 if "venue" not in parts and k + 1 < len(stretches):

@@ -415,6 +415,25 @@ _SECTION_WORDS_HEADING_RE = re.compile(r"(?i)\b(?:papers|publications|articles|p
 _HEADED_TITLE_RE = re.compile(r"^#{3,5}\s+(.+?)\s*#*\s*$")
 
 
+_FIELD_LINE_RE = re.compile(r"^\s*([a-z][a-z_ -]{1,24}):\s+(\S.*?)\s*$")
+
+
+def _field_lines(lines: list[str], start: int) -> Optional[tuple[dict[str, str], int]]:
+    """The "key: value" lines from `start` on ({key: value}, the index after them) when they
+    name the authors; None otherwise."""
+    values: dict[str, str] = {}
+    j = start
+    while j < len(lines) and len(values) < 20:
+        m = _FIELD_LINE_RE.match(lines[j])
+        if not m:
+            break
+        values.setdefault(m.group(1).strip().lower().replace(" ", "_"), m.group(2))
+        j += 1
+    if "author" in values and "authors" not in values:
+        values["authors"] = values["author"]
+    return (values, j) if values.get("authors") and len(values) >= 2 else None
+
+
 def _headed_entries_as_bold(body: str) -> str:
     """"### Title" (or "### [Title](url)") over an author line, a venue line and an abstract:
     each paper under its own small heading. Rewritten as the bold-title entry the reader knows
@@ -425,6 +444,20 @@ def _headed_entries_as_bold(body: str) -> str:
     while k < len(lines):
         m = _HEADED_TITLE_RE.match(lines[k])
         nxt = next((j for j in range(k + 1, min(k + 4, len(lines))) if lines[j].strip()), None)
+        fields = _field_lines(lines, nxt) if m and nxt is not None else None
+        if fields is not None:
+            # Hugo Blox / Wowchemy pages scraped to text: the front matter's fields printed under
+            # the title ("authors: **A**, B" / "date: May 2024" / "publication: *ICRA*")
+            values, j = fields
+            venue = strip_markdown(values.get("publication") or values.get("venue") or values.get("journal") or "").strip()
+            year = re.search(r"(?:19|20)\d{2}", values.get("date") or values.get("year") or "")
+            date = year.group(0) if year else ""
+            out.append(f"**{m.group(1)}**")
+            out.append(values["authors"])
+            if venue or date:
+                out.append(", ".join(p for p in (f"*{venue}*" if venue else "", date.strip()) if p))
+            k = j
+            continue
         if m and nxt is not None and len(m.group(1).split()) >= 3 and "{#" not in m.group(1) \
                 and not _SECTION_WORDS_HEADING_RE.search(strip_markdown(m.group(1))) \
                 and not re.match(r"\W*(?:19|20)\d{2}", lines[nxt]) \
@@ -490,4 +523,7 @@ def parse(page: Page) -> PageParse:
             # a programme or reading list: each paper by other people, no owner named
             return PageParse(kind="not-a-profile", evidence=[
                 f"{len(entries)} entries by different people and no owner named: a programme or reading list"])
+    if not entries and not person:
+        # no publication read and nobody the page is about: a course page, a README, notes
+        return PageParse(kind="not-a-profile", evidence=["no publication entries and no owner named"])
     return PageParse(kind="homepage", person=person, affiliations=affiliations, entries=entries, evidence=evidence)
