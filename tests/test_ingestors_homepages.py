@@ -463,3 +463,74 @@ def test_details_toggles_abstract_inside_an_entry_and_entries_inside_a_year():
 </details></li></ul></body></html>"""
     result = extract_page("years.html", year_page)
     assert len(result.records) == 2
+
+
+# ---- shapes met in blind batches 22 and 23 (pages written here, inline) -----------------------------
+
+def _page(name: str, text: str):
+    from extract import extract_page
+
+    return extract_page(name, text.encode("utf-8"))
+
+
+def test_semantic_scholar_cards_copied_as_text():
+    text = "\n".join([
+        "Mira Olsen", "Example University", "Publications", "12", "h-index", "5", "Citations", "300",
+        "Figure 1 for Sparse probes of tidal mixing in fjords",
+        "Sparse probes of tidal mixing in fjords",
+        "Mira Olsen, Ana Ruiz, +3 authors Kofi Mensah",
+        "Environmental Science", "Journal of Marine Systems", "2024", "TLDR", "A sentence of summary.", "Expand",
+        "37", "Citations", "Save", "Alert button", "Cite", "",
+        "Eddy fluxes in a made-up shelf sea",
+        "Ana Ruiz, Mira Olsen", "Computer Science", "15 May 2021", "Expand", "2", "Citations",
+    ])
+    result = _page("s2_profile.txt", text)
+    works = {r.title: r for r in result.records}
+    assert result.profile.person == "Mira Olsen"
+    first = works["Sparse probes of tidal mixing in fjords"]
+    assert [a.family for a in first.authors] == ["Olsen", "Ruiz", "Mensah"] and "authors-truncated" in first.flags
+    assert (first.venue, first.year) == ("Journal of Marine Systems", 2024)
+    second = works["Eddy fluxes in a made-up shelf sea"]
+    assert (second.venue, second.year) == (None, 2021)  # "Computer Science" is a field of study
+
+
+def test_html_year_paragraphs_badges_and_link_rows():
+    html = """<html><body><h1>Jo Example</h1>
+    <p><a href="https://scholar.example.org">Google Scholar</a> | <a href="cv.pdf">Curriculum Vitae (PDF)</a></p>
+    <h2>Selected Publications</h2>
+    <p><strong>2023</strong><br>
+    Example, J., Doe, A.* and Roe, P. Fatigue of invented steel girders under made-up loads. <em>Engineering Structures</em>, 281, 115740.<br>
+    Brandt, R.* and Example, J. A field study of thermal gradients in pretend bridges. <em>Journal of Bridge Engineering</em>, 28(4), 11.</p>
+    <div class="card"><h4 class="card-title">Relightable fields from casual phone captures</h4>
+    <p class="authors"><strong>Jo Example</strong>, Rohan Mehta</p>
+    <span class="badge">CVPR 2024</span> <span class="badge">Oral</span></div>
+    </body></html>"""
+    result = _page("jo.html", html)
+    works = {r.title: r for r in result.records}
+    assert set(works) == {"Fatigue of invented steel girders under made-up loads",
+                          "A field study of thermal gradients in pretend bridges",
+                          "Relightable fields from casual phone captures"}
+    assert works["A field study of thermal gradients in pretend bridges"].year == 2023  # from the bold year
+    assert works["Relightable fields from casual phone captures"].venue == "CVPR"
+
+
+def test_an_email_sending_a_list_and_a_cms_export_with_talks():
+    email = ("From: Siobhán Example <s.example@uni.example.ie>\nSubject: Re: list\n\nHi,\n\nSelected publications\n\n"
+             "1. Seasonal hypoxia in an invented fjord — with R. Castellanos and T. Lindahl.\n"
+             "   Journal of Marine Systems, 2023.\n\n"
+             "2. Eddy-driven transport on a made-up bank — sole author.\n   Progress in Oceanography, 2021.\n")
+    result = _page("mail.txt", email)
+    assert result.profile.person == "Siobhán Example"
+    works = {r.title: r for r in result.records}
+    assert [a.family for a in works["Seasonal hypoxia in an invented fjord"].authors] == ["Castellanos", "Lindahl"]
+    assert works["Eddy-driven transport on a made-up bank"].authors == []
+    import json
+
+    cms = {"publications": [
+        {"type": "journal-article", "title": "A made-up paper on diffusion metrics", "authors": ["Y. Demir"], "venue": "NeuroImage", "year": 2024},
+        {"type": "preprint", "title": "Another invented preprint here", "authors": ["Y. Demir"], "venue": "bioRxiv", "year": 2025},
+        {"type": "talk", "title": "Can we trust these metrics?", "authors": ["Y. Demir"], "venue": "OHBM", "year": 2023},
+        {"type": "software", "title": "dwiprep-lite", "authors": ["Y. Demir"], "venue": "GitHub", "year": 2023,
+         "counts_as_publication": False}]}
+    result = _page("lab.json", json.dumps(cms))
+    assert sorted(r.title for r in result.records) == ["A made-up paper on diffusion metrics", "Another invented preprint here"]

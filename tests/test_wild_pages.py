@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 260 pages, 1,331 labelled records
-FLOORS = dict(kind=255, owner=251, found=1278, authors=1240, year=1263, venue=1247)
-MAX_EXTRA = 77
+# measured on this version: 272 pages, 1,399 labelled records
+FLOORS = dict(kind=267, owner=263, found=1346, authors=1308, year=1331, venue=1315)
+MAX_EXTRA = 76
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 260 and totals["records"] == 1331
+    assert totals["pages"] == 272 and totals["records"] == 1399
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -17,6 +17,7 @@ from extract.fields.names import (
     LEADING_CONJUNCTION_RE, PARTICLES, PINYIN_FAMILIES, family_first_split, invert_name, is_particle, looks_like_name,
     split_author_list, strip_markers,
 )
+from extract.fields.sections import PUBLICATION_STATUS
 from extract.fields.venues import clean_venue
 from extract.ingestors.base import Entry
 from schemas.models import Author
@@ -89,6 +90,10 @@ _ORGANISATION_NAME_RE = re.compile(
     r"\b(?:Bureau|Board|Organi[sz]ation|Agency|Office|Department|Ministry|Institute|Council|Commission|Association|"
     r"Foundation|Cent(?:er|re)|Committee|Corporation|Corp\.|Inc\.?|Ltd\.?|GmbH|Consortium|Collaboration|Survey|"
     r"Administration|Authority|Programme|Secretariat|Agency|Service|Services|Laboratory|University)\b")
+# the reference's head up to its date: "World Health Organization. (2016).", "HydroSim Consortium. (2018)."
+_CORPORATE_HEAD_RE = re.compile(r"^\s*(?:\[\d{1,4}\]\s*|\d{1,4}\.\s+)?((?:[A-Z][\w&.'’-]*|of|for|and|the|on|de|du|des|für)(?:\s(?:[A-Z][\w&.'’-]*|of|for|and|the|on|de|du|des|für)){0,9})"
+                                r"\.?\s*(?:\(\s*(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)[^()]{0,20}\)|(?:19|20)\d{2}[a-z]?\.)")
+_CORPORATE_WORD_RE = re.compile(r"\b(?:International|Organi[sz]ation|Statistics|Education|Health|Society|Group|Network|Institute)\b")
 _PAREN_PUBLISHER_TAIL_RE = re.compile(r"\s*\(((?:[A-Z][\w&.'’-]*\s?){1,4}(?:Press|Publishers?|Publishing|Verlag|Books))\)$")
 _REPORT_NUMBER_TAIL_RE = re.compile(
     r"\s*\((?:(?:[A-Z][\w.&-]*\s){0,4}(?:Report|Rep\.|Document|Doc\.|Paper|Brief|Memo(?:randum)?|Bulletin|Publication|"
@@ -202,6 +207,12 @@ class Parsed(NamedTuple):
             # "Borehole temperature logs from the Oslo Rift" + ", 1975–2016 [Data set]"
             raw = self.text[span.start : end + period.end()]
             end += period.end()
+        if re.search(r"\b\d{1,2}$", raw):
+            # German ordinals: "… Mecklenburgs im 18" + ". Jahrhundert", "… nach dem 2" + ". Weltkrieg"
+            ordinal = _GERMAN_ORDINAL_NOUN_RE.match(self.text, end)
+            if ordinal:
+                raw = self.text[span.start : ordinal.end()]
+                end = ordinal.end()
         if re.search(r"\b1\d{3}$", raw):
             # "… in the Levant, 1700" + "–1800": a period's closing year left outside the span
             closing = re.match(r"\s?[-–—]\s?(?:1\d{3}|\d{2})\b(?![-–—/.]\d)", self.text[end:])
@@ -317,14 +328,33 @@ class Parsed(NamedTuple):
         found = self._people()
         # roles and organisations are nobody's name: "Okuda T, Ferraro L, inventors; Lumina
         # Optics Corp., assignee", "U.S. Census Bureau. 2020. …"
-        people = [p for p in found if not _ROLE_WORD_RE.fullmatch(p.name.strip(" .,;"))
+        people = [p for p in found if not _ROLE_WORD_RE.fullmatch(p.name.strip(" .,;")) and not _MONTH_NAME_RE.fullmatch(p.name.strip(" .,;"))
                   and not (len(p.name.split()) >= 2 and _ORGANISATION_NAME_RE.search(p.name))]
+        if not people:
+            # a corporate author heading the reference ("World Health Organization. (2016).",
+            # "ASTM International. (2020).", "Office for National Statistics (2021)"): kept whole,
+            # with no given/family split (CSL's literal name)
+            corporate = self._corporate_author()
+            if corporate:
+                return [corporate]
         found = people if people or not found else []
         if _GBT_MARK_RE.search(self.text):
             # GB/T 7714 writes Chinese names family first in pinyin too ("Liu Yang", "LI Hua"),
             # but a Western-order "Yaoyao Sun" stays: the family is the part that is a surname
             found = [_gbt_family_first(p) for p in found]
         return found
+
+    def _corporate_author(self) -> Optional[Person]:
+        head = _CORPORATE_HEAD_RE.match(self.text)
+        if head is None:
+            return None
+        name = head.group(1).strip(" .,")
+        if not (_ORGANISATION_NAME_RE.search(name) or _CORPORATE_WORD_RE.search(name)) or len(name.split()) > 10:
+            return None
+        title = self.first("TITLE")
+        if title is not None and title.start < head.end(1):
+            return None  # the tagger's title starts inside it: no heading author
+        return Person(name, None, None)
 
     def _people(self) -> list[Person]:
         found = self._people_of_spans()
@@ -456,6 +486,18 @@ class Parsed(NamedTuple):
             # no title ("R. Hollis and Q. Zhang, arXiv:2203.04567 (2022)"): read after the names
             return untagged_venue(self.text[authors[-1].end :]) if authors else None
         span = self.first("VENUE")
+        if span is not None and _PLACE_ONLY_RE.fullmatch(raw.strip(" .,;")):
+            # "Geneva" + ": International Electrotechnical Commission; 2021": the tagger took the
+            # place; the publisher follows its colon
+            publisher = _PLACE_THEN_PUBLISHER_RE.match(self.text, span.end)
+            if publisher:
+                return publisher.group(1).strip(" ,.;")
+        if span is not None and _STATUS_ONLY_RE.fullmatch(raw.strip(" .,;")):
+            # "Under review. arXiv preprint, 2025": a status where the venue stands; the venue after it
+            # (a printed one: link labels "[arXiv]" and URLs name no venue)
+            later = untagged_venue(URL_RE.sub(" ", re.sub(r"\[[^\[\]]{0,40}\]", " ", self.text[span.end :])))
+            if later:
+                return later
         if span is not None:
             publisher = _STATE_THEN_PUBLISHER_RE.match(self.text, span.end)
             if publisher:  # "Champaign" + ", IL: Human Kinetics": the place was tagged, not the publisher
@@ -535,6 +577,23 @@ _THESIS_SCHOOL_RE = re.compile(
     # the school: capitalised words up to and around a school word, each word matched once
     r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|Institute|Institut|"
     r"College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole)(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5})")
+_GERMAN_ORDINAL_NOUN_RE = re.compile(r"\.\s(?:Jahrhunderts?|Jahrtausends?|Jh\.|Weltkrieg(?:s|es)?|Jahrhundertwende|"
+                                     r"Jahrhunderthälfte|Hälfte des \d{1,2}\. Jahrhunderts)\b")
+_VENUE_CUE_RE = re.compile(r"\b(?:Conference|Workshop|Symposium|Proceedings|Journal|Transactions|Track|Letters|Annals|"
+                           r"Findings|Meeting|Congress|Colloquium)\b|^(?:Proc\.|J\.)")
+_CAPITALISED_WORDS_RE = re.compile(
+    r"(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|de|du|des|für)(?:\s(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|de|du|des|für)){1,10}")
+_ACCESS_NOTE_HEAD_RE = re.compile(r"(?i)(?:retrieved|available|accessed|downloaded|viewed)\b")
+_STATUS_ONLY_RE = re.compile(PUBLICATION_STATUS, re.I)
+_PLACE_ONLY_RE = re.compile(
+    r"(?:Geneva|Genève|London|New York|Oxford|Cambridge|Boston|Chicago|Washington|Amsterdam|Tokyo|Singapore|Beijing|"
+    r"Shanghai|Hoboken|Heidelberg|Dordrecht|Cham|Basel|Munich|München|Vienna|Wien|Paris|Madrid|Berlin|Leipzig|"
+    r"Stuttgart|Zürich|Zurich|Brussels|Bruxelles|Rome|Roma|Milan|Milano|Florence|Firenze|Stockholm|Copenhagen|Oslo|"
+    r"Helsinki|Delhi|New Delhi|Mumbai|Sydney|Melbourne|Toronto|Ottawa|Montreal|Montréal|Philadelphia|Baltimore|"
+    r"Princeton|Berkeley|Los Angeles|San Francisco|San Diego|Bethesda|Atlanta|Rockville|Gaithersburg|Munich|Lyon|"
+    r"Barcelona|Lisbon|Lisboa|São Paulo|Rio de Janeiro|Buenos Aires|Mexico City|Santiago|Bogotá|Lima|Nairobi|"
+    r"Cape Town|Pretoria|Johannesburg|Manila|Jakarta|Seoul|Kyoto|Osaka|Hong Kong|Taipei)(?:,\s*[A-Z][\w. ]{1,20})?")
+_PLACE_THEN_PUBLISHER_RE = re.compile(r"(?:,\s*[A-Z][\w. ]{1,20})?\s*:\s*([A-Z][^.;:()\[\]]{1,80}?)\s*(?=[,.;]|$)")
 _STATE_THEN_PUBLISHER_RE = re.compile(r",\s*[A-Z]{2}(?:,\s*(?:USA|UK))?\s*:\s*([A-Z][^,.;:()]{1,60}?)\s*(?=[,.;]|$)")
 # AMS "Duke Math. J. 165 (2016), no. 12" and Bluebook "66 Duke L.J. 1401 (2017)": a journal by its volume
 _AMS_JOURNAL_RE = re.compile(r"^[,.\s]*([A-Z][\w.&'’ -]{1,60}?)\s+\d{1,4}\s+\((?:1[6-9]|20)\d{2}\)")
@@ -638,6 +697,17 @@ def untagged_venue(tail: str) -> Optional[str]:
     tail = tail.strip()
     if not tail:
         return None
+    hosted = _DESCRIPTOR_THEN_HOST_RE.search(tail)
+    if hosted:  # "[Computer software]. GitHub." / "[Data set]. OpenNeuro."
+        return hosted.group(1).strip(" ,.;")
+    website = _RETRIEVED_WEBSITE_RE.search(tail)
+    if website:  # APA: "Retrieved from National Center for Rural Education Research website: http…"
+        return website.group(1).strip(" ,.;")
+    container = _IN_CONTAINER_IMPRINT_RE.match(tail)
+    if container and not ("," in container.group(1) and all(looks_like_name(p) for p in container.group(1).split(","))):
+        # "In: Deutscher Materialfluss-Kongress. Düsseldorf: VDI Verlag, 2021": the proceedings,
+        # not their publisher
+        return container.group(1)
     school = _THESIS_SCHOOL_RE.search(tail)
     if school:
         return school.group(1).strip(" ,.;") or None
@@ -683,6 +753,11 @@ def untagged_venue(tail: str) -> Optional[str]:
     return None
 
 
+# "(2026, February)": a month the tagger read as one more author
+_MONTH_NAME_RE = re.compile(r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)")
+_DESCRIPTOR_THEN_HOST_RE = re.compile(r"\[(?i:computer software|software|computer program|data ?set|data)\]\.?\s+([A-Z][^.\[\]()]{1,100}?)\.(?:\s|$)")
+_RETRIEVED_WEBSITE_RE = re.compile(r"Retrieved from (?:the )?([A-Z][^:.]{2,100}?) (?:web ?site|homepage)\b")
+_IN_CONTAINER_IMPRINT_RE = re.compile(r"[.,]?\s*In:?\s+([A-ZÀ-Þ][^.;:]{2,150}?)\.\s+[A-ZÀ-Þ][\w/ -]{1,30}:\s+[A-ZÀ-Þ]")
 _JOURNAL_SENTENCE_RE = re.compile(r"[.,:]?\s*([A-ZÀ-ÞĀ-Ž][^.;:()\[\]\d]{2,100}?)\.?\s*")
 _JOURNAL_WORD_RE = re.compile(
     r"\b(?:Journal|Review|Letters|Proceedings|Transactions|Bulletin|Annals|Quarterly|Studies|Magazine|Revista|Revue|"
@@ -1087,6 +1162,29 @@ _TITLE_TAIL_NAME_RE = re.compile(rf"\s({_INITIALS_NAME})\s*$")
 _AUTHORS_HEAD_NAME_RE = re.compile(rf"\s*,\s*{_INITIALS_NAME}\s*(?:,|$)")
 
 
+_LAST_NAME_HEAD_RE = re.compile(r"((?:[A-ZÀ-ÞĀ-Ž][\w'’-]+|[A-Z]\.)(?:\s(?:(?:van|von|de|der|den|da|del|la|le|di|du)\s)*[A-ZÀ-ÞĀ-Ž][\w'’-]+){1,3})[*†‡]*\.\s+(?=[A-ZÀ-Þ\"“'‘])")
+
+
+def _last_author_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"Tomás Herrera*, Yuki Ando*, Olivia Grant. Diffusion Policies …": the last name of a
+    natural-order list, right after the others and a comma, read as the head of the title."""
+    for k in range(1, len(spans)):
+        span, before = spans[k], spans[k - 1]
+        if span.label != "TITLE" or before.label != "AUTHOR":
+            continue
+        if not re.fullmatch(r"[*†‡\s]*,\s*(?:and\s+|&\s*)?", text[before.end : span.start]):
+            continue
+        head = _LAST_NAME_HEAD_RE.match(text, span.start)
+        if not head or head.end() >= span.end or len(text[head.end() : span.end].split()) < 3:
+            continue
+        name = head.group(1)
+        if not looks_like_name(name) or _ORGANISATION_NAME_RE.search(name) or len(name.split()) != len(text[before.start:before.end].split()):
+            continue  # the same shape as the name before it ("Yuki Ando" / "Olivia Grant")
+        return spans[:k] + [FieldSpan("AUTHOR", head.start(1), head.end(1), span.confidence),
+                            FieldSpan("TITLE", head.end(), span.end, span.confidence)] + spans[k + 1 :]
+    return spans
+
+
 def _first_author_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """Title first, then the names with nothing but a space between ("… using remote sensing
     A Kowalski, M Chen, R Duarte Journal …"): the tagger reads the first name into the title. A
@@ -1253,6 +1351,16 @@ def _journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpa
         journal = FieldSpan("VENUE", gsa.start(1), gsa.end(1), title.confidence)
         kept = [s for s in spans if s.label != "VENUE" and s is not title]
         return sorted(kept + [FieldSpan("TITLE", title.start, gsa.start(), title.confidence), journal], key=lambda s: s.start)
+    if not any(s.label == "VENUE" for s in spans):
+        # "OpenBench: A Reproducible Benchmark …. NeurIPS Datasets and Benchmarks Track, 2024": the
+        # last sentence of the "title", a venue's name right before the year, is the venue
+        cut = text.rfind(". ", title.start, title.end)
+        rest = text[cut + 2 : title.end] if cut > 0 else ""
+        if (rest and len(text[title.start : cut].split()) >= 3 and len(rest.split()) <= 12 and _VENUE_CUE_RE.search(rest)
+                and re.match(r"\s*[,.]?\s*\(?(?:19|20)\d{2}", text[title.end :])):
+            kept = [s for s in spans if s is not title]
+            return sorted(kept + [FieldSpan("TITLE", title.start, cut, title.confidence),
+                                  FieldSpan("VENUE", cut + 2, title.end, title.confidence)], key=lambda s: s.start)
     abnt = _ABNT_JOURNAL_IN_TITLE_RE.search(text, title.start)
     if abnt and title.start < abnt.start() < title.end and len(text[title.start : abnt.start()].split()) >= 3:
         # ABNT: "… no Vale do Ribeira. Estudos Avançados, São Paulo, v. 34, n. 98": the journal
@@ -1914,11 +2022,26 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _title_head_left_out(doc_text(doc), spans)
     spans = _names_inside_title(doc_text(doc), spans)
     spans = _first_author_read_into_title(doc_text(doc), spans)
+    spans = _last_author_read_into_title(doc_text(doc), spans)
     spans = _title_first_word_read_as_author(doc_text(doc), spans)
     spans = _one_word_title_read_as_author(doc_text(doc), spans)
     spans = _place_name_ending_title(doc_text(doc), spans)
     spans = _journal_read_into_title(doc_text(doc), spans)
     spans = _comma_style_container(doc_text(doc), spans)
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) > 1:
+        # "Retrieved from X website", "Available at": an access note, never the title
+        text = doc_text(doc)
+        notes = [s for s in titles if _ACCESS_NOTE_HEAD_RE.match(text, s.start)]
+        if notes and len(notes) < len(titles):
+            spans = [s for s in spans if not any(s is n for n in notes)]
+        titles = [s for s in spans if s.label == "TITLE"]
+        # "… Finances, 1998 (ICPSR 2671) [Data set]. Inter-university Consortium for …": the
+        # issuing organisation after the title is its publisher, not a longer title
+        bodies = [s for s in titles[1:] if _CAPITALISED_WORDS_RE.fullmatch(text[s.start : s.end])
+                  and _ORGANISATION_NAME_RE.search(text[s.start : s.end])]
+        if bodies and len(bodies) < len(titles):
+            spans = [FieldSpan("VENUE", s.start, s.end, s.confidence) if any(s is b for b in bodies) else s for s in spans]
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:

@@ -59,7 +59,7 @@ _TRAILING_YEAR_RE = re.compile(r"[.,]?\s*\(?(?:19|20)\d{2}[a-z]?\)?\.?\s*$")
 # the end of an inverted name's initials (", I." / ", C. M."), then a capitalised word that
 # is not the next name: "Okafor, C., & Vásquez, I. Ocean Current Downscaling via …"
 # ("M. J. y van der Berg": the next word is no initial, or the split falls between two initials)
-_INVERTED_INITIALS_END_RE = re.compile(r",\s*(?:[A-Z]\.[\s-]?){1,3}(?=\s+[A-Z][^\s.])")
+_INVERTED_INITIALS_END_RE = re.compile(r",\s*(?:[A-Z]\.[\s-]?){1,3}(?=\s+[A-Z][^\s.]|\s+(?:A|An)\s+[a-z])")
 
 
 def split_inverted_initials_from_title(segment: str) -> list[str]:
@@ -385,6 +385,14 @@ def _parse_entry_text(raw: str) -> Entry:
         entry.title, entry.venue = None, model_entry.venue
         entry.authors, entry.authors_text = list(model_entry.authors), None
         entry.year, entry.date = model_entry.year or entry.year, model_entry.date or entry.date
+        return entry
+    if (entry.title and model_entry.title and len(entry.title) > len(model_entry.title) and entry.title.endswith(model_entry.title)
+            and authors_score(entry.title[: -len(model_entry.title)].strip(" :.;,").replace(";", ",")) >= 0.6):
+        # DIN 1505's "One, Anna; Two, Bo: Title. In: Journal": the rules' title kept the names
+        entry.title = model_entry.title
+        entry.venue = model_entry.venue or entry.venue
+        if model_entry.authors:
+            entry.authors, entry.authors_text = list(model_entry.authors), None
         return entry
     if (entry.authors_text and not entry.authors and not model_entry.authors and model_entry.title and model_entry.venue
             and fold(model_entry.title) == fold(entry.title or "") and fold(entry.authors_text) in fold(model_entry.venue).split()):

@@ -423,6 +423,8 @@ def name_key(name: str) -> str:
 
 
 _OWNER_JUNK_RE = re.compile(
+    # German academic degrees before the name: "Dr.-Ing.", "Dr. rer. nat.", "Dipl.-Inf.", "Prof. Dr.-Ing. habil."
+    r"^\s*(?:(?:Prof\.|Univ\.-Prof\.|apl\.\s?Prof\.|PD)\s*)?(?:Dr\.-Ing\.|Dr\.\s?(?:rer\.\s?\w+|phil|med|jur|oec|sc\.\s?\w+|theol)\.|Dipl\.-\w+\.)(?:\s*habil\.)?\s*(?=\w)|"
     r"^\s*(?:(?:Associate|Assistant|Adjunct|Full|Emeritus|Visiting)\s+)?(?:Dr|Dra|Drª|Dr\.ª|Prof|Profa|Profª|Prof\.ª|Professor|Professora|Lecturer|Mr|Mrs|Ms|Mx|Sir|Dame"
     r"|Ing(?=\.)|Lic(?=\.)|Mtro|Mtra|Pr|Priv\.-Doz|PD)\.?\s+(?=\w)"  # titles before (Spanish, Portuguese, German too)
     r"|,?\s+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|M\.?Sc\.?|FRS|FRSE)\s*$",  # degrees after

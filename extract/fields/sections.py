@@ -73,7 +73,7 @@ POSITION_TITLE_RE = re.compile(
     r"postdoctorante?|posdoctoral|pós-doutorand[oa])"
     r"(?:\s+(?:asociad[oa]|titular|auxiliar|adjunt[oa]|associad[oa]|associée?|associat[oa]|ordinari[oa]|"
     r"principal|em[ée]rit[oa]|invitad[oa]|visitante|contratad[oa]|permanente|junior|senior))*"
-    r"(?:\s+(?:de|del|da|do|en|em|in|at|für|di|of)\s+[\w&,' -]{2,80})?(?:\s*[—–|]\s*[\w&,' -]{2,80})?",
+    r"(?:\s+(?:de|del|da|do|en|em|in|at|für|di|of)\s+[\w&,' -]{2,80})?(?:\s*\([\w&,' -]{2,40}\))?(?:\s*[—–|]\s*[\w&,' -]{2,80})?",
     re.I)
 
 

@@ -607,6 +607,9 @@ def _has_date_cue(text: str) -> bool:
 
 
 
+_NAMES_THEN_COLON_RE = re.compile(r"^([^:.]{3,300}?[,;][^:]{1,200}?):\s+[A-ZÀ-Þ0-9„\"“]")
+
+
 def rules_read_citation(text: str, need_year: bool = True) -> bool:
     """An author list the comma rules recognise in one of the first sentences, and a year (or
     a status such as "under review"; not needed where a year heading dates the entry)."""
@@ -631,6 +634,9 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
     head = re.match(r"^([^()]{3,300}?)\s*\((?:1[6-9]|20)\d{2}[a-z]?\)\s*:\s+\S", text)
     if head and "/" in head.group(1) and authors_score(head.group(1).replace("/", "; ")) >= 0.7:
         return True
+    named = _NAMES_THEN_COLON_RE.match(text)
+    if named and authors_score(named.group(1).replace(";", ",")) >= 0.8:
+        return True  # DIN 1505 / dblp: "One, Anna; Two, Bo: Title. In: …"
     parts = re.split(r"(?<=[a-z)])\.\s+|[\"“”]", text)
     parts[:1] = split_inverted_initials_from_title(parts[0])
     return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) or SINGLE_AUTHOR_RE.fullmatch(p.strip(" .,"))
@@ -751,13 +757,19 @@ def _br_separated_entries(node) -> list[Entry]:
     if node.find("br") is None:
         return []
     lines = br_lines(node)
-    starts = [l for l in lines if rules_read_citation(l) and _starts_with_names(l)]
-    if len(starts) < 2 or len(starts) < 0.6 * len(lines):
+    # "<p><strong>2023</strong><br>Entry<br>Entry</p>": a year heading the element's own lines
+    heading = _YEAR_ONLY_RE.match(lines[0]) if lines else None
+    if heading:
+        lines = lines[1:]
+    starts = [l for l in lines if rules_read_citation(l, need_year=not heading) and _starts_with_names(l)]
+    if len(starts) < (1 if heading else 2) or len(starts) < 0.6 * len(lines):
         return []
     entries = []
     for line in starts:
         entry = parse_entry_text(line)
         if entry.title:
+            if heading and entry.year is None:
+                entry.year = int(heading.group(1))
             entries.append(entry)
     return entries
 
@@ -1037,6 +1049,21 @@ def _title_before_named_authors(node):
     return None
 
 
+def _is_link_row(node) -> bool:
+    """An element whose text is only its links' labels, set apart by bars or dots: a row of
+    profile links ("Google Scholar | CV (PDF) | ORCID"), not an entry."""
+    from bs4 import NavigableString
+
+    links = node.find_all("a", limit=12) if hasattr(node, "find_all") else []
+    if len(links) < 2 or any(len(a.get_text(" ").split()) > 5 for a in links):
+        return False  # a long link text is a title ("<a>Title of the paper</a> <a>[PDF]</a>")
+    for item in node.descendants:
+        if isinstance(item, NavigableString) and item.strip() and item.find_parent("a") is None \
+                and not re.fullmatch(r"[\s|·•/,;–—-]*", str(item)):
+            return False
+    return True
+
+
 def _category_tag(node) -> Optional[tuple[str, object]]:
     """The short label a site builder puts first in an item ("<span class=news-tag>Article</span>
     <br>"): (its text, its element), when it is followed by a line break."""
@@ -1079,6 +1106,8 @@ def _parse_html(page: Page) -> PageParse:
             continue
         if outline.in_non_publication_section(node):
             continue  # talks, teaching, news: dated lines that are not publications
+        if _is_link_row(node):
+            continue  # "Google Scholar | Curriculum Vitae (PDF) | ORCID": the site's links
         year_above = outline.year_heading(node)
         category = _category_tag(node)
         if category is not None:

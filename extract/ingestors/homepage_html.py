@@ -341,6 +341,7 @@ def _last_descendant(tag):
     return last
 
 
+_BADGE_CLASS_RE = re.compile(r"(?:^|[-_])(?:badge|pill|chip|venue-?tag)(?:$|[-_])", re.I)
 _VOLUME_ISSUE_ON_RE = re.compile(r"\s+\d{1,4}\s?\(\d{1,4}\)|\s+\d{1,5}\s?[-–]\s?\d{1,5}(?!\d)|\s+(?:19|20)\d\d年")
 _SENTENCE_END_RE = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])\.\s+(?=[A-Z(])")
 
@@ -456,6 +457,17 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
             venue = re.sub(r"(?:[\s,:;]+[\d()\-–.:]+)+$", "", venue).strip(" ,.;:") or None
     if italic_venue and (not venue or is_mark_not_venue(venue)):  # none named, or only a mark ("Oral")
         venue, _ = _venue_and_notes(italic_venue)
+    if not venue:
+        # a venue badge on a card: "<span class="badge">CVPR 2024</span> <span class="badge">Oral</span>"
+        for badge in node.find_all(class_=_BADGE_CLASS_RE, limit=8):
+            if any(badge is e or any(p is e for p in badge.parents) for e in named):
+                continue
+            text = clean_text(node_text(badge)).strip(" ,.;")
+            if 2 <= len(text) <= 80 and not is_mark_not_venue(text) and not STATUS_RE.match(text) \
+                    and not YEAR_RE.fullmatch(text) and re.search(r"[A-Za-z]{2}", text) and len(text.split()) <= 8:
+                venue, _ = _venue_and_notes(text)
+                if venue:
+                    break
     abstract = parts.get("abstract")
     return Entry(title=parts["title"].strip("\"“”"), authors_text=parts["authors"], venue=venue or None,
                  year=year, urls=list(links), abstract=abstract)
@@ -492,8 +504,8 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
         title = _title_from_markup(node, rest)
         at = rest.find(title) if title else -1
         if title and at >= 0:
-            before = rest[:at].strip(" ,.:;\"“”")
-            after = rest[at + len(title):].strip(" ,.:;\"“”")
+            before = rest[:at].strip(" ,.:;\"“”«»„‘’")
+            after = rest[at + len(title):].strip(" ,.:;\"“”«»„‘’")
             # a note on a line of its own under the reference ("<br><small>Winner of the 2022
             # … Prize</small>") is no part of its venue or date
             # "<strong>Title</strong> (joint with Laura Feldmann)<br><em>Venue</em>, 2022": the

@@ -92,12 +92,16 @@ def _flattened(item: Any) -> Any:
 
 # outputs that are containers or data, not publications ("project", "dataset" on OSF-like sites)
 _NOT_PUBLICATION_KINDS = {"project", "component", "dataset", "data", "software", "code", "collection", "folder",
-                          "registration", "file", "presentation", "poster", "slides", "video", "figure", "media"}
+                          "registration", "file", "presentation", "poster", "slides", "video", "figure", "media",
+                          "talk", "lecture", "lecture-speech", "keynote", "seminar", "invited-talk", "news", "award", "grant"}
 
 
 def _not_a_publication(item: dict) -> bool:
-    kind = _first(item, ("category", "item_type", "output_type", "resource_type"))
-    return isinstance(kind, str) and kind.strip().lower() in _NOT_PUBLICATION_KINDS
+    for flag in ("counts_as_publication", "is_publication", "publication"):
+        if item.get(flag) is False:  # the site's own word: {"type": "talk", "counts_as_publication": false}
+            return True
+    kind = _first(item, ("category", "item_type", "output_type", "resource_type", "type", "kind"))
+    return isinstance(kind, str) and kind.strip().lower().replace("_", "-") in _NOT_PUBLICATION_KINDS
 
 
 def _is_record(item: Any) -> bool:

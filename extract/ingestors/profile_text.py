@@ -51,6 +51,17 @@ _NOISE_RE = re.compile(r"^(?:tldr|expand|pdf|save|alert|cite|highly influential|
                        r"view \d+ excerpts?.*|cited by \d+.*)$", re.I)
 _SCHOLAR_NAME_RE = re.compile(r"^[A-Z]{1,3}\s+(?:[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:[\s-][A-ZÀ-ÖØ-Þ][\w'’.-]+)?$")
 _ELLIPSIS = ("...", "…")
+# Semantic Scholar's fields of study (a fixed list), printed above the venue: no venue themselves
+_S2_FIELD_RE = re.compile(r"(?:(?:Computer|Political|Materials|Environmental) Science|Medicine|Biology|Physics|Mathematics|"
+                          r"Chemistry|Engineering|Psychology|Economics|Sociology|Geology|Geography|Art|History|"
+                          r"Philosophy|Business|Education|Linguistics|Law|Agricultural and Food Sciences)"
+                          r"(?:,\s*(?:(?:Computer|Political|Materials|Environmental) Science|Medicine|Biology|Physics|"
+                          r"Mathematics|Chemistry|Engineering|Psychology|Economics|Sociology|Geology|Geography|Art|History|"
+                          r"Philosophy|Business|Education|Linguistics|Law))*")
+_HIDDEN_AUTHORS_RE = re.compile(r"\+\s?\d{1,4}\s+authors?\s+(.+)")
+# Semantic Scholar's date line under the venue: "2023", "May 2024", "15 May 2024", "1 August 2020"
+_DATE_LINE_RE = re.compile(r"^(?:\d{1,2}\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
+                           r"((?:19|20)\d{2})$", re.I)
 
 
 def _author_parts(line: str) -> Optional[tuple[list[str], bool]]:
@@ -61,7 +72,7 @@ def _author_parts(line: str) -> Optional[tuple[list[str], bool]]:
     if by:
         # an upload site's "by Eleni Vourvachi, Ruairí Ó Catháin, and Margarida Simões"
         line = re.sub(r",?\s+(?:and|&)\s+", ", ", by.group(1))
-    if len(line) > 600 or re.search(r"\d|[:;?!]|[^.\s]\.\s*$", line.replace("...", "").replace("…", "")):
+    if len(line) > 600 or re.search(r"\d|[:;?!]|[^.\s]\.\s*$", _HIDDEN_AUTHORS_RE.sub(r"\1", line).replace("...", "").replace("…", "")):
         return None
     parts = [p.strip() for p in line.split(",") if p.strip()]
     names, truncated = [], False
@@ -69,6 +80,10 @@ def _author_parts(line: str) -> Optional[tuple[list[str], bool]]:
         if part in _ELLIPSIS:
             truncated = True
             continue
+        hidden = _HIDDEN_AUTHORS_RE.match(part)
+        if hidden:  # Semantic Scholar's "+3 authors Marek Kowalczyk": three names left out
+            truncated = True
+            part = hidden.group(1)
         if part.endswith(_ELLIPSIS):
             truncated = True
             part = part.rstrip(".… ")
@@ -79,6 +94,9 @@ def _author_parts(line: str) -> Optional[tuple[list[str], bool]]:
 
 
 def _is_title(line: str) -> bool:
+    authors = _author_parts(line) if "," in line else None
+    if authors and len(authors[0]) >= 2:
+        return False  # "Chia-Yi Hsu, Wen-Hsuan Liao": names, not a title
     return (len(line.split()) >= 3 and len(line) <= 400 and not _NOISE_RE.match(line)
             and not _STATS_RE.match(line) and not _TABLE_HEAD_RE.match(line) and not owner_name(line)
             and not _CELLS_SPACED_RE.search(line) and not _CELLS_TAB_RE.search(line))
@@ -92,7 +110,8 @@ def _anchors(lines: list[str]) -> list[int]:
     pairs = [i for i in range(len(lines) - 1) if _is_title(lines[i]) and _author_parts(lines[i + 1])]
     if head is not None:
         return [i for i in pairs if i > head]
-    return [i for i in pairs if any(_venue_line(l) for l in lines[i + 2 : i + 4])]
+    return [i for i in pairs if any(_venue_line(l) for l in lines[i + 2 : i + 4])
+            or any(_DATE_LINE_RE.match(l) for l in lines[i + 3 : i + 5])]
 
 
 def _venue_line(line: str) -> Optional[tuple[Optional[str], Optional[int], Optional[str]]]:
@@ -141,6 +160,16 @@ def _work(lines: list[str], anchor: int, end: int) -> Entry:
         # the cited-by and year cells copied onto a line of their own, under a venue line that
         # has no year ("Journal of X 9 (12), 7891-7902" / "214<TAB>2021")
         window = [window[0] + "\t" + window[1].strip()]
+    dated = next((k for k in range(anchor + 3, min(end, anchor + 5)) if _DATE_LINE_RE.match(lines[k])), None)
+    if dated is not None and not any(_venue_line(l) for l in lines[anchor + 2 : dated]):
+        # Semantic Scholar: fields of study, the venue, then the date, each on its own line
+        # ("Computer Science" / "Empirical Software Engineering" / "15 May 2024")
+        above = lines[dated - 1]
+        entry.venue, detail, cut = _venue_text(None if _S2_FIELD_RE.fullmatch(above) else above)
+        entry.year = int(_DATE_LINE_RE.match(lines[dated]).group(1))
+        if cut:
+            entry.flags.append("venue-truncated")
+        return entry
     for line in window:
         parsed = _venue_line(line.replace("\u00a0", " "))
         if parsed is None:
@@ -177,6 +206,10 @@ def _join_wrapped_titles(lines: list[str]) -> list[str]:
         if (line.startswith("by ") and len(out) >= 2 and _WRAPPED_END_RE.search(out[-2])
                 and _is_title(out[-2]) and _venue_line(out[-2]) is None and _venue_line(out[-1]) is None
                 and not _NOISE_RE.match(out[-1]) and len(out[-1]) <= 200):
+            out[-2:] = [f"{out[-2]} {out[-1]}"]
+        elif (len(out) >= 2 and out[-1][:1].islower() and len(out[-1].split()) <= 6 and len(out[-2]) >= 40
+              and _is_title(out[-2]) and _venue_line(out[-1]) is None and _author_parts(line)):
+            # a Scholar title wrapped in the copy: "… and implications for" / "water budgets" / names
             out[-2:] = [f"{out[-2]} {out[-1]}"]
         out.append(line)
     return out
