@@ -534,3 +534,59 @@ def test_an_email_sending_a_list_and_a_cms_export_with_talks():
          "counts_as_publication": False}]}
     result = _page("lab.json", json.dumps(cms))
     assert sorted(r.title for r in result.records) == ["A made-up paper on diffusion metrics", "Another invented preprint here"]
+
+
+def test_shapes_of_batch_24():
+    # an arXiv author listing copied as text: the Journal-ref gives venue and year
+    listing = ("Ada Example's articles on arXiv\n[1] arXiv:2403.05561 [cs.LG]  [pdf, other]\n"
+               "Title: Message passing with learned edge dropout for made-up molecules\n"
+               "Authors: Ada Example, Jan van der Berg\nComments: 22 pages\n"
+               "Journal-ref: Transactions on Machine Learning Research (TMLR), 2024\nSubjects: Machine Learning (cs.LG)\n\n"
+               "[2] arXiv:2302.09876 [cs.LG]  [pdf, other]\nTitle: On the expressivity of invented transformers\n"
+               "Authors: Jan van der Berg, Ada Example\nComments: Under review\nSubjects: Machine Learning (cs.LG)\n")
+    works = {r.title: r for r in _page("arxiv.txt", listing).records}
+    first = works["Message passing with learned edge dropout for made-up molecules"]
+    assert (first.venue, first.year) == ("Transactions on Machine Learning Research (TMLR)", 2024)
+    assert works["On the expressivity of invented transformers"].year is None
+    # several entries in one <dd>, set apart by a blank line
+    html = ("<html><body><h1>R. Example</h1><h2>Papers</h2><dl><dt><b>2023</b></dt><dd>"
+            "R. Example, P. Varga.<br><b>Faster schemes for an invented forest problem.</b><br>"
+            "In <i>Proceedings of SODA 2023</i>, pages 1-9.<br><br>"
+            "R. Example.<br><b>A note on a made-up relaxation gap.</b><br>Preprint, <i>arXiv</i>:2305.01122, 2023.</dd></dl>"
+            "</body></html>")
+    titles = sorted(r.title for r in _page("dl.html", html).records)
+    assert titles == ["A note on a made-up relaxation gap", "Faster schemes for an invented forest problem"]
+    # Notion's "Title · Venue · Year · Authors", one author written in full, an award mark
+    notion = ("# Tobias Example\n\n## Publications\n\n"
+              "- Calm technology revisited: a made-up review · Interactions · 2024 · Tobias Example\n\n"
+              "- Designing for invented interruptions · CHI Conference (CHI '23) · 2023 · Tobias Example, Elsa Lund ⭐ Honorable Mention\n")
+    works = {r.title: r for r in _page("notion.md", notion).records}
+    assert [a.family for a in works["Calm technology revisited: a made-up review"].authors] == ["Example"]
+    assert [a.family for a in works["Designing for invented interruptions"].authors] == ["Example", "Lund"]
+
+
+def test_a_workshop_programme_is_not_a_profile():
+    people = [("Nadia Rahman", "Felipe Arroyo"), ("Hannah Osei", "Marcus Lindgren"), ("Tomasz Wiśniewski", "Laila Haddad"),
+              ("Oliver Brandt", "Sun-hee Cho"), ("Amelia Rosetti", "David Kamau"), ("Wei Chen", "Rohan Mehta")]
+    topics = ["ride-hailing forecasts", "satellite shift", "rain downscaling", "street-view privacy", "flood maps", "traffic graphs"]
+    items = "".join(f"<li><span class='paper-title'>Auditing invented fairness in {t}</span><br>"
+                    f"<span class='paper-authors'>{a}, {b}</span></li>" for t, (a, b) in zip(topics, people))
+    html = (f"<html><body><h1>Accepted Papers</h1><h2>Oral Presentations</h2><ol>{items}</ol>"
+            "<h2>Keynote Speakers</h2><ul><li><strong>Prof. Ann Example</strong> — “What makes AI trustworthy?”</li></ul>"
+            "</body></html>")
+    result = _page("workshop.html", html)
+    assert result.profile.kind == "not-a-profile" and result.records == []
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Dr.-Ing. Konstantin Example", "Konstantin Example"),
+    ("BABATUNDE A. EXAMPLE, PhD, MPH", "Babatunde A. Example"),
+    ("森本 剛 モリモト タケシ (Takeshi Morimoto)", "Takeshi Morimoto"),
+    ("ResearchGate Logo", None),
+    ("Oral Presentations", None),
+    ("Anna Ma", "Anna Ma"),  # a family name that is no degree
+])
+def test_owner_names_from_header_lines(line, name):
+    from extract.fields.names import owner_name
+
+    assert owner_name(line) == name

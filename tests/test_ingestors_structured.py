@@ -502,3 +502,14 @@ def test_a_bibcode_needs_its_nineteen_characters():
         assert _BIBCODE_LINE_RE.match(line), line
     for line in ("2023 ApJ 945 112", "In 2023ApJ we wrote", "20231234567890123456789"):
         assert not _BIBCODE_LINE_RE.match(line), line
+
+
+def test_software_datasets_and_talks_are_left_out_of_exports():
+    from extract import extract_page
+
+    bib = ("@article{a, author={Example, Ann}, title={An invented article on flows}, journal={Made-Up Journal}, year={2021}}\n"
+           "@misc{b, author={Example, Ann}, title={{FlowKit}: a toolkit}, howpublished={GitHub}, note={Software, version 2.1}, year={2022}}\n"
+           "@software{c, author={Example, Ann}, title={Another tool}, year={2023}}\n")
+    result = extract_page("ann.bib", bib.encode())
+    assert [r.title for r in result.records] == ["An invented article on flows"]
+    assert any("software/dataset" in e for e in result.profile.evidence)

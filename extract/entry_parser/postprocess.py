@@ -392,7 +392,8 @@ class Parsed(NamedTuple):
                 # capitals), "O'Higgins Lara" | "Diego" (a lone given name)
                 family, given = (part.strip() for part in whole.split(","))
                 if re.search(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ]{2,}", given) and all(len(w) >= 2 and not _is_initials(w) for w in family.split()) \
-                        and (family.isupper() or re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ]{2,}", given)):
+                        and (family.isupper() or re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ]{2,}", given)
+                             or (family.split()[0] in PARTICLES and family[:1].islower())):
                     person = _inverted(whole)
                     return [person] if person else []
         for span in self.spans:
@@ -579,6 +580,11 @@ _THESIS_SCHOOL_RE = re.compile(
     r"College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole)(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5})")
 _GERMAN_ORDINAL_NOUN_RE = re.compile(r"\.\s(?:Jahrhunderts?|Jahrtausends?|Jh\.|Weltkrieg(?:s|es)?|Jahrhundertwende|"
                                      r"Jahrhunderthälfte|Hälfte des \d{1,2}\. Jahrhunderts)\b")
+_PUBLISHER_OR_SERVER_RE = re.compile(
+    r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s?&\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"  # "Harper & Row", "Taylor & Francis"
+    r"|(?:[A-Z][\w'’.-]*\s){0,4}(?:Press|Publishers?|Publishing|Verlag|Books|Editions|Éditions|Editora|Editorial)"
+    r"|(?:Wiley|Springer|Elsevier|Routledge|Sage|SAGE|Brill|Penguin|Norton|Macmillan|Palgrave Macmillan|Blackwell)"
+    r"|bioRxiv|medRxiv|arXiv|PsyArXiv|SocArXiv|EarthArXiv|ChemRxiv|EcoEvoRxiv|SSRN|Research Square|Preprints\.org|OSF Preprints")
 _VENUE_CUE_RE = re.compile(r"\b(?:Conference|Workshop|Symposium|Proceedings|Journal|Transactions|Track|Letters|Annals|"
                            r"Findings|Meeting|Congress|Colloquium)\b|^(?:Proc\.|J\.)")
 _CAPITALISED_WORDS_RE = re.compile(
@@ -1338,6 +1344,105 @@ def _comma_style_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]
     return spans
 
 
+def _journal_tagged_as_last_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """RSC and other title-less references: "… and T. Greaves, Green Chem., 2021, 23, 1120–1131."
+    The abbreviated journal, tagged as one more author, is the venue: its stop, then year,
+    volume and pages."""
+    if any(s.label in ("TITLE", "VENUE") for s in spans):
+        return spans
+    authors = [k for k, s in enumerate(spans) if s.label == "AUTHOR"]
+    if len(authors) < 2:
+        return spans
+    last = spans[authors[-1]]
+    name = text[last.start : last.end]
+    if (re.match(r"\.,\s*(?:19|20)\d{2},\s*\d{1,4}\s*[,(:]", text[last.end : last.end + 16])
+            and not re.search(r"\b[A-Z]\.?(?:\s|$)|,", name) and len(name.split()) <= 6
+            and all(re.search(r"\b[A-Z]\.?\s", text[spans[k].start : spans[k].end] + " ") for k in authors[:-1])):
+        return [FieldSpan("VENUE", s.start, s.end, s.confidence) if s is last else s for s in spans]
+    return spans
+
+
+def _title_head_tagged_as_last_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"J. W. Harlan, Digital Signal Processing: Theory and Practice, 3rd ed.": every other name
+    written with initials, the last "name" (no initials) before a colon and the title is the
+    title's head."""
+    for k in range(1, len(spans)):
+        title, head = spans[k], spans[k - 1]
+        if title.label != "TITLE" or head.label != "AUTHOR" or not re.fullmatch(r"\s*:\s*", text[head.end : title.start]):
+            continue
+        others = [s for s in spans[: k - 1] if s.label == "AUTHOR"]
+        head_text = text[head.start : head.end]
+        if others and len(head_text.split()) >= 2 and not re.search(r"\b[A-Z]\.|,", head_text) \
+                and all(re.search(r"\b[A-Z]\.", text[s.start : s.end]) for s in others):
+            return spans[: k - 1] + [FieldSpan("TITLE", head.start, title.end, title.confidence)] + spans[k + 1 :]
+    return spans
+
+
+_EDITION_WORD_RE = re.compile(r"(?i)\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|rev(?:ised)?\.?)\s+(?:ed|edn|edition)\b|\bedn?\.?$|\bAufl")
+_IMPRINT_AHEAD_RE = re.compile(r"\.\s+[A-ZÀ-Þ][\w.'’-]*(?:\s[A-ZÀ-Þ][\w.'’-]*){0,3}(?:\s\([A-Z]{2}\))?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2}:\s+[A-ZÀ-Þ]")
+
+
+def _title_stopped_before_imprint(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A book's title the tagger stopped early ("Slavery" + " and Sugar in Pernambuco, 1630–1700"
+    + ". Cambridge: Cambridge University Press, 2020"): the title runs to the stop before the
+    imprint ("Place: Publisher")."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) != 1:
+        return spans
+    title = titles[0]
+    stop = text.find(". ", title.end)
+    if stop < 0 or stop == title.end or any(title.end <= s.start < stop for s in spans):
+        return spans
+    gap = text[title.end : stop]
+    if len(gap.split()) > 15 or ":" in gap or "(" in gap or not re.match(r"\s+\S|,\s", gap) or _EDITION_WORD_RE.search(gap) \
+            or not _IMPRINT_AHEAD_RE.match(text, stop):
+        return spans
+    return [FieldSpan("TITLE", title.start, stop, title.confidence) if s is title else s for s in spans]
+
+
+def _venue_started_inside_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A venue span that starts mid-phrase right after the title ("…the brain, Studies in History
+    and Philosophy of" + "Biological and Biomedical Sciences", "…the ‘50s, The Architects" + "’
+    Journal"): the journal began at the title's last comma."""
+    for k in range(len(spans) - 1):
+        title, venue = spans[k], spans[k + 1]
+        if title.label != "TITLE" or venue.label != "VENUE" or not re.fullmatch(r"\s*['’]?\s*", text[title.end : venue.start]):
+            continue
+        cut = text.rfind(", ", title.start, title.end)
+        if cut < 0 or not re.match(r"(?:The\s+)?[A-Z][\w'’-]+\s+\S", text[cut + 2 : title.end]) \
+                or len(text[title.start : cut].split()) < 3 \
+                or text[title.start : cut].count("(") != text[title.start : cut].count(")"):
+            continue  # (a comma inside brackets parts no title from its journal)
+        return spans[:k] + [FieldSpan("TITLE", title.start, cut, title.confidence),
+                            FieldSpan("VENUE", cut + 2, venue.end, venue.confidence)] + spans[k + 2 :]
+    return spans
+
+
+def _abbreviated_journal_glued_to_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A PDF's reference that lost the stop after its title: "…intervention for Korean Americans
+    with type 2 diabetes Diabetes Educ., 35 (2009)". When no venue was tagged and the title ends
+    in capitalised words, the last one abbreviated ("Educ."), with the volume after it, those
+    words are the journal (the title's own words before them are in lower case)."""
+    if any(s.label == "VENUE" for s in spans):
+        return spans
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) != 1:
+        return spans
+    title = titles[0]
+    if not re.match(r"\.,?\s*\d{1,3}\s*[,(:]", text[title.end : title.end + 10]):
+        return spans  # the abbreviation's stop, then a volume: "Educ., 35 (2009)", "Lett. 12:"
+    words = list(re.finditer(r"\S+", text[title.start : title.end]))
+    k = len(words)
+    while k > 0 and re.fullmatch(r"[A-Z][a-z]{0,12}\.?", words[k - 1].group(0)):
+        k -= 1
+    if k == len(words) or k == 0 or len(words) - k > 6 or len(words) - k < 2 or k < 4 or not re.fullmatch(r"[a-z0-9][\w-]*", words[k - 1].group(0)):
+        return spans
+    start = title.start + words[k].start()
+    kept = [s for s in spans if s is not title]
+    return sorted(kept + [FieldSpan("TITLE", title.start, title.start + words[k - 1].end(), title.confidence),
+                          FieldSpan("VENUE", start, title.end, title.confidence)], key=lambda s: s.start)
+
+
 def _journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """The journal the tagger ran the title into, where the style marks it unmistakably: GSA's
     "…of the Tonto Group, Arizona: Geology, v. 47" and Vancouver's "…in coastal Ghana. PLoS Negl
@@ -1351,6 +1456,16 @@ def _journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpa
         journal = FieldSpan("VENUE", gsa.start(1), gsa.end(1), title.confidence)
         kept = [s for s in spans if s.label != "VENUE" and s is not title]
         return sorted(kept + [FieldSpan("TITLE", title.start, gsa.start(), title.confidence), journal], key=lambda s: s.start)
+    if not any(s.label == "VENUE" for s in spans):
+        # "Perception and the social order. Harper & Row." / "… a meta-analysis. bioRxiv. https://…":
+        # the title's last sentence is its publisher or preprint server
+        cut = text.rfind(". ", title.start, title.end)
+        rest = text[cut + 2 : title.end] if cut > 0 else ""
+        if (rest and len(text[title.start : cut].split()) >= 3 and _PUBLISHER_OR_SERVER_RE.fullmatch(rest)
+                and re.match(r"\.?\s*(?:$|https?://|doi\b|\(?(?:19|20)\d{2}|,\s*(?:19|20)\d{2})", text[title.end :], re.I)):
+            kept = [s for s in spans if s is not title]
+            return sorted(kept + [FieldSpan("TITLE", title.start, cut, title.confidence),
+                                  FieldSpan("VENUE", cut + 2, title.end, title.confidence)], key=lambda s: s.start)
     if not any(s.label == "VENUE" for s in spans):
         # "OpenBench: A Reproducible Benchmark …. NeurIPS Datasets and Benchmarks Track, 2024": the
         # last sentence of the "title", a venue's name right before the year, is the venue
@@ -2014,7 +2129,10 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _split_title_head_off_inverted_name(doc_text(doc), spans)
     spans = _join_split_inverted_names(doc_text(doc), spans)
     spans = _names_left_among_authors(doc_text(doc), spans)
+    spans = _title_head_tagged_as_last_author(doc_text(doc), spans)
+    spans = _journal_tagged_as_last_author(doc_text(doc), spans)
     spans = _place_name_ending_title(doc_text(doc), spans)
+    spans = _title_stopped_before_imprint(doc_text(doc), spans)
     spans = _drop_editors(spans)
     spans = _edited_volume_title(doc_text(doc), spans)
     spans = _subtitle_read_as_venue(doc_text(doc), spans)
@@ -2026,6 +2144,8 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _title_first_word_read_as_author(doc_text(doc), spans)
     spans = _one_word_title_read_as_author(doc_text(doc), spans)
     spans = _place_name_ending_title(doc_text(doc), spans)
+    spans = _venue_started_inside_title(doc_text(doc), spans)
+    spans = _abbreviated_journal_glued_to_title(doc_text(doc), spans)
     spans = _journal_read_into_title(doc_text(doc), spans)
     spans = _comma_style_container(doc_text(doc), spans)
     titles = [s for s in spans if s.label == "TITLE"]

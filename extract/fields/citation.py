@@ -273,6 +273,17 @@ def angle_ids_as_text(text: str) -> str:
     return ANGLE_ID_RE.sub(lambda m: f". doi:{m.group(1)}" if m.group(1).startswith("10.") else "", text)
 
 
+def _only_in_brackets(text: str, needle: str) -> bool:
+    """Every occurrence of `needle` in `text` sits inside square brackets."""
+    found = False
+    for m in re.finditer(re.escape(needle), text):
+        found = True
+        before = text[: m.start()]
+        if before.count("[") <= before.count("]"):
+            return False
+    return found
+
+
 def parse_entry_text(raw: str) -> Entry:
     if "⟨" in raw:
         raw = angle_ids_as_text(raw)
@@ -302,6 +313,10 @@ def parse_entry_text(raw: str) -> Entry:
         raw = f"{raw[: slot.start()].rstrip()} (n.d.). {raw[slot.end():].lstrip()}"
     entry = _parse_entry_text(raw)
     if label_year and entry.year is None:
+        entry.year = int(label_year.group(1))
+    elif label_year and entry.year != int(label_year.group(1)) and _only_in_brackets(raw, str(entry.year)):
+        # "2022  … Health Affairs. 41(8). [Cited in the 2023 CMS guidance]": the column's year is
+        # the work's; the bracketed note's is not
         entry.year = int(label_year.group(1))
     if label_status:
         entry.year = None

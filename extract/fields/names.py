@@ -427,14 +427,16 @@ _OWNER_JUNK_RE = re.compile(
     r"^\s*(?:(?:Prof\.|Univ\.-Prof\.|apl\.\s?Prof\.|PD)\s*)?(?:Dr\.-Ing\.|Dr\.\s?(?:rer\.\s?\w+|phil|med|jur|oec|sc\.\s?\w+|theol)\.|Dipl\.-\w+\.)(?:\s*habil\.)?\s*(?=\w)|"
     r"^\s*(?:(?:Associate|Assistant|Adjunct|Full|Emeritus|Visiting)\s+)?(?:Dr|Dra|Drª|Dr\.ª|Prof|Profa|Profª|Prof\.ª|Professor|Professora|Lecturer|Mr|Mrs|Ms|Mx|Sir|Dame"
     r"|Ing(?=\.)|Lic(?=\.)|Mtro|Mtra|Pr|Priv\.-Doz|PD)\.?\s+(?=\w)"  # titles before (Spanish, Portuguese, German too)
-    r"|,?\s+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|M\.?Sc\.?|FRS|FRSE)\s*$",  # degrees after
+    r"|(?:,?\s+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|M\.?Sc\.?|FRS|FRSE|MPH|MBBS|MBA|DrPH|Sc\.?D\.?|"
+    r"Ed\.?D\.?|RN|FRCP|FRCS|FACP|MSPH|MHS|MSW|PharmD|DVM|JD|LLM))+\s*$",  # degrees after
     re.I)
 # words that make a heading a section title, not a person ("Invited Talks", "Recent News")
 _SECTION_WORDS_RE = re.compile(
     r"\b(?:home|page|publications?|papers?|research|welcome|about|contents|news|talks?|teaching|courses?|"
     r"projects?|students?|people|members|group|lab|awards?|service|contact|cv|curriculum|vitae|resume|blog|"
     r"software|code|data|links?|bio|biography|preprints?|selected|recent|invited|seminars?|events?|team|"
-    r"skip|main|content|menu|navigation|search|login|toggle)\b",
+    r"skip|main|content|menu|navigation|search|login|toggle|presentations?|posters?|keynotes?|speakers?|sessions?|"
+    r"accepted|program(?:me)?|organi[sz]ers?|committee|sponsors?|schedule|registration|venue|call|logo|icon|avatar|banner)\b",
     re.I)
 
 
@@ -474,6 +476,8 @@ def owner_name(raw: str) -> str | None:
     if CJK_RE.search(raw) and re.search(r"[A-Za-z]{2}", raw):
         # "郭若曦 Ruoxi GUO-华西理工大学": a bilingual line; the Latin-script name is the one we keep
         raw = CJK_RE.sub(" ", raw)
+        # "森本 剛 モリモト タケシ (Takeshi Morimoto)": the Latin name in brackets is the name
+        raw = re.sub(r"^\s*\(\s*([^()]+?)\s*\)\s*$", r"\1", raw)
     text = _OWNER_JUNK_RE.sub("", re.sub(r"\(.*?\)", "", raw)).strip(" #*|-–—:,")
     text = _OWNER_JUNK_RE.sub("", text).strip(" ,")
     if "," in text or ";" in text:  # an author list, not one person

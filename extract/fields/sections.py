@@ -13,6 +13,8 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+|engagement|outreach|"
     # a group page's people sections
     r"alumni|staff|(?:lab |group |team )?members|people|team|researchers|principal investigators?|join us|"
+    # a workshop's pages: its speakers, organisers and committee
+    r"speakers|keynote speakers|keynotes|organi[sz]ers|organi[sz]ing committee|program(?:me)? committee|sponsors|"
     r"activities|prizes|distinctions|memberships|editorial (?:work|boards?)|"
     r"discography|performances?|recordings|concerts|exhibitions|compositions|op-eds|testimony|"
     r"open positions|vacancies|"

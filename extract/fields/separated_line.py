@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.fields.names import split_author_list
+from extract.fields.names import looks_like_name, split_author_list
 
 _SEPARATORS = ("\t", " || ", " | ", " • ", " · ", " – ", " — ")
 _YEAR_FIELD_RE = re.compile(r"^\(?((?:19|20)\d{2})(?:-\d{2}){0,2}\)?$")
@@ -43,6 +43,9 @@ def _looks_like_names(field: str) -> bool:
     return authors_score(field) >= 0.8 and bool(re.search(r"[,;&]|\band\b|\b[A-Z]\.|\b[A-Z]{1,3}\b|…", field))
 
 
+# "Tobias Wren, Marcus Delacroix-Hale": full names in natural order, two to four words each
+_AWARD_TAIL_RE = re.compile(r"\s*[⭐🏆🥇✨★☆🏅].*$")
+_NATURAL_NAME_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]+(?:\s(?:(?:van|von|de|der|den|da|del|la|le|di|du)\s)*[A-ZÀ-ÞĀ-Ž][\w'’-]+){1,3}")
 _VANCOUVER_PART_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’ -]*\s[A-Z]{1,3}\.?|[A-Z]\.?(?:\s?[A-Z]\.?)?\s[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?")
 
 
@@ -54,7 +57,8 @@ def _name_pieces(field: str) -> list[tuple[int, int]]:
         separator = ";"
     else:
         parts = [p.strip(" …") for p in field.split(",") if p.strip(" …")]
-        if not (len(parts) >= 2 and all(_VANCOUVER_PART_RE.fullmatch(p) for p in parts)):
+        natural = len(parts) >= 2 and all(_NATURAL_NAME_RE.fullmatch(p) for p in parts)
+        if not (len(parts) >= 2 and all(_VANCOUVER_PART_RE.fullmatch(p) for p in parts)) and not natural:
             return [(0, len(field))]
         separator = ","
     out, pos = [], 0
@@ -81,7 +85,10 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
     pos = start
     for raw in text[start:].split(separator):
         begin = text.find(raw, pos)
-        stripped = raw.strip()
+        # an award mark closing the line ("… Elsa Lund ⭐ Honorable Mention") and empty cells ("—")
+        stripped = _AWARD_TAIL_RE.sub("", raw).strip()
+        if re.fullmatch(r"[—–-]+", stripped):
+            stripped = ""
         if stripped:
             offset = begin + raw.find(stripped)
             fields.append((stripped, offset, offset + len(stripped)))
@@ -132,6 +139,13 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
         if quoted:
             a, b = a + 1, b - 1
         title = (a, b)
+    if not any(label == "AUTHOR" for label, _, _ in spans) and rest and fields[-1][1] == rest[-1][1] \
+            and any(label == "YEAR" for label, _, _ in spans):
+        # one author, written in full, in the last field: "Title · Interactions · 2024 · Tobias Wren"
+        field, a, b = rest[-1]
+        if _NATURAL_NAME_RE.fullmatch(field) and len(field.split()) <= 3 and looks_like_name(field):
+            rest.remove(rest[-1])
+            spans.append(("AUTHOR", a, b))
     if not any(label == "AUTHOR" for label, _, _ in spans):
         return None
     spans.append(("TITLE", title[0], title[1]))

@@ -47,13 +47,29 @@ def clean_venue(text: Optional[str]) -> Optional[str]:
     text = re.sub(r"[*_]{1,3}", "", text).strip()
     text = _LEAD_RE.sub("", text)
     text = _IN_RE.sub("", text)
-    text = strip_trailing_punct(text.strip(" ()[]"), " ,;:.—–|·")
+    text = strip_trailing_punct(_strip_unbalanced_brackets(text.strip()), " ,;:.—–|·")
     # the entry's year after a comma is the date, not part of the venue's name ("Venue, 2024";
     # "NeurIPS 2022" keeps its year)
     text = strip_trailing_punct(_COMMA_YEAR_RE.sub("", text), " ,;:.—–|·")
     # "Journal of Development Economics, 2022, 158, 102934": year, volume and article number
     text = _COMMA_YEAR_NUMBERS_RE.sub("", text)
     return venue_without_ids(text) or None
+
+
+def _strip_unbalanced_brackets(text: str) -> str:
+    """Brackets around or after the name that close nothing: "(Nature)" -> "Nature", "ICML)" ->
+    "ICML"; "Transactions on Machine Learning Research (TMLR)" keeps its closing bracket."""
+    for _ in range(3):
+        before = text
+        if text[:1] in "([" and text[-1:] in ")]" and text.count("(") + text.count("[") == 1:
+            text = text[1:-1].strip()
+        if text[-1:] in ")]" and text.count(")") + text.count("]") > text.count("(") + text.count("["):
+            text = text[:-1].strip()
+        if text[:1] in "([" and text.count("(") + text.count("[") > text.count(")") + text.count("]"):
+            text = text[1:].strip()
+        if text == before:
+            break
+    return text
 
 
 def venue_without_ids(text: str) -> str:

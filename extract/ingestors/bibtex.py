@@ -194,10 +194,27 @@ def _entry(entry: BibEntry) -> Entry:
     )
 
 
+_SOFTWARE_NOTE_RE = re.compile(r"\b(?:software|data ?set|source code|computer program|R package|Python package)\b", re.I)
+
+
+def _is_software_or_data(entry) -> bool:
+    if entry.type in ("software", "dataset"):
+        return True
+    if entry.type != "misc":
+        return False
+    return any(_SOFTWARE_NOTE_RE.search(str(entry.fields.get(key) or "")) for key in ("note", "howpublished", "type", "keywords"))
+
+
 def parse(page: Page) -> PageParse:
     bib = _bib(page)
-    entries = [_entry(e) for e in bib.entries if e.type in _PUBLICATION_TYPES or e.fields.get("title")]
+    kept = [e for e in bib.entries if e.type in _PUBLICATION_TYPES or e.fields.get("title")]
+    # software and data are outputs, not publications: "@software", "@dataset", and "@misc" whose
+    # note says so ("Software, version 2.1")
+    outputs = [e for e in kept if _is_software_or_data(e)]
+    entries = [_entry(e) for e in kept if not any(e is o for o in outputs)]
     evidence = [f"BibTeX: {len(entries)} entries"]
+    if outputs:
+        evidence.append(f"{len(outputs)} software/dataset entr{'y' if len(outputs) == 1 else 'ies'} left out")
     if bib.problems:
         evidence.append(f"{bib.problems} malformed entries read as far as possible")
     person = common_author([[a for a in e.authors if isinstance(a, Author)] for e in entries])

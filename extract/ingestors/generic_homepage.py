@@ -369,6 +369,10 @@ _YEAR_COLUMN_LINE_RE = re.compile(r"^\s{0,3}(?:(?:19|20)\d{2}(?:\s?[-–]\s?(?:(
                                   r"(?:forthc(?:oming)?|in press|in prep(?:aration)?|submitted)\.?\s+)(?=\S)", re.I)
 
 
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+
+
 def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tuple[str, bool]]]:
     """A block holding several entries: one part per list item or per line that starts an
     entry on its own (an author list and a year: CVs put one reference per line); wrapped
@@ -376,13 +380,16 @@ def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tupl
     None when the block is one piece."""
     starts = [i for i, l in enumerate(lines) if _TEXT_ITEM_RE.match(l)]
     if len(starts) < 2:
-        starts = [i for i, l in enumerate(lines) if rules_read_citation(l, need_year) and _starts_with_names(l)]
+        # (a line indented deeper than the one above it continues that one: a hanging indent)
+        starts = [i for i, l in enumerate(lines) if rules_read_citation(l, need_year) and _starts_with_names(l)
+                  and not (i and _indent(l) > _indent(lines[i - 1]))]
     if len(starts) < 2:
         starts = _wrapped_reference_starts(lines, need_year)
     if len(starts) < 2:
         # a text CV's year column: "2023  Title. Venue. (with …)", "forthc. Title. …"; indented
         # lines under one continue it
-        starts = [i for i, l in enumerate(lines) if _YEAR_COLUMN_LINE_RE.match(l)]
+        starts = [i for i, l in enumerate(lines) if _YEAR_COLUMN_LINE_RE.match(l)
+                  and not (i and _indent(l) > _indent(lines[i - 1]))]
         if not starts or starts[0] != 0:
             starts = []
     if len(starts) < 2:
@@ -540,7 +547,10 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
             section = next_section or section
             continue
         if parts is None:
-            single_item = len(lines) == 1 and _TEXT_ITEM_RE.match(lines[0]) and out and out[-1][2]
+            # a list item on its own: after another item, or a bullet whose indented lines are its
+            # links (Notion's toggles put a blank line between items)
+            single_item = len(lines) == 1 and _TEXT_ITEM_RE.match(lines[0]) and (
+                (out and out[-1][2]) or re.match(r"\s*[-*+•]\s", lines[0]))
             out.append(("\n".join(lines), [], bool(single_item), section))
         else:
             out.extend((part, [], item, section) for part, item in parts)
@@ -746,6 +756,45 @@ class _Outline:
             if m:
                 return int(m.group(1))
         return None
+
+
+def _double_br_entries(node, links: list[str], dated: bool) -> list[Entry]:
+    """Several entries in one element set apart by a blank line ("<br><br>"), each laid out over
+    single line breaks (names<br><b>Title</b><br>venue): each group read as an element of its own.
+    Empty unless at least two groups read as entries."""
+    from bs4 import BeautifulSoup
+
+    from extract.ingestors.homepage_html import parse_html_entry
+
+    if not hasattr(node, "find_all") or len(node.find_all("br", limit=4)) < 3:
+        return []
+    groups: list[list] = [[]]
+    previous_br = False
+    for child in list(node.children):
+        if getattr(child, "name", None) == "br":
+            if previous_br:
+                groups.append([])
+                previous_br = False
+                continue
+            previous_br = True
+        elif isinstance(child, str) and not child.strip():
+            pass  # whitespace between the two <br>
+        else:
+            previous_br = False
+        groups[-1].append(child)
+    if len(groups) < 2:
+        return []
+    entries = []
+    for group in groups:
+        fragment = BeautifulSoup("<div>" + "".join(str(c) for c in group) + "</div>", "lxml").div
+        if fragment is None:
+            continue
+        text = clean_text(node_text(fragment))
+        urls = [a.get("href") for a in fragment.find_all("a", href=True) if isinstance(a.get("href"), str)]
+        entry = parse_html_entry(fragment, text, [u for u in urls if u in links] or urls, dated=dated)
+        if entry is not None and entry.title:
+            entries.append(entry)
+    return entries if len(entries) >= 2 else []
 
 
 def _br_separated_entries(node) -> list[Entry]:
@@ -1117,7 +1166,7 @@ def _parse_html(page: Page) -> PageParse:
                 continue
             element.decompose()
             text = node_text(node)
-        several = _br_separated_entries(node)
+        several = _br_separated_entries(node) or _double_br_entries(node, links, dated=year_above is not None)
         if getattr(node, "name", None) == "dd":
             head = node.find_previous_sibling("dt")
             if head is not None and NON_PUBLICATION_SECTION_RE.search(clean_text(node_text(head)).strip()):

@@ -341,9 +341,21 @@ def _last_descendant(tag):
     return last
 
 
+_LINK_ROW_TEXT_RE = re.compile(r"(?:\[?(?:PDF|DOI|Code|Slides|Video|Poster|BibTeX|Bib|arXiv|HTML|Project|Link|J-GLOBAL|"
+                               r"Abstract|Abs|Cite|Website|Data)\]?[\s|·,]*)+", re.I)
 _BADGE_CLASS_RE = re.compile(r"(?:^|[-_])(?:badge|pill|chip|venue-?tag)(?:$|[-_])", re.I)
 _VOLUME_ISSUE_ON_RE = re.compile(r"\s+\d{1,4}\s?\(\d{1,4}\)|\s+\d{1,5}\s?[-–]\s?\d{1,5}(?!\d)|\s+(?:19|20)\d\d年")
 _SENTENCE_END_RE = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])\.\s+(?=[A-Z(])")
+
+
+def _only_link_text(block) -> bool:
+    """A block whose words are all inside links: a row of links ("Paper · Project · Code")."""
+    from bs4 import NavigableString
+
+    if not hasattr(block, "descendants"):
+        return False
+    return not any(isinstance(t, NavigableString) and re.search(r"\w", str(t)) and t.find_parent("a") is None
+                   for t in block.descendants)
 
 
 def _entry_from_field_classes(node, links: list[str], title_element=None) -> Optional[Entry]:
@@ -426,6 +438,14 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
         break
     from extract.ingestors.jemdoc import _VOLUME_PAGES_RE
 
+    if not parts.get("venue") and "authors" in elements and italic_venue is None:
+        # title and authors named by class, the journal line not ("rm-cv-list-value" on
+        # researchmap): the first unnamed line after the authors (badges are read below)
+        skipped = set(map(id, elements.values())) | {id(b) for b in node.find_all(class_=_BADGE_CLASS_RE, limit=12)}
+        after = _unnamed_stretches_after(node, elements["authors"], skipped, limit=2)
+        if (after and 3 <= len(after[0][0]) <= 200 and not _LINK_ROW_TEXT_RE.fullmatch(after[0][0])
+                and not STATUS_RE.match(after[0][0]) and not _only_link_text(after[0][1])):
+            parts["venue"] = after[0][0]
     venue = parts.get("venue")
     published = _PUBLISHED_IN_RE.match(venue or "")
     if venue and (published or _EPRINT_LINE_RE.match(venue)):

@@ -41,14 +41,15 @@ _LABELS = {
     "year": ("year", "publication year", "published", "publication date", "date", "jahr", "année", "año", "ano",
              "anno", "pub year"),
     "venue": ("source", "journal", "source title", "published in", "venue", "publication", "conference", "book",
-              "zeitschrift", "revue", "revista", "rivista", "fonte", "quelle"),
+              "zeitschrift", "revue", "revista", "rivista", "fonte", "quelle", "journal-ref", "journal ref"),
     "doi": ("doi",),
     "ignore": ("cited by", "citations", "times cited", "abstract", "keywords", "document type", "type", "language",
-               "issn", "isbn", "volume", "issue", "pages", "publisher", "access type", "open access"),
+               "issn", "isbn", "volume", "issue", "pages", "publisher", "access type", "open access",
+               "comments", "subjects", "msc classes", "acm classes", "report number", "cite as"),
 }
 _LABEL_OF = {label: field for field, labels in _LABELS.items() for label in labels}
 # "Title: value" / "Title" alone (with an optional colon)
-_LABEL_LINE_RE = re.compile(r"^\s*([A-Za-zÀ-ÿ()/ ]{2,24}?)\s*(?::\s*(.*?))?\s*$")
+_LABEL_LINE_RE = re.compile(r"^\s*([A-Za-zÀ-ÿ()/ -]{2,24}?)\s*(?::\s*(.*?))?\s*$")
 
 
 def _label(line: str) -> Optional[tuple[str, str]]:

@@ -117,6 +117,10 @@ def _bold_title(block: str) -> Optional[re.Match]:
     # "**S. Achterberg**. “Debt, Shame …”": the owner as the only author, the title after
     if looks_like_name(title.strip()) and _INITIAL_RE.search(title) and re.match(r"\s*[.:]\s+\S", after):
         return None
+    # "**Arjun Raghavan**. *Low-Latency Streaming …* M.S. Thesis, …": a full name as the only
+    # author, the title set in italics or quotes after it
+    if looks_like_name(title.strip()) and len(title.split()) <= 4 and re.match(r"\s*[.:]\s+(?:\*(?!\*)|_(?!_)|[“\"])", after):
+        return None
     # "**Nakamura, Y.** (2021). Title ...": the owner's inverted name in bold, not a title
     # ("**Amber Routes Revisited** (2014)" is a title: only the "Family, I." shape decides)
     if _INVERTED_NAME_RE.fullmatch(title.strip()):

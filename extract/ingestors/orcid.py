@@ -234,16 +234,16 @@ def _parse_xml(root) -> PageParse:
     return _result(works, person, affiliations, "ORCID XML")
 
 
-_NOT_PUBLICATION_TYPES = frozenset(("lecture-speech",))
+_NOT_PUBLICATION_TYPES = frozenset(("lecture-speech", "data-set", "software", "research-tool", "physical-object", "spin-off-company"))
 
 
 def _result(works: list[dict], person: Optional[str], affiliations: list[str], what: str) -> PageParse:
-    # a talk is an activity, not a publication: ORCID's "lecture-speech" works are left out
+    # talks, datasets and software are activities and outputs, not publications (ORCID work types)
     talks = [w for w in works if (w.get("type") or "").lower().replace("_", "-") in _NOT_PUBLICATION_TYPES]
     entries = [_entry(w) for w in works if not any(w is t for t in talks)]
     evidence = [f"{what}: {len(entries)} works"]
     if talks:
-        evidence.append(f"{len(talks)} talk(s) (work type lecture-speech) left out")
+        evidence.append(f"{len(talks)} talk(s), dataset(s) or software (ORCID work types) left out")
     if person:
         evidence.append(f"record of '{person}'")
     return PageParse(kind="listing", person=person, affiliations=affiliations, entries=entries, evidence=evidence)

@@ -28,6 +28,8 @@ _ITEM_TYPE_RE = re.compile(
     r"^(?:Article|Conference Paper|Preprint|Chapter|Book|Thesis|Data|Dataset|Presentation|Poster|Technical Report|"
     r"Working Paper|Research Proposal|Patent|Code|Experiment Findings|Literature Review|Method|Book Review|Raw Data|"
     r"Research|Cover Page|Conference Proceedings)$")
+_NOT_A_PUBLICATION_TYPE_RE = re.compile(r"^(?:Data|Dataset|Raw Data|Code|Presentation|Poster|Experiment Findings|"
+                                        r"Research Proposal|Cover Page|Method|Research)$")
 _BADGE_RE = re.compile(r"^(?:Full-text available|File available|Public full-text|Private full-text|Open access)$", re.I)
 _DATE_LINE_RE = re.compile(r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?((?:19|20)\d{2})(?:\s*·\s*(.+))?$")
 _CONTAINER_RE = re.compile(r"^(?:Conference|In book|Journal|Thesis for|Project|In):\s*(.+)$", re.I)
@@ -105,10 +107,15 @@ def parse(page: Page) -> PageParse:
     span = _items_span(lines)
     entries: list[Entry] = []
     person = None
+    skipped = 0
     if span is not None:
         start, end = span
         anchors = _anchors(lines, start, end)
+        skipped = 0
         for n, anchor in enumerate(anchors):
+            if _NOT_A_PUBLICATION_TYPE_RE.match(lines[anchor]):
+                skipped += 1  # data, code, presentations: research items, not publications
+                continue
             entry = _item(lines, anchor, anchors[n + 1] if n + 1 < len(anchors) else end)
             if entry is not None:
                 entries.append(entry)
@@ -118,6 +125,7 @@ def parse(page: Page) -> PageParse:
         kind="listing" if entries else "not-a-profile",
         person=person,
         entries=entries,
-        evidence=[f"ResearchGate profile copied as text: {len(entries)} research items"] if entries
+        evidence=([f"ResearchGate profile copied as text: {len(entries)} research items"]
+                  + ([f"{skipped} data/code/presentation item(s) left out"] if span is not None and skipped else [])) if entries
         else ["ResearchGate page without research items"],
     )
