@@ -590,3 +590,21 @@ def test_owner_names_from_header_lines(line, name):
     from extract.fields.names import owner_name
 
     assert owner_name(line) == name
+
+
+def test_shapes_of_batch_25():
+    # a Chicago humanities list with the owner implicit: books in italics with their imprint, a
+    # co-author note before a quoted title
+    md = ("# Catriona Example\n\n## Books\n\n- *Kirk, Kin and Commerce: Highland Women and an Invented Trade, 1690–1760* "
+          "(Edinburgh: Edinburgh University Press, 2019).\n\n## Journal articles\n\n"
+          "- (with Ruaridh Grant) \"Gaelic letters and the language of made-up debt,\" *Northern Scotland* 14, no. 1 (2023): 1–26.\n"
+          "- \"Credit, kinship and the invented parish,\" *Journal of Social History* 55, no. 1 (2021): 88–114.\n")
+    works = {r.title: r for r in _page("historian.md", md).records}
+    book = works["Kirk, Kin and Commerce: Highland Women and an Invented Trade, 1690–1760"]
+    assert (book.authors, book.venue, book.year) == ([], "Edinburgh University Press", 2019)
+    assert [a.family for a in works["Gaelic letters and the language of made-up debt"].authors] == ["Grant"]
+    assert works["Credit, kinship and the invented parish"].venue == "Journal of Social History"
+    # a workshop programme copied as text is nobody's profile
+    programme = "EX 2024 — Workshop on Invented Things\n\nPROGRAM\n\n" + "\n".join(
+        f"{9 + k:02d}:00 – {9 + k:02d}:45  Session {k}: a talk on invented topic {k}\n               Speaker Name{k}" for k in range(6))
+    assert _page("programme.txt", programme).profile.kind == "not-a-profile"

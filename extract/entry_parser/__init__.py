@@ -178,6 +178,9 @@ def _prepare(text: str) -> str:
         text = strip_markdown(text)
     # a CV's own labels before the entry: "C4. [2017] …", "J12. 2016. …", "[B2] 2019. …"
     text = _CV_LABEL_RE.sub("", text)
+    # a CV's kind label heading the entry: "Zeitschriftenaufsatz: …", "Chapitre d'ouvrage : …"
+    if ":" in text[:40]:
+        text = _KIND_LABEL_HEAD_RE.sub("", text)
     # BibTeX alpha labels ("[BCD+13]", "[dlCG15]", "[Ahm]") and a note number glued to the first
     # name ("3Varga, Z." where the superscript lost its formatting)
     if text[:1] in "[0123456789":
@@ -213,6 +216,12 @@ _GLUED_AND_RE = re.compile(r"(?<=[\s,])and(?=[A-Z](?:\.|[a-z]+\s))")
 _SIGNAL_HEAD_RE = re.compile(r"^(?:See(?:,? e\.g\.,| also| generally)?|Cf\.|But see|Compare|Accord)\s+(?=[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z])")
 # a law review cited by volume, journal, page and year: "62 DUKE L.J. 891 (2013)"
 _BLUEBOOK_CITE_RE = re.compile(r"\b\d{1,4}\s+[A-Z][A-Za-z.']*(?:\s[A-Z][A-Za-z.']*){0,5}\s+\d{1,5}\b[^()]{0,40}\((?:[^()]{0,30}\s)?(?:1[6-9]|20)\d{2}\)")
+_KIND_LABEL_HEAD_RE = re.compile(
+    r"^(?i:zeitschriftenaufsatz|zeitschriftenartikel|beitrag in (?:einem )?sammelband|sammelbandbeitrag|monographie|"
+    r"herausgeberschaft|rezension|dissertation|habilitation(?:sschrift)?|chapitre d['’]ouvrage|chapitre|article de revue|"
+    r"article|ouvrage|thèse|communication|journal article|conference paper|book chapter|book|monograph|preprint|"
+    r"working paper|report|artículo|capítulo de libro|libro|tesis|artigo|capítulo|livro|tese|articolo|capitolo|"
+    r"monografia)\s*:\s+(?=\S)")
 _ALPHA_LABEL_RE = re.compile(r"^\[(?=[^\]]*[a-z0-9+])[A-Za-z][A-Za-z+]{0,6}\d{0,4}[a-z]?\]\s+(?=[A-ZÀ-Þ])")
 _GLUED_NOTE_NUMBER_RE = re.compile(r"^\d{1,3}(?=[A-ZÀ-Þ][a-zà-ÿ]+,\s)")
 _CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?[.):])\s+")

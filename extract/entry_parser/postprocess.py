@@ -493,6 +493,11 @@ class Parsed(NamedTuple):
             publisher = _PLACE_THEN_PUBLISHER_RE.match(self.text, span.end)
             if publisher:
                 return publisher.group(1).strip(" ,.;")
+        if span is not None and _STATUS_ONLY_RE.match(raw.strip(" .,;")):
+            # "Revise and resubmit at American Economic Journal: Applied Economics"
+            status_at = _STATUS_AT_VENUE_RE.search(self.text, span.start)
+            if status_at:
+                return status_at.group(1).strip(" ,.;")
         if span is not None and _STATUS_ONLY_RE.fullmatch(raw.strip(" .,;")):
             # "Under review. arXiv preprint, 2025": a status where the venue stands; the venue after it
             # (a printed one: link labels "[arXiv]" and URLs name no venue)
@@ -572,12 +577,15 @@ _THESIS_SCHOOL_RE = re.compile(
     r"(?i:thesis|dissertation|diss\.|th[eè]se(?: de doctorat)?|doktorarbeit|tesis(?: doctoral| de (?:maestr[íi]a|doctorado|licenciatura|grado))?"
     r"|disserta[çc][ãa]o(?: de mestrado)?|tese(?: de doutorado)?"
     # an economist's unpublished work names its institution the same way: "Mimeo, London School of Economics"
-    r"|mimeo(?:graph)?|(?:unpublished )?manuscript|working paper)[\])]?\s*[,.:(]?\s*"
+    r"|mimeo(?:graph)?|(?:unpublished )?manuscript|working paper)[\])]?"
+    # its field or degree: "Thèse de doctorat en informatique, …", "Dissertação (Mestrado em …) - …"
+    r"(?:\s+(?:en|in|em|im)\s+[^,()]{2,60}?(?=,))?(?:\s*\([^()]{2,80}\))?\s*(?:[,.:(]|\s[-–]\s)?\s*"
     # a department before the school is skipped: "PhD thesis, Department of Geology, University of Bergen"
     r"(?:(?:Department|Dept\.?|School|Faculty|Division|Institute|Laborator(?:y|ies)|Centre|Center)\s(?:of\s|for\s)?[^,()]{2,60},\s*)?"
     # the school: capitalised words up to and around a school word, each word matched once
-    r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|Institute|Institut|"
-    r"College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole)(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5})")
+    r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:[A-Z][\w'’&.]*-)*(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|"
+    r"Institute|Institut|College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole)(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5}"
+    r"|ETH(?: Z[üu]rich)?|EPFL|KTH(?: Royal Institute of Technology)?|MIT|UCL|TU [A-Z][\w]+)")
 _GERMAN_ORDINAL_NOUN_RE = re.compile(r"\.\s(?:Jahrhunderts?|Jahrtausends?|Jh\.|Weltkrieg(?:s|es)?|Jahrhundertwende|"
                                      r"Jahrhunderthälfte|Hälfte des \d{1,2}\. Jahrhunderts)\b")
 _PUBLISHER_OR_SERVER_RE = re.compile(
@@ -589,6 +597,7 @@ _VENUE_CUE_RE = re.compile(r"\b(?:Conference|Workshop|Symposium|Proceedings|Jour
                            r"Findings|Meeting|Congress|Colloquium)\b|^(?:Proc\.|J\.)")
 _CAPITALISED_WORDS_RE = re.compile(
     r"(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|de|du|des|für)(?:\s(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|de|du|des|für)){1,10}")
+_AWARD_RE = re.compile(r"(?i)\b(?:award|prize|honou?rable mention|best (?:student )?paper|nominee|finalist)\b")
 _ACCESS_NOTE_HEAD_RE = re.compile(r"(?i)(?:retrieved|available|accessed|downloaded|viewed)\b")
 _STATUS_ONLY_RE = re.compile(PUBLICATION_STATUS, re.I)
 _PLACE_ONLY_RE = re.compile(
@@ -703,6 +712,12 @@ def untagged_venue(tail: str) -> Optional[str]:
     tail = tail.strip()
     if not tail:
         return None
+    status_at = None if _ARXIV_HOST_RE.search(tail) else _STATUS_AT_VENUE_RE.search(tail)
+    if status_at:  # "Revise and resubmit at American Economic Journal: Applied Economics" (a preprint's server wins)
+        return status_at.group(1).strip(" ,.;")
+    short = _IN_VENUE_YEAR_RE.match(tail) or _VENUE_THEN_STATUS_RE.match(tail)
+    if short:  # ". In MLSys, 2022." / ". Biometrika, forthcoming."
+        return short.group(1).strip(" ,.;")
     hosted = _DESCRIPTOR_THEN_HOST_RE.search(tail)
     if hosted:  # "[Computer software]. GitHub." / "[Data set]. OpenNeuro."
         return hosted.group(1).strip(" ,.;")
@@ -761,6 +776,11 @@ def untagged_venue(tail: str) -> Optional[str]:
 
 # "(2026, February)": a month the tagger read as one more author
 _MONTH_NAME_RE = re.compile(r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)")
+_STATUS_AT_VENUE_RE = re.compile(
+    r"(?i:revise and resubmit|r\s?&\s?r|under review|submitted|accepted|conditionally accepted|forthcoming|to appear|"
+    r"in press)\s+(?:at|to|in|for|with)\s+(?:the\s+)?([A-Z][^,.;()\[\]]{1,100}?)\s*(?=[,.;()\[]|$)")
+_IN_VENUE_YEAR_RE = re.compile(r"[.,]?\s*In:?\s+([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?:19|20)\d{2}\b")
+_VENUE_THEN_STATUS_RE = re.compile(r"[.,]?\s*([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?i:forthcoming|in press|to appear)\b")
 _DESCRIPTOR_THEN_HOST_RE = re.compile(r"\[(?i:computer software|software|computer program|data ?set|data)\]\.?\s+([A-Z][^.\[\]()]{1,100}?)\.(?:\s|$)")
 _RETRIEVED_WEBSITE_RE = re.compile(r"Retrieved from (?:the )?([A-Z][^:.]{2,100}?) (?:web ?site|homepage)\b")
 _IN_CONTAINER_IMPRINT_RE = re.compile(r"[.,]?\s*In:?\s+([A-ZÀ-Þ][^.;:]{2,150}?)\.\s+[A-ZÀ-Þ][\w/ -]{1,30}:\s+[A-ZÀ-Þ]")
@@ -2148,6 +2168,12 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _abbreviated_journal_glued_to_title(doc_text(doc), spans)
     spans = _journal_read_into_title(doc_text(doc), spans)
     spans = _comma_style_container(doc_text(doc), spans)
+    venues = [s for s in spans if s.label == "VENUE"]
+    if len(venues) > 1:
+        # "IEEE SaTML 2024. Distinguished Paper Award": an award is no venue when a venue is there
+        awards = [s for s in venues if _AWARD_RE.search(doc_text(doc)[s.start : s.end])]
+        if awards and len(awards) < len(venues):
+            spans = [s for s in spans if not any(s is a for a in awards)]
     titles = [s for s in spans if s.label == "TITLE"]
     if len(titles) > 1:
         # "Retrieved from X website", "Available at": an access note, never the title

@@ -50,7 +50,7 @@ def split_fields(text: str) -> list[str]:
 
 _LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])\s*")
 # a CV's own entry, owner implicit: '"Title" (with A and B), Venue, 2022' or '"Title," Venue'
-OWN_QUOTED_ENTRY_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])?\s*[\"“][^\"“”]{10,300}[\"”]\s*(?:\(\s*(?:joint\s+)?with\s|[,.]?\s*\S)")
+OWN_QUOTED_ENTRY_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])?\s*(?:\(\s*(?:joint\s+)?with\s[^()]{2,120}\)\s*)?[\"“][^\"“”]{10,300}[\"”]\s*(?:\(\s*(?:joint\s+)?with\s|[,.]?\s*\S)")
 _WITH_NAMES_RE = re.compile(r"^\(\s*(?:joint\s+)?with\s+([^()]{3,200})\)", re.I)
 _ET_AL_RE = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 _TRAILING_YEAR_RE = re.compile(r"[.,]?\s*\(?(?:19|20)\d{2}[a-z]?\)?\.?\s*$")
@@ -106,6 +106,18 @@ def parse_citation(raw: str) -> Entry:
     year = find_year(text)
     entry.year = year
 
+    book = ITALIC_BOOK_RE.match(clean_text(raw))
+    if book:
+        # a CV's own book: "*Kirk, Kin and Commerce: …, 1690–1760* (Edinburgh: Edinburgh
+        # University Press, 2019)" or "With J. Peltier (eds.), *Borders of Belief* (London: Routledge, 2021)"
+        entry.title = book.group("title").strip()
+        entry.venue = book.group("publisher").strip()
+        entry.year = int(book.group("year")) if book.group("year") else year
+        with_names = book.group("with")
+        if with_names:
+            entry.authors_text = re.sub(r"\s*\(?(?:eds?|Hrsg|dir)\.?\)?\s*$", "", with_names).strip(" ,")
+        entry.flags.append("owner-implicit")
+        return entry
     quoted = title_quote(text)
     if quoted:
         entry.title = quoted.group(1)
@@ -123,7 +135,12 @@ def parse_citation(raw: str) -> Entry:
             end = max(run_on.end(k) for k in range(1, (run_on.re.groups or 1) + 1) if run_on.group(k) is not None)
             entry.title = f"{text[quoted.start():quoted.end()]}{rest[:end]}".strip()
             after = rest[run_on.end():].strip(" ,.:")
-        if before and authors_score(before) >= 0.6:
+        noted = re.fullmatch(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,200})\)", _LIST_NUMBER_RE.sub("", before).strip())
+        if noted and split_author_list(noted.group(1)).names:
+            # "(with Ruaridh Grant) “Title,” Journal": the co-authors, the owner implicit
+            entry.authors_text = noted.group(1).strip(" .,")
+            entry.flags.append("owner-implicit")
+        elif before and authors_score(before) >= 0.6:
             entry.authors_text = before
         elif not _LIST_NUMBER_RE.sub("", before).strip():
             # a CV's own entry: '"Title" (with A and B), Venue, 2022' or '"Title," Venue, 2018':
@@ -210,6 +227,14 @@ def _venue_of(text: str, year: Optional[int]) -> Optional[str]:
     text = text.strip(" ,.;:")
     if not text:
         return None
+    # Chicago: "Journal of Social History 55, no. 1 (2021): 88–114. Open access" — the journal is
+    # what comes before its volume; a status in brackets is a note ("Past & Present (forthcoming)")
+    chicago = _CHICAGO_VOLUME_RE.search(text)
+    if chicago and chicago.start() > 2:
+        text = text[: chicago.start()]
+    text = _PAREN_STATUS_RE.sub("", text).strip(" ,.;:")
+    if not text:
+        return None
     text = re.sub(r"\b(?:pp?\.?\s*\d+\s*[-–]+\s*\d+|pages?\s+\d+\s*[-–]+\s*\d+)\b", "", text)
     # volume(issue):pages such as "19(4):1-30" or "56:1-50"
     text = re.sub(r",?\s*\d+\s*(?:\(\s*\d+\s*\))?\s*:\s*[\w.]+\s*(?:[-–]+\s*[\w.]+)?\s*$", "", text)
@@ -219,6 +244,14 @@ def _venue_of(text: str, year: Optional[int]) -> Optional[str]:
         text = re.sub(rf"[,(]\s*{year}\s*\)?\s*$", "", text).strip(" ,.;:")
     text = re.sub(r"\b(?:vol(?:ume)?\.?\s*\d+|no\.?\s*\d+)\b", "", text, flags=re.I).strip(" ,.;:()")
     return clean_venue(text) if text and not re.fullmatch(r"[\d\s,.:;()\-–]+", text) else None
+
+
+ITALIC_BOOK_RE = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:[Ww]ith\s+(?P<with>[^*()]{3,120}?(?:\((?:eds?|Hrsg|dir)\.\))?),?\s+)?"
+    r"[*_](?P<title>[^*_]{8,300})[*_]\s*\(\s*(?:[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z]{2})?:\s*)?(?P<publisher>[^,():]{2,80}),\s*"
+    r"(?P<year>(?:1[6-9]|20)\d{2})?(?:forthcoming)?\s*\)\.?\s*")
+_CHICAGO_VOLUME_RE = re.compile(r"\s+\d{1,4}(?:,\s*no\.\s*\d+[a-z]?|\s*\((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter)[a-z]*\.?\s+)?(?:1[6-9]|20)\d{2}\)\s*:)")
+_PAREN_STATUS_RE = re.compile(r"\s*\((?i:forthcoming|in press|to appear|under review|submitted|accepted)\)")
 
 
 # a publication status the parsers read into the title: "Title. Under review."
@@ -352,6 +385,8 @@ def _parse_entry_text(raw: str) -> Entry:
     from the rules (regexes are exact there)."""
     raw = _TRAILING_LINK_LABEL_RE.sub("", raw) or raw
     entry = parse_citation(raw)
+    if entry.title and entry.venue and ITALIC_BOOK_RE.match(clean_text(raw)):
+        return entry  # the markup said it all: "*Title* (Place: Publisher, Year)"
     try:
         from extract.entry_parser import available, parse_with_confidence
     except ImportError:  # installed without the model package

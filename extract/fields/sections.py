@@ -6,7 +6,7 @@ import re
 # talks, teaching, news, service, reading lists: dated lines that are not publications
 NON_PUBLICATION_SECTION_RE = re.compile(
     r"^\W*(?:(?:invited|selected|recent|upcoming|conference|keynote|required|recommended|further|suggested|research|"
-    r"current|past|ongoing|active|funded|public|professional|&|and)\s+){0,3}"
+    r"current|past|ongoing|active|funded|public|professional|in the|latest|lab|&|and)\s+){0,3}"
     r"(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|news|updates|announcements|awards?|"
     r"honou?rs|grants?|funding|service|professional service|students|supervision|mentoring|advising|media|"
     r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
@@ -23,6 +23,8 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"apresenta[çc][õo]es|palestras|orienta[çc][õo]es|ensino|disciplinas|bancas|eventos|pr[êe]mios|"
     r"ponencias|charlas|docencia|dirección de tesis|premios|becas|proyectos|"
     r"exposés|enseignement|encadrement|distinctions|vortr[äa]ge|lehre|lehrveranstaltungen|betreuung|preise|"
+    # HAL's "Communications orales sans actes (COM)": talks with no proceedings
+    r"communications?(?: orales?)?(?: invit[ée]es?)? sans actes|conf[ée]rences? invit[ée]es?|s[ée]minaires?|vulgarisation|"
     r"drittmittel|relazioni|didattica|premi|"
     # theses the owner supervised are the students' works ("Tesis dirigidas", "Supervised theses",
     # "Thèses encadrées", "Betreute Abschlussarbeiten", "Tesi seguite")

@@ -20,7 +20,7 @@ from typing import Optional
 
 from extract.fields.names import looks_like_name, split_author_list
 
-_SEPARATORS = ("\t", " || ", " | ", " • ", " · ", " – ", " — ")
+_SEPARATORS = ("\t", " || ", " | ", " • ", " · ", " – ", " — ", " - ")
 _YEAR_FIELD_RE = re.compile(r"^\(?((?:19|20)\d{2})(?:-\d{2}){0,2}\)?$")
 _TYPE_FIELD_RE = re.compile(
     r"^\[?(?:journal[- ]article|article|conference[- ]paper|proceedings[- ]article|book[- ]chapter|chapter|book|"
@@ -97,6 +97,7 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
         return None
     spans: list[tuple[str, int, int]] = []
     rest: list[tuple[str, int, int]] = []
+    name_fields: list[tuple[str, int, int]] = []
     title = None
     for field, a, b in fields:
         labelled = _LABELLED_FIELD_RE.match(field)
@@ -126,9 +127,20 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
             m = _IN_FIELD_RE.match(field)
             spans.append(("VENUE", a + m.start(1), b))
         elif _looks_like_names(field):
+            name_fields.append((field, a, b))
             spans.extend(("AUTHOR", a + x, a + y) for x, y in _name_pieces(field))
         else:
             rest.append((field, a, b))
+    if len(name_fields) >= 2:
+        # two fields read as names: "Landscape and Urban Planning" (an "and", no initials, no
+        # commas) beside "S. Ibarra, T. Lund" is the journal
+        strong = [f for f in name_fields if re.search(r",|\b[A-Z]\.", f[0])]
+        weak = [f for f in name_fields if f not in strong and not re.search(r",|\b[A-Z]\.", f[0])]
+        if strong and weak:
+            for field, a, b in weak:
+                spans = [sp for sp in spans if not (sp[0] == "AUTHOR" and a <= sp[1] < b)]
+                rest.append((field, a, b))
+            rest.sort(key=lambda f: f[1])
     if title is None:
         candidates = [(f, a, b) for f, a, b in rest if len(f.split()) >= 3]
         if not candidates:

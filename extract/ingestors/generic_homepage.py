@@ -345,6 +345,8 @@ def _is_section_heading(line: str) -> bool:
     if (len(line.split()) <= 6 and line.isupper() and re.fullmatch(r"[^\W\d][\w\s&',-]*", line.rstrip(":"))
             and NON_PUBLICATION_SECTION_RE.match(line)):
         return True  # "GRANTS, FELLOWSHIPS AND AWARDS", "TEACHING, MENTORING AND SERVICE"
+    if _PUBLICATION_HEADING_RE.fullmatch(re.sub(r"\s*\([^()]{1,60}\)\s*:?$", "", line).rstrip(":")):
+        return True  # "Selected publications (* equal contribution)"
     if len(line.split()) <= 4 and (NON_PUBLICATION_SECTION_RE.fullmatch(line.rstrip(":")) or _PUBLICATION_HEADING_RE.fullmatch(line.rstrip(":"))
                                    or _STATUS_HEADING_RE.fullmatch(line.rstrip(":"))):
         return True  # "Talks", "Selected publications", "Manuscripts in preparation"
@@ -497,6 +499,7 @@ def _drop_page_breaks(text: str) -> str:
     return "\n".join(out)
 
 
+_TIME_SLOT_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:[–-]\s*\d{1,2}[:.]\d{2})?\s{2,}\S")
 _LONE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,3}[.)]|\[\d{1,3}\])\s*$")
 
 
@@ -1280,6 +1283,9 @@ def parse(page: Page) -> PageParse:
     header = [t for t, _, _, _ in candidates[: first_entry_at if first_entry_at is not None else 20]]
     affiliations = _text_affiliations([line for block in header for line in block.splitlines()])
     person = _text_owner(page.visible_text(), entries) if entries else None
+    if person is None and len(_TIME_SLOT_RE.findall(page.visible_text()[:200_000])) >= 5:
+        # a programme: "09:00 – 09:45  Keynote …" slots, nobody's page
+        return PageParse(kind="not-a-profile", evidence=["a programme of time slots with no owner named"])
     kind = "homepage" if entries else "not-a-profile"
     evidence = [] if entries else ["no publication entries found"]
     return PageParse(kind=kind, person=person, affiliations=affiliations if entries else [], entries=entries, evidence=evidence)

@@ -55,9 +55,17 @@ def _anchors(lines: list[str], start: int, end: int) -> list[int]:
         j = i + 1
         while j < end and _BADGE_RE.match(lines[j]):
             j += 1
-        if j + 1 < end and not _ITEM_TYPE_RE.match(lines[j]) and _DATE_LINE_RE.match(lines[j + 1]):
+        if j + 1 < end and not _ITEM_TYPE_RE.match(lines[j]) and (
+                _DATE_LINE_RE.match(lines[j + 1]) or (j + 2 < end and _title_wraps(lines, j))):
             out.append(i)
     return out
+
+
+def _title_wraps(lines: list[str], j: int) -> bool:
+    """A title wrapped over two lines in the copy ("… under CMIP6 scenarios for the" / "Vistula
+    basin"), the date line after both."""
+    return (not _DATE_LINE_RE.match(lines[j + 1]) and not _ACTION_RE.match(lines[j + 1])
+            and bool(_DATE_LINE_RE.match(lines[j + 2])) and len(lines[j + 1].split()) <= 12)
 
 
 def detect(page: Page) -> float:
@@ -77,6 +85,9 @@ def _item(lines: list[str], anchor: int, end: int) -> Optional[Entry]:
     while j < end and _BADGE_RE.match(lines[j]):
         j += 1
     title = lines[j]
+    if not _DATE_LINE_RE.match(lines[j + 1]) and j + 2 < end and _title_wraps(lines, j):
+        title = f"{title} {lines[j + 1]}"
+        j += 1
     date = _DATE_LINE_RE.match(lines[j + 1])
     year = int(date.group(1))
     venue = date.group(2)
@@ -94,6 +105,13 @@ def _item(lines: list[str], anchor: int, end: int) -> Optional[Entry]:
                 truncated = True
             elif looks_like_name(part):
                 authors.append(part)
+    if not venue and k + 1 < end:
+        # the container under the names: "In book: Water Management in Central Europe (pp.145-170)",
+        # "Thesis for: PhD, Warsaw University of Life Sciences - SGGW"
+        container = _CONTAINER_RE.match(lines[k + 1])
+        if container:
+            venue = re.sub(r"\s*\(pp?\.?\s*[\d–-]+\)\s*$", "", container.group(1)).strip()
+            venue = re.sub(r"^(?:Ph\.?\s?D|M\.?\s?Sc|M\.?\s?A|Master|Doctor(?:ate)?|Diploma|B\.?\s?Sc)\w*\.?(?:,\s*|$)", "", venue)
     entry = Entry(title=title, year=year, venue=venue or None, authors=authors, note=lines[anchor].lower())
     if truncated:
         entry.flags.append("authors-truncated")
