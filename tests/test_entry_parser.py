@@ -388,6 +388,11 @@ INVENTED_18_FLOORS = {"title": 0.97, "authors": 0.99, "year": 0.99, "venue": 0.9
 # and French CVs, Lattes, awards, theses, preprints; written blind; scored once before any change made
 # for it: title 0.937, authors 0.957, year 1.000, venue 0.916)
 INVENTED_19_FLOORS = {"title": 0.97, "authors": 0.98, "year": 0.99, "venue": 0.99}
+# set 20 (hard cases: names, years and punctuation inside titles, all-caps titles, long lists, particles,
+# initials, venues that look like titles, ids, PDF breaks, editors and translators, editions, non-Latin
+# scripts, missing pieces, very short references; written blind; scored once before any change made
+# for it: title 0.874, authors 0.978, year 1.000, venue 0.917)
+INVENTED_20_FLOORS = {"title": 0.89, "authors": 0.97, "year": 0.99, "venue": 0.91}
 
 
 @pytest.mark.shared
@@ -411,6 +416,7 @@ INVENTED_19_FLOORS = {"title": 0.97, "authors": 0.98, "year": 0.99, "venue": 0.9
     ("invented_refs_17.jsonl", 160, INVENTED_17_FLOORS),
     ("invented_refs_18.jsonl", 160, INVENTED_18_FLOORS),
     ("invented_refs_19.jsonl", 160, INVENTED_19_FLOORS),
+    ("invented_refs_20.jsonl", 160, INVENTED_20_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
@@ -1084,3 +1090,39 @@ def test_homepage_and_cv_entries_of_set_19(raw, title, fams, year, venue):
     assert [a["family"] for a in record["authors"]] == fams
     assert record["year"] == year
     assert record["venue"] == venue
+
+
+@pytest.mark.parametrize("raw, title, venue, year", [
+    # a title opening with years the tagger split off
+    ("Harrow, Daniel. 1914–1918: A Global History of the First World War. New York: Basic Books, 2009.",
+     "1914–1918: A Global History of the First World War", "Basic Books", 2009),
+    ("Liang W, Moreau P, Haddad S. COVID-19 in 2020–2021: a two-year retrospective of hospital admissions in 14 "
+     "countries. BMJ Open. 2022;12(5):e058213.",
+     "COVID-19 in 2020–2021: a two-year retrospective of hospital admissions in 14 countries", "BMJ Open", 2022),
+    # a book's imprint read into its title
+    ("ʿAbd al-Raḥmān, Ḥasan. 2009. Taʾrīkh al-ṭibāʿa fī Miṣr. Cairo: Dār al-Shurūq.", "Taʾrīkh al-ṭibāʿa fī Miṣr", None, 2009),
+    # AMA's "Preprint posted online"
+    ("Huang Y, Hartwell RL, Singh A. Machine learning prediction of prolonged length of stay after elective spine "
+     "surgery. medRxiv. Preprint posted online January 12, 2024. doi:10.1101/2024.01.10.24301122",
+     "Machine learning prediction of prolonged length of stay after elective spine surgery", "medRxiv", 2024),
+    # ...and a standard's number is no year head
+    ("ISO 23817:2021, Water quality — Determination of microplastic particles in drinking water by infrared "
+     "spectroscopy. International Organization for Standardization, Geneva, 2021.",
+     "Water quality — Determination of microplastic particles in drinking water by infrared spectroscopy", None, 2021),
+])
+def test_titles_of_set_20(raw, title, venue, year):
+    record = parse_records([raw])[0]
+    assert record["title"] == title
+    if venue is not None:
+        assert record["venue"] == venue
+    assert record["year"] == year
+
+
+def test_a_students_homepage_line():
+    from extract.fields.citation import parse_entry_text
+
+    entry = parse_entry_text("When do reward models disagree? Auditing preference data for annotator drift (ACL 2024), "
+                             "with Dev Malhotra*, Sun-hee Park and my advisor Rachel Okafor")
+    assert entry.title == "When do reward models disagree? Auditing preference data for annotator drift"
+    assert (entry.venue, entry.year) == ("ACL", 2024)
+    assert entry.authors_text == "Dev Malhotra*, Sun-hee Park and Rachel Okafor" and "owner-implicit" in entry.flags

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 296 pages, 1,525 labelled records
-FLOORS = dict(kind=291, owner=287, found=1480, authors=1444, year=1465, venue=1449)
+# measured on this version: 308 pages, 1,588 labelled records
+FLOORS = dict(kind=303, owner=299, found=1542, authors=1505, year=1527, venue=1511)
 MAX_EXTRA = 72
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 296 and totals["records"] == 1525
+    assert totals["pages"] == 308 and totals["records"] == 1588
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

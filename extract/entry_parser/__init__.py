@@ -171,9 +171,11 @@ def _prepare(text: str) -> str:
         text = _SIGNAL_HEAD_RE.sub("", text)  # (a title that starts "See You Later" stays whole)
     # "Urban Studies. Epub ahead of print 12 March 2017." / "Preprint at bioRxiv": a status
     # between the fields, not a field
-    if "Epub" in text or "Preprint at" in text:
+    if "Epub" in text or "Preprint at" in text or "osted online" in text:
         text = _EPUB_AHEAD_RE.sub(".", text)
         text = re.sub(r"\bPreprint at\s+(?=[A-Za-z])", "", text)
+        # AMA: "medRxiv. Preprint posted online January 12, 2024." — a status and its date
+        text = _POSTED_ONLINE_RE.sub(r". \1.", text)
     if "](" in text or "**" in text or "__" in text:
         text = strip_markdown(text)
     # a CV's own labels before the entry: "C4. [2017] …", "J12. 2016. …", "[B2] 2019. …"
@@ -211,6 +213,7 @@ _FOREIGN_STATUS_SLOT_RE = re.compile(
 _MARK_LEGEND_TAIL_RE = re.compile(r"\s*[\[(]\s*[*†‡§¶#][^\[\]()]{3,200}[\])]\s*$")
 _APA_ELLIPSIS_RE = re.compile(r",\s*(?:\.\s?\.\s?\.|\.\.\.)\s*(?=[A-ZÀ-ÞĀ-Ž])")
 _CJK_BRACKETS_RE = re.compile(r"[「『《〈]")
+_POSTED_ONLINE_RE = re.compile(r"\.\s*(?:Preprint\s+)?[Pp]osted online\s+(?:(?:[A-Z][a-z]+\.?\s+)?\d{1,2},?\s+)?((?:19|20)\d{2})\s*[.;]")
 _EPUB_AHEAD_RE = re.compile(r"\.\s*Epub ahead of print[^.;]{0,40}[.;]")
 _GLUED_AND_RE = re.compile(r"(?<=[\s,])and(?=[A-Z](?:\.|[a-z]+\s))")
 _SIGNAL_HEAD_RE = re.compile(r"^(?:See(?:,? e\.g\.,| also| generally)?|Cf\.|But see|Compare|Accord)\s+(?=[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z])")

@@ -271,6 +271,10 @@ class Parsed(NamedTuple):
             place = re.search(r"[,.]\s+(?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}(?:u)?$", title)
             if place and len(title[: place.start()].split()) >= 3:
                 title = title[: place.start()]
+        # "Taʾrīkh al-ṭibāʿa fī Miṣr. Cairo: Dār al-Shurūq": the book's imprint read into its title
+        imprint = _IMPRINT_IN_TITLE_RE.search(title)
+        if imprint and len(title[: imprint.start()].split()) >= 2 and re.match(r"\s*(?:[.,;]|$)", self.text[stop:]):
+            title = title[: imprint.start()]
         # Bluebook: "Note, Regulating Drones …", "… the Courts, in THE OXFORD HANDBOOK OF …"
         title = re.sub(r"^(?:Note|Comment|Recent Case|Case Comment|Book Review|Essay),\s+(?=[A-Z])", "", title)
         title = re.sub(r",\s+in\s+(?:THE\s)?[A-Z]{2,}(?:\s[A-Z]{2,}|\s(?:OF|AND|IN|ON|THE|FOR))*\b.*$", "", title)
@@ -1398,6 +1402,7 @@ def _title_head_tagged_as_last_author(text: str, spans: list[FieldSpan]) -> list
     return spans
 
 
+_IMPRINT_IN_TITLE_RE = re.compile(r"\.\s+[^\s.:,]{2,30}(?:\s[^\s.:,]{2,30}){0,2}(?:,\s*[A-Z]{2})?\s?:\s+[^.:]{2,60}$")
 _EDITION_WORD_RE = re.compile(r"(?i)\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|rev(?:ised)?\.?)\s+(?:ed|edn|edition)\b|\bedn?\.?$|\bAufl")
 _IMPRINT_AHEAD_RE = re.compile(r"\.\s+[A-ZÀ-Þ][\w.'’-]*(?:\s[A-ZÀ-Þ][\w.'’-]*){0,3}(?:\s\([A-Z]{2}\))?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2}:\s+[A-ZÀ-Þ]")
 
@@ -1418,6 +1423,32 @@ def _title_stopped_before_imprint(text: str, spans: list[FieldSpan]) -> list[Fie
             or not _IMPRINT_AHEAD_RE.match(text, stop):
         return spans
     return [FieldSpan("TITLE", title.start, stop, title.confidence) if s is title else s for s in spans]
+
+
+def _title_head_with_years(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A title that opens with years or a date range the tagger split off ("1914–1918: A Global
+    History …", "COVID-19 in 2020–2021: a two-year retrospective …"): the words from the last
+    stop before the title run into it, when the entry's own year is printed later."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) < 1:
+        return spans
+    title = max(titles, key=lambda s: s.end - s.start)
+    stops = [text.rfind(". ", 0, title.start), text.rfind("). ", 0, title.start)]
+    if max(stops) < 0:
+        return spans  # no stop before the title: nothing to run into it
+    head_start = max(stops[0] + 2 if stops[0] >= 0 else -1, stops[1] + 3 if stops[1] >= 0 else -1)
+    head = text[head_start : title.start]
+    if not re.fullmatch(r"[^.;()]{0,40}?(?:1[5-9]|20)\d{2}(?:\s?[–-]\s?(?:(?:1[5-9]|20)?\d{2}))?[^.;()]{0,10}?[:–-]?\s*", head) \
+            or not re.search(r"\d", head):
+        return spans
+    later_year = any(s.label == "YEAR" and s.start >= title.end for s in spans)
+    if not later_year:
+        return spans
+    if any(s.label in ("AUTHOR", "VENUE") and head_start <= s.start < title.start for s in spans):
+        return spans
+    kept = [s for s in spans if not (s.start >= head_start and s.end <= title.start) and s is not title
+            and not (s.label == "TITLE" and head_start <= s.start < title.end)]
+    return sorted(kept + [FieldSpan("TITLE", head_start, title.end, title.confidence)], key=lambda s: s.start)
 
 
 def _venue_started_inside_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2165,6 +2196,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _one_word_title_read_as_author(doc_text(doc), spans)
     spans = _place_name_ending_title(doc_text(doc), spans)
     spans = _venue_started_inside_title(doc_text(doc), spans)
+    spans = _title_head_with_years(doc_text(doc), spans)
     spans = _abbreviated_journal_glued_to_title(doc_text(doc), spans)
     spans = _journal_read_into_title(doc_text(doc), spans)
     spans = _comma_style_container(doc_text(doc), spans)

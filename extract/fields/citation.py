@@ -233,6 +233,7 @@ def _venue_of(text: str, year: Optional[int]) -> Optional[str]:
     if chicago and chicago.start() > 2:
         text = text[: chicago.start()]
     text = _PAREN_STATUS_RE.sub("", text).strip(" ,.;:")
+    text = re.sub(r"[.\s]*(?:Preprint\s+)?[Pp]osted online\b.*$", "", text).strip(" ,.;:")
     if not text:
         return None
     text = re.sub(r"\b(?:pp?\.?\s*\d+\s*[-–]+\s*\d+|pages?\s+\d+\s*[-–]+\s*\d+)\b", "", text)
@@ -286,8 +287,13 @@ YEAR_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?\(?((?:19|20)\d{2})\)?(?:\*\*|__)?\
 STATUS_LABEL_RE = re.compile(r"^\s*(?:(?:forthc(?:oming)?\.?|in press|submitted|under review|in prep(?:aration)?\.?)\s{2,}(?=\S)"
                              r"|(?:forthc|in prep)\.\s+(?=[A-Z]))", re.I)
 # a CV's own entry closed by its co-authors: "… Marine Ecology Progress Series. (with J. Haraldsen and P. Oduya)"
+_TITLE_THEN_BRACKET_RE = re.compile(r"\W{0,3}(?P<title>[A-Z][^()]{10,300}?)\s*\((?P<venue>[^()]{2,80}?)[\s,']*(?P<year>(?:19|20)\d{2})\)\.?")
+_VENUE_YEAR_BRACKET_RE = re.compile(r"\s*\(([^()]{2,80}?)[\s,']*((?:19|20)\d{2})\)$")
+_BRACKET_VENUE_CUE_RE = re.compile(r"[A-Z]{2,}|\b(?:Proceedings|Conference|Workshop|Findings|Journal|Symposium|Review|Letters|Transactions)\b")
 _SOLE_AUTHOR_NOTE_RE = re.compile(r"\s*(?:[—–]|\(|,)\s*(?:sole|single|solo)[- ]author(?:ed)?\)?(?=[.,;]|\s*$)", re.I)
-_TRAILING_WITH_RE = re.compile(r"\s*[(\[]\s*(?:joint(?:ly)?\s+)?with\s+([^()\[\]]{2,300})[)\]]\.?\s*$", re.I)
+_TRAILING_WITH_RE = re.compile(r"\s*[(\[]\s*(?:joint(?:ly)?\s+)?with\s+([^()\[\]]{2,300})[)\]]\.?\s*$"
+                               # "Title (EMNLP 2023), with Hannah Brückner and my advisor Rachel Okafor"
+                               r"|(?<=\))\s*,\s*(?:joint(?:ly)?\s+)?with\s+([^()\[\]]{2,300}?)\.?\s*$", re.I)
 # one author written with initials: "S. Halldórsdóttir", "J.-P. Dubois", "Halldórsdóttir, S."
 SINGLE_AUTHOR_RE = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?|[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?-?){1,3}")
 
@@ -331,11 +337,21 @@ def parse_entry_text(raw: str) -> Entry:
     if sole:  # "Title — sole author. Journal, 2021": the owner's own, nobody else's
         raw = raw[: sole.start()] + raw[sole.end():]
     with_names = _TRAILING_WITH_RE.search(raw)
-    if with_names and (not split_author_list(with_names.group(1)).names or OWN_QUOTED_ENTRY_RE.match(raw)
+    with_text = (with_names.group(1) or with_names.group(2)) if with_names else ""
+    # "and my advisor Rachel Okafor": the role words are no part of the name
+    with_text = re.sub(r"\b(?:my|our)\s+(?:advisor|adviser|supervisor|co-?advisor|mentor|student|colleague)s?\s+", "", with_text)
+    if with_names and (not split_author_list(with_text).names or OWN_QUOTED_ENTRY_RE.match(raw)
                        or authors_score((split_sentences(raw[: with_names.start()]) or [""])[0]) >= 0.6):
         with_names = None  # not a note: the names head the entry, or the quoted-title reader reads it
     if with_names:
         raw = raw[: with_names.start()]
+    own_line = _TITLE_THEN_BRACKET_RE.fullmatch(raw.strip()) if with_names else None
+    if own_line and _BRACKET_VENUE_CUE_RE.search(own_line.group("venue")):
+        # a student's "Title? Subtitle (ACL 2024), with A, B": all before the bracket is the title
+        entry = Entry(title=own_line.group("title").strip(), venue=own_line.group("venue").strip(" ,"),
+                      year=int(own_line.group("year")), authors_text=with_text.strip(" .,"), flags=["owner-implicit"])
+        entry.urls = find_urls(raw)
+        return entry
     status = None
     slot = _STATUS_IN_YEAR_SLOT_RE.search(raw)
     if slot and slot.start() < 0.6 * len(raw):
@@ -356,7 +372,7 @@ def parse_entry_text(raw: str) -> Entry:
         entry.note = "; ".join(n for n in (entry.note, label_status.group(0).strip()) if n)
     if with_names:
         # the co-authors the note names; the owner is the entry's implicit author
-        entry.authors, entry.authors_text = [], with_names.group(1).strip(" .,")
+        entry.authors, entry.authors_text = [], with_text.strip(" .,")
         if "owner-implicit" not in entry.flags:
             entry.flags.append("owner-implicit")
     if status:
@@ -370,6 +386,14 @@ def parse_entry_text(raw: str) -> Entry:
             entry.venue = entry.venue[: sentence.start()].strip(" .;,") or None
         if entry.venue and entry.title and fold(entry.title).endswith(fold(entry.venue)):
             entry.venue = None  # the title's own subtitle, left over by the rules ("… craving? A registered report")
+    if entry.title and not entry.venue:
+        # a homepage line "Title (EMNLP 2023), with …" / "Title (Findings of NAACL 2022)": the
+        # venue and year in brackets closing the title
+        bracketed = _VENUE_YEAR_BRACKET_RE.search(entry.title)
+        if bracketed and len(entry.title[: bracketed.start()].split()) >= 3 and _BRACKET_VENUE_CUE_RE.search(bracketed.group(1)):
+            entry.venue = bracketed.group(1).strip(" ,")
+            entry.year = entry.year or int(bracketed.group(2))
+            entry.title = entry.title[: bracketed.start()].rstrip()
     if sole and "owner-implicit" not in entry.flags:
         entry.flags.append("owner-implicit")
     if entry.title and _TITLE_STATUS_RE.search(entry.title):

@@ -68,6 +68,11 @@ def _entry(li, year_heading: Optional[str] = None) -> Optional[Entry]:
         # older markup: the venue is the link text after the title
         link = next((a for a in cite.iter("a") if "/db/" in (a.get("href") or "")), None)
         venue = inline_text(link, skip_classes=()) if link is not None else None
+    if not venue and title_node is not None and title_node.tail and title_node.tail.strip(" ,."):
+        # a thesis: its school as plain text after the title ("Technical University of Munich,
+        # Germany, 2019"); the country after the last comma is no part of it
+        school = title_node.tail.strip(" ,.")
+        venue = re.split(r",\s*(?=[A-Z][\w .-]+$)", school)[0].strip(" ,.") or None
     year_nodes = _itemprop(cite, "datePublished")
     # proceedings papers carry no date of their own: the list's year heading above them does
     year = inline_text(year_nodes[0], skip_classes=()) if year_nodes else year_heading

@@ -429,6 +429,16 @@ def _line_laid_entry(text: str) -> Optional[Entry]:
     lines = [re.sub(r"^[^\w\"“'(\[]+", "", strip_markdown(re.sub(_TEXT_ITEM_RE.pattern[:-3], "", l, count=1))).strip()
              for l in text.splitlines() if l.strip()]
     lines = [l for l in lines if l]
+    if 3 <= len(lines) <= 4 and _has_date_cue(text) and authors_score(lines[0]) >= 0.8 \
+            and authors_score(lines[1]) < 0.5 and len(lines[1].split()) >= 3 and not _has_date_cue(lines[1]) \
+            and re.search(r"(?:19|20)\d{2}", lines[2]) and not re.search(r"[.?!]\s+[A-Z]", lines[1]):
+        # authors / title / venue, year on lines of their own: "Lindqvist, S." / "Rivers in
+        # Motion: …" / "Routledge, 2017   (textbook)"
+        from extract.fields.citation import parse_entry_text
+
+        entry = parse_entry_text(f"{lines[0].rstrip('.')}. {lines[1].rstrip('.')}. {' '.join(lines[2:])}")
+        if entry.title and fold(entry.title) == fold(lines[1].rstrip(".")):
+            return entry
     if not 2 <= len(lines) <= 4 or not _has_date_cue(text) or authors_score(lines[0]) >= 0.6:
         return None
     if not any(authors_score(l) >= 0.75 and ("," in l or " and " in l or len(l.split()) <= 3) for l in lines[1:3]):
@@ -499,6 +509,7 @@ def _drop_page_breaks(text: str) -> str:
     return "\n".join(out)
 
 
+_SELF_INTRO_RE = re.compile(r"\b(?:I['’]m|I am|My name is|This is)\s+([A-ZÀ-Þ][\w'’-]+(?:\s(?:(?:van|von|de|da|del|di|du|le|la)\s)?[A-ZÀ-Þ][\w'’.-]+){1,3})")
 _TIME_SLOT_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:[–-]\s*\d{1,2}[:.]\d{2})?\s{2,}\S")
 _LONE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,3}[.)]|\[\d{1,3}\])\s*$")
 
@@ -609,7 +620,11 @@ def _text_owner(text: str, entries: Optional[list[Entry]] = None) -> Optional[st
             family = fold(name.split()[-1])
             if len(family) > 2 and sum(1 for a in authored if family in a.split()) * 3 >= len(entries):
                 return name
-    return names[0] if names else None
+    if names:
+        return names[0]
+    # "Hi! I'm Mateo Iturbe, a fourth-year PhD student …": the owner introduces themselves
+    intro = _SELF_INTRO_RE.search(text[:3000])
+    return owner_name(intro.group(1)) if intro else None
 
 
 
@@ -620,6 +635,10 @@ def _has_date_cue(text: str) -> bool:
 
 
 
+_TITLE_VENUE_BRACKET_LINE_RE = re.compile(
+    r"^\W{0,3}[A-Z][^()]{10,300}?\s\((?:(?P<venue>[^()]{2,80}?)[\s,']+(?:19|20)\d{2}|(?P<status>under review|submitted|in press|"
+    r"forthcoming|to appear|in preparation))\)\s*(?:[,.;]\s*(?:joint(?:ly)?\s+)?with\s+[A-Z].{2,200})?\.?\s*$", re.I)
+_BRACKET_VENUE_WORD_RE = re.compile(r"[A-Z]{2,}|\b(?:Proceedings|Conference|Workshop|Findings|Journal|Symposium|Review|Letters|Transactions)\b")
 _NAMES_THEN_COLON_RE = re.compile(r"^([^:.]{3,300}?[,;][^:]{1,200}?):\s+[A-ZÀ-Þ0-9„\"“]")
 
 
@@ -647,6 +666,9 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
     head = re.match(r"^([^()]{3,300}?)\s*\((?:1[6-9]|20)\d{2}[a-z]?\)\s*:\s+\S", text)
     if head and "/" in head.group(1) and authors_score(head.group(1).replace("/", "; ")) >= 0.7:
         return True
+    bracket_line = _TITLE_VENUE_BRACKET_LINE_RE.match(text)
+    if bracket_line and (bracket_line.group("status") or _BRACKET_VENUE_WORD_RE.search(bracket_line.group("venue") or "")):
+        return True  # a student's "Title (EMNLP 2023), with A and B" / "Title (under review)"
     named = _NAMES_THEN_COLON_RE.match(text)
     if named and authors_score(named.group(1).replace(";", ",")) >= 0.8:
         return True  # DIN 1505 / dblp: "One, Anna; Two, Bo: Title. In: …"
@@ -833,7 +855,8 @@ def _trim_affiliation(text: str) -> str:
 
 _ARTICLE_TYPES = {"article", "blogposting", "newsarticle", "reportagenewsarticle", "pressrelease"}
 _POST_MARK_RE = re.compile(r"^(?:byline|entry-meta|post-meta|posted-on|article-meta|post-date|entry-date|author-meta|"
-                           r"type-post|hentry|comments?-area|share-buttons?)$", re.I)
+                           r"type-post|hentry|comments?-area|share-buttons?|news-article|news-item|news-story|press-release|"
+                           r"article-body|story-body|kicker|standfirst)$", re.I)
 _MAX_NEWS_ENTRIES = 5
 
 

@@ -44,7 +44,8 @@ _HEADING_RE = re.compile(r"^\s*(#{1,6})\s+(.*)$|^(.+)\n(?:=+|-+)\s*$")
 _MARKER_RE = re.compile(r"\[(?:abstract|paper|pdf|code|slides|video|poster|bib|bibtex|arxiv|project|website|html|online complement|link|talk|blog|supplementary|data)\]", re.I)
 _PUB_HEADING_RE = re.compile(r"publication|paper|preprint|article|working|research|selected|conference|journal|thesis|talk"
                              r"|bibliograph|books?\b|chapters?\b|monographs?"
-                             r"|submitted|under review|in press|forthcoming|accepted|in preparation|manuscripts", re.I)
+                             r"|submitted|under review|in press|forthcoming|accepted|in preparation|manuscripts"
+                             r"|peer[- ]reviewed|refereed|proceedings|dissertations?|reports?\b|works\b|output", re.I)
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -261,6 +262,11 @@ def _looks_like_citation(block: str, dated: bool = False) -> bool:
     if (has_year or has_markers) and sentences and len(sentences) <= 6 and authors_score(lead) >= 0.99 \
             and len(lead.split()) <= 5 and re.search(r"[\"“]|\*[^*]", block.split(".", 1)[-1]):
         return True  # one author, then a quoted or italic title: "**S. Achterberg**. “Debt, Shame …”"
+    if sentences:
+        # "Fontaine, L., **Wielgosz, T.** Active learning of …": no stop after the last initial
+        from extract.fields.citation import split_inverted_initials_from_title
+
+        sentences[:1] = split_inverted_initials_from_title(sentences[0])
     return (has_year or has_markers) and len(sentences) <= 6 and any(
         authors_score(re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)", "", s)) >= 0.7 and ("," in s or " and " in s) for s in sentences)
 
