@@ -608,3 +608,32 @@ def test_shapes_of_batch_25():
     programme = "EX 2024 — Workshop on Invented Things\n\nPROGRAM\n\n" + "\n".join(
         f"{9 + k:02d}:00 – {9 + k:02d}:45  Session {k}: a talk on invented topic {k}\n               Speaker Name{k}" for k in range(6))
     assert _page("programme.txt", programme).profile.kind == "not-a-profile"
+
+
+def test_shapes_of_batch_27():
+    # a 1990s page's list in <pre>, the owner implicit, "(with …)" notes
+    html = ("<html><body><h1>Piotr Example</h1><h2>Papers</h2><pre>\n"
+            "[1] Quasisymmetric maps between invented spaces, Ph.D. thesis,\n    University of Michigan, 1992.\n\n"
+            "[2] Capacity estimates for condensers in made-up groups,\n    Proc. Amer. Math. Soc. 121 (1994), no. 4, 1129--1138.   MR 1204372\n\n"
+            "[3] (with R. Castellanos) On the boundary behaviour of invented mappings,\n    J. Anal. Math. 67 (1995), 89--121.\n"
+            "</pre><h2>Talks</h2><ul><li>Quasicircles, AMS Meeting, 1997.</li></ul></body></html>")
+    works = {r.title: r for r in _page("math.html", html).records}
+    assert set(works) == {"Quasisymmetric maps between invented spaces", "Capacity estimates for condensers in made-up groups",
+                          "On the boundary behaviour of invented mappings"}
+    assert works["Capacity estimates for condensers in made-up groups"].venue == "Proc. Amer. Math. Soc"
+    assert [a.family for a in works["On the boundary behaviour of invented mappings"].authors] == ["Castellanos"]
+    # an ADS export: "Pub Date: 02/2024" dates the record; software is no publication
+    ads = ("Library owner: Mariana Example\n\n"
+           "Bibcode:   2024arXiv240201234E\nTitle:     Dust temperatures in invented star-forming\n           galaxies at cosmic noon\n"
+           "Authors:   Example, Mariana; Ferreira, Lucas; and 14 colleagues\nJournal:   arXiv e-prints, arXiv:2402.01234\n"
+           "Pub Date:  02/2024\nDoctype:   eprint\n\n"
+           "Bibcode:   2023ApJ...945..112E\nTitle:     A made-up view of obscured star formation\n"
+           "Authors:   Example, Mariana; Nakamura, Rei\nJournal:   The Astrophysical Journal, Volume 945, id.112\n"
+           "Pub Date:  03/2023\nDoctype:   article\n\n"
+           "Bibcode:   2023ascl.soft01001E\nTitle:     protocubes: reduced invented data cubes\n"
+           "Authors:   Example, Mariana\nJournal:   Astrophysics Source Code Library\nPub Date:  01/2023\nDoctype:   software\n")
+    records = _page("ads.txt", ads).records
+    assert [(r.title, r.year) for r in records] == [
+        ("Dust temperatures in invented star-forming galaxies at cosmic noon", 2024),
+        ("A made-up view of obscured star formation", 2023)]
+    assert [a.family for a in records[0].authors] == ["Example", "Ferreira"]

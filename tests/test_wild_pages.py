@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 308 pages, 1,588 labelled records
-FLOORS = dict(kind=303, owner=299, found=1542, authors=1505, year=1527, venue=1511)
-MAX_EXTRA = 72
+# measured on this version: 320 pages, 1,654 labelled records
+FLOORS = dict(kind=315, owner=310, found=1602, authors=1565, year=1587, venue=1570)
+MAX_EXTRA = 81
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 308 and totals["records"] == 1588
+    assert totals["pages"] == 320 and totals["records"] == 1654
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

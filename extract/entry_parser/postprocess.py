@@ -588,7 +588,8 @@ _THESIS_SCHOOL_RE = re.compile(
     r"(?:(?:Department|Dept\.?|School|Faculty|Division|Institute|Laborator(?:y|ies)|Centre|Center)\s(?:of\s|for\s)?[^,()]{2,60},\s*)?"
     # the school: capitalised words up to and around a school word, each word matched once
     r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:[A-Z][\w'’&.]*-)*(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|"
-    r"Institute|Institut|College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole)(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5}"
+    r"Institute|Institut|College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole|Politecnico|Polit[ée]cnica|Politècnica)"
+    r"(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5}"
     r"|ETH(?: Z[üu]rich)?|EPFL|KTH(?: Royal Institute of Technology)?|MIT|UCL|TU [A-Z][\w]+)")
 _GERMAN_ORDINAL_NOUN_RE = re.compile(r"\.\s(?:Jahrhunderts?|Jahrtausends?|Jh\.|Weltkrieg(?:s|es)?|Jahrhundertwende|"
                                      r"Jahrhunderthälfte|Hälfte des \d{1,2}\. Jahrhunderts)\b")
@@ -756,6 +757,9 @@ def untagged_venue(tail: str) -> Optional[str]:
         if _PUBLISHER_WORD_RE.search(segment) and 1 <= len(segment.split()) <= 6 and segment[:1].isupper() \
                 and not re.search(r"\d", segment):
             return segment
+    imprint = _PAREN_IMPRINT_TAIL_RE.search(tail)
+    if imprint:  # AAS/OSCOLA books: "(San Francisco: W. H. Freeman)", "(2nd edn, Round Hall 2011)"
+        return imprint.group(1).strip(" ,.;")
     if _ARXIV_HOST_RE.search(tail):
         return "arXiv"
     repository = _REPOSITORY_RE.search(tail)
@@ -785,6 +789,8 @@ _STATUS_AT_VENUE_RE = re.compile(
     r"in press)\s+(?:at|to|in|for|with)\s+(?:the\s+)?([A-Z][^,.;()\[\]]{1,100}?)\s*(?=[,.;()\[]|$)")
 _IN_VENUE_YEAR_RE = re.compile(r"[.,]?\s*In:?\s+([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?:19|20)\d{2}\b")
 _VENUE_THEN_STATUS_RE = re.compile(r"[.,]?\s*([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?i:forthcoming|in press|to appear)\b")
+_PAREN_IMPRINT_TAIL_RE = re.compile(
+    r"\((?:[A-Z][\w .'’-]{1,30}(?:,\s*[A-Z]{2})?:\s*|\d+(?:st|nd|rd|th)\s+edn?,\s*)([A-Z][^():,]{1,60}?)(?:,?\s+(?:19|20)\d{2})?\)\.?\s*$")
 _DESCRIPTOR_THEN_HOST_RE = re.compile(r"\[(?i:computer software|software|computer program|data ?set|data)\]\.?\s+([A-Z][^.\[\]()]{1,100}?)\.(?:\s|$)")
 _RETRIEVED_WEBSITE_RE = re.compile(r"Retrieved from (?:the )?([A-Z][^:.]{2,100}?) (?:web ?site|homepage)\b")
 _IN_CONTAINER_IMPRINT_RE = re.compile(r"[.,]?\s*In:?\s+([A-ZÀ-Þ][^.;:]{2,150}?)\.\s+[A-ZÀ-Þ][\w/ -]{1,30}:\s+[A-ZÀ-Þ]")

@@ -289,7 +289,10 @@ STATUS_LABEL_RE = re.compile(r"^\s*(?:(?:forthc(?:oming)?\.?|in press|submitted|
 # a CV's own entry closed by its co-authors: "… Marine Ecology Progress Series. (with J. Haraldsen and P. Oduya)"
 _TITLE_THEN_BRACKET_RE = re.compile(r"\W{0,3}(?P<title>[A-Z][^()]{10,300}?)\s*\((?P<venue>[^()]{2,80}?)[\s,']*(?P<year>(?:19|20)\d{2})\)\.?")
 _VENUE_YEAR_BRACKET_RE = re.compile(r"\s*\(([^()]{2,80}?)[\s,']*((?:19|20)\d{2})\)$")
-_BRACKET_VENUE_CUE_RE = re.compile(r"[A-Z]{2,}|\b(?:Proceedings|Conference|Workshop|Findings|Journal|Symposium|Review|Letters|Transactions)\b")
+# a Vancouver author list heading the entry: "Raghunathan P†, Oduya K, Sørensen MB, Halloran J. Title"
+VANCOUVER_HEAD_RE = re.compile(
+    r"^\W{0,3}(?:\[?\d{1,3}[.)\]]\s+)?(?:(?:[A-ZÀ-Þ][\w'’-]+\s){1,2}[A-Z]{1,3}[*†‡§]*,\s*)*(?:[A-ZÀ-Þ][\w'’-]+\s){1,2}[A-Z]{1,3}[*†‡§]*\.\s+[A-ZÀ-Þ\"“*_]")
+BRACKET_VENUE_CUE_RE = re.compile(r"[A-Z]{2,}|\b(?:Proceedings|Conference|Workshop|Findings|Journal|Symposium|Review|Letters|Transactions)\b")
 _SOLE_AUTHOR_NOTE_RE = re.compile(r"\s*(?:[—–]|\(|,)\s*(?:sole|single|solo)[- ]author(?:ed)?\)?(?=[.,;]|\s*$)", re.I)
 _TRAILING_WITH_RE = re.compile(r"\s*[(\[]\s*(?:joint(?:ly)?\s+)?with\s+([^()\[\]]{2,300})[)\]]\.?\s*$"
                                # "Title (EMNLP 2023), with Hannah Brückner and my advisor Rachel Okafor"
@@ -346,7 +349,7 @@ def parse_entry_text(raw: str) -> Entry:
     if with_names:
         raw = raw[: with_names.start()]
     own_line = _TITLE_THEN_BRACKET_RE.fullmatch(raw.strip()) if with_names else None
-    if own_line and _BRACKET_VENUE_CUE_RE.search(own_line.group("venue")):
+    if own_line and BRACKET_VENUE_CUE_RE.search(own_line.group("venue")):
         # a student's "Title? Subtitle (ACL 2024), with A, B": all before the bracket is the title
         entry = Entry(title=own_line.group("title").strip(), venue=own_line.group("venue").strip(" ,"),
                       year=int(own_line.group("year")), authors_text=with_text.strip(" .,"), flags=["owner-implicit"])
@@ -390,7 +393,7 @@ def parse_entry_text(raw: str) -> Entry:
         # a homepage line "Title (EMNLP 2023), with …" / "Title (Findings of NAACL 2022)": the
         # venue and year in brackets closing the title
         bracketed = _VENUE_YEAR_BRACKET_RE.search(entry.title)
-        if bracketed and len(entry.title[: bracketed.start()].split()) >= 3 and _BRACKET_VENUE_CUE_RE.search(bracketed.group(1)):
+        if bracketed and len(entry.title[: bracketed.start()].split()) >= 3 and BRACKET_VENUE_CUE_RE.search(bracketed.group(1)):
             entry.venue = bracketed.group(1).strip(" ,")
             entry.year = entry.year or int(bracketed.group(2))
             entry.title = entry.title[: bracketed.start()].rstrip()
@@ -469,13 +472,23 @@ def _parse_entry_text(raw: str) -> Entry:
             entry.authors, entry.authors_text = list(model_entry.authors), None
         return entry
     if (entry.authors_text and not entry.authors and not model_entry.authors and model_entry.title and model_entry.venue
-            and fold(model_entry.title) == fold(entry.title or "") and fold(entry.authors_text) in fold(model_entry.venue).split()):
+            and (fold(model_entry.title) == fold(entry.title or "") or fold(entry.title or "").startswith(fold(model_entry.title)))
+            and fold(entry.authors_text) in fold(model_entry.venue).split()):
         # "Title. Math. Ann. 382 (2022)": the rules' lone "author" is the journal's first word
-        entry.authors_text, entry.venue = None, model_entry.venue
+        # ("Title, Proc. Amer. Math. Soc. 121 (1994)": and the rules' title ran into the journal)
+        entry.authors_text, entry.venue, entry.title = None, model_entry.venue, model_entry.title
         return entry
     if entry.title and (entry.authors_text or entry.authors):
         return entry
     if not (model_entry.authors or entry.authors or entry.authors_text):
+        title_span = parsed.first("TITLE")
+        if (model_entry.title and model_entry.venue and model_entry.year and parsed.confidence >= 0.8
+                and title_span is not None and title_span.confidence >= 0.5
+                and (not entry.venue or fold(entry.title or "") != fold(model_entry.title))):
+            # the owner's own entry with no names ("Capacity estimates for …, Proc. Amer. Math.
+            # Soc. 121 (1994)"): the model's sure reading of title, venue and year
+            entry.title, entry.venue = model_entry.title, model_entry.venue
+            entry.year, entry.date = model_entry.year, model_entry.date or entry.date
         return entry  # nobody sees people here: a heading or a note, not an entry to complete
     # the rules are unsure: take the model's fields where the rules had none
     for field in ("title", "venue", "year", "date"):

@@ -21,7 +21,7 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
 # Contribution / affiliation markers glued to names: "Yuan*", "Lee^", "Smith†", "Doe1,2", "Li#".
 _MARKERS_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝]+|(?<=[^\W\d_])\d+(?:,\d+)*\b|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b|\bu\.\s?a\.(?=\s*$|\s*[,;:])"
-                            r"|(?:&|\band\b|\+)\s*\d{1,4}\s+(?:others|more)(?:\s+(?:authors?|co-?authors?))?\b"  # Pure's "& 3 others", al-folio's "and 3 more authors"
+                            r"|(?:&|\band\b|\+)\s*\d{1,4}\s+(?:others|more|colleagues|co-?authors)(?:\s+(?:authors?|co-?authors?))?\b"  # Pure's "& 3 others", al-folio's "and 3 more authors"
                             r"|\+\s*\d{1,4}\s+(?:more\s+)?(?:authors?|co-?authors?)\b)", re.I)  # Semantic Scholar's "+3 authors"
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z]\.)(?:[\s\-]?(?:[A-Z]\.?|[A-Z][a-z]\.)){0,3}$")
 _NAME_CHAR_RE = re.compile(r"^[^\W\d_][\w'’.\- ]*$", re.UNICODE)

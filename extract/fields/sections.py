@@ -25,7 +25,7 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"exposés|enseignement|encadrement|distinctions|vortr[äa]ge|lehre|lehrveranstaltungen|betreuung|preise|"
     # HAL's "Communications orales sans actes (COM)": talks with no proceedings
     r"communications?(?: orales?)?(?: invit[ée]es?)? sans actes|conf[ée]rences? invit[ée]es?|s[ée]minaires?|vulgarisation|"
-    r"drittmittel|relazioni|didattica|premi|"
+    r"drittmittel|relazioni|didattica|premi|convegni(?: e seminari)?|seminari|attivit[àa] di scavo|scavi|"
     # theses the owner supervised are the students' works ("Tesis dirigidas", "Supervised theses",
     # "Thèses encadrées", "Betreute Abschlussarbeiten", "Tesi seguite")
     r"tesis (?:dirigidas|codirigidas|asesoradas)|(?:supervised|advised|directed) (?:theses|dissertations|students)|"

@@ -13,7 +13,7 @@ from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
 from extract.fields.citation import (
-    OWN_QUOTED_ENTRY_RE, SINGLE_AUTHOR_RE, STATUS_RE, YEAR_LABEL_RE, authors_score, split_inverted_initials_from_title,
+    BRACKET_VENUE_CUE_RE, OWN_QUOTED_ENTRY_RE, VANCOUVER_HEAD_RE, SINGLE_AUTHOR_RE, STATUS_RE, YEAR_LABEL_RE, authors_score, split_inverted_initials_from_title,
 )
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.sections import FOREIGN_PUBLICATION_KIND_RE, NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE, PUBLICATION_STATUS, SERVICE_LINE_RE
@@ -510,6 +510,7 @@ def _drop_page_breaks(text: str) -> str:
 
 
 _SELF_INTRO_RE = re.compile(r"\b(?:I['’]m|I am|My name is|This is)\s+([A-ZÀ-Þ][\w'’-]+(?:\s(?:(?:van|von|de|da|del|di|du|le|la)\s)?[A-ZÀ-Þ][\w'’.-]+){1,3})")
+_PRE_ENTRY_START_RE = re.compile(r"(?m)^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+\S")
 _TIME_SLOT_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\s*(?:[–-]\s*\d{1,2}[:.]\d{2})?\s{2,}\S")
 _LONE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,3}[.)]|\[\d{1,3}\])\s*$")
 
@@ -638,7 +639,7 @@ def _has_date_cue(text: str) -> bool:
 _TITLE_VENUE_BRACKET_LINE_RE = re.compile(
     r"^\W{0,3}[A-Z][^()]{10,300}?\s\((?:(?P<venue>[^()]{2,80}?)[\s,']+(?:19|20)\d{2}|(?P<status>under review|submitted|in press|"
     r"forthcoming|to appear|in preparation))\)\s*(?:[,.;]\s*(?:joint(?:ly)?\s+)?with\s+[A-Z].{2,200})?\.?\s*$", re.I)
-_BRACKET_VENUE_WORD_RE = re.compile(r"[A-Z]{2,}|\b(?:Proceedings|Conference|Workshop|Findings|Journal|Symposium|Review|Letters|Transactions)\b")
+_FAMILY_INITIALS_HEAD_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?\s(?:[A-Z]\.\s?-?){1,3},\s+){1,30}(?=[A-ZÀ-Þ\"“«])")
 _NAMES_THEN_COLON_RE = re.compile(r"^([^:.]{3,300}?[,;][^:]{1,200}?):\s+[A-ZÀ-Þ0-9„\"“]")
 
 
@@ -667,8 +668,10 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
     if head and "/" in head.group(1) and authors_score(head.group(1).replace("/", "; ")) >= 0.7:
         return True
     bracket_line = _TITLE_VENUE_BRACKET_LINE_RE.match(text)
-    if bracket_line and (bracket_line.group("status") or _BRACKET_VENUE_WORD_RE.search(bracket_line.group("venue") or "")):
+    if bracket_line and (bracket_line.group("status") or BRACKET_VENUE_CUE_RE.search(bracket_line.group("venue") or "")):
         return True  # a student's "Title (EMNLP 2023), with A and B" / "Title (under review)"
+    if _FAMILY_INITIALS_HEAD_RE.match(text) or VANCOUVER_HEAD_RE.match(text):
+        return True  # "Bartolucci L., Okafor J., Ricci S., Portable XRF analysis …, in Journal …"
     named = _NAMES_THEN_COLON_RE.match(text)
     if named and authors_score(named.group(1).replace(";", ",")) >= 0.8:
         return True  # DIN 1505 / dblp: "One, Anna; Two, Bo: Title. In: …"
@@ -684,8 +687,10 @@ def _own_entry_read(text: str) -> bool:
     from extract.fields.citation import model_parse
 
     parsed = model_parse(strip_markdown(clean_text(text)))
-    return parsed is not None and parsed.confidence >= 0.8 and all(parsed.first(label) for label in ("TITLE", "VENUE", "YEAR")) \
-        and parsed.first("TITLE").confidence >= 0.5
+    # (the venue as read after tagging: a thesis's school or a journal the rules find untagged)
+    return parsed is not None and parsed.confidence >= 0.8 and parsed.first("TITLE") is not None \
+        and parsed.first("TITLE").confidence >= 0.5 and bool(parsed.venue()) \
+        and (parsed.first("YEAR") is not None or bool(STATUS_RE.search(text)))
 
 
 def is_citation_like(text: str, need_year: bool = True) -> bool:
@@ -1230,6 +1235,14 @@ def _parse_html(page: Page) -> PageParse:
             entry_nodes.append(node)
             if first_entry_at is None:
                 first_entry_at = i
+    for pre in soup.find_all("pre", limit=20):
+        # a 1990s page's list set in <pre>: "[1] Title, Journal 121 (1994), …" over wrapped lines,
+        # read as the plain text it is
+        text = pre.get_text()
+        if len(_PRE_ENTRY_START_RE.findall(text)) >= 2 and not outline.in_non_publication_section(pre):
+            found = parse(Page(path=page.path, text="Publications\n\n" + text, syntax="text")).entries
+            known = {fold(e.title or "") for e in entries}
+            entries.extend(e for e in found if fold(e.title or "") not in known)
     if len(entries) < 2:
         # a site builder's div soup (Wix, Squarespace blocks): no list items, one field per
         # block; read the page's lines, each author list anchoring its entry
@@ -1289,7 +1302,8 @@ def parse(page: Page) -> PageParse:
             body = re.sub(_TEXT_ITEM_RE.pattern[:-3], "", text, count=1) if (item or _TEXT_ITEM_RE.match(text)) else text
             if not (is_citation_like(body, need_year) if (item or not listed) else rules_read_citation(body, need_year)) \
                     and not (item and section and _PUBLICATION_HEADING_RE.search(section) and label_number is not None
-                             and label_number == (last_label or 0) + 1 and entries and _own_entry_read(body)):
+                             and label_number == (last_label or 0) + 1 and (entries or label_number == 1)
+                             and _own_entry_read(body)):
                 continue
             entry = parse_entry_text(body)
         if not entry.title or looks_like_contact(entry.title):

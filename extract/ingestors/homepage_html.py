@@ -138,6 +138,9 @@ def _title_candidates(node, text: str) -> list[str]:
                 continue
             if group == "span" and (len(candidate) > 0.6 * len(text) or re.match(r"(?:&|and\s|et al)", candidate)):
                 continue  # a formatting wrapper (Word's <span lang=…>) around most of the entry
+            at = text.find(candidate)
+            if group == "i" and at > 0 and _CONTAINER_MARK_RE.search(text[:at]):
+                continue  # "…, in <em>Archeologia Classica</em> 68": the container, not the title
             out.append(candidate)
     return out
 
@@ -341,6 +344,7 @@ def _last_descendant(tag):
     return last
 
 
+_CONTAINER_MARK_RE = re.compile(r"(?:^|[\s,.;])(?:in|In|en|En|em|dans|In:|in:|W:)\s*$")
 _LINK_ROW_TEXT_RE = re.compile(r"(?:\[?(?:PDF|DOI|Code|Slides|Video|Poster|BibTeX|Bib|arXiv|HTML|Project|Link|J-GLOBAL|"
                                r"Abstract|Abs|Cite|Website|Data)\]?[\s|·,]*)+", re.I)
 _BADGE_CLASS_RE = re.compile(r"(?:^|[-_])(?:badge|pill|chip|venue-?tag)(?:$|[-_])", re.I)

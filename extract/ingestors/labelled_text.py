@@ -39,17 +39,22 @@ _LABELS = {
     "authors": ("authors", "author", "author(s)", "authors/editors", "autoren", "auteurs", "autores", "autori",
                 "creators", "contributors"),
     "year": ("year", "publication year", "published", "publication date", "date", "jahr", "année", "año", "ano",
-             "anno", "pub year"),
+             "anno", "pub year", "pub date", "pubdate", "date published"),
     "venue": ("source", "journal", "source title", "published in", "venue", "publication", "conference", "book",
               "zeitschrift", "revue", "revista", "rivista", "fonte", "quelle", "journal-ref", "journal ref"),
     "doi": ("doi",),
-    "ignore": ("cited by", "citations", "times cited", "abstract", "keywords", "document type", "type", "language",
+    "ignore": ("cited by", "citations", "times cited", "abstract", "keywords", "language",
                "issn", "isbn", "volume", "issue", "pages", "publisher", "access type", "open access",
-               "comments", "subjects", "msc classes", "acm classes", "report number", "cite as"),
+               "comments", "subjects", "msc classes", "acm classes", "report number", "cite as", "bibcode",
+               "library", "library owner", "generated", "format", "note"),
+    "doctype": ("doctype", "document type", "type", "publication type", "item type"),
 }
 _LABEL_OF = {label: field for field, labels in _LABELS.items() for label in labels}
 # "Title: value" / "Title" alone (with an optional colon)
 _LABEL_LINE_RE = re.compile(r"^\s*([A-Za-zÀ-ÿ()/ -]{2,24}?)\s*(?::\s*(.*?))?\s*$")
+
+
+_NOT_PUBLICATION_DOCTYPE_RE = re.compile(r"(?i)\b(?:software|proposal|catalog(?:ue)?|data ?set|dataset)\b")
 
 
 def _label(line: str) -> Optional[tuple[str, str]]:
@@ -92,11 +97,18 @@ def _records(text: str) -> list[dict[str, list[str]]]:
         if current is not None and field is not None and field != "ignore":
             values = current.setdefault(field, [])
             # one value line per field, except a title or source wrapped over two lines
-            if not values or (field in ("title", "venue") and len(values) < 2):
+            if not values or (field in ("title", "venue", "authors") and len(values) < 2):
                 values.append(line.strip())
             else:
                 field = None  # the page's own text after the record (links, buttons)
-    return [r for r in records[:MAX_RECORDS] if r.get("title") and (r.get("authors") or r.get("year"))]
+    return [r for r in records[:MAX_RECORDS] if r.get("title") and (r.get("authors") or r.get("year"))
+            # software, data and proposals are outputs, not publications (ADS's "Doctype: software")
+            and not _NOT_PUBLICATION_DOCTYPE_RE.search(" ".join(r.get("doctype", [])))]
+
+
+def _field_year(text: str) -> Optional[int]:
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
+    return int(m.group(1)) if m else None
 
 
 def _entry(rec: dict[str, list[str]]) -> Entry:
@@ -113,7 +125,8 @@ def _entry(rec: dict[str, list[str]]) -> Entry:
     return Entry(
         title=title,
         authors=split_author_list(authors_text).names if authors_text else [],
-        year=find_year(year_text) if year_text else (find_year(source) if source else None),
+        # a date field may be "02/2024" (ADS's Pub Date), which find_year leaves alone in running text
+        year=(find_year(year_text) or _field_year(year_text)) if year_text else (find_year(source) if source else None),
         venue=venue,
         doi=normalise_doi(doi) if doi else None,
     )

@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import ENTRY_LABEL_RE, ITALIC_BOOK_RE, OWN_QUOTED_ENTRY_RE, STATUS_RE, authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
+from extract.fields.citation import ENTRY_LABEL_RE, ITALIC_BOOK_RE, OWN_QUOTED_ENTRY_RE, VANCOUVER_HEAD_RE, STATUS_RE, authors_score, parse_citation, parse_entry_text, split_fields, split_sentences
 from extract.fields.dates import YEAR_RE
 from extract.fields.ids import find_urls
 from extract.fields.names import fuller_name, looks_like_name, owner_in_line, owner_name, split_author_list
@@ -252,6 +252,8 @@ def _looks_like_citation(block: str, dated: bool = False) -> bool:
     sentences = split_sentences(text)
     if (has_year or has_markers) and OWN_QUOTED_ENTRY_RE.match(text):
         return True
+    if has_year and VANCOUVER_HEAD_RE.match(text):
+        return True  # "Raghunathan P†, Oduya K, Halloran J. Heat exposure and …"
     if has_year and (ITALIC_BOOK_RE.match(re.sub(r"^\s*(?:[-+•]|\*(?=\s))\s*", "", clean_text(block))) or _WITH_THEN_QUOTE_RE.match(text)):
         return True  # "*Book Title* (Place: Publisher, 2019)", "(with R. Grant) “Title,” Journal …"
     year_slot = re.search(r"\((?:19|20)\d{2}[a-z]?\)", text)  # Harvard/APA: names, then "(2019)"
