@@ -513,3 +513,18 @@ def test_software_datasets_and_talks_are_left_out_of_exports():
     result = extract_page("ann.bib", bib.encode())
     assert [r.title for r in result.records] == ["An invented article on flows"]
     assert any("software/dataset" in e for e in result.profile.evidence)
+
+
+def test_ssrn_paper_with_a_journal_and_a_series_line():
+    from extract import extract_page
+
+    text = ("Helena Example\nSCHOLARLY PAPERS\n7\nDOWNLOADS\n1,204\n\n1.\nThe Forgotten Text of an Invented Act\n"
+            "Northwestern University Law Review, Forthcoming\nNumber of pages: 47 Posted: 19 Oct 2023\nHelena Example\n"
+            "University of Iowa - College of Law\n\n2.\nAlgorithmic Sentencing and a Made-Up Clause\n"
+            "Iowa Law Review, Vol. 107, p. 1451, 2022\nU Iowa Legal Studies Research Paper No. 2021-33\n"
+            "Number of pages: 52 Posted: 02 Mar 2021\nHelena Example\nUniversity of Iowa - College of Law\n")
+    records = {r.title: r for r in extract_page("ssrn.txt", text.encode()).records}
+    assert (records["The Forgotten Text of an Invented Act"].venue, records["The Forgotten Text of an Invented Act"].year) == (
+        "Northwestern University Law Review", 2023)
+    made_up = records["Algorithmic Sentencing and a Made-Up Clause"]
+    assert (made_up.venue, made_up.year) == ("Iowa Law Review", 2022)

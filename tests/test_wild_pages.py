@@ -54,8 +54,8 @@ def _score() -> dict[str, int]:
 
 
 # measured on this version: 320 pages, 1,654 labelled records
-FLOORS = dict(kind=315, owner=310, found=1602, authors=1565, year=1587, venue=1570)
-MAX_EXTRA = 81
+FLOORS = dict(kind=315, owner=310, found=1604, authors=1567, year=1589, venue=1572)
+MAX_EXTRA = 79
 
 
 def test_wild_pages_meet_the_floors():

@@ -208,7 +208,8 @@ def _join_wrapped_titles(lines: list[str]) -> list[str]:
                 and not _NOISE_RE.match(out[-1]) and len(out[-1]) <= 200):
             out[-2:] = [f"{out[-2]} {out[-1]}"]
         elif (len(out) >= 2 and out[-1][:1].islower() and len(out[-1].split()) <= 6 and len(out[-2]) >= 40
-              and _is_title(out[-2]) and _venue_line(out[-1]) is None and _author_parts(line)):
+              and _is_title(out[-2]) and _venue_line(out[-2]) is None and _venue_line(out[-1]) is None
+              and not _STATS_RE.match(out[-1]) and not re.search(r"\d|\t", out[-1]) and _author_parts(line)):
             # a Scholar title wrapped in the copy: "… and implications for" / "water budgets" / names
             out[-2:] = [f"{out[-2]} {out[-1]}"]
         out.append(line)

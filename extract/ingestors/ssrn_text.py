@@ -30,7 +30,8 @@ NAME = "ssrn_text"
 MAX_RECORDS = 5_000
 _PAGES_POSTED_RE = re.compile(r"^\s*Number of pages:\s*\d+\s+Posted:\s*(.+?)\s*$", re.I)
 _NUMBER_RE = re.compile(r"^\s*\d{1,4}\.\s*$")
-_CITATION_RE = re.compile(r"(?:,\s*Vol\.|,\s*No\.|\bNo\.\s*[\w-]*\d|\bWorking Paper\b|\bDiscussion Paper\b|,\s*pp\.|\b(?:19|20)\d{2}\s*$)")
+_CITATION_RE = re.compile(r"(?:,\s*Vol\.|,\s*No\.|\bNo\.\s*[\w-]*\d|\bWorking Paper\b|\bDiscussion Paper\b|\bResearch Paper\b|,\s*pp\.|"
+                          r"\b(?:19|20)\d{2}\s*$|,\s*(?:Forthcoming|In Press|To Appear)\s*$)", re.I)
 _COUNTER_RE = re.compile(r"^\s*(?:SCHOLARLY PAPERS|DOWNLOADS|CITATIONS|SSRN RANKINGS)\s*$", re.I)
 
 
@@ -52,8 +53,12 @@ def _entry(lines: list[str], start: int, anchor: int) -> Optional[Entry]:
     head = [l.strip() for l in lines[start:anchor] if l.strip()]
     if not head:
         return None
-    citation = head[-1] if len(head) >= 2 and _CITATION_RE.search(head[-1]) else None
-    title = " ".join(head[:-1] if citation else head)
+    # one or two citation lines under the title: the journal (SSRN lists it first) and a series
+    cited = 0
+    while cited < 2 and len(head) - cited >= 2 and _CITATION_RE.search(head[-1 - cited]):
+        cited += 1
+    citation = head[len(head) - cited] if cited else None
+    title = " ".join(head[: len(head) - cited] if cited else head)
     posted = _PAGES_POSTED_RE.match(lines[anchor]).group(1)
     authors_line = next((l.strip() for l in lines[anchor + 1 : anchor + 3] if l.strip()), "")
     venue, year = None, None
@@ -61,7 +66,7 @@ def _entry(lines: list[str], start: int, anchor: int) -> Optional[Entry]:
         year = find_year(citation)
         name = re.split(r",\s*(?:Vol\.|No\.|Issue|pp\.|(?:19|20)\d{2})", citation, maxsplit=1)[0]
         name = re.sub(r"\s+No\.\s*[\w-]*\d[\w-]*\s*$", "", name)  # "NBER Working Paper No. w30117"
-        venue = clean_venue(name)
+        venue = clean_venue(re.sub(r",\s*(?:Forthcoming|In Press|To Appear)\s*$", "", name, flags=re.I))
     if year is None:  # the year it was posted, not last revised
         first = re.search(r"\b((?:19|20)\d{2})\b", posted)
         year = int(first.group(1)) if first else None
