@@ -398,6 +398,10 @@ INVENTED_20_FLOORS = {"title": 0.89, "authors": 0.97, "year": 0.99, "venue": 0.9
 # statistics, materials, astronomy; written blind; scored once before any change made for it: title
 # 0.923, authors 0.981, year 0.994, venue 0.887)
 INVENTED_21_FLOORS = {"title": 0.92, "authors": 0.98, "year": 0.99, "venue": 0.89}
+# set 22 (reference sections of sixteen disciplines as PDF extraction gives them, a third with light
+# noise; labels keep hyphen breaks, which pubsift repairs; written blind; scored once before any change
+# made for it: title 0.844, title90 0.969, authors 0.986, year 1.000, venue 0.910)
+INVENTED_22_FLOORS = {"title": 0.87, "authors": 0.98, "year": 0.99, "venue": 0.91}
 
 
 @pytest.mark.shared
@@ -423,6 +427,7 @@ INVENTED_21_FLOORS = {"title": 0.92, "authors": 0.98, "year": 0.99, "venue": 0.8
     ("invented_refs_19.jsonl", 160, INVENTED_19_FLOORS),
     ("invented_refs_20.jsonl", 160, INVENTED_20_FLOORS),
     ("invented_refs_21.jsonl", 160, INVENTED_21_FLOORS),
+    ("invented_refs_22.jsonl", 160, INVENTED_22_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
@@ -1132,3 +1137,26 @@ def test_a_students_homepage_line():
     assert entry.title == "When do reward models disagree? Auditing preference data for annotator drift"
     assert (entry.venue, entry.year) == ("ACL", 2024)
     assert entry.authors_text == "Dev Malhotra*, Sun-hee Park and Rachel Okafor" and "owner-implicit" in entry.flags
+
+
+@pytest.mark.parametrize("raw, title, venue", [
+    # GSA/USGS: a place closing the title before the journal's colon or a report in brackets
+    ("Anderson, K.M., Petrakis, D., and Lowe, J.R., 2013, Late Pleistocene glacial chronology of the southern Wind "
+     "River Range, Wyoming: Geology, v. 41, p. 1035–1038, doi:10.1130/G34567.1.",
+     "Late Pleistocene glacial chronology of the southern Wind River Range, Wyoming", "Geology"),
+    ("National Center for Education Statistics. (2020). Trends in high school dropout and completion rates, "
+     "2000–2018 (NCES 2020-117). U.S. Department of Education.",
+     "Trends in high school dropout and completion rates, 2000–2018", None),
+    # ESA: the journal as the title's last sentence before "volume:page"
+    ("Reyes-Ortega, C., J. M. Palmer, and A. T. Mbeki. 2019. Functional trait convergence of grassland plant "
+     "communities under nitrogen deposition. Ecological Applications 29:e01892.",
+     "Functional trait convergence of grassland plant communities under nitrogen deposition", "Ecological Applications"),
+    # ...and an abbreviated journal with its place in brackets stays out of the title
+    ("[2] J.-P. Lefèvre, Sur les sous-groupes discrets des groupes de Lie nilpotents, Ann. Inst. Fourier (Grenoble) 21 "
+     "(1971), no. 4, 17–42. MR0312345", "Sur les sous-groupes discrets des groupes de Lie nilpotents", None),
+])
+def test_titles_of_set_22(raw, title, venue):
+    record = parse_records([raw])[0]
+    assert record["title"] == title
+    if venue is not None:
+        assert record["venue"] == venue

@@ -525,3 +525,16 @@ def test_unfold_columns_keeps_every_character(lines):
     out = unfold_columns(text)
     # columns are only laid out again: no visible character is lost or made up
     assert sorted(c for c in out if not c.isspace()) == sorted(c for c in text if not c.isspace())
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Bell, Marcus, et al.", ["Marcus Bell"]),  # MLA: the first author inverted, the rest cut
+    ("Smith, J., et al.", ["J. Smith"]),
+    ("Anna Bell, Marc Li, et al.", ["Anna Bell", "Marc Li"]),
+    ("Senthil Subramaniam, Priyanka Raghunathan, Harpreet Kaur, and 3 more authors",
+     ["Senthil Subramaniam", "Priyanka Raghunathan", "Harpreet Kaur"]),  # al-folio's truncation
+    ("van der Linden, Joost, Anke de Vries & Pieter Hoekstra", ["Joost van der Linden", "Anke de Vries", "Pieter Hoekstra"]),
+    ("A. Ferri - L. Mancini", ["A. Ferri", "L. Mancini"]),
+])
+def test_author_lists_of_the_blind_sets(text, names):
+    assert split_author_list(text).names == names

@@ -196,13 +196,19 @@ class Parsed(NamedTuple):
             if country:
                 raw = self.text[span.start : country.end(1)]
                 end = country.end(1)
+        place = _PLACE_CLOSING_TITLE_RE.match(self.text, end)
+        if place and not re.search(r"\d$", raw) and "." not in place.group(1):
+            # GSA and USGS: "… of the southern Wind River Range" + ", Wyoming" + ": Geology, v. 41",
+            # "… in the San Antonio area" + ", Texas" + " (Water-Resources Investigations Report …)"
+            raw = self.text[span.start : place.end(1)]
+            end = place.end(1)
         if re.search(r"(?<![\d,.])\d{1,3}$", raw):
             # "… resting heart rate in 250" + ",000 individuals": a number's thousands left out
             thousands = re.match(r"(?:,\d{3}(?!\d))+(?:\s+[a-z][\w-]*)*", self.text[end:])
             if thousands:
                 raw = self.text[span.start : end + thousands.end()]
                 end += thousands.end()
-        period = re.match(r"\s*,\s*1\d{3}\s?[-–]\s?(?:1\d{3}|20\d{2}|\d{2})\b(?=\s*[\[(.])", self.text[end:])
+        period = re.match(r"\s*,\s*(?:1\d{3}|20\d{2})\s?[-–]\s?(?:1\d{3}|20\d{2}|\d{2})\b(?=\s*[\[(.])", self.text[end:])
         if period and not re.search(r"\d$", raw):
             # "Borehole temperature logs from the Oslo Rift" + ", 1975–2016 [Data set]"
             raw = self.text[span.start : end + period.end()]
@@ -267,7 +273,7 @@ class Parsed(NamedTuple):
         title = _REPORT_NUMBER_TAIL_RE.sub("", title)
         # a book's place the span took along: "…Billy Graham and John Stott, Downers Grove" +
         # ": IVP Academic, 2013", "…aus den Jahren 1088-1100, Hildesheim u" + ".a. 1973"
-        if re.match(r"\s*:\s*[A-ZÀ-Ý]|\.a\.\s", self.text[stop:]):
+        if re.match(r"\s*:\s*[A-ZÀ-Ý]|\.a\.\s", self.text[stop:]) and not _GSA_JOURNAL_RE.match(self.text, stop):
             place = re.search(r"[,.]\s+(?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}(?:u)?$", title)
             if place and len(title[: place.start()].split()) >= 3:
                 title = title[: place.start()]
@@ -598,6 +604,7 @@ _PUBLISHER_OR_SERVER_RE = re.compile(
     r"|(?:[A-Z][\w'’.-]*\s){0,4}(?:Press|Publishers?|Publishing|Verlag|Books|Editions|Éditions|Editora|Editorial)"
     r"|(?:Wiley|Springer|Elsevier|Routledge|Sage|SAGE|Brill|Penguin|Norton|Macmillan|Palgrave Macmillan|Blackwell)"
     r"|bioRxiv|medRxiv|arXiv|PsyArXiv|SocArXiv|EarthArXiv|ChemRxiv|EcoEvoRxiv|SSRN|Research Square|Preprints\.org|OSF Preprints")
+_VOLUME_COLON_PAGE_RE = re.compile(r"\s+\d{1,4}(?:\(\d{1,4}\))?:\s?[A-Za-z]?\d")
 _VENUE_CUE_RE = re.compile(r"\b(?:Conference|Workshop|Symposium|Proceedings|Journal|Transactions|Track|Letters|Annals|"
                            r"Findings|Meeting|Congress|Colloquium)\b|^(?:Proc\.|J\.)")
 _CAPITALISED_WORDS_RE = re.compile(
@@ -1409,6 +1416,7 @@ def _title_head_tagged_as_last_author(text: str, spans: list[FieldSpan]) -> list
 
 
 _IMPRINT_IN_TITLE_RE = re.compile(r"\.\s+[^\s.:,]{2,30}(?:\s[^\s.:,]{2,30}){0,2}(?:,\s*[A-Z]{2})?\s?:\s+[^.:]{2,60}$")
+_PLACE_CLOSING_TITLE_RE = re.compile(r",\s+([A-Z][\w.'’-]+(?:\s(?:[A-Z][\w.'’-]+|region|area|basin|county|valley|province|state)){0,3})(?=:\s+[A-Z]|\s\((?!\d)[A-Z])")
 _EDITION_WORD_RE = re.compile(r"(?i)\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|rev(?:ised)?\.?)\s+(?:ed|edn|edition)\b|\bedn?\.?$|\bAufl")
 _IMPRINT_AHEAD_RE = re.compile(r"\.\s+[A-ZÀ-Þ][\w.'’-]*(?:\s[A-ZÀ-Þ][\w.'’-]*){0,3}(?:\s\([A-Z]{2}\))?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2}:\s+[A-ZÀ-Þ]")
 
@@ -1530,6 +1538,16 @@ def _journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpa
         rest = text[cut + 2 : title.end] if cut > 0 else ""
         if (rest and len(text[title.start : cut].split()) >= 3 and len(rest.split()) <= 12 and _VENUE_CUE_RE.search(rest)
                 and re.match(r"\s*[,.]?\s*\(?(?:19|20)\d{2}", text[title.end :])):
+            kept = [s for s in spans if s is not title]
+            return sorted(kept + [FieldSpan("TITLE", title.start, cut, title.confidence),
+                                  FieldSpan("VENUE", cut + 2, title.end, title.confidence)], key=lambda s: s.start)
+    if not any(s.label == "VENUE" for s in spans) and _VOLUME_COLON_PAGE_RE.match(text, title.end):
+        # ESA / AGU: "… under nitrogen deposition. Ecological Applications" + " 29:e01892": the
+        # title's last sentence, right before "volume:page", is the journal
+        cut = text.rfind(". ", title.start, title.end)
+        rest = text[cut + 2 : title.end] if cut > 0 else ""
+        journal_like = bool(_CAPITALISED_WORDS_RE.fullmatch(rest)) or (len(rest.split()) == 1 and rest[:1].isupper())
+        if rest and len(text[title.start : cut].split()) >= 3 and len(rest.split()) <= 8 and journal_like:
             kept = [s for s in spans if s is not title]
             return sorted(kept + [FieldSpan("TITLE", title.start, cut, title.confidence),
                                   FieldSpan("VENUE", cut + 2, title.end, title.confidence)], key=lambda s: s.start)

@@ -327,6 +327,9 @@ def split_author_list(text: str | None) -> AuthorList:
         _is_initials(p) for p in parts[0::2]
     ):
         pairs = [(f"{parts[i + 1]} {parts[i]}", parts[i]) for i in range(0, len(parts), 2)]
+    elif truncated and len(parts) == 2 and _is_bare_family(parts[0]) and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]{2,}", parts[1]):
+        # MLA: "Bell, Marcus, et al.": the first author inverted, the rest cut
+        pairs = [(f"{parts[1]} {parts[0]}", parts[0])]
     else:
         pairs = _pair_inverted_names(parts)
     return _finish_list(pairs, truncated)
