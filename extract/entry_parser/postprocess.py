@@ -612,14 +612,22 @@ _CAPITALISED_WORDS_RE = re.compile(
 _AWARD_RE = re.compile(r"(?i)\b(?:award|prize|honou?rable mention|best (?:student )?paper|nominee|finalist)\b")
 _ACCESS_NOTE_HEAD_RE = re.compile(r"(?i)(?:retrieved|available|accessed|downloaded|viewed)\b")
 _STATUS_ONLY_RE = re.compile(PUBLICATION_STATUS, re.I)
+# cities of the humanities' comma style ("Titolo, Roma, Editore, 1972"): continental ones only, since
+# "Cambridge, Mass." or "Oxford, UK" after an English publisher would read as a city and publisher
+_PUBLISHING_CITIES = (
+    "Roma|Rome|Milano|Milan|Firenze|Florence|Torino|Turin|Bologna|Napoli|Naples|Venezia|Venice|Padova|Bari|Pisa|Genova|"
+    "Palermo|Verona|Trieste|Catania|Macerata|Lecce|Messina|Siena|Pavia|Parma|Perugia|Urbino|Cagliari|Brescia|"
+    "Paris|Lyon|Genève|Bruxelles|Madrid|Barcelona|Sevilla|Valencia|Salamanca|Lisboa|Coimbra|Porto|Buenos Aires|"
+    "México|Santiago|Bogotá|Lima|Wien|Berlin|München|Leipzig|Stuttgart|Frankfurt am Main|Bern|Zürich|Basel|"
+    "Amsterdam|Leiden|Leuven|Louvain|Turnhout|Città del Vaticano|Roma-Bari|Bari-Roma|Milano-Napoli")
+# ...and the places a tagger takes for the venue before ": Publisher" (those, and the English-speaking ones)
 _PLACE_ONLY_RE = re.compile(
-    r"(?:Geneva|Genève|London|New York|Oxford|Cambridge|Boston|Chicago|Washington|Amsterdam|Tokyo|Singapore|Beijing|"
-    r"Shanghai|Hoboken|Heidelberg|Dordrecht|Cham|Basel|Munich|München|Vienna|Wien|Paris|Madrid|Berlin|Leipzig|"
-    r"Stuttgart|Zürich|Zurich|Brussels|Bruxelles|Rome|Roma|Milan|Milano|Florence|Firenze|Stockholm|Copenhagen|Oslo|"
+    rf"(?:{_PUBLISHING_CITIES}|Geneva|London|New York|Oxford|Cambridge|Boston|Chicago|Washington|Tokyo|Singapore|"
+    r"Beijing|Shanghai|Hoboken|Heidelberg|Dordrecht|Cham|Munich|Vienna|Zurich|Brussels|Stockholm|Copenhagen|Oslo|"
     r"Helsinki|Delhi|New Delhi|Mumbai|Sydney|Melbourne|Toronto|Ottawa|Montreal|Montréal|Philadelphia|Baltimore|"
-    r"Princeton|Berkeley|Los Angeles|San Francisco|San Diego|Bethesda|Atlanta|Rockville|Gaithersburg|Munich|Lyon|"
-    r"Barcelona|Lisbon|Lisboa|São Paulo|Rio de Janeiro|Buenos Aires|Mexico City|Santiago|Bogotá|Lima|Nairobi|"
-    r"Cape Town|Pretoria|Johannesburg|Manila|Jakarta|Seoul|Kyoto|Osaka|Hong Kong|Taipei)(?:,\s*[A-Z][\w. ]{1,20})?")
+    r"Princeton|Berkeley|Los Angeles|San Francisco|San Diego|Bethesda|Atlanta|Rockville|Gaithersburg|Lisbon|"
+    r"São Paulo|Rio de Janeiro|Mexico City|Nairobi|Cape Town|Pretoria|Johannesburg|Manila|Jakarta|Seoul|Kyoto|"
+    r"Osaka|Hong Kong|Taipei)(?:,\s*[A-Z][\w. ]{1,20})?")
 _PLACE_THEN_PUBLISHER_RE = re.compile(r"(?:,\s*[A-Z][\w. ]{1,20})?\s*:\s*([A-Z][^.;:()\[\]]{1,80}?)\s*(?=[,.;]|$)")
 _STATE_THEN_PUBLISHER_RE = re.compile(r",\s*[A-Z]{2}(?:,\s*(?:USA|UK))?\s*:\s*([A-Z][^,.;:()]{1,60}?)\s*(?=[,.;]|$)")
 # AMS "Duke Math. J. 165 (2016), no. 12" and Bluebook "66 Duke L.J. 1401 (2017)": a journal by its volume
@@ -1330,12 +1338,6 @@ def _place_name_ending_title(text: str, spans: list[FieldSpan]) -> list[FieldSpa
 _IN_GUILLEMETS_RE = re.compile(r",\s+(?:in|In|en|em|dans|In:|in:)\s+«([^«»]{2,200})»")
 _BARE_GUILLEMETS_RE = re.compile(r"\s*,\s+«([^«»]{2,200})»")
 _IN_EDITED_BOOK_RE = re.compile(r",\s+(?:in|In|en|em|dans|In:|in:)\s+([A-ZÀ-Þ][^«»]{2,200}?),\s+(?:a cura di|ed\.|eds\.|edited by|hrsg\.|éd\.|dir\.|coord\.|org\.)\s")
-_PUBLISHING_CITIES = (
-    "Roma|Rome|Milano|Milan|Firenze|Florence|Torino|Turin|Bologna|Napoli|Naples|Venezia|Venice|Padova|Bari|Pisa|Genova|"
-    "Palermo|Verona|Trieste|Catania|Macerata|Lecce|Messina|Siena|Pavia|Parma|Perugia|Urbino|Cagliari|Brescia|"
-    "Paris|Lyon|Genève|Bruxelles|Madrid|Barcelona|Sevilla|Valencia|Salamanca|Lisboa|Coimbra|Porto|Buenos Aires|"
-    "México|Santiago|Bogotá|Lima|Wien|Berlin|München|Leipzig|Stuttgart|Frankfurt am Main|Bern|Zürich|Basel|"
-    "Amsterdam|Leiden|Leuven|Louvain|Turnhout|Città del Vaticano|Roma-Bari|Bari-Roma|Milano-Napoli")
 _CITY_PUBLISHER_TAIL_RE = re.compile(
     rf",\s+(?:{_PUBLISHING_CITIES})(?:\s*[-–]\s*(?:{_PUBLISHING_CITIES}))?,\s+([A-ZÀ-Þ][^,]{{1,80}}?)"
     rf"(?=,\s+(?:(?:1[5-9]|20)\d{{2}}|in corso di stampa|in stampa|en prensa|sous presse|s\.\s?d\.|n\.\s?d\.)|$)")
