@@ -331,5 +331,9 @@ def parse_records(texts: Iterable[str]) -> list[dict]:
         return [p.to_record() for p in tag_texts(prepared)]
 
 
+@lru_cache(maxsize=1024)
 def parse_with_confidence(text: str) -> Parsed:
+    """One entry's spans and confidences. Cached: a page reader asks about the same entry more
+    than once (is it an entry? its fields?), and the tagger is the costly step. (Parsed holds
+    immutable spans; callers only read it.)"""
     return tag_texts([_prepare(text)])[0]

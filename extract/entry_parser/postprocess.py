@@ -605,8 +605,13 @@ _PUBLISHER_OR_SERVER_RE = re.compile(
     r"|(?:Wiley|Springer|Elsevier|Routledge|Sage|SAGE|Brill|Penguin|Norton|Macmillan|Palgrave Macmillan|Blackwell)"
     r"|bioRxiv|medRxiv|arXiv|PsyArXiv|SocArXiv|EarthArXiv|ChemRxiv|EcoEvoRxiv|SSRN|Research Square|Preprints\.org|OSF Preprints")
 _VOLUME_COLON_PAGE_RE = re.compile(r"\s+\d{1,4}(?:\(\d{1,4}\))?:\s?[A-Za-z]?\d")
-_VENUE_CUE_RE = re.compile(r"\b(?:Conference|Workshop|Symposium|Proceedings|Journal|Transactions|Track|Letters|Annals|"
-                           r"Findings|Meeting|Congress|Colloquium)\b|^(?:Proc\.|J\.)")
+# words that name a journal or a meeting (one list for the rules that find a venue among the
+# title's sentences or after it)
+_VENUE_CUE_RE = re.compile(
+    r"\b(?:Journal|Review|Letters|Proceedings|Transactions|Bulletin|Annals|Quarterly|Studies|Magazine|Revista|Revue|"
+    r"Rivista|Zeitschrift|Cuadernos|Cadernos|Anais|Anales|Annales|Estudos|Estudios|Boletín|Boletim|Bollettino|"
+    r"Tijdschrift|Tidsskrift|Tidskrift|Acta|Archives|Archivos|Conference|Workshop|Symposium|Track|Findings|Meeting|"
+    r"Congress|Colloquium)\b|^(?:Proc\.|J\.)")
 _CAPITALISED_WORDS_RE = re.compile(
     r"(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|de|du|des|für)(?:\s(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|de|du|des|für)){1,10}")
 _AWARD_RE = re.compile(r"(?i)\b(?:award|prize|honou?rable mention|best (?:student )?paper|nominee|finalist)\b")
@@ -636,10 +641,11 @@ _AMS_JOURNAL_RE = re.compile(r"^[,.\s]*([A-Z][\w.&'’ -]{1,60}?)\s+\d{1,4}\s+\(
 _RSC_JOURNAL_RE = re.compile(r"^[,.\s]*([A-Z][\w.&'’ -]{1,50}?\.?),\s*(?:19|20)\d{2},\s*\d{1,4},\s*[A-Z]?\d")
 _BLUEBOOK_JOURNAL_RE = re.compile(r"^[,.\s]*\d{1,4}\s+([A-Z][\w.&'’ ]{1,40}?)\s+\d{1,5}(?:,\s*\d[\d–-]*)?\s+\((?:1[6-9]|20)\d{2}\)")
 # ABNT: "Título. Revista Árvore, Viçosa, v. 41, n. 3, p. 1-12, 2017." (the city after the journal)
-_ABNT_JOURNAL_RE = re.compile(r"^[.\s]*([A-ZÀ-Ý][^,.;]{2,80}?),\s+(?:[A-ZÀ-Ý][\w\s'’-]{1,30},\s+)?v\.\s*\d")
+_ABNT_JOURNAL = r"([A-ZÀ-Ý][^,.;]{2,80}?),\s+(?:[A-ZÀ-Ý][\w\s'’-]{1,30},\s+)?v\.\s*\d"
+_ABNT_JOURNAL_RE = re.compile(r"^[.\s]*" + _ABNT_JOURNAL)  # heading what follows the title
+_ABNT_JOURNAL_IN_TITLE_RE = re.compile(r"\.\s+" + _ABNT_JOURNAL)  # a sentence the title ran into
+_ABNT_JOURNAL_AT_RE = re.compile(_ABNT_JOURNAL)  # a span the tagger called a second title
 # Chicago notes: "“Title,” Environmental History 27, no. 1 (January 2022): 33–58"
-_ABNT_JOURNAL_IN_TITLE_RE = re.compile(r"\.\s+([A-ZÀ-Ý][^,.;]{2,80}?),\s+(?:[A-ZÀ-Ý][\w\s'’-]{1,30},\s+)?v\.\s*\d")
-_ABNT_JOURNAL_AT_RE = re.compile(r"([A-ZÀ-Ý][^,.;]{2,80}?),\s+(?:[A-ZÀ-Ý][\w\s'’-]{1,30},\s+)?v\.\s*\d")
 _CHICAGO_JOURNAL_RE = re.compile(r"^[\s,.”\"’']*([A-Z][^,()\"”]{2,80}?)(?:\s+\d{1,4})?,\s+no\.\s*\d+")
 # MLA: "2018. Yale U, PhD dissertation."; the school before the kind of work
 _SCHOOL_BEFORE_KIND_RE = re.compile(r"([A-Z][\w.&'’ -]{1,60}?),\s+(?:PhD|Ph\.\s?D\.|Doctoral|MA|M\.A\.|Master's|MSc|M\.Sc\.)\s+(?:dissertation|thesis)")
@@ -790,7 +796,7 @@ def untagged_venue(tail: str) -> Optional[str]:
     if journal:
         return journal.group("journal").strip(" ,.;") or None
     alone = _JOURNAL_SENTENCE_RE.fullmatch(tail)
-    if alone and _JOURNAL_WORD_RE.search(alone.group(1)):
+    if alone and _VENUE_CUE_RE.search(alone.group(1)):
         # the last sentence, a journal's name and nothing else: "… Valparaíso. Revista de
         # Geografía Norte Grande." (an article in press names no volume)
         return alone.group(1)
@@ -810,10 +816,6 @@ _DESCRIPTOR_THEN_HOST_RE = re.compile(r"\[(?i:computer software|software|compute
 _RETRIEVED_WEBSITE_RE = re.compile(r"Retrieved from (?:the )?([A-Z][^:.]{2,100}?) (?:web ?site|homepage)\b")
 _IN_CONTAINER_IMPRINT_RE = re.compile(r"[.,]?\s*In:?\s+([A-ZÀ-Þ][^.;:]{2,150}?)\.\s+[A-ZÀ-Þ][\w/ -]{1,30}:\s+[A-ZÀ-Þ]")
 _JOURNAL_SENTENCE_RE = re.compile(r"[.,:]?\s*([A-ZÀ-ÞĀ-Ž][^.;:()\[\]\d]{2,100}?)\.?\s*")
-_JOURNAL_WORD_RE = re.compile(
-    r"\b(?:Journal|Review|Letters|Proceedings|Transactions|Bulletin|Annals|Quarterly|Studies|Magazine|Revista|Revue|"
-    r"Rivista|Zeitschrift|Cuadernos|Cadernos|Anais|Anales|Annales|Estudos|Estudios|Boletín|Boletim|Bollettino|"
-    r"Tijdschrift|Tidsskrift|Tidskrift|Acta|Archives|Archivos|Journal)\b")
 
 
 # ", Biogeosciences, 17, 345–367" / ", Dalton Trans., 2018, 47, 3302–3311": a journal named right

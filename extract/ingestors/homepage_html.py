@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from extract.fields.citation import STATUS_RE, authors_score, title_quote
+from extract.fields.citation import STATUS_RE, authors_score, split_sentences, title_quote
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE, clean_name, looks_like_name, owner_in_line, split_author_list
@@ -349,7 +349,6 @@ _LINK_ROW_TEXT_RE = re.compile(r"(?:\[?(?:PDF|DOI|Code|Slides|Video|Poster|BibTe
                                r"Abstract|Abs|Cite|Website|Data)\]?[\s|·,]*)+", re.I)
 _BADGE_CLASS_RE = re.compile(r"(?:^|[-_])(?:badge|pill|chip|venue-?tag)(?:$|[-_])", re.I)
 _VOLUME_ISSUE_ON_RE = re.compile(r"\s+\d{1,4}\s?\(\d{1,4}\)|\s+\d{1,5}\s?[-–]\s?\d{1,5}(?!\d)|\s+(?:19|20)\d\d年")
-_SENTENCE_END_RE = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])\.\s+(?=[A-Z(])")
 
 
 def _only_link_text(block) -> bool:
@@ -417,7 +416,7 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
         for k, (text, block) in enumerate(stretches):
             # the fields as sentences of one stretch, authors last: "(2024). <em>Behav. Ecol.</em>.
             # Castellanos M., Ferreira L." (a full stop after a lone initial ends no sentence)
-            sentences = [s.strip() for s in _SENTENCE_END_RE.split(text) if s.strip()]
+            sentences = split_sentences(text)
             if len(sentences) >= 2 and authors_score(sentences[0]) < 0.6 and authors_score(sentences[-1]) >= 0.6:
                 parts["authors"] = sentences[-1]
                 break
