@@ -29,6 +29,9 @@ INGESTORS: tuple[str, ...] = (
     "orcid_text",
     "researchgate_text",
     "linkedin_text",
+    "openreview_text",
+    "endnote_xml",
+    "mods_xml",
     "citation_meta",
     "schema_org",
     "json_records",
@@ -37,6 +40,7 @@ INGESTORS: tuple[str, ...] = (
     # Scholar, ACL Anthology and homepage families
     "scholar_html",
     "acl_anthology_html",
+    "frontmatter_list",
     "academicpages_md",
     "hugo_academic_md",
     "jemdoc",

@@ -31,7 +31,7 @@ LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
                 "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "profile_text", "citation_meta",
                 "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html", "ads_text", "pubmed_text",
-                "wikidata_json")
+                "wikidata_json", "openreview_text", "endnote_xml", "mods_xml", "frontmatter_list")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -68,6 +68,11 @@ FIXTURE_EXPECT = {
     "scholar_profile_paste.txt": ("profile_text", "listing"),
     "s2_profile_paste.txt": ("profile_text", "listing"),
     "linkedin_profile_paste.txt": ("linkedin_text", "listing"),
+    "linkedin_featured_paste.txt": ("linkedin_text", "listing"),
+    "openreview_profile_paste.txt": ("openreview_text", "listing"),
+    "endnote_library.xml": ("endnote_xml", "listing"),
+    "mods_collection.xml": ("mods_xml", "listing"),
+    "frontmatter_publications.md": ("frontmatter_list", "homepage"),
     "repository_item_meta.html": ("citation_meta", "paper"),
     "schema_org_person.json": ("schema_org", "listing"),
     "schema_org_embedded.html": ("schema_org", "homepage"),
@@ -316,13 +321,16 @@ def test_bibtex_reader_never_raises(text):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.text(max_size=300), st.sampled_from(["p.xml", "p.json", "p.bib", "p.html", "p.yaml", "p.txt"]),
+@given(st.text(max_size=300), st.sampled_from(["p.xml", "p.json", "p.bib", "p.html", "p.yaml", "p.txt", "p.md"]),
        st.sampled_from(["", "<feed>", "<dblp>", '{"paperId": 1, "data": [', "@article{k,", "interactions:\n",
                         '<li class="entry"><cite itemprop="headline">', '<dd><div class="list-title">',
                         '{"@context": "https://schema.org", "@graph": [{"@type": "ScholarlyArticle", "author": ',
                         '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","subjectOf":[',
                         'TY  - JOUR\nAU  - ', '%0 Journal Article\n%A ', '[{"type": "article-journal", "title": ',
-                        '<rss version="2.0"><channel><title>Publications</title><item><description>']))
+                        '<rss version="2.0"><channel><title>Publications</title><item><description>',
+                        '<xml><records><record><ref-type name="Journal Article">17</ref-type><titles><title>',
+                        '<modsCollection><mods><titleInfo><title>', '---\nname: A B\npublications:\n  - title: ',
+                        'OpenReview.net\nTitle\nA One, B Two\nPublished: 1 Jan 2024, Last Modified: 2 Jan 2024\n']))
 def test_structured_ingestors_never_raise(text, name, prefix):
     from extract import registry
     from extract.page import Page

@@ -54,7 +54,11 @@ _DANGLING_AUTHOR_NOTE_RE = re.compile(
     r"\s*[—–]\s*(?:(?:joint(?:ly)?\s+)?with|(?:sole|single|solo)[- ]author(?:ed)?)\.?$", re.I)
 _WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+)?with\s+(?=[A-ZÀ-ÞĀ-Ž])")
 _TRAILING_BRACKET_RE = re.compile(r"\s*\[(?=[^\[\]]*[^\W\d_]{4})[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
-_EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
+_EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:,?\s*(?:überarb|erw|aktualisierte|rev|verb|neu\w*|korr)\.?,?\s*(?:(?:und|u\.)\s+\w+\.?\s*)?)?"
+                               r"(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
+# an edition the title span took along: "Women and the Poor Law. 3rd edn", "…, 2e éd", "… 2nd ed"
+_EDITION_TAIL_RE = re.compile(r"[.,]\s+\d{1,2}(?:st|nd|rd|th|e|ème|ª|a|\.)?,?\s*(?:(?:rev|revised|überarb|erw)\.?,?\s*)?"
+                              r"(?:edn|ed|éd|edition|édition|Aufl(?:age)?|edición)\.?$", re.I)
 _EDITION_NUMBER_END_RE = re.compile(r"[.,]\s*(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|revised|neu\w*)\.?$", re.I)
 _LAW_REVIEW_END_RE = re.compile(r",\s\d{1,4}\s[A-Z][\w.]{0,12}$")
 # GB/T 7714 document-type marks: [J] journal, [M] book, [C] proceedings, [D] thesis, [R] report …
@@ -68,7 +72,7 @@ _GOST_TITLE_END_RE = re.compile(r"\s//\s?|\s/\s|\s:\s(?=[a-zа-яё])")
 _GOST_SOURCE_RE = re.compile(r"//\s*([^/]{2,200}?)\s*(?=\s:\s[a-zа-яё]|\s/\s|\.\s+(?:(?:19|20)\d\d|[–—-]|[ТT]\.|№|Vol|[СS]\.)|$)")
 _THESIS_HEAD_RE = re.compile(r"^(?:(?:ph\.?\s?d\.?|m\.?\s?sc\.?|m\.?\s?a\.?|master'?s|doctoral|b\.?\s?sc\.?|diploma)\s+)?"
                              r"(?:thesis|dissertation)\s*:\s*[\"“]?", re.I)
-_GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,6}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
+_GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:(?:[A-Z][\w'’-]*|and|of|for|the|on|in|&)\s){0,11}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
                                    r"Working Group|Group|Team|Network|Committee|Society|Initiative|Organi[sz]ation|Association|"
                                    r"Agency|Bureau|Board|Ministry|Council|Commission|Federation|Foundation)\.\s+(?=[A-Z0-9])")
 _ORGANISATION_HEAD_RE = re.compile(r"^((?:(?:[A-Z][\w'’&-]*|for|of|and|the|on|in|&)\s){1,9}[A-Z][\w'’-]*)\.\s+(?=[A-Z0-9])")
@@ -173,12 +177,25 @@ class Parsed(NamedTuple):
         span = self.first("TITLE")
         if span is None:
             return None
+        elided = _ELIDED_ARTICLE_RE.search(self.text, max(0, span.start - 8), span.start)
+        if elided and elided.end() == span.start:
+            # "PERRIN Jacques, L’" + "Atelier du philosophe": the elided article opens the title
+            span = FieldSpan(span.label, elided.start(), span.end, span.confidence)
         end = span.end
         note_after = _TITLE_BEFORE_WITH_NOTE_RE.match(self.text, end)
         if note_after and not any(end <= s.start < note_after.end(1) for s in self.spans):
             # "Title — with M. Gallagher": a CV's own entry ends its title at the co-author
             # note; what the tagger left untagged before the dash ("bays: 2018–2020 synthesis") is title
             end = note_after.end(1)
+        subtitle = _QUOTED_HEAD_SUBTITLE_RE.match(self.text, end)
+        if subtitle and self.text[span.start - 1 : span.start] in _OPENING_QUOTES \
+                and not any(end < s.start < subtitle.end(1) for s in self.spans):
+            # '"Rain, rats and reporting": leptospirosis surveillance in …': a quoted head and
+            # its subtitle, the tagger stopping at the quote
+            end = subtitle.end(1)
+            opening_quote = self.text[span.start - 1]
+        else:
+            opening_quote = ""
         raw = self.text[span.start : end]
         if raw.count("(") > raw.count(")"):
             # "The Four Texts (1798, 1850" + ")": the closing bracket was left outside the span
@@ -208,11 +225,23 @@ class Parsed(NamedTuple):
             if thousands:
                 raw = self.text[span.start : end + thousands.end()]
                 end += thousands.end()
-        period = re.match(r"\s*,\s*(?:1\d{3}|20\d{2})\s?[-–]\s?(?:1\d{3}|20\d{2}|\d{2})\b(?=\s*[\[(.])", self.text[end:])
+        period = re.match(r"\s*,\s*(?:1\d{3}|20\d{2})\s?[-–]\s?(?:1\d{3}|20\d{2}|\d{2})\b(?=\s*[\[(.]|:\s+[a-z])", self.text[end:])
         if period and not re.search(r"\d$", raw):
             # "Borehole temperature logs from the Oslo Rift" + ", 1975–2016 [Data set]"
             raw = self.text[span.start : end + period.end()]
             end += period.end()
+        subtitle_after = _LOWER_SUBTITLE_AFTER_RE.match(self.text, end)
+        if subtitle_after and not any(end <= s.start < subtitle_after.end() for s in self.spans if s is not span):
+            # "… territories, 1990–2019" + ": a systematic analysis" + ".": a lower-case subtitle
+            # the tagger left out is part of the title
+            raw = self.text[span.start : subtitle_after.end()]
+            end = subtitle_after.end()
+        report_year = re.match(r",?\s(?:19|20)\d{2}(?=\s*\[(?i:internet|online)\]|:\s+[a-z])", self.text[end:])
+        if report_year and not re.search(r"\d$", raw):
+            # "Antibiotic use in outpatient settings, 2021 [Internet]", "Chronic pain in Australia
+            # 2021: summary report": a report's year inside its title
+            raw = self.text[span.start : end + report_year.end()]
+            end += report_year.end()
         if re.search(r"\b\d{1,2}$", raw):
             # German ordinals: "… Mecklenburgs im 18" + ". Jahrhundert", "… nach dem 2" + ". Weltkrieg"
             ordinal = _GERMAN_ORDINAL_NOUN_RE.match(self.text, end)
@@ -314,8 +343,18 @@ class Parsed(NamedTuple):
         # an edition number the span took along: "Grundlagen der Strömungsmesstechnik. 2" + " Aufl."
         if _EDITION_AFTER_RE.match(self.text[stop:]):
             title = _EDITION_NUMBER_END_RE.sub("", title)
+        edition = _EDITION_TAIL_RE.search(title)
+        if edition and len(title[: edition.start()].split()) >= 2:
+            title = title[: edition.start()]
         # a law review's volume and abbreviation: "…Disparate Impact, 71 Stan" (+ ". L. Rev. 1021")
         title = _LAW_REVIEW_END_RE.sub("", title)
+        # ADS's "…models. arXiv e-prints, art." + " arXiv:2403.05571": the server's name
+        title = re.sub(r"(?<=\w)[.,]\s+(?i:arxiv)\s+e-prints?(?:,\s*(?:art|article)\.?)?$", "", title)
+        # "… a multi-country analysis. Under review at Global Environ Health J": the status and
+        # the journal it went to are no part of the title
+        status_at = _STATUS_AT_IN_TITLE_RE.search(title)
+        if status_at and len(title[: status_at.start()].split()) >= 3:
+            title = title[: status_at.start()]
         # a software version or the publisher the span ran on into: "mixedsurv: … Models. R
         # package version 2", "… Discourse Coherence. Morgan & Claypool Publishers"
         title = _VERSION_TAIL_RE.sub("", title)
@@ -325,7 +364,10 @@ class Parsed(NamedTuple):
         publisher = _TITLE_PUBLISHER_TAIL_RE.search(title)
         if publisher and _STRONG_PUBLISHER_RE.search(publisher.group(1)) and len(title[: publisher.start()].split()) >= 3:
             title = title[: publisher.start()]
-        return title.strip(" ,;:") or None
+        title = title.strip(" ,;:")
+        if opening_quote and title and title[0] not in _OPENING_QUOTES:
+            title = opening_quote + title  # the quoted head keeps both its quotes
+        return title or None
 
     def people(self) -> list[Person]:
         with_names = _co_authors_noted(self.text)
@@ -339,7 +381,7 @@ class Parsed(NamedTuple):
         # roles and organisations are nobody's name: "Okuda T, Ferraro L, inventors; Lumina
         # Optics Corp., assignee", "U.S. Census Bureau. 2020. …"
         people = [p for p in found if not _ROLE_WORD_RE.fullmatch(p.name.strip(" .,;")) and not _MONTH_NAME_RE.fullmatch(p.name.strip(" .,;"))
-                  and not (len(p.name.split()) >= 2 and _ORGANISATION_NAME_RE.search(p.name))]
+                  and not (len(p.name.split()) >= 2 and (_ORGANISATION_NAME_RE.search(p.name) or _CORPORATE_WORD_RE.search(p.name)))]
         if not people:
             # a corporate author heading the reference ("World Health Organization. (2016).",
             # "ASTM International. (2020).", "Office for National Statistics (2021)"): kept whole,
@@ -347,6 +389,16 @@ class Parsed(NamedTuple):
             corporate = self._corporate_author()
             if corporate:
                 return [corporate]
+        if not people and found:
+            # the organisations the tagger (or _corporate_head_of_title) marked as the authors
+            # ("Public Health England. Health profile …"): kept whole, as literal names
+            # (only a heading author closed by its stop: "Swedish Research Council (VR) Starting
+            # Grant, 2021–2025" is a grant line, no reference)
+            heads = [s for s in self.spans if s.label == "AUTHOR" and re.match(r"\s*(?:[.;]|,\s*\(?(?:19|20)\d{2})", self.text[s.end : s.end + 8])]
+            literal = [Person(p.name.strip(" .,;"), None, None) for p in found
+                       if len(p.name.split()) >= 2 and (_ORGANISATION_NAME_RE.search(p.name) or _CORPORATE_WORD_RE.search(p.name))] if heads else []
+            if literal:
+                return literal
         found = people if people or not found else []
         if _GBT_MARK_RE.search(self.text):
             # GB/T 7714 writes Chinese names family first in pinyin too ("Liu Yang", "LI Hua"),
@@ -421,7 +473,7 @@ class Parsed(NamedTuple):
                                  or "repr." in self.text or "cited" in self.text):
             span = self._year_span_before_access_or_reprint(span)
         if span is not None:
-            m = YEAR_RE.search(self.text[span.start : span.end])
+            m = YEAR_RE.search(self.text[span.start : span.end]) or _EARLY_YEAR_RE.search(self.text[span.start : span.end])
             if m:
                 year = int(m.group(1))
                 return year, _date_near(self.text, span, year)
@@ -452,6 +504,12 @@ class Parsed(NamedTuple):
     def venue(self) -> Optional[str]:
         title = self.first("TITLE")
         raw = self.field_text("VENUE")
+        venue_span = self.first("VENUE")
+        if raw and raw.count("(") > raw.count(")"):
+            # "Occup Med (" + "Lond). 2018;": the bracketed place closing an abbreviation
+            closing = re.match(r"[^()\s]{1,15}\)", self.text[venue_span.end :])
+            if closing:
+                raw = self.text[venue_span.start : venue_span.end + closing.end()]
         if title is not None and "//" in self.text[title.start :] and not _GBT_MARK_RE.search(self.text):
             # GOST: the source follows " // " ("… // Журнал прикладной теплофизики. 2019. Т. 26")
             source = _GOST_SOURCE_RE.search(self.text, title.start)
@@ -469,6 +527,24 @@ class Parsed(NamedTuple):
                                             or _SERIES_RE.fullmatch(raw.strip(" .,")) or _PUBLISHER_WORD_RE.search(raw)) else None
             if book:
                 return clean_venue(book) or None
+        if title is not None:
+            series = _NUMBERED_PAPER_SERIES_RE.search(self.text, title.end)
+            venue_span = self.first("VENUE")
+            in_brackets = series is not None and self.text.rfind("(", title.end, series.start(1)) > self.text.rfind(")", title.end, series.start(1))
+            # (right after the title: "Title. NBER Working Paper 9821", not a series closing a
+            # publisher's imprint, "Washington, DC: World Bank; HNP Discussion Paper No. 118")
+            adjacent = series is not None and re.fullmatch(r"[\s.,;:\"”’']*", self.text[title.end : series.start(1)]) is not None
+            if series and adjacent and not in_brackets and (venue_span is None or venue_span.start >= series.end(1)):
+                # "NBER Working Paper 9821. Cambridge, MA: National Bureau of Economic Research",
+                # "CEPR Discussion Paper No. 3341, Centre for …": the numbered series is where it
+                # appeared, the institution (tagged, or left untagged) its publisher
+                return series.group(1)
+        imprint = _VANCOUVER_IMPRINT_RE.search(self.text, title.end if title is not None else 0)
+        if imprint and (not raw or _JUNK_VENUE_RE.fullmatch(raw.strip(" .,;:")) or _THESIS_KIND_ONLY_RE.fullmatch(raw.strip(" .,;[]"))
+                        or (venue_span is not None and venue_span.start > imprint.start())):
+            # Vancouver's "[master's thesis]. Auckland (NZ): University of Auckland; 2020", "Canberra:
+            # AIHW; 2021": the publisher (or school) between the place and the year
+            return imprint.group(1).strip(" ,.;")
         bracketed = _BRACKETED_THESIS_RE.search(self.text)
         if bracketed:  # "[Doctoral dissertation, University of Texas at Austin]. ProQuest …": the school
             return bracketed.group(1).strip(" ,.;") or None
@@ -492,6 +568,11 @@ class Parsed(NamedTuple):
                 school = _THESIS_SCHOOL_RE.search(self.text, title.start)
                 if school:  # "Title (Doctoral dissertation). University of Sheffield, …"
                     return school.group(1).strip(" ,.;") or None
+                status_at = _STATUS_AT_IN_TITLE_RE.search(self.text, title.start, title.end)
+                if status_at:  # "Title. Under review at Global Environ Health J." read as one title
+                    found = _STATUS_AT_VENUE_RE.match(self.text, status_at.end())
+                    if found:
+                        return found.group(1).strip(" ,.;")
                 return untagged_venue(self.text[title.end :])
             authors = [s for s in self.spans if s.label == "AUTHOR"]
             # no title ("R. Hollis and Q. Zhang, arXiv:2203.04567 (2022)"): read after the names
@@ -603,8 +684,11 @@ _PUBLISHER_OR_SERVER_RE = re.compile(
     r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s?&\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?"  # "Harper & Row", "Taylor & Francis"
     r"|(?:[A-Z][\w'’.-]*\s){0,4}(?:Press|Publishers?|Publishing|Verlag|Books|Editions|Éditions|Editora|Editorial)"
     r"|(?:Wiley|Springer|Elsevier|Routledge|Sage|SAGE|Brill|Penguin|Norton|Macmillan|Palgrave Macmillan|Blackwell)"
-    r"|bioRxiv|medRxiv|arXiv|PsyArXiv|SocArXiv|EarthArXiv|ChemRxiv|EcoEvoRxiv|SSRN|Research Square|Preprints\.org|OSF Preprints")
-_VOLUME_COLON_PAGE_RE = re.compile(r"\s+\d{1,4}(?:\(\d{1,4}\))?:\s?[A-Za-z]?\d")
+    r"|bioRxiv|medRxiv|arXiv|PsyArXiv|SocArXiv|EarthArXiv|ChemRxiv|EcoEvoRxiv|SSRN|Research Square|Preprints\.org|OSF Preprints"
+    r"|(?:GitHub|GitLab|Bitbucket) (?:repository|repo)|(?:[A-Z][\w'’-]*\s){1,3}[Bb]log")
+_VOLUME_COLON_PAGE_RE = re.compile(r"\s+\d{1,4}(?:\(\d{1,4}\))?:\s?[A-Za-z]?\d"
+                                   # Springer: "Formal Methods in System Design 12(2), 133–161 (1998)"
+                                   r"|\s+\d{1,4}\(\d{1,4}\),\s?\d{1,6}\s?[-–]\s?\d")
 # words that name a journal or a meeting (one list for the rules that find a venue among the
 # title's sentences or after it)
 _VENUE_CUE_RE = re.compile(
@@ -624,7 +708,14 @@ _PUBLISHING_CITIES = (
     "Palermo|Verona|Trieste|Catania|Macerata|Lecce|Messina|Siena|Pavia|Parma|Perugia|Urbino|Cagliari|Brescia|"
     "Paris|Lyon|Genève|Bruxelles|Madrid|Barcelona|Sevilla|Valencia|Salamanca|Lisboa|Coimbra|Porto|Buenos Aires|"
     "México|Santiago|Bogotá|Lima|Wien|Berlin|München|Leipzig|Stuttgart|Frankfurt am Main|Bern|Zürich|Basel|"
-    "Amsterdam|Leiden|Leuven|Louvain|Turnhout|Città del Vaticano|Roma-Bari|Bari-Roma|Milano-Napoli")
+    "Amsterdam|Leiden|Leuven|Louvain|Turnhout|Città del Vaticano|Roma-Bari|Bari-Roma|Milano-Napoli|"
+    # French, Belgian, Swiss and Québec university towns ("Rennes, Presses universitaires de Rennes")
+    "Rennes|Toulouse|Bordeaux|Lille|Villeneuve-d'Ascq|Villeneuve d’Ascq|Grenoble|Strasbourg|Nancy|Montpellier|"
+    "Marseille|Aix-en-Provence|Caen|Rouen|Poitiers|Dijon|Besançon|Nantes|Tours|Clermont-Ferrand|Limoges|"
+    "Saint-Étienne|Louvain-la-Neuve|Namur|Liège|Lausanne|Neuchâtel|Fribourg|Québec|Montréal|"
+    # Spanish, Portuguese, Polish, Czech and German ones
+    "Granada|Zaragoza|Oviedo|Santiago de Compostela|Murcia|Bilbao|Braga|Kraków|Krakow|Warszawa|Wrocław|Poznań|"
+    "Łódź|Lublin|Gdańsk|Toruń|Katowice|Praha|Brno|Göttingen|Tübingen|Freiburg|Köln|Hamburg|Bonn|Münster")
 # ...and the places a tagger takes for the venue before ": Publisher" (those, and the English-speaking ones)
 _PLACE_ONLY_RE = re.compile(
     rf"(?:{_PUBLISHING_CITIES}|Geneva|London|New York|Oxford|Cambridge|Boston|Chicago|Washington|Tokyo|Singapore|"
@@ -678,7 +769,9 @@ _REPORT_ISSUER_RE = re.compile(
     r"\s*[,.]\s*((?:[A-Z][\w'’&.-]*)(?:\s(?:of|for|and|&|the|de|für|[A-Z][\w'’&.-]*)){0,7})")
 # a venue the tagger found that only names the kind of work ("Master's", "PhD thesis")
 # a venue that is only an abbreviation's first word: "Prof" (of a supervisor), "Tech" (of "Tech. Rep."), "D"
-_JUNK_VENUE_RE = re.compile(r"[A-Z]|Prof|Dr|Rep|Eds?|Vol|No|In|Op|(?i:tech(?:nical)?\.?(?:\s*rep(?:ort)?\.?)?)"
+_JUNK_VENUE_RE = re.compile(r"[A-Z]|Prof|Dr|Rep|Eds?|Vol|No|In|Op|Cat|NCT|(?i:tech(?:nical)?\.?(?:\s*rep(?:ort)?\.?)?)"
+                             r"|[A-Z]?\d[\w/-]*/?|(?i:proefschrift|doctoraatsthesis|dissertation|tesis|tese|thèse|these)"
+                             r"|(?i:version|ver)\.?(?:\s*\d[\d.]*)?|(?i:v)\.?\s*\d[\d.]*"
                              r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")  # a month: "Dec. 2017"
 _THESIS_KIND_ONLY_RE = re.compile(r"(?i:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|diploma)(?:\s+(?:thesis|dissertation))?"
                                   r"|thesis|dissertation|manuscript|working paper|report)")
@@ -741,6 +834,9 @@ def untagged_venue(tail: str) -> Optional[str]:
     status_at = None if _ARXIV_HOST_RE.search(tail) else _STATUS_AT_VENUE_RE.search(tail)
     if status_at:  # "Revise and resubmit at American Economic Journal: Applied Economics" (a preprint's server wins)
         return status_at.group(1).strip(" ,.;")
+    hosted_at = _BLOG_OR_REPOSITORY_RE.match(tail)
+    if hosted_at:  # ". OpenAI blog, 2022", ". GitHub repository. https://…"
+        return hosted_at.group(1) or hosted_at.group(2)
     short = _IN_VENUE_YEAR_RE.match(tail) or _VENUE_THEN_STATUS_RE.match(tail)
     if short:  # ". In MLSys, 2022." / ". Biometrika, forthcoming."
         return short.group(1).strip(" ,.;")
@@ -805,10 +901,35 @@ def untagged_venue(tail: str) -> Optional[str]:
 
 # "(2026, February)": a month the tagger read as one more author
 _MONTH_NAME_RE = re.compile(r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)")
+# an institution's acronym or name, then "Working Paper"/"Discussion Paper" (" Series") and a number
+_NUMBERED_PAPER_SERIES_RE = re.compile(
+    # (not in APA's brackets, "(Policy Research Working Paper No. 7712). Washington, DC: World
+    # Bank", where the publisher is the venue)
+    r"(?:^|[.,]\s+|\s)((?:[A-Z][\w&'’-]*\s){0,5}(?:Staff\s|Policy Research\s)?(?:Working|Discussion|Occasional|Policy)\s+Papers?"
+    r"(?:\s+Series)?)(?:,?\s+(?:No\.?|Nr\.?|no\.|#)\s?)?\s*[A-Z]{0,4}[-/]?[A-Z]{0,2}\d[\w/-]*")
+# a year before 1900, taken only where the tagger marked the span a year ("London, 1703.")
+_EARLY_YEAR_RE = re.compile(r"(?<![\d/.\-])(1[5-8]\d{2})(?![\d/\-])")
+_IMPRINT_AFTER_RE = re.compile(r"[.,]?\s+[A-Z][\w .'’-]{1,30}(?:,\s*[A-Z]{2})?:\s+[A-Z]")
+_LOWER_SUBTITLE_AFTER_RE = re.compile(r":\s+[a-z][^.;:?!\[\]()]{2,150}?(?=[.?!](?:\s|$))")
+# "Public Health England. ", "Institute of Medicine (US) Committee on Rural Maternal Health. "
+_CORPORATE_TITLE_HEAD_RE = re.compile(
+    r"((?:[A-Z][\w&'’-]*|of|for|and|the|on|in|de|du|des|für|\([A-Z]{2,6}\))(?:\s(?:[A-Z][\w&'’-]*|of|for|and|the|on|in|de|du|des|für|"
+    r"\([A-Z]{2,10}\))){0,11})\.\s+(?=[A-Z0-9])")
+_VANCOUVER_IMPRINT_RE = re.compile(
+    r"[.\]]\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2}(?:\s\([A-Z]{2,3}\))?:\s+([A-Z][^;:()\[\].]{1,80}?(?:\s\([A-Z]{2,3}\))?)\s*;\s*"
+    r"(?:(?:19|20)\d{2}|c(?:19|20)\d{2}|\[)")
+_ELIDED_ARTICLE_RE = re.compile(r"(?<![\w])(?:[LlDd]|[Dd]ell|[Nn]ell|[Dd]all|[Ss]ull|[Aa]ll|[Qq]u|[Jj]usqu)['’]")
+_BLOG_OR_REPOSITORY_RE = re.compile(
+    r"[.,]?\s*(?:([A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,3}\s[Bb]log)|(GitHub|GitLab|Bitbucket|Hugging Face)\s+(?:repository|repo))\b")
+_OPENING_QUOTES = ('"', "“", "‘", "'", "«", "„")
+_QUOTED_HEAD_SUBTITLE_RE = re.compile(r"[\"”’'»]\s?:\s+([a-zà-ÿA-Z][^.?!]{5,200}[^.?!\s])(?=[.?!](?:\s|$))")
+_STATUS_AT_IN_TITLE_RE = re.compile(
+    r"[.;,]\s+(?=(?i:revise and resubmit|r\s?&\s?r|under review|submitted|accepted|conditionally accepted|forthcoming|"
+    r"to appear|in press)\s+(?:at|to|in|for|with)\s+(?:the\s+)?[A-Z])")
 _STATUS_AT_VENUE_RE = re.compile(
     r"(?i:revise and resubmit|r\s?&\s?r|under review|submitted|accepted|conditionally accepted|forthcoming|to appear|"
     r"in press)\s+(?:at|to|in|for|with)\s+(?:the\s+)?([A-Z][^,.;()\[\]]{1,100}?)\s*(?=[,.;()\[]|$)")
-_IN_VENUE_YEAR_RE = re.compile(r"[.,]?\s*In:?\s+([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?:19|20)\d{2}\b")
+_IN_VENUE_YEAR_RE = re.compile(r"[.,]?\s*In:?\s+([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?:(?:pages|pp\.?)\s*\d+\s*[-–]+\s*\d+,\s*)?(?:19|20)\d{2}\b")
 _VENUE_THEN_STATUS_RE = re.compile(r"[.,]?\s*([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?i:forthcoming|in press|to appear)\b")
 _PAREN_IMPRINT_TAIL_RE = re.compile(
     r"\((?:[A-Z][\w .'’-]{1,30}(?:,\s*[A-Z]{2})?:\s*|\d+(?:st|nd|rd|th)\s+edn?,\s*)([A-Z][^():,]{1,60}?)(?:,?\s+(?:19|20)\d{2})?\)\.?\s*$")
@@ -996,6 +1117,8 @@ def _person(text: str) -> Optional[Person]:
     name = _clean_person(text)
     if not name or not any(c.isalpha() for c in name) or _TRUNCATION_RE.match(name):
         return None
+    # "P.E.HALVORSEN", "T.J.BRENNAN": a PDF lost the space after the initials
+    name = re.sub(r"^((?:[A-Z]\.){1,3})(?=[A-Z][A-Za-zÀ-ÿ'’-]{2,}$)", r"\1 ", name)
     first = family_first_split(name)
     if first is not None:  # "张伟", "山田 太郎", "WANG Xiaoming"
         return Person(name, first[0] or None, first[1])
@@ -1049,7 +1172,12 @@ def _title_head_read_as_author(text: str, spans: list[FieldSpan]) -> list[FieldS
     return out
 
 
-_NAME_SLASH_RE = re.compile(r"(?<=[^\W\d_.])/(?=[A-ZÀ-Þ])")
+_INVERTED_PARTICLE_NAME_RE = re.compile(
+    r"(?:von|van|de|der|den|du|da|di|le|la|zu|vom|ten|ter)(?:\s(?:der|den|de|la|le|dem))?\s[A-ZÀ-Þ][\w'’-]+,\s+[A-ZÀ-Þ][\w'’.-]+(?:[\s-][A-ZÀ-Þ][\w'’.-]+)?")
+# DIN's imprint after a book's title: "Berlin/New York: de Gruyter 1999", "Weinheim: Beltz 2013"
+_PLACE_PUBLISHER_YEAR_RE = re.compile(r"[A-ZÄÖÜ][\w./ -]{1,40}:\s+((?:de\s|von\s)?[A-ZÄÖÜa-z][^:,.;]{1,60}?)\s+(?:19|20)\d{2}\b")
+_BARE_FAMILY_LIST_RE = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:,\s[A-Z][a-zà-ÿ'’-]+){2,}")
+_NAME_SLASH_RE = re.compile(r"(?<=[^\W\d_.])\s?/\s?(?=[A-ZÀ-Þ])")
 # the list's own "et al." before the colon: "Vogt, Michael u. a.:", "Smith, J. et al.:"
 _ET_AL_END_RE = re.compile(r"[,;]?\s*(?:et\.?\s?al\.?|u\.\s?a\.|and others|und andere)\s*$", re.I)
 
@@ -1079,7 +1207,9 @@ def _names_run_to_colon(text: str, last: FieldSpan, colon: int) -> bool:
     pieces = [p.strip() for p in _NAME_SEPARATOR_RE.split(segment) if p.strip()]
     if not pieces:
         return False
-    bare_family = re.fullmatch(r"[A-Z][\w'’-]+", author) is not None
+    bare_family = re.fullmatch(r"(?:(?:von|van|de|der|den|du|da|di|le|la|zu|vom|ten|ter)\s)*[A-Z][\w'’-]+", author) is not None
+    if _BARE_FAMILY_LIST_RE.fullmatch(text[last.start : colon].strip()):
+        return True  # dblp's short form: "Hartung, Oyelowo, Zhang:" (three or more family names alone)
     if bare_family and len(pieces) == 1:  # "Kessler, Tobias" / "Kessler, T."
         return re.fullmatch(r"(?:[A-Z][\w'’-]+|[A-Z]\.)(?:[\s-](?:[A-Z][\w'’-]+|[A-Z]\.)){0,2}", pieces[0]) is not None
     return all(looks_like_name(p) and 2 <= len(p.split()) <= 4 and not p.isupper() for p in pieces)
@@ -1092,12 +1222,30 @@ def _names_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     given name of an inverted "Kessler, Tobias:" as the title's first words)."""
     m = _NAMES_COLON_RE.match(text)
     title = next((s for s in spans if s.label == "TITLE"), None)
+    if m is not None and title is None:
+        # "Weiß, Gerhard u. a.: Handbuch der Dialektgeographie. Berlin/New York: de Gruyter 1999":
+        # no title tagged, and the "venue" right after the names' colon is the title
+        venue = next((s for s in spans if s.label == "VENUE"), None)
+        publisher = _PLACE_PUBLISHER_YEAR_RE.match(text, venue.end + 2) if venue is not None else None
+        if (venue is not None and venue.start == m.end() and publisher is not None and text[venue.end : venue.end + 2] == ". "
+                and any(s.label == "AUTHOR" and s.end <= m.end(1) for s in spans)):
+            spans = [FieldSpan("TITLE", s.start, s.end, s.confidence) if s is venue else s for s in spans]
+            title = next(s for s in spans if s.label == "TITLE")
+            spans = sorted(spans + [FieldSpan("VENUE", publisher.start(1), publisher.end(1), venue.confidence)], key=lambda s: s.start)
+    if (m is not None and title is not None and not any(s.label == "AUTHOR" for s in spans) and title.start < m.end()
+            and _INVERTED_PARTICLE_NAME_RE.fullmatch(m.group(1).strip())):
+        # "von Hohenbühl, Dietrich: Kunst und Andacht": the tagger took the particle-led name
+        # for the title's head; an inverted name before the colon is the author
+        spans = sorted([s for s in spans if s is not title]
+                       + [FieldSpan("AUTHOR", m.start(1), m.start(1) + len(m.group(1).rstrip()), title.confidence),
+                          FieldSpan("TITLE", m.end(), title.end, title.confidence)], key=lambda s: s.start)
+        return spans
     if m is None or title is None or title.end <= m.end() or title.start >= m.end():
         return spans
     if "/" in m.group(1):
         # German legal style separates inverted names with slashes: "Wendlinger, Thomas/Aksoy,
         # Derya:"; read them as "; " (same length, so every offset holds)
-        text = text[: m.start(1)] + _NAME_SLASH_RE.sub(";", m.group(1)) + text[m.end(1):]
+        text = text[: m.start(1)] + _NAME_SLASH_RE.sub(lambda x: x.group(0).replace("/", ";"), m.group(1)) + text[m.end(1):]
     head_start, head_end = m.start(1), m.end(1)
     et_al = _ET_AL_END_RE.search(text, head_start, head_end)
     if et_al:  # the list's "u. a." / "et al." is no name
@@ -1117,7 +1265,8 @@ def _names_before_colon(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     cursor = head_start
     words = [p for p in parts if p]
     # "Vogt, Michael:" is one inverted name (DIN), not two family names
-    inverted = ";" in head or len(names) < len(words) or (len(words) == 2 and all(" " not in w for w in words))
+    inverted = (";" in head or len(names) < len(words) or (len(words) == 2 and all(" " not in w for w in words))) \
+        and not _BARE_FAMILY_LIST_RE.fullmatch(head.strip())
     pieces = re.split(r"\s*;\s*", head) if ";" in head else ([head] if inverted else parts)
     for piece in pieces:
         piece = re.sub(r"^(?:and|&)\s+", "", piece.strip())
@@ -1308,8 +1457,9 @@ def _one_word_title_read_as_author(text: str, spans: list[FieldSpan]) -> list[Fi
 # GSA/USGS: "Title: Journal, v. 47, no. 5, p. 411–415"
 _GSA_JOURNAL_RE = re.compile(r":\s+([A-Z][^:;]{2,80}?),\s+v\.\s*\d")
 # Vancouver/NLM: "Title. PLoS Negl Trop Dis. 2019;13(8):e0007612", "… Hum Mol Genet 1996; 5: 933"
-_NLM_JOURNAL_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][A-Za-z]{0,14}\.?\s){0,5}[A-Z][A-Za-z]{0,14}\.?)$")
-_NLM_JOURNAL_SENTENCE_RE = re.compile(r"\.\s+((?:[A-Z][A-Za-z]{0,14}\.?\s){0,5}[A-Z][A-Za-z]{0,14}\.?)\s+(?:19|20)\d{2}(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?\s*;")
+_NLM_JOURNAL_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][A-Za-z]{0,14}\.?\s){0,5}[A-Z][A-Za-z]{0,14}\.?(?:\s\([A-Z][a-z]{1,12}\.?\))?)$")
+# ("Occup Med (Lond). 2018;": a place in brackets is part of the abbreviation)
+_NLM_JOURNAL_SENTENCE_RE = re.compile(r"\.\s+((?:[A-Z][A-Za-z]{0,14}\.?\s){0,5}[A-Z][A-Za-z]{0,14}\.?(?:\s\([A-Z][a-z]{1,12}\.?\))?)\.?\s+(?:19|20)\d{2}(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?\s*;")
 _NLM_DATE_AFTER_RE = re.compile(r"\.?\s*(?:19|20)\d{2}(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?\s*;")
 
 
@@ -1341,8 +1491,12 @@ _IN_GUILLEMETS_RE = re.compile(r",\s+(?:in|In|en|em|dans|In:|in:)\s+«([^«»]{2
 _BARE_GUILLEMETS_RE = re.compile(r"\s*,\s+«([^«»]{2,200})»")
 _IN_EDITED_BOOK_RE = re.compile(r",\s+(?:in|In|en|em|dans|In:|in:)\s+([A-ZÀ-Þ][^«»]{2,200}?),\s+(?:a cura di|ed\.|eds\.|edited by|hrsg\.|éd\.|dir\.|coord\.|org\.)\s")
 _CITY_PUBLISHER_TAIL_RE = re.compile(
-    rf",\s+(?:{_PUBLISHING_CITIES})(?:\s*[-–]\s*(?:{_PUBLISHING_CITIES}))?,\s+([A-ZÀ-Þ][^,]{{1,80}}?)"
-    rf"(?=,\s+(?:(?:1[5-9]|20)\d{{2}}|in corso di stampa|in stampa|en prensa|sous presse|s\.\s?d\.|n\.\s?d\.)|$)")
+    rf",\s+(?:{_PUBLISHING_CITIES})(?:\s*[-–/]\s*(?:{_PUBLISHING_CITIES}))?,\s+((?:(?:il|la|lo|le|les|el|de|di)\s+)?[A-ZÀ-Þ][^,]{{1,80}}?)"
+    # then the year, a status, or the series and edition French puts between ("coll. « U »", "2e éd.")
+    rf"(?=,\s+(?:(?:1[5-9]|20)\d{{2}}|in corso di stampa|in stampa|en prensa|sous presse|s\.\s?d\.|n\.\s?d\.|"
+    rf"coll\.|\d{{1,2}}(?:e|ème|a|ª)\s+[ée]d)|$)"
+    # Polish: "…, Universitas, Kraków 2010": the publisher before the city and year
+    rf"|,\s+([A-ZÀ-Þ][^,]{{1,60}}?),\s+(?:{_PUBLISHING_CITIES})\s+(?:1[5-9]|20)\d{{2}}\b")
 
 
 def _comma_style_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -1366,7 +1520,8 @@ def _comma_style_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]
         title = FieldSpan("TITLE", title.start, imprint.start(), title.confidence)
         spans = [title if s is titles[0] else s for s in spans]
         if not any(s.label == "VENUE" for s in spans):
-            spans = sorted(spans + [FieldSpan("VENUE", imprint.start(1), imprint.end(1), title.confidence)], key=lambda s: s.start)
+            g = 1 if imprint.group(1) is not None else 2
+            spans = sorted(spans + [FieldSpan("VENUE", imprint.start(g), imprint.end(g), title.confidence)], key=lambda s: s.start)
     if "," not in text[title.start : title.end] and "«" not in text[title.end : title.end + 4]:
         return spans
     has_venue = any(s.label == "VENUE" for s in spans)
@@ -1376,7 +1531,8 @@ def _comma_style_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]
             kept = [s for s in spans if s is not title and not (s.label == "VENUE" and s.start < m.end())]
             new = [FieldSpan("TITLE", title.start, m.start(), title.confidence)]
             if not any(s.label == "VENUE" for s in kept):
-                new.append(FieldSpan("VENUE", m.start(1), m.end(1), title.confidence))
+                g = 1 if m.group(1) is not None else 2
+                new.append(FieldSpan("VENUE", m.start(g), m.end(g), title.confidence))
             return sorted(kept + new, key=lambda s: s.start)
     if not has_venue:
         bare = _BARE_GUILLEMETS_RE.match(text, title.end)
@@ -1927,6 +2083,102 @@ def _title_word_read_as_venue(text: str, spans: list[FieldSpan]) -> list[FieldSp
     return sorted(out, key=lambda s: s.start)
 
 
+def _corporate_head_of_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """Vancouver's corporate author read into the title when no person was tagged: "Public
+    Health England. Health profile for England 2020 …", "Johns Hopkins Center for Health
+    Security. Vaccine cold chain …", "Institute of Medicine (US) Committee on Rural Maternal
+    Health. Improving maternity care …". A reference starts with its authors, so a first
+    sentence of capitalised words naming an organisation, before a title of three words or
+    more, is the author (only where the entry starts with the title span)."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    if not titles:
+        return spans
+    title = titles[0]
+    authors = [s for s in spans if s.label == "AUTHOR"]
+    if authors:
+        # "Johns" (AUTHOR) + "Hopkins Center for Health Security. Vaccine …" (TITLE), "Institute
+        # of Medicine (US)" + "Committee on Rural Maternal Health. Improving …": the organisation
+        # runs on into the title, with no stop between
+        last = authors[-1]
+        head = _CORPORATE_TITLE_HEAD_RE.match(text, title.start)
+        if (last.end <= title.start and re.fullmatch(r"\s+", text[last.end : title.start]) and head is not None
+                and head.end() < title.end and len(text[head.end() : title.end].split()) >= 3
+                and not re.search(r"[.;,]$", text[last.start : last.end].strip())
+                and (_ORGANISATION_NAME_RE.search(text[last.start : head.end(1)]) or _CORPORATE_WORD_RE.search(text[last.start : head.end(1)]))):
+            kept = [s for s in spans if s is not title and s is not last]
+            return sorted(kept + [FieldSpan("AUTHOR", last.start, head.end(1), min(last.confidence, title.confidence)),
+                                  FieldSpan("TITLE", head.end(), title.end, title.confidence)], key=lambda s: s.start)
+        return spans
+    prefix = text[: title.start]
+    start = title.start
+    if re.search(r"[^\W\d_]", prefix):
+        # "Institute of Medicine (US)" left untagged before "Committee on … Health. Title"
+        untagged = re.fullmatch(r"\s*((?:[A-Z][\w&'’-]*|of|for|and|the|on|in|\([A-Z]{2,10}\))(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the|on|in|"
+                                r"\([A-Z]{2,10}\))){0,8})\s+", prefix)
+        if untagged is None or any(s.start < title.start for s in spans):
+            return spans
+        start = untagged.start(1)
+    head = _CORPORATE_TITLE_HEAD_RE.match(text, title.start)
+    if head is None or head.end() >= title.end:
+        return spans
+    name = text[start : head.end(1)]
+    if not (_ORGANISATION_NAME_RE.search(name) or _CORPORATE_WORD_RE.search(name) or re.fullmatch(r"[A-Z]{3,10}", name)):
+        return spans
+    if len(text[head.end() : title.end].split()) < 3:
+        return spans
+    kept = [s for s in spans if s is not title]
+    return sorted(kept + [FieldSpan("AUTHOR", start, head.end(1), title.confidence),
+                          FieldSpan("TITLE", head.end(), title.end, title.confidence)], key=lambda s: s.start)
+
+
+def _title_inside_quotes(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A title the tagger broke up inside the entry's one pair of curly quotes ("“Who Speaks
+    for the Village?" TITLE + "Chiefs, Courts" AUTHOR + "and Customary Law in Colonial Ghana.”"
+    TITLE, or one unsure title ending at the closing mark): the writer's quotes bound the
+    title, so it is all they enclose (when only title pieces and unsure names lie inside)."""
+    for opener, closer in (("“", "”"), ("«", "»"), ("„", "“")):
+        if text.count(opener) != 1 or closer not in text:
+            continue
+        start = text.find(opener) + 1
+        end = text.find(closer, start)
+        if end < 0:
+            continue
+        inside = [s for s in spans if s.start < end and s.end > start]
+        titles = [s for s in inside if s.label == "TITLE"]
+        if not titles or any(s.start < start or s.end > end for s in inside):
+            continue
+        if any(s.label != "TITLE" and not (s.label == "AUTHOR" and s.confidence < 0.5) for s in inside):
+            continue
+        if len(inside) == 1 and (titles[0].confidence >= 0.5 or not re.fullmatch(r"[\s.,;:?!]*", text[titles[0].end : end])):
+            continue  # one sure title, or one that stops short of the closing mark by words
+        body = text[start:end].rstrip(" .,;:")
+        if len(body.split()) < 3 or (len(inside) == 1 and titles[0].start == start and titles[0].end == start + len(body)):
+            continue
+        return sorted([s for s in spans if not any(s is i for i in inside)]
+                      + [FieldSpan("TITLE", start, start + len(body), _QUOTED_TITLE_CONFIDENCE)], key=lambda s: s.start)
+    return spans
+
+
+def _venue_glued_to_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A venue the tagger was unsure of, starting right after the title with only a space
+    between ("Welsh Chapels and the" + "Politics of Song." + " Cardiff: University of Wales
+    Press"): no style sets a venue off by a bare space, so it is the title's end (the
+    publisher after "Place:" is then read as the venue)."""
+    for k in range(len(spans) - 1):
+        title, venue = spans[k], spans[k + 1]
+        if title.label != "TITLE" or venue.label != "VENUE" or venue.confidence >= 0.5:
+            continue
+        if text[title.end : venue.start] != " " or not text[title.end - 1 : title.end].isalpha():
+            continue
+        if _VENUE_CUE_RE.search(text[venue.start : venue.end]) or not _IMPRINT_AFTER_RE.match(text, venue.end):
+            continue  # a journal's own words, or no book imprint ("Cardiff: University of Wales Press") after it
+        end = venue.end
+        while end > venue.start and text[end - 1] in ".,;: ":
+            end -= 1
+        return spans[:k] + [FieldSpan("TITLE", title.start, end, min(title.confidence, venue.confidence))] + spans[k + 2 :]
+    return spans
+
+
 def _quotes_confirm_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """A title span that the text's own quotation marks enclose exactly ("'Whose heritage?
     Community archives …'," ) has its boundaries confirmed by the writer: the tagger's doubt
@@ -2161,6 +2413,7 @@ def _edited_volume_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
 def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     """Group BIO tags into field spans. A title or venue the tagger broke in two around glue
     punctuation ("Title" ":" "Subtitle") is one span; a field found twice keeps its longest run."""
+    text_of_doc = doc_text(doc)  # one string for all the repairs below (each used to rebuild it)
     runs: list[list] = []  # [label, start_tok, end_tok, min_conf]
     for i, tag in enumerate(tags):
         if tag == "O":
@@ -2199,45 +2452,48 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
         FieldSpan(label, starts[s], starts[e - 1] + len(texts[e - 1]), round(conf, 4))
         for label, s, e, conf in merged
     ]
-    spans = _quoted_venue_is_title(doc_text(doc), spans)
-    spans = _journal_inside_title(doc_text(doc), spans)
-    spans = _title_word_read_as_venue(doc_text(doc), spans)
-    spans = _quotes_confirm_title(doc_text(doc), spans)
-    spans = _title_head_read_as_author(doc_text(doc), spans)
-    spans = _names_before_colon(doc_text(doc), spans)
-    spans = _split_title_head_off_inverted_name(doc_text(doc), spans)
-    spans = _join_split_inverted_names(doc_text(doc), spans)
-    spans = _names_left_among_authors(doc_text(doc), spans)
-    spans = _title_head_tagged_as_last_author(doc_text(doc), spans)
-    spans = _journal_tagged_as_last_author(doc_text(doc), spans)
-    spans = _place_name_ending_title(doc_text(doc), spans)
-    spans = _title_stopped_before_imprint(doc_text(doc), spans)
+    spans = _quoted_venue_is_title(text_of_doc, spans)
+    spans = _journal_inside_title(text_of_doc, spans)
+    spans = _title_word_read_as_venue(text_of_doc, spans)
+    spans = _title_inside_quotes(text_of_doc, spans)
+    spans = _corporate_head_of_title(text_of_doc, spans)
+    spans = _quotes_confirm_title(text_of_doc, spans)
+    spans = _title_head_read_as_author(text_of_doc, spans)
+    spans = _names_before_colon(text_of_doc, spans)
+    spans = _split_title_head_off_inverted_name(text_of_doc, spans)
+    spans = _join_split_inverted_names(text_of_doc, spans)
+    spans = _names_left_among_authors(text_of_doc, spans)
+    spans = _title_head_tagged_as_last_author(text_of_doc, spans)
+    spans = _journal_tagged_as_last_author(text_of_doc, spans)
+    spans = _place_name_ending_title(text_of_doc, spans)
+    spans = _title_stopped_before_imprint(text_of_doc, spans)
     spans = _drop_editors(spans)
-    spans = _edited_volume_title(doc_text(doc), spans)
-    spans = _subtitle_read_as_venue(doc_text(doc), spans)
-    spans = _book_read_as_title(doc_text(doc), spans)
-    spans = _title_head_left_out(doc_text(doc), spans)
-    spans = _names_inside_title(doc_text(doc), spans)
-    spans = _first_author_read_into_title(doc_text(doc), spans)
-    spans = _last_author_read_into_title(doc_text(doc), spans)
-    spans = _title_first_word_read_as_author(doc_text(doc), spans)
-    spans = _one_word_title_read_as_author(doc_text(doc), spans)
-    spans = _place_name_ending_title(doc_text(doc), spans)
-    spans = _venue_started_inside_title(doc_text(doc), spans)
-    spans = _title_head_with_years(doc_text(doc), spans)
-    spans = _abbreviated_journal_glued_to_title(doc_text(doc), spans)
-    spans = _journal_read_into_title(doc_text(doc), spans)
-    spans = _comma_style_container(doc_text(doc), spans)
+    spans = _edited_volume_title(text_of_doc, spans)
+    spans = _subtitle_read_as_venue(text_of_doc, spans)
+    spans = _book_read_as_title(text_of_doc, spans)
+    spans = _title_head_left_out(text_of_doc, spans)
+    spans = _names_inside_title(text_of_doc, spans)
+    spans = _first_author_read_into_title(text_of_doc, spans)
+    spans = _last_author_read_into_title(text_of_doc, spans)
+    spans = _title_first_word_read_as_author(text_of_doc, spans)
+    spans = _one_word_title_read_as_author(text_of_doc, spans)
+    spans = _place_name_ending_title(text_of_doc, spans)
+    spans = _venue_started_inside_title(text_of_doc, spans)
+    spans = _venue_glued_to_title(text_of_doc, spans)
+    spans = _title_head_with_years(text_of_doc, spans)
+    spans = _abbreviated_journal_glued_to_title(text_of_doc, spans)
+    spans = _journal_read_into_title(text_of_doc, spans)
+    spans = _comma_style_container(text_of_doc, spans)
     venues = [s for s in spans if s.label == "VENUE"]
     if len(venues) > 1:
         # "IEEE SaTML 2024. Distinguished Paper Award": an award is no venue when a venue is there
-        awards = [s for s in venues if _AWARD_RE.search(doc_text(doc)[s.start : s.end])]
+        awards = [s for s in venues if _AWARD_RE.search(text_of_doc[s.start : s.end])]
         if awards and len(awards) < len(venues):
             spans = [s for s in spans if not any(s is a for a in awards)]
     titles = [s for s in spans if s.label == "TITLE"]
     if len(titles) > 1:
         # "Retrieved from X website", "Available at": an access note, never the title
-        text = doc_text(doc)
+        text = text_of_doc
         notes = [s for s in titles if _ACCESS_NOTE_HEAD_RE.match(text, s.start)]
         if notes and len(notes) < len(titles):
             spans = [s for s in spans if not any(s is n for n in notes)]
@@ -2251,8 +2507,11 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     for label in ("TITLE", "VENUE", "YEAR"):
         found = [s for s in spans if s.label == label]
         if len(found) > 1:
-            key = (lambda s: s.confidence) if label == "YEAR" else (lambda s: s.end - s.start)
+            # of several years, the Vancouver date ("2021;9(11)") before a sure one that
+            # is part of a name ("GBD 2019 Collaborators")
+            key = (lambda s: (bool(re.match(r"\s*;\s*\d", text_of_doc[s.end : s.end + 4])), s.confidence)) if label == "YEAR" \
+                else (lambda s: s.end - s.start)
             best = max(found, key=key)
             spans = [s for s in spans if s.label != label or s is best]
     mean = sum(confidence) / len(confidence) if confidence else 0.0
-    return Parsed(doc_text(doc), spans, round(mean, 4))
+    return Parsed(text_of_doc, spans, round(mean, 4))

@@ -161,8 +161,23 @@ def parse_citation(raw: str) -> Entry:
         if rest:
             if _question_then_subtitle(text, rest):
                 rest = [f"{rest[0]}? {rest[1]}"] + rest[2:]
+            if len(rest) >= 3 and _PLACE_PUBLISHER_SENTENCE_RE.match(rest[2]) and not re.search(r"\d|^In:?\s", rest[1]) \
+                    and not re.match(r"In:?\s", rest[2]):
+                # a book: "Bildung im Übergang. Biographische Perspektiven auf … . Wiesbaden:
+                # Springer VS.": title, subtitle, then place and publisher
+                joint = " " if rest[0].endswith(("?", "!")) else ". "
+                asked = re.search(re.escape(rest[0]) + r"\s*([?!])", text)
+                if asked:  # "Schule als Ort der Ungleichheit? Empirische …": the question stays one
+                    rest[0], joint = rest[0] + asked.group(1), " "
+                rest = [f"{rest[0].rstrip('.')}{joint}{rest[1]}"] + rest[2:]
             entry.title = rest[0]
-            entry.venue = _venue_of(" ".join(rest[1:]), year)
+            imprint = _PLACE_PUBLISHER_SENTENCE_RE.match(rest[1]) if len(rest) >= 2 else None
+            if imprint and not re.match(r"In:?\s", rest[1]):
+                # "Opladen: Verlag Barbara Budrich (zugl. Dissertation, Universität Göttingen 2013)":
+                # the publisher; the note names the thesis it also was
+                entry.venue = re.sub(r"\s*\(.*$", "", imprint.group(1)).strip(" .,;") or None
+            else:
+                entry.venue = _venue_of(" ".join(rest[1:]), year)
         return entry
 
     segments = split_sentences(text)
@@ -269,7 +284,9 @@ _STATUS_SENTENCE_RE = re.compile(r"(?:^|[.;]?\s+)(?:unpublished\s+)?manuscript(?
 
 
 # a label before the reference itself: "Recommended citation: Doe, J. (2020) …", "Cite as: …"
-_NAMES_YEAR_COLON_RE = re.compile(r"^([^()]{3,300}?)\s*\((?:1[6-9]|20)\d{2}[a-z]?\)\s*:\s+(?=\S)")
+_NAMES_YEAR_COLON_RE = re.compile(
+    r"^([^()]{3,300}?)\s*(?:\((?:Hrsg|Hg|Hgg|eds?|Eds?)\.?\)\s*)?"
+    r"\((?:(?:1[6-9]|20)\d{2}[a-z]?|(?i:im Erscheinen|in Vorbereitung|in Druck|in press|forthcoming|i\.\s?E\.))\)\s*:\s+(?=\S)")
 # words of journal and proceedings names, never of people's: "Estuarine, Coastal and Shelf Science"
 VENUE_WORD_RE = re.compile(r"\b(?:Science|Sciences|Journal|Review|Letters|Series|Research|Proceedings|Transactions|Bulletin|"
                             r"Annals|Quarterly|Studies|Society|Systems|Conference|Symposium|Workshop|Ecology|Biology|"
@@ -326,6 +343,13 @@ def _only_in_brackets(text: str, needle: str) -> bool:
     return found
 
 
+_LEADING_WITH_NOTE_RE = re.compile(r"^\s*\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,200})\)\s*(?=[A-ZÀ-Þ0-9\"“‘«])")
+
+
+# "Wiesbaden: Springer VS", "Opladen: Verlag Barbara Budrich (zugl. Dissertation …)"
+_PLACE_PUBLISHER_SENTENCE_RE = re.compile(r"^[A-ZÄÖÜ][\w./ -]{1,40}:\s+([A-Za-zÄÖÜ][^:]{1,120})")
+
+
 def parse_entry_text(raw: str) -> Entry:
     if "⟨" in raw:
         raw = angle_ids_as_text(raw)
@@ -339,6 +363,13 @@ def parse_entry_text(raw: str) -> Entry:
     sole = _SOLE_AUTHOR_NOTE_RE.search(raw)
     if sole:  # "Title — sole author. Journal, 2021": the owner's own, nobody else's
         raw = raw[: sole.start()] + raw[sole.end():]
+    # a mathematician's "(with J. Lefèvre and M. de Vries) Title, J. Algebra 26 (2023)": the
+    # co-authors lead, the owner implicit
+    leading_with = _LEADING_WITH_NOTE_RE.match(raw)
+    if leading_with and split_author_list(leading_with.group(1)).names:
+        raw = raw[leading_with.end():]
+    else:
+        leading_with = None
     with_names = _TRAILING_WITH_RE.search(raw)
     with_text = (with_names.group(1) or with_names.group(2)) if with_names else ""
     # "and my advisor Rachel Okafor": the role words are no part of the name
@@ -373,6 +404,8 @@ def parse_entry_text(raw: str) -> Entry:
     if label_status:
         entry.year = None
         entry.note = "; ".join(n for n in (entry.note, label_status.group(0).strip()) if n)
+    if leading_with and not with_names:
+        with_names, with_text = leading_with, leading_with.group(1)
     if with_names:
         # the co-authors the note names; the owner is the entry's implicit author
         entry.authors, entry.authors_text = [], with_text.strip(" .,")
@@ -404,6 +437,9 @@ def parse_entry_text(raw: str) -> Entry:
     return entry
 
 
+_STATUS_OR_VENUE_TAIL_RE = re.compile(rf"\s*[,.;]\s+(?:{PUBLICATION_STATUS}|preprint|in\s+[A-Z]|(?:19|20)\d{{2}}\b)", re.I)
+
+
 def _parse_entry_text(raw: str) -> Entry:
     """Fields of one free-text entry: the rules and the trained entry parser (extract.entry_parser),
     combined. When the model is confident about a title and its authors it is preferred (it
@@ -412,6 +448,22 @@ def _parse_entry_text(raw: str) -> Entry:
     from the rules (regexes are exact there)."""
     raw = _TRAILING_LINK_LABEL_RE.sub("", raw) or raw
     entry = parse_citation(raw)
+    german_head = _NAMES_YEAR_COLON_RE.match(raw)
+    if german_head and "/" in german_head.group(1) and entry.title and entry.authors_text:
+        # "Großkopf, Sabine/Lindemann, Peter (Hrsg.) (2019): Title. Place: Publisher": the
+        # comma-and-slash rules read this layout whole; the tagger splits the slashed names.
+        # Its venue is kept where it is the rules' without the volume or the editors
+        # ("WSI-Mitteilungen" of "WSI-Mitteilungen 72 (3), S. 12-20")
+        try:
+            from extract.entry_parser import available, parse_with_confidence
+            model_venue = parse_with_confidence(raw).venue() if available() else None
+        except ImportError:
+            model_venue = None
+        if model_venue and entry.venue and fold(model_venue) in fold(entry.venue) and len(model_venue) < len(entry.venue):
+            entry.venue = model_venue
+        if entry.venue:
+            entry.venue = re.sub(r",?\s+\d{1,4}\s*(?:\(\d{1,4}\))?\s*(?:,\s*)?(?:S\.|pp?\.|H\.|Nr\.)\s*\d.*$", "", entry.venue) or entry.venue
+        return entry
     if entry.title and entry.venue and ITALIC_BOOK_RE.match(clean_text(raw)):
         return entry  # the markup said it all: "*Title* (Place: Publisher, Year)"
     try:
@@ -446,6 +498,22 @@ def _parse_entry_text(raw: str) -> Entry:
         if model_entry.year:
             entry.year, entry.date = model_entry.year, model_entry.date
         return entry
+    if (entry.title and model_entry.title and not entry.authors and not model_entry.authors
+            and entry.title.startswith(model_entry.title) and parsed.confidence >= 0.8
+            and parsed.first("TITLE").confidence >= 0.9
+            and _STATUS_OR_VENUE_TAIL_RE.match(entry.title[len(model_entry.title):])):
+        # the owner's own entry, no names: "Extremal length in metric spaces, preprint, 1997",
+        # "…, to appear in Indiana Univ. Math. J.": the rules read the status into the title
+        # (and a piece of the journal, "Math", as a name)
+        entry.title, entry.authors_text = model_entry.title, None
+        entry.venue = model_entry.venue or entry.venue
+        entry.year = model_entry.year or entry.year
+        return entry
+    if (entry.authors_text and not model_entry.authors and model_entry.venue and parsed.confidence >= 0.8
+            and fold(entry.authors_text) and fold(entry.authors_text) in fold(model_entry.venue)):
+        # "Title. J. Differential Geom. 118 (2021)": the rules read the journal's abbreviation as
+        # a name ("J. Differential"); the model read it as the venue
+        entry.authors_text, entry.venue = None, model_entry.venue
     if (entry.title and model_entry.title and model_entry.authors and _AUTHOR_DATE_HEAD_RE.search(entry.title)
             and not _AUTHOR_DATE_HEAD_RE.search(model_entry.title)):
         # the rules' "title" swallowed the names and the date ("Brenner, Katharina/Hoffmann,

@@ -53,10 +53,21 @@ def _plain(text: str) -> str:
     return text.replace("{", "").replace("}", "")
 
 
+# math that only sets an index: "CO$_2$", "Na$^{+}$", "H$_{2}$O" (chemistry in titles)
+_INDEX_MATH_RE = re.compile(r"\$\s*[_^]\s*\{?\s*([0-9A-Za-z+\-−]{1,4})\s*\}?\s*\$")
+
+
+def index_math_to_text(text: str) -> str:
+    """"CO$_2$" -> "CO2": a subscript or superscript alone in math reads as its characters."""
+    return _INDEX_MATH_RE.sub(r"\1", text) if "$" in text else text
+
+
 def latex_to_text(text: str | None) -> str:
-    """Readable Unicode for one BibTeX value; math segments are kept verbatim."""
+    """Readable Unicode for one BibTeX value; math segments are kept verbatim (except a lone
+    index, "CO$_2$" -> "CO2")."""
     if not text:
         return ""
+    text = index_math_to_text(text)
     if "\\" not in text and "{" not in text and "~" not in text and "-" not in text and "`" not in text:
         return " ".join(text.split())
     out, last = [], 0

@@ -263,7 +263,10 @@ def _commands_to_markdown(text: str) -> str:
 
 
 def latex_to_markdown(text: str) -> str:
+    from extract.fields.latex import index_math_to_text
+
     text = "\n".join(_TEX_COMMENT_RE.sub("", line) for line in text.splitlines())
+    text = index_math_to_text(text)  # "CO$_2$" -> "CO2" before Markdown reads "_" as emphasis
     begin = text.find("\\begin{document}")
     preamble, body = (text[:begin], text[begin:]) if begin >= 0 else ("", text)
     owner = re.search(r"\\(?:name|author)\s*\{([^{}]{2,120})\}(?:\s*\{([^{}]{1,80})\})?", preamble)

@@ -327,6 +327,10 @@ def split_author_list(text: str | None) -> AuthorList:
         _is_initials(p) for p in parts[0::2]
     ):
         pairs = [(f"{parts[i + 1]} {parts[i]}", parts[i]) for i in range(0, len(parts), 2)]
+    elif len(parts) == 2 and text.count(",") == 1 and _is_bare_family(parts[0]) \
+            and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]{1,}(?:[\s-](?:[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]+|[A-ZÀ-Þ]\.?))*\s[A-ZÀ-Þ]\.?", parts[1]):
+        # Chicago's one author: "Hartley, Eleanor M." (a given name and an initial after the comma)
+        pairs = [(f"{parts[1]} {parts[0]}", parts[0])]
     elif truncated and len(parts) == 2 and _is_bare_family(parts[0]) and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]{2,}", parts[1]):
         # MLA: "Bell, Marcus, et al.": the first author inverted, the rest cut
         pairs = [(f"{parts[1]} {parts[0]}", parts[0])]
@@ -506,7 +510,9 @@ def owner_name(raw: str) -> str | None:
         text = " ".join(re.sub(r"(^|['’-])(\w)(\w*)", lambda m: m.group(1) + m.group(2) + m.group(3).lower(), w)
                         if caps(w) else w for w in words)
     name = clean_name(text)
-    if not (looks_like_name(name) and 2 <= len(name.split()) <= 4) or any(c.isdigit() for c in name):
+    # (particles do not count: "Maria Clara de Souza Ferreira" is four names)
+    significant = [w for w in name.split() if w.lower() not in PARTICLES]
+    if not (looks_like_name(name) and 2 <= len(significant) <= 4 and len(name.split()) <= 6) or any(c.isdigit() for c in name):
         return None
     if _SECTION_WORDS_RE.search(name) or name.split()[0].lower() in _NOT_NAME_STARTS:
         return None

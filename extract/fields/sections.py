@@ -6,7 +6,7 @@ import re
 # talks, teaching, news, service, reading lists: dated lines that are not publications
 NON_PUBLICATION_SECTION_RE = re.compile(
     r"^\W*(?:(?:invited|selected|recent|upcoming|conference|keynote|required|recommended|further|suggested|research|"
-    r"current|past|ongoing|active|funded|public|professional|in the|latest|lab|&|and)\s+){0,3}"
+    r"current|past|ongoing|active|funded|public|history|professional|in the|latest|lab|&|and)\s+){0,3}"
     r"(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|news|updates|announcements|awards?|"
     r"honou?rs|grants?|funding|service|professional service|students|supervision|mentoring|advising|media|"
     r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
@@ -17,7 +17,7 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"speakers|keynote speakers|keynotes|organi[sz]ers|organi[sz]ing committee|program(?:me)? committee|sponsors|"
     r"activities|prizes|distinctions|memberships|editorial (?:work|boards?)|"
     r"discography|performances?|recordings|concerts|exhibitions|compositions|op-eds|testimony|"
-    r"open positions|vacancies|"
+    r"open positions|vacancies|patents?(?: (?:and|&) (?:patent )?applications)?|patentes|brevets?|"
     # the same sections in CVs written in Portuguese, Spanish, French, German and Italian
     # (Lattes "Apresentações de Trabalho", "Orientações"; "Vorträge", "Lehre", "Enseignement")
     r"apresenta[çc][õo]es|palestras|orienta[çc][õo]es|ensino|disciplinas|bancas|eventos|pr[êe]mios|"
@@ -56,7 +56,7 @@ PUBLICATION_STATUS = (r"(?:under review|under submission|in submission|submitted
                       r"en evaluación|en revisión|en prensa|en preparación|aceptado|aceptada|enviado|sometido|"
                       r"em avaliação|em revisão|no prelo|em preparação|aceito|aceite|submetido|"
                       r"soumis|en révision|à paraître|sous presse|en préparation|accepté|"
-                      r"eingereicht|im Druck|in Vorbereitung|angenommen|in corso di stampa|in revisione|sottoposto|accettato)")
+                      r"eingereicht|im Druck|im Erscheinen|in Vorbereitung|angenommen|in corso di stampa|in revisione|sottoposto|accettato)")
 
 
 # a position, not a paper: "Senior Lecturer in Archival Studies", "Associate Professor of

@@ -111,6 +111,8 @@ def _venue_and_note(entry: BibEntry) -> tuple[Optional[str], Optional[str]]:
         venue = _field(entry, "institution")
     if not venue and entry.type in ("book", "proceedings", "collection"):
         venue = _field(entry, "series")
+    if not venue and entry.type in ("book", "inbook", "booklet", "manual"):
+        venue = _field(entry, "publisher")  # a book's venue is its publisher, as in every other reader
     if not venue and (_field(entry, "archiveprefix", "eprinttype") or "").lower() == "arxiv":
         venue = "arXiv"  # an arXiv preprint names its archive only: eprint = {2402.11873}, archivePrefix = {arXiv}
     m = _ARXIV_VENUE_RE.match(venue or "")

@@ -37,8 +37,10 @@ _CSL_TYPES = frozenset({
     "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech", "standard",
     "thesis", "treaty", "webpage",
 })
+_NOT_PUBLICATION_TYPES = frozenset({"dataset", "software", "figure", "graphic", "map", "motion_picture", "song",
+                                    "musical_score", "broadcast", "performance", "event"})
 # types whose institution or publisher stands where a container would
-_PUBLISHER_VENUE_TYPES = frozenset({"thesis", "report", "book"})
+_PUBLISHER_VENUE_TYPES = frozenset({"thesis", "report", "book", "article"})  # ("article": Zotero's preprint, its server the publisher)
 _NAME_KEYS = frozenset({"family", "given", "literal"})
 _DATE_KEYS = frozenset({"date-parts", "raw", "literal"})
 # the rich-text markup CSL allows inside strings; a bare '<' ("p < 0.05") is text
@@ -207,10 +209,16 @@ def _entry(item: dict) -> Entry:
 def parse(page: Page) -> PageParse:
     items = _items(page) or []
     entries = []
+    skipped = 0
     for item in islice(items, _MAX_ITEMS):
         if isinstance(item, dict) and _text(item.get("title")):
+            if str(item.get("type") or "").strip().lower() in _NOT_PUBLICATION_TYPES:
+                skipped += 1  # a data set or software is an output, not a publication
+                continue
             entries.append(_entry(item))
     evidence = [f"CSL-JSON: {len(entries)} items"]
+    if skipped:
+        evidence.append(f"{skipped} data sets or software left out")
     if len(items) > _MAX_ITEMS:
         evidence.append(f"read the first {_MAX_ITEMS} of {len(items)} items")
     return listing_or_search_results(entries, evidence, "item", min_share=0.75)

@@ -18,7 +18,7 @@ from extract.fields.citation import (
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.sections import FOREIGN_PUBLICATION_KIND_RE, NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE, PUBLICATION_STATUS, SERVICE_LINE_RE
 from extract.fields.html import node_text
-from extract.fields.names import CJK_RE as _CJK_RE
+from extract.fields.names import CJK_RE as _CJK_RE, split_author_list
 from extract.fields.text import clean_text, fold, strip_markdown
 from extract.ingestors.base import Entry, PageParse
 from extract.ingestors.homepage_html import looks_like_contact
@@ -172,6 +172,11 @@ def _in_navigation_role(node) -> bool:
         role = element.get("role") if hasattr(element, "get") else None
         if isinstance(role, str) and role.lower() in _CHROME_ROLES:
             return True
+        ident = element.get("id") if hasattr(element, "get") else None
+        classes = element.get("class") if hasattr(element, "get") else None
+        if (isinstance(ident, str) and ident in ("respond", "comments")) or (
+                isinstance(classes, list) and any(c in ("comment-respond", "comments-area", "comments-wrapper") for c in classes)):
+            return True  # a blog's comment form and thread ("Leave a Reply"), not the page's content
     return False
 
 
@@ -182,12 +187,17 @@ def _authors_follow_heading(record, heading) -> bool:
     """The line right under the heading is an author list ("A. One, B. Two · OOPSLA 2023")."""
     from extract.ingestors.homepage_html import _unnamed_stretches_after
 
-    stretches = _unnamed_stretches_after(record, heading, set(), limit=2)
+    stretches = _unnamed_stretches_after(record, heading, set(), limit=3)
     if not stretches:
         return False
     # its first line: "Oskar Lindqvist" over "arXiv preprint, 2024" is one author, not a long list
     first = re.split(r"\s+[·|•—–]\s+|\s*\n\s*", stretches[0][0])[0]
-    return authors_score(first) >= 0.6
+    if authors_score(first) >= 0.6:
+        return True
+    # ...or a dated footer line under a summary: "2024 · ICLR · Sofía Benítez, Arjun Mehta"
+    return any(YEAR_RE.search(text) and any(authors_score(part) >= 0.6 and ("," in part or " and " in part)
+                                            for part in re.split(r"\s+[·|•—–]\s+", text)[1:])
+               for text, _ in stretches[1:])
 
 
 def heading_records(soup) -> list[tuple[object, object]]:
@@ -249,6 +259,27 @@ def _abstract_toggle_inside_item(node) -> bool:
     return summary is not None and bool(_ENTRY_EXTRA_SUMMARY_RE.search(summary.get_text(" ", strip=True)))
 
 
+_BLOCK_TAGS = frozenset(("p", "div", "ul", "ol", "li", "table", "dl", "dd", "dt", "section", "article",
+                         "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "details", "form"))
+
+
+def _paragraph_of_inline_entry(node) -> bool:
+    """A <p> inside a <div> that holds its own reference as inline text ("Names (2023). <a>Title</a>.
+    <em>Venue</em>." then <p>buttons</p><p class=note>An earlier version …</p>): a note of that
+    entry, which must not make the div a container of entries."""
+    parent = node.parent
+    if parent is None or parent.name != "div":
+        return False
+    inline = []
+    for child in parent.children:
+        name = getattr(child, "name", None)
+        if name in _BLOCK_TAGS:
+            continue
+        inline.append(child.get_text(" ") if name else str(child))
+    own = " ".join(" ".join(inline).split())
+    return len(own) >= 40 and bool(YEAR_RE.search(own))
+
+
 def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], dict[int, object]]:
     """Innermost list items / paragraphs / rows / leaf divs, in document order, and the
     cards among them whose heading is their title ({id(card): heading}, see heading_records).
@@ -274,7 +305,7 @@ def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], d
     holds_any_block: set[int] = set()  # has any of the listed blocks inside (for divs)
     for node in nodes:
         entry_block = node.name in ("li", "p", "tr", "dd")
-        if entry_block and node.name == "p" and _is_filler_paragraph(node):
+        if entry_block and node.name == "p" and (_is_filler_paragraph(node) or _paragraph_of_inline_entry(node)):
             continue
         parent = node.parent
         while parent is not None:
@@ -311,6 +342,8 @@ def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], d
 _TEXT_ITEM_RE = re.compile(r"^\s*(?:[-*+•▪◦]|[A-Z]{0,2}\d{1,3}[.)]|\[[A-Z]{0,2}\d{1,3}\]|\(\d{1,3}\))\s+\S")
 
 
+# a year-shaped page number: "46:2001–2015", "12: 2010-2031"
+_YEAR_IN_PAGES_RE = re.compile(r"(?:(?<=\d:)|(?<=\d: )|(?<=\d[–-]))(?:19|20)\d{2}\b|\b(?<=:)(?:19|20)\d{2}(?=[–-]\d)")
 _PUBLICATION_HEADING_RE = re.compile(
     r"(?:selected\s+|recent\s+|peer[- ]reviewed\s+)?(?:publications?|papers|articles|preprints|journal articles|"
     r"conference papers|book chapters|books|theses|thesis|dissertations?|working papers)", re.I)
@@ -527,6 +560,32 @@ def _join_lone_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+# a text CV's right-aligned year column: "▪ Pham NA, Okwuosa C. Heat waves in        2024"
+_YEAR_COLUMN_RE = re.compile(r"^(\S.{24,}?\S|\s+\S.{24,}?\S)\s{4,}((?:19|20)\d{2}[a-z]?)\s*$")
+
+
+def _year_column_to_entry_end(text: str) -> str:
+    """Move a right-aligned year column to the end of its entry: left where it stands, the
+    year splits a wrapped reference mid-title ("… admissions in 2024 the Mekong Delta …").
+    Only on pages that lay out two or more entries so; an entry runs on over its indented
+    lines."""
+    lines = text.split("\n")
+    marked = [i for i, line in enumerate(lines) if _YEAR_COLUMN_RE.match(line)]
+    if len(marked) < 2:
+        return text
+    for i in marked:
+        found = _YEAR_COLUMN_RE.match(lines[i])
+        end = i
+        while end + 1 < len(lines) and lines[end + 1][:1].isspace() and lines[end + 1].strip() \
+                and not _TEXT_ITEM_RE.match(lines[end + 1]) and not _YEAR_COLUMN_RE.match(lines[end + 1]):
+            end += 1
+        if end == i:
+            continue  # a one-line entry: the year at its end reads as it is
+        lines[i] = found.group(1)
+        lines[end] = lines[end].rstrip() + f" ({found.group(2)})"
+    return "\n".join(lines)
+
+
 def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[str]]]:
     """(text, links, is_list_item, section heading) per candidate: blank-line blocks, and
     inside a block with several entries one candidate per entry. The section is the last
@@ -534,6 +593,7 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
     text = _drop_page_breaks(page.visible_text())
     # a text CV's rules ("-----", "=====") set its headings apart as blank lines would
     text = _RULE_LINE_RE.sub("\n", text)
+    text = _year_column_to_entry_end(text)
     out: list[tuple[str, list[str], bool, Optional[str]]] = []
     section: Optional[str] = None
     for block in re.split(r"\n\s*\n", text):
@@ -643,6 +703,9 @@ _FAMILY_INITIALS_HEAD_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][
 _NAMES_THEN_COLON_RE = re.compile(r"^([^:.]{3,300}?[,;][^:]{1,200}?):\s+[A-ZÀ-Þ0-9„\"“]")
 
 
+_LEADING_WITH_NOTE_RE = re.compile(r"^\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{3,200})\)\s+[A-ZÀ-Þ0-9\"“]")
+
+
 def rules_read_citation(text: str, need_year: bool = True) -> bool:
     """An author list the comma rules recognise in one of the first sentences, and a year (or
     a status such as "under review"; not needed where a year heading dates the entry)."""
@@ -654,6 +717,9 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
         return False
     if OWN_QUOTED_ENTRY_RE.match(text):
         return True  # '"Title" (with A and B), Venue, 2022': a CV's own entry
+    co_authors = _LEADING_WITH_NOTE_RE.match(text)
+    if co_authors and authors_score(co_authors.group(1)) >= 0.6:
+        return True  # a mathematician's "(with J. Lefèvre and M. de Vries) Title, J. Algebra 26 (2023)"
     if column_body is not None:
         from extract.fields.citation import VENUE_WORD_RE, split_sentences
 
@@ -777,6 +843,31 @@ class _Outline:
                 return False
         return False
 
+    def in_publication_section(self, node) -> bool:
+        """Whether the nearest section heading above the node (the same outline walk) names
+        publications: "Papers", "Preprints", "Selected publications"."""
+        below_level = 7
+        for _, name, text in self._before(node):
+            if name == "dt":
+                continue
+            level = int(name[1])
+            if level >= below_level:
+                continue
+            below_level = level
+            if _YEAR_ONLY_RE.match(text):
+                continue
+            text = _CJK_RE.sub(" ", text).strip()
+            if NON_PUBLICATION_SECTION_RE.search(text):
+                return False
+            if _PUBLICATION_HEADING_RE.match(text.strip(" #*:")):
+                return True
+        return False
+
+    def status_heading(self, node) -> bool:
+        """Whether the nearest heading above is a publication status ("In press", "Submitted")."""
+        before = self._before(node)
+        return bool(before) and bool(_STATUS_HEADING_RE.fullmatch(before[0][2].strip(" :")))
+
     def year_heading(self, node) -> Optional[int]:
         """The year of a list grouped by year: the nearest heading or <dt> above, when it is
         just a year ("2022")."""
@@ -863,6 +954,32 @@ _POST_MARK_RE = re.compile(r"^(?:byline|entry-meta|post-meta|posted-on|article-m
                            r"type-post|hentry|comments?-area|share-buttons?|news-article|news-item|news-story|press-release|"
                            r"article-body|story-body|kicker|standfirst)$", re.I)
 _MAX_NEWS_ENTRIES = 5
+
+
+# the sections a person's profile has besides publications: a clinician's "find a doctor" page,
+# a staff page with no list yet
+_PROFILE_SECTION_RE = re.compile(
+    r"^\W*(?:about(?: me)?|biography|bio|profile|education(?: (?:&|and) training)?|training|"
+    r"(?:research|clinical|teaching) (?:interests|focus|areas)|areas of (?:expertise|interest)|expertise|"
+    r"board certifications?|certifications?|specialt(?:y|ies)|languages?|contact(?: information| me)?|"
+    r"office hours|appointments?|positions?|employment|experience|awards?(?: (?:&|and) honou?rs)?|"
+    r"honou?rs|memberships?|professional (?:memberships|affiliations)|degrees|qualifications|"
+    r"curriculum vitae|cv|locations?)\W*$", re.I)
+
+
+def _profile_without_publications(soup) -> Optional[str]:
+    """The owner of a page about one person that lists no publications: its headings name the
+    person and at least three profile sections (About, Education, Clinical interests, …).
+    A podcast page or a news story has a headline, not a name, and no such sections."""
+    from extract.ingestors.homepage_html import heading_name
+
+    name = heading_name(soup)
+    if not name:
+        return None
+    sections = {clean_text(node_text(h)).strip(" :").lower()
+                for h in soup.find_all(["h2", "h3", "h4", "dt"], limit=200)}
+    found = {s for s in sections if len(s) <= 40 and _PROFILE_SECTION_RE.match(s)}
+    return name if len(found) >= 3 else None
 
 
 def _news_article_evidence(soup, entries: list[Entry]) -> Optional[str]:
@@ -1162,6 +1279,56 @@ def _category_tag(node) -> Optional[tuple[str, object]]:
     return None
 
 
+def _own_list_item_entry(node, text: str, links: list[str]) -> Optional[Entry]:
+    """A publication list's item that names no authors, read when the trained parser finds a
+    title, a venue and a year (or a status) in it with confidence; the owner is its author."""
+    from extract.fields.citation import parse_entry_text
+
+    body = strip_markdown(clean_text(text))
+    body = re.sub(r"\s*(?:\[(?:pdf|arXiv|doi|slides|code|journal|preprint|link|video|bib(?:tex)?)\]\s*)+$", "", body, flags=re.I)
+    if not 20 <= len(body) <= 600 or not _own_entry_read(body):
+        return None
+    entry = parse_entry_text(body)
+    if not entry.title or entry.authors or entry.authors_text:
+        return None  # names the rules missed: not the owner's own entry
+    entry.urls = list(dict.fromkeys(links + entry.urls))
+    if "owner-implicit" not in entry.flags:
+        entry.flags.append("owner-implicit")
+    return entry
+
+
+def _common_entry_author(entries: list[Entry]) -> bool:
+    """Whether one author is on three in four of the entries (the rule core.infer_owner uses)."""
+    from extract.fields.structured import common_author
+
+    lists = []
+    for entry in entries:
+        names = [a if isinstance(a, str) else (a.name or "") for a in entry.authors]
+        if not names and entry.authors_text:
+            names = split_author_list(entry.authors_text).names
+        if names:
+            lists.append(names)
+    return common_author(lists, min_share=0.75, min_entries=3) is not None
+
+
+def _named_in_entries(person: str, entries: list[Entry]) -> bool:
+    """Whether the person's family name is among any entry's authors (or its author text)."""
+    from extract.fields.names import PARTICLES, name_key, split_name
+
+    family = split_name(person).family
+    if not family:
+        return True
+    # any word of a compound family name: "de Souza Ferreira" is listed as "FERREIRA, M. C. S."
+    keys = [name_key(w) for w in family.split() if w.lower() not in PARTICLES and len(w) > 2]
+    for entry in entries:
+        names = [a if isinstance(a, str) else (a.name or "") for a in entry.authors] + [entry.authors_text or ""]
+        if any(key in name_key(n) for n in names if n for key in keys):
+            return True
+        if "owner-implicit" in entry.flags:
+            return True  # the owner's own entries name nobody: the heading may well be right
+    return False
+
+
 def _parse_html(page: Page) -> PageParse:
     from extract.fields.names import fuller_name
     from extract.ingestors.homepage_html import bold_owner, header_affiliations, heading_name, parse_html_entry
@@ -1189,6 +1356,8 @@ def _parse_html(page: Page) -> PageParse:
         if _is_link_row(node):
             continue  # "Google Scholar | Curriculum Vitae (PDF) | ORCID": the site's links
         year_above = outline.year_heading(node)
+        # an "In press" / "Submitted" heading dates its entries as a year heading would
+        status_above = year_above is None and outline.status_heading(node)
         category = _category_tag(node)
         if category is not None:
             # "<span class=news-tag>Talk</span><br><strong>…": the item says what it is
@@ -1214,7 +1383,12 @@ def _parse_html(page: Page) -> PageParse:
         if id(node) in headed:  # a card whose heading is the title (heading_records)
             found = [_entry_from_field_classes(node, links, title_element=headed[id(node)])]
         else:
-            found = several if several else [parse_html_entry(node, text, links, dated=year_above is not None)]
+            found = several if several else [parse_html_entry(node, text, links, dated=year_above is not None or status_above)]
+            if found == [None] and getattr(node, "name", None) == "li" and outline.in_publication_section(node):
+                # the owner's own entry in a list under "Papers", no names printed: "Koszul
+                # duality for graded quiver Hecke algebras, <i>Adv. Math.</i> 392 (2021)",
+                # "Title, Ph.D. thesis, University of Oslo, 2015", "Title, arXiv:2402.07719"
+                found = [_own_list_item_entry(node, text, links)]
             if lead is not None:
                 # "<a>Title</a><br><span class=authors>…</span> · <em>Venue</em>, 2024": only the
                 # authors are named by class; the link before them is the title. Taken where the
@@ -1230,6 +1404,10 @@ def _parse_html(page: Page) -> PageParse:
                 continue  # "Associate Professor of Medicine" over "Director, … Program", "Instructor: Dr. …",
                 # "Peer Review (Conferences): ICCD (2016), …"
             if entry.year is None:
+                entry.year = year_above
+            elif year_above and entry.year != year_above and str(year_above) not in text \
+                    and any(str(entry.year) in m for m in _YEAR_IN_PAGES_RE.findall(text)):
+                # "Estuaries and Coasts 46:2001–2015" under "2023": a page number, not the year
                 entry.year = year_above
             entries.append(entry)
             entry_nodes.append(node)
@@ -1265,9 +1443,18 @@ def _parse_html(page: Page) -> PageParse:
     if news:
         return PageParse(kind="not-a-profile", evidence=[news])
     person = fuller_name(bold_owner(entry_nodes), heading_name(soup) if entries else None)
+    if person and len(entries) >= 3 and not _named_in_entries(person, entries) and _common_entry_author(entries):
+        # a group's heading ("Ashworth Group – Sustainable Catalysis") read as a name that no
+        # entry lists, while someone else is on most entries: the owner is that author
+        person = None
     if person is None and nobody_in_common(entries):
         return PageParse(kind="not-a-profile", evidence=[
             f"{len(entries)} references by different people and no owner named: a newsletter or reading list"])
+    if not entries:
+        owner = _profile_without_publications(soup)
+        if owner:
+            return PageParse(kind="homepage", person=owner, affiliations=affiliations, evidence=[
+                "a person's page (a name heading and profile sections) with no publication list"])
     kind = "homepage" if entries else "not-a-profile"
     evidence = [f"hand-written HTML list: {len(entries)} entries"] if entries else ["no publication entries found"]
     return PageParse(kind=kind, person=person, affiliations=affiliations if entries else [], entries=entries, evidence=evidence)

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from extract.fields.citation import STATUS_RE, authors_score, split_sentences, title_quote
+from extract.fields.citation import VENUE_WORD_RE, STATUS_RE, authors_score, split_sentences, title_quote
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE, clean_name, looks_like_name, owner_in_line, split_author_list
@@ -58,6 +58,8 @@ def venue_tag(text: str) -> tuple[Optional[str], Optional[int], str]:
     if not m or len(re.findall(r"[A-Za-z]", m.group(1))) < 2:
         return None, None, text
     label = m.group(1).strip()
+    if re.match(r"(?i)(?:joint(?:ly)?\s+)?with\s", label):
+        return None, None, text  # "(with J. Lefèvre and M. de Vries) Title, …": the co-authors
     if _LINK_WORDS_RE.fullmatch(f"[{label}]"):
         return None, None, text
     year = two_digit_year(label)
@@ -132,6 +134,10 @@ def _title_candidates(node, text: str) -> list[str]:
             if len(candidate.split()) < 3 or len(candidate) > 400 or candidate in out:
                 continue
             is_list = ("," in candidate or " and " in candidate) and authors_score(candidate) >= 0.6
+            if is_list and re.match(r"\s*[,(]?\s*(?:joint(?:ly)?\s+)?with\s+[A-ZÀ-Þ]", text[text.find(candidate) + len(candidate):]):
+                # "<b>Local Lenders, Soft Information, and Loan Pricing</b> (with Giulia De Luca)":
+                # a co-author note follows a title, not a list of names
+                is_list = False
             if is_person_name(candidate) or is_list or _is_venue_like(candidate) or _is_org(candidate):
                 continue
             if _LINK_WORDS_RE.fullmatch(f"[{candidate}]") or candidate.lower().startswith(("http", "www.")):
@@ -186,7 +192,36 @@ def _split_marked_venue_off_title(node, entry: Entry) -> None:
                 return
 
 
+_THESIS_KIND_HEAD_RE = re.compile(
+    r"^(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|M\.?\s?Sc\.?|M\.?\s?S\.?|B\.?\s?Sc\.?|Bachelor'?s?|Diploma|Habilitation)\s+"
+    r"(?:thesis|dissertation)\s*[,:]\s*(?=[A-ZÀ-Þ])", re.I)
+_PRESENTATION_MARK_RE = re.compile(r"\s*\(((?i:spotlight|oral|poster|contributed talk|best (?:student )?paper(?: award)?"
+                                   r"|outstanding paper(?: award)?|highlight|long paper|short paper)(?:\s+\w+)?)\)$")
+_LOWER_SUBTITLE_RE = re.compile(r"\s?:\s+([a-zà-ÿ][^.:;]{2,200}?)(?=\.(?:\s|$))")
+_STATUS_AT_RE = re.compile(
+    r"^((?i:revise (?:and|&) resubmit|r\s?&\s?r|reject (?:and|&) resubmit|under review|submitted|conditionally accepted|"
+    r"accepted|forthcoming|to appear))\s+(?:at|to|in|with)\s+(?:the\s+)?([A-Z].{2,150})$")
+_FIRST_PERSON_RE = re.compile(r"(?i)^(?:I am|I'm|I’m|We are|We're|We’re|I will|I was|I have|We have)\b")
+# APA's descriptor of a data set or software ("[Dataset] Dissolved oxygen …", "Title [Data set]. Repository"),
+# not a link row's "[Data] [Code]"
+_NOT_PUBLICATION_MARK_RE = re.compile(r"\[(?i:data ?set|computer software|software|computer program)\](?=\s+[A-Z][a-z]|\.)")
+_LATER_VERSION_RE = re.compile(r"(?i)\s*[;,]\s*(?:(?:the\s+)?(?:journal|extended|full|long|final|preliminary|conference)\s+version"
+                               r"|also\s+(?:in|appeared in)|invited to)\b.*$")
+_STATUS_WORD_RE = re.compile(r"(?i)\b(?:under review|submitted|in press|forthcoming|to appear|in preparation|accepted|"
+                             r"under submission|working paper|preprint|manuscript)\b")
 _REVIEW_OF_RE = re.compile(r"(?:A\s)?(?:Review|Rezension|Compte rendu|Reseña|Recensione) (?:of|von|de|di)", re.I)
+# "Ibarrondo, Lucía. Review of <i>Book</i>": the reviewer's name, then the review's head
+_NAMED_REVIEW_OF_RE = re.compile(r"(?P<names>.{2,200}?)[.:]\s+(?P<head>" + _REVIEW_OF_RE.pattern + r")", re.I)
+
+
+def _review_head(before: str) -> Optional[tuple[str, str]]:
+    """(reviewer names or "", "Review of") when the text before an italic title opens a review."""
+    if _REVIEW_OF_RE.fullmatch(before):
+        return "", before
+    named = _NAMED_REVIEW_OF_RE.fullmatch(before)
+    if named and authors_score(named.group("names")) >= 0.6:
+        return named.group("names"), named.group("head")
+    return None
 
 
 def _title_from_markup(node, text: str) -> Optional[str]:
@@ -197,7 +232,7 @@ def _title_from_markup(node, text: str) -> Optional[str]:
         before = text[: text.find(candidate)].strip(" ,.:;\"“”")
         if re.search(r"\((?:1[6-9]|20)\d{2}[a-z]?(?:,\s*[A-Z][a-z]+)?\)\.\s+\S.{8,}", before):
             return None  # APA: "Names (2023). Title. *Journal*": the title came before the italics
-        if _REVIEW_OF_RE.fullmatch(before):
+        if _review_head(before):
             return candidate  # "Review of <i>Book</i>": the review's title ends in the book's
         # only names before it: a long "name" ("I. Ocean Current Downscaling via ...") is the
         # real title running on, and the candidate is the venue after it
@@ -411,16 +446,29 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
         # text after it, the venue the next one when no element names it
         stretches = _unnamed_stretches_after(node, elements["title"], set(map(id, elements.values())))
         # one line may hold several fields set apart: "A. One, B. Two · OOPSLA 2023"
-        stretches = [(part, block) for text, block in stretches
-                     for part in re.split(r"\s+[·|•—–]\s+", text) if part.strip()]
+        pieces = [(part, block, line) for line, (text, block) in enumerate(stretches)
+                  for part in re.split(r"\s+[·|•—–]\s+", text) if part.strip()]
+        stretches = [(part, block) for part, block, _ in pieces]
+        # on a line with a real list of names, a lone acronym ("ICLR") is not the authors
+        listed_lines = {line for part, _, line in pieces if "," in part and authors_score(part) >= 0.6}
         for k, (text, block) in enumerate(stretches):
+            if pieces[k][2] in listed_lines and "," not in text:
+                continue
+            if (k >= 1 and pieces[k - 1][2] == pieces[k][2] and authors_score(text) >= 0.6 and "venue" not in parts
+                    and not YEAR_RE.fullmatch(stretches[k - 1][0].strip()) and len(stretches[k - 1][0]) <= 120):
+                # PaperMod's footer "2024 · ICLR · A. One, B. Two": the venue stands before the names
+                parts["authors"], parts["venue"] = text, stretches[k - 1][0].strip(" ,.;")
+                break
             # the fields as sentences of one stretch, authors last: "(2024). <em>Behav. Ecol.</em>.
             # Castellanos M., Ferreira L." (a full stop after a lone initial ends no sentence)
             sentences = split_sentences(text)
             if len(sentences) >= 2 and authors_score(sentences[0]) < 0.6 and authors_score(sentences[-1]) >= 0.6:
                 parts["authors"] = sentences[-1]
                 break
-            if authors_score(text) >= 0.6:
+            # (a journal and year, "Information Processing Letters, 2019", is no list of names; a
+            # badge run into the names, "… Lindqvist Under Review", is cut off)
+            text = re.sub(r"\s+(?i:under review|submitted|in press|accepted|forthcoming)$", "", text)
+            if authors_score(text) >= 0.6 and not (VENUE_WORD_RE.search(text) and text.count(",") < 2):
                 parts["authors"] = text
                 if "venue" not in parts and k + 1 < len(stretches):
                     venue_text, venue_block = stretches[k + 1]
@@ -450,6 +498,9 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
                 and not STATUS_RE.match(after[0][0]) and not _only_link_text(after[0][1])):
             parts["venue"] = after[0][0]
     venue = parts.get("venue")
+    if venue:
+        # "SODA 2022; journal version in JACM 2024": the first version is the entry's
+        venue = _LATER_VERSION_RE.sub("", venue) or venue
     published = _PUBLISHED_IN_RE.match(venue or "")
     if venue and (published or _EPRINT_LINE_RE.match(venue)):
         # "Published in: Phys.Lett.B 851 (2024) 138562": its year is the publication's (the date
@@ -527,6 +578,11 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
         title = _title_from_markup(node, rest)
         at = rest.find(title) if title else -1
         if title and at >= 0:
+            subtitle = _LOWER_SUBTITLE_RE.match(rest, at + len(title))
+            if subtitle:
+                # ABNT: "<strong>Fogo no Cerrado</strong>: ciência, manejo e políticas públicas.":
+                # the subtitle, in lower case after the bold title, is part of it
+                title = rest[at : subtitle.end(1)]
             before = rest[:at].strip(" ,.:;\"“”«»„‘’")
             after = rest[at + len(title):].strip(" ,.:;\"“”«»„‘’")
             # a note on a line of its own under the reference ("<br><small>Winner of the 2022
@@ -537,6 +593,16 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
             co_authors = joint.group(1).strip(" .,") if joint and split_author_list(joint.group(1)).names else None
             if co_authors:
                 after = after[joint.end():]
+            elif re.match(r"(?i)(?:joint(?:ly)?\s+)?with\s+[A-ZÀ-Þ]", after):
+                # "<a>Title</a>, with Y. Harutyunyan and D. Mukherjee. Under review.": the
+                # co-authors' sentence, the owner implicit
+                from extract.fields.citation import split_sentences
+
+                sentences = split_sentences(after)
+                names = re.sub(r"(?i)^(?:joint(?:ly)?\s+)?with\s+", "", sentences[0]).strip(" .,") if sentences else ""
+                if names and split_author_list(names).names and authors_score(names) >= 0.6:
+                    co_authors = names
+                    after = " ".join(sentences[1:])
             title_line = next((l for l in lines if title in l), None)
             if title_line is not None and title_line is not lines[-1]:
                 line_rest = title_line[title_line.find(title) + len(title):].strip(" ,.:;\"“”")
@@ -544,13 +610,14 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                     line_rest = re.sub(r"^\(\s*(?:joint(?:ly)?\s+)?with\s+[^()]{2,200}\)[\s.,]*", "", line_rest)
                 if line_rest and after.startswith(line_rest):
                     after = line_rest
-            review = _REVIEW_OF_RE.fullmatch(before)
+            review = _review_head(before)
             if review:
                 # "Review of <i>Book</i>, by A. Author. <i>Journal</i> 72 (2021)": the review is
-                # the work, its author implicit; the reviewed book's author is not one
-                title = f"{before} {title}"
-                before = ""
-                after = re.sub(r"^,?\s*by\s+[^.]{2,80}\.\s*", "", after)
+                # the work, its author implicit (or named before it); the reviewed book's author
+                # or editors are not its authors
+                title = f"{review[1]} {title}"
+                before = review[0]
+                after = re.sub(r"^,?\s*(?:(?:edited|ed\.|eds\.|translated|trans\.)\s+)?by\s+[^.]{2,80}\.\s*", "", after)
             entry = Entry(title=title, urls=list(links))
             if co_authors:
                 entry.authors_text = co_authors
@@ -569,11 +636,25 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                 if parts and ("," in parts[0] or " and " in parts[0]) and authors_score(parts[0]) >= 0.6:
                     entry.authors_text = parts[0]
                     after = " ".join(parts[1:])
+            after = _LATER_VERSION_RE.sub("", after) or after  # "FOCS 2020; journal version in SICOMP 2022"
             venue, notes = _venue_and_notes(after)
             if venue:
                 from extract.ingestors.jemdoc import _VOLUME_PAGES_RE
 
                 venue = _VOLUME_PAGES_RE.sub("", venue).strip(" ,.;:") or None
+            status_at = _STATUS_AT_RE.match(venue or "")
+            if status_at:
+                # "Revise & Resubmit at the Review of Economic Studies": the journal, the status a note
+                notes = list(notes) + [status_at.group(1)]
+                venue = status_at.group(2).strip(" .,;") or None
+            if venue:
+                # "PhD thesis, University of Toronto": the school; "NeurIPS 2023 (spotlight)":
+                # the presentation is a note, not part of the venue
+                venue = _THESIS_KIND_HEAD_RE.sub("", venue) or venue
+                mark = _PRESENTATION_MARK_RE.search(venue)
+                if mark and mark.start() > 0:
+                    notes = list(notes) + [mark.group(1)]
+                    venue = venue[: mark.start()].strip(" ,.;:") or None
             entry.year = find_year(after) or find_year(before)
             entry.venue = venue
             if notes:
@@ -592,6 +673,10 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                 entry.venue = _VOLUME_PAGES_RE.sub("", entry.venue).strip(" ,.;:") or None
     if entry is None or (entry.title and looks_like_contact(entry.title)):
         return None
+    if _NOT_PUBLICATION_MARK_RE.search(text):
+        return None  # "[Dataset] Dissolved oxygen … Environmental Data Initiative": data, not a publication
+    if entry.title and _FIRST_PERSON_RE.match(entry.title):
+        return None  # "<b>I am on the 2024–2025 academic job market</b> and …": the owner speaking
     if not entry.title and not (entry.venue and (entry.authors or entry.authors_text) and _TITLELESS_REFERENCE_RE.search(text)):
         # only a physics-style reference keeps its place without a title ("L. Chen and G. Moretti,
         # Phys. Rev. A 101, 033612 (2020)."): names, a journal, volume, page and year
@@ -608,6 +693,10 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
     if entry.venue and _DATE_ONLY_RE.fullmatch(entry.venue.strip(" .,")):
         entry.venue = None  # "New NMR facility opens — Feb 20, 2024": a news item's date, no venue
     if not has_authors and not (has_year and entry.venue):
+        return None
+    if not dated and not has_year and not entry.venue and not _STATUS_WORD_RE.search(text) and not STATUS_RE.search(text) \
+            and "owner-implicit" not in entry.flags:
+        # "Laboratório | <a>Laboratório de Ecologia …</a>": a labelled link, no year, venue or status
         return None
     if entry.year is None:
         entry.year = find_year(text)

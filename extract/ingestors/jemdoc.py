@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
-from extract.fields.citation import authors_score
+from extract.fields.citation import VENUE_WORD_RE, authors_score
 from extract.fields.dates import find_year
 from extract.fields.html import node_text
 from extract.fields.names import looks_like_name
@@ -74,6 +74,10 @@ def person_from_title(title: str) -> Optional[str]:
     return None
 
 
+_LATER_VERSION_RE = re.compile(r"(?i)\s*[;,]\s*(?:(?:the\s+)?(?:journal|extended|full|long|final|preliminary|conference)\s+version"
+                               r"|also\s+(?:in|appeared in)|invited to)\b[^\[]*")
+
+
 def entry_from_lines(lines: list[str], urls: list[str], notes: list[str]) -> Optional[Entry]:
     """One entry from its display lines: title, authors, venue (as jemdoc pages lay them out)."""
     lines = [clean_text(_LINK_WORD_RE.sub(" ", l)).strip(" ,.") for l in lines]
@@ -91,9 +95,16 @@ def entry_from_lines(lines: list[str], urls: list[str], notes: list[str]) -> Opt
     else:
         entry = Entry(title=lines[0], urls=list(urls))
         rest = lines[1:]
-        if rest and authors_score(rest[0]) >= 0.6:
-            entry.authors_text = rest.pop(0)
+        co_authors = re.fullmatch(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,300})\)", rest[0]) if rest else None
+        if co_authors and authors_score(co_authors.group(1)) >= 0.6:
+            # "(with Chloé Fontaine, Ravi Subramanian, and Li Wen)": the co-authors, the owner implicit
+            entry.authors_text = co_authors.group(1)
+            entry.flags.append("owner-implicit")
+            rest.pop(0)
+        elif rest and authors_score(rest[0]) >= 0.6 and not VENUE_WORD_RE.search(rest[0]):
+            entry.authors_text = rest.pop(0)  # ("Information Processing Letters, 2019" is a journal)
         tail = " ".join(rest)
+        tail = _LATER_VERSION_RE.sub("", tail) or tail  # "SODA 2022; journal version in JACM 2024"
         extra = []
         status = _STATUS_RE.search(tail)
         if status:

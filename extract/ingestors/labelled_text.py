@@ -45,8 +45,9 @@ _LABELS = {
     "doi": ("doi",),
     "ignore": ("cited by", "citations", "times cited", "abstract", "keywords", "language",
                "issn", "isbn", "volume", "issue", "pages", "publisher", "access type", "open access",
-               "comments", "subjects", "msc classes", "acm classes", "report number", "cite as", "bibcode",
+               "subjects", "msc classes", "acm classes", "report number", "cite as", "bibcode",
                "library", "library owner", "generated", "format", "note"),
+    "comments": ("comments",),
     "doctype": ("doctype", "document type", "type", "publication type", "item type"),
 }
 _LABEL_OF = {label: field for field, labels in _LABELS.items() for label in labels}
@@ -54,6 +55,9 @@ _LABEL_OF = {label: field for field, labels in _LABELS.items() for label in labe
 _LABEL_LINE_RE = re.compile(r"^\s*([A-Za-zÀ-ÿ()/ -]{2,24}?)\s*(?::\s*(.*?))?\s*$")
 
 
+# an arXiv listing copied as text: each record's head line names its identifier
+_ARXIV_HEAD_RE = re.compile(r"^\s*(?:\[\d{1,4}\]\s*)?arXiv:(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
+_UNPUBLISHED_RE = re.compile(r"(?i)\b(?:under review|submitted|in preparation|under submission)\b")
 _NOT_PUBLICATION_DOCTYPE_RE = re.compile(r"(?i)\b(?:software|proposal|catalog(?:ue)?|data ?set|dataset)\b")
 
 
@@ -76,15 +80,21 @@ def _records(text: str) -> list[dict[str, list[str]]]:
     current: Optional[dict[str, list[str]]] = None
     field: Optional[str] = None
     title_pending = False  # a title label stood alone: its next line is the title, whatever it says
+    arxiv_head: Optional[str] = None  # "[1]  arXiv:2406.01187 [pdf, other]" heads the next record
     for line in lines:
         if not line.strip():
             continue
         labelled = None if title_pending else _label(line)
         title_pending = False
+        if labelled is None and _ARXIV_HEAD_RE.match(line):
+            arxiv_head = _ARXIV_HEAD_RE.match(line).group(1)
+            field = None
+            continue
         if labelled is not None:
             field, value = labelled
             if field == "title":
-                current = {}
+                current = {"arxiv": [arxiv_head]} if arxiv_head else {}
+                arxiv_head = None
                 records.append(current)
                 if len(records) > MAX_RECORDS:
                     break
@@ -122,13 +132,30 @@ def _entry(rec: dict[str, list[str]]) -> Entry:
         venue = clean_venue(re.split(r",\s*(?:\d|[Vv]ol\b|pp?\.)", source, maxsplit=1)[0])
     doi_text = " ".join(rec.get("doi", [])) or source
     doi = find_doi(doi_text)
+    comment = " ".join(rec.get("comments", [])) or None
+    arxiv = (rec.get("arxiv") or [None])[0]
+    date = None
+    if arxiv:
+        # an arXiv listing: the journal reference or an "Accepted to …" comment names the venue
+        # (as the HTML listing reads them), else the preprint server; the identifier dates it
+        from extract.fields.structured import arxiv_venue_and_note
+        from extract.ingestors.arxiv_listing import date_from_id
+
+        listed_venue, comment = arxiv_venue_and_note(comment, source or None)
+        if listed_venue or venue or not _UNPUBLISHED_RE.search(comment or ""):
+            venue = listed_venue or venue or "arXiv"
+            date = date_from_id(arxiv)
+        # ("Comments: 9 pages. Under review": unpublished, no year, as in every other reader)
     return Entry(
         title=title,
         authors=split_author_list(authors_text).names if authors_text else [],
         # a date field may be "02/2024" (ADS's Pub Date), which find_year leaves alone in running text
         year=(find_year(year_text) or _field_year(year_text)) if year_text else (find_year(source) if source else None),
+        date=date,
         venue=venue,
         doi=normalise_doi(doi) if doi else None,
+        arxiv=arxiv,
+        note=comment if arxiv else None,
     )
 
 

@@ -31,6 +31,12 @@ _PUBLISHER_DATE_RE = re.compile(
     r"^(?:(.+?)\s·\s)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?)?((?:19|20)\d{2})$")
 _SKIP_RE = re.compile(r"^(?:Show publication|See publication|Show all.*|…see more|see more)$", re.I)
 _MORE_AUTHORS_RE = re.compile(r"^\+\d+$")
+# a profile copied without the site's name: its header still counts followers and connections
+_PROFILE_HEADER_RE = re.compile(r"^[\d,.]+K?\s+followers\b|\b500\+ connections\b|^Contact info$|· Contact info$", re.M)
+# the "Featured" layout: a "Publication" card with labelled lines
+#     Publication / Title / Publisher: X / Publication date: Jun 2019 / Other authors: A, B
+_CARD_FIELD_RE = re.compile(r"^(Publisher|Publication date|Other authors):\s*(.*)$")
+_CARD_DATE_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 
@@ -51,11 +57,42 @@ def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown", "html"):
         return 0.0
     head = page.text[:3000]
-    if "LinkedIn" not in head and "linkedin.com" not in head:
+    if "LinkedIn" not in head and "linkedin.com" not in head and len(_PROFILE_HEADER_RE.findall(head)) < 2:
         return 0.0
     lines = page.visible_lines()
     span = _publications_span(lines)
-    return 0.95 if span is not None and _anchors(lines, *span) else 0.0
+    return 0.95 if (span is not None and _anchors(lines, *span)) or _card_starts(lines) else 0.0
+
+
+def _card_starts(lines: list[str]) -> list[int]:
+    """"Publication" card labels whose next lines are a title and a "Publisher:" or
+    "Publication date:" line."""
+    return [i for i in range(len(lines) - 2)
+            if lines[i] == "Publication" and not _CARD_FIELD_RE.match(lines[i + 1]) and _CARD_FIELD_RE.match(lines[i + 2])]
+
+
+def _card(lines: list[str], start: int) -> Entry:
+    entry = Entry(title=lines[start + 1])
+    k = start + 2
+    while k < len(lines) and (field := _CARD_FIELD_RE.match(lines[k])):
+        label, value = field.group(1), field.group(2).strip()
+        if label == "Publisher" and value:
+            # "ICSCA 2019": the year is the date's, not the venue's
+            entry.venue = re.sub(r"\s+(?:19|20)\d{2}$", "", value) or None
+        elif label == "Publication date":
+            year = _CARD_DATE_RE.search(value)
+            entry.year = int(year.group(1)) if year else None
+            entry.date = value or None
+        elif label == "Other authors":
+            entry.authors = [n.strip() for n in re.split(r",\s*|\s+and\s+", value) if looks_like_name(n.strip())]
+        k += 1
+    while k < len(lines) and _SKIP_RE.match(lines[k]):
+        k += 1
+    if k < len(lines) and len(lines[k].split()) >= 8:
+        entry.abstract = lines[k]
+    if not entry.authors:
+        entry.flags.append("owner-implicit")
+    return entry
 
 
 def _item(lines: list[str], anchor: int, end: int) -> Entry:
@@ -92,7 +129,19 @@ def parse(page: Page) -> PageParse:
             # an item runs up to the next item's title line
             stop = anchors[n + 1] - 1 if n + 1 < len(anchors) else end
             entries.append(_item(lines, anchor, stop))
+    known = {e.title for e in entries}
+    known_cards: set[str] = set()
+    for start in _card_starts(lines):
+        card = _card(lines, start)
+        if card.title not in known:
+            known.add(card.title)
+            known_cards.add(card.title)
+            entries.append(card)
     person = next((owner_name(l) for l in lines[:40] if owner_name(l)), None)
+    for entry in entries:
+        if person and not entry.authors and entry.title in known_cards:
+            # a card on someone's profile with no "Other authors" is theirs alone
+            entry.authors = [person]
     return PageParse(
         kind="listing" if entries else "not-a-profile",
         person=person,

@@ -174,6 +174,12 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
         else:
             # everything on one line: "Authors. *Venue 2020*. [pdf](url)", "— Authors — *Venue*, 2024"
             others = [p for p in split_fields(strip_markdown(_strip_link_markers(first))) if p.strip(" .")]
+    if len(others) == 1 and not first:
+        # the names and the venue on the line under the title: "**E. Mensah**, S. Agyeman.
+        # *arXiv:2404.07781*, 2024. [[pdf]](url)": one field per sentence, as on the title's line
+        split = [p for p in split_fields(strip_markdown(_strip_link_markers(others[0]))) if p.strip(" .")]
+        if len(split) >= 2 and authors_score(split[0].strip(" .")) >= 0.6:
+            others = split
     if others:
         author_line = _strip_link_markers(strip_markdown(others[0])).strip(" .")
         if authors_score(author_line) >= 0.6:

@@ -6,6 +6,7 @@ cues (podcast talk, "unusual traffic", "sign in to continue").
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extract.ingestors.base import PageParse
 from extract.page import Page
@@ -38,7 +39,10 @@ def _signals(page: Page) -> tuple[float, list[str]]:
     from extract.nlp import kind_cues
 
     cues = kind_cues(head)
-    if cues.get("PODCAST", 0) >= 2 and len(turns) >= 5:
+    # (speakers who come back: "Review of The Sugar Ledger:" and "Share this:" are one-off
+    # labels on a publication page that mentions a podcast once or twice)
+    recurring = sum(1 for n in Counter(t.strip() for t in turns).values() if n >= 2)
+    if cues.get("PODCAST", 0) >= 2 and len(turns) >= 5 and recurring >= 1:
         score = max(score, 0.9)
         evidence.append(f"podcast cues: {cues['PODCAST']}")
     if cues.get("WALL", 0) >= 1 and len(text) < 400_000:

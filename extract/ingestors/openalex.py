@@ -62,6 +62,9 @@ def rebuild_abstract(index: Any) -> Optional[str]:
     return " ".join(slots[i] for i in sorted(slots)) or None
 
 
+_NOT_PUBLICATION_TYPES = {"dataset", "software", "peer-review", "paratext", "grant", "supplementary-materials", "libguides"}
+
+
 def _source_name(location: Any) -> Optional[str]:
     if not isinstance(location, dict):
         return None
@@ -96,8 +99,12 @@ def _work(work: dict) -> Entry:
     venue = _source_name(work.get("primary_location")) or host.get("display_name")
     if venue and venue.lower() in ("arxiv (cornell university)", "arxiv.org"):
         venue = "arXiv"
+    title = work.get("title") or work.get("display_name")
+    if isinstance(title, str) and "<" in title:
+        # OpenAlex keeps the publisher's markup: "Thermal tolerance of <i>Posidonia oceanica</i> …"
+        title = re.sub(r"</?(?:i|b|em|strong|sub|sup|scp|span)(?:\s[^<>]*)?>", "", title)
     return Entry(
-        title=work.get("title") or work.get("display_name"),
+        title=title,
         authors=authors,
         date=work.get("publication_date"),
         year=work.get("publication_year"),
@@ -142,6 +149,10 @@ def parse(page: Page) -> PageParse:
         return PageParse(kind="paper", entries=[_work(data)], evidence=["OpenAlex work"])
     results = data.get("results") if isinstance(data, dict) else None
     works = [r for r in results or [] if _kind_of(r) == "W"]
-    entries = [_work(w) for w in works]
+    # data sets, software and peer reviews are works to OpenAlex, not publications to us
+    kept = [w for w in works if str(w.get("type") or "").lower() not in _NOT_PUBLICATION_TYPES]
+    entries = [_work(w) for w in kept]
     evidence = [f"OpenAlex list: {len(entries)} works"]
+    if len(kept) < len(works):
+        evidence.append(f"{len(works) - len(kept)} data sets, software or reviews left out")
     return listing_or_search_results(entries, evidence, "work")

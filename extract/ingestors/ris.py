@@ -242,8 +242,16 @@ def _venue(rtype: str, rec: TaggedRecord, title: Optional[str]) -> Optional[str]
     return _journal(rec) or rec.first(*_CONTAINER_TAGS)
 
 
+# data, software, maps and media are outputs, not publications (ORCID, JSON and BibTeX readers
+# leave them out too)
+_NOT_PUBLICATION_TYPES = {"DATA", "DBASE", "COMP", "MAP", "ART", "SOUND", "VIDEO", "MPCT", "MUSIC", "CHART", "SLIDE",
+                          "AGGR"}
+
+
 def _entry(rec: TaggedRecord) -> Optional[Entry]:
     rtype = (rec.first("TY") or "").upper()[:10]
+    if rtype in _NOT_PUBLICATION_TYPES:
+        return None
     title = rec.first("TI", "T1", "CT") or (rec.first("BT") if rtype in _BOOK_TYPES else None)
     authors: list[Union[str, Author]] = []
     for raw in rec.get("AU") + rec.get("A1"):
@@ -290,6 +298,9 @@ def parse(page: Page) -> PageParse:
     records, truncated = _parsed(page)
     entries = [e for e in (_entry(r) for r in records) if e is not None]
     evidence = [f"RIS export: {len(entries)} records"]
+    skipped = sum(1 for r in records if (r.first("TY") or "").upper()[:10] in _NOT_PUBLICATION_TYPES)
+    if skipped:
+        evidence.append(f"{skipped} data, software or media records left out")
     result = listing_or_search_results(entries, evidence, what="record", min_share=0.75)
     if truncated:
         result.flags.append("records-truncated")

@@ -34,6 +34,7 @@ _WORK_TYPES = {
     "thesis", "report", "creativework", "dataset", "softwaresourcecode", "softwareapplication", "publicationissue",
     "presentationdigitaldocument", "digitaldocument",
 }
+_NOT_PUBLICATION_TYPES = {"dataset", "softwaresourcecode", "softwareapplication"}
 # types that never describe one publication of the person (the page, the site, talks)
 _NOT_WORK_TYPES = {"webpage", "website", "profilepage", "collectionpage", "breadcrumblist", "event", "person",
                    "organization", "imageobject", "searchaction", "listitem", "itemlist"}
@@ -178,7 +179,8 @@ def _venue(work: dict) -> Optional[str]:
     if named:
         return named
     types = _types(work)
-    for key in ("sourceOrganization", "inSupportOf", "publisher") if types & {"thesis", "report"} else ("publisher",) \
+    # (a thesis's inSupportOf is its degree, "PhD", not its school)
+    for key in ("sourceOrganization", "publisher") if types & {"thesis", "report"} else ("publisher",) \
             if types & {"book"} else ():
         name = _text(work.get(key))
         if name:
@@ -204,15 +206,27 @@ def _doi(work: dict) -> Optional[str]:
     return None
 
 
-def _entry(work: dict) -> Entry:
+def _split_names(text: str) -> list[str]:
+    """"Nadia El-Khoury, Rami Haddad": several people in one author string."""
+    from extract.fields.names import split_author_list
+
+    names = split_author_list(text).names if ("," in text or " and " in text or ";" in text) else []
+    return names or [text]
+
+
+def _entry(work: dict, id_names: Optional[dict] = None) -> Entry:
     date = _text(work.get("datePublished")) or _text(work.get("dateCreated"))
+    people = _people(work.get("author") or work.get("creator"))[:2000]
+    if id_names:
+        # "author": {"@id": "https://site/#me"}: the Person the graph names elsewhere
+        people = [id_names.get(p.get("@id"), p) if isinstance(p, dict) and not _person_name(p) else p for p in people]
     year = re.search(r"\b(?:1[6-9]|20)\d{2}\b", date or "")
     url = work.get("url")
     status = _text(work.get("creativeWorkStatus"))
     abstract = _text(work.get("abstract"))
     return Entry(
         title=_text(work.get("name")) or _text(work.get("headline")),
-        authors=[n for n in (_person_name(p) for p in _people(work.get("author") or work.get("creator"))[:2000]) if n],
+        authors=[n for p in people for n in (_split_names(p) if isinstance(p, str) else [_person_name(p)]) if n],
         date=date,
         year=int(year.group(0)) if year else None,
         venue=_venue(work),
@@ -285,9 +299,16 @@ def detect(page: Page) -> float:
 def parse(page: Page) -> PageParse:
     docs = _documents(page)
     works = _works(docs)
-    entries = [e for e in (_entry(w) for w in works) if e.title]
+    # data sets and software are outputs, not publications (as in the ORCID and BibTeX readers)
+    outputs = [w for w in works if _types(w) & _NOT_PUBLICATION_TYPES]
+    works = [w for w in works if not _types(w) & _NOT_PUBLICATION_TYPES]
+    id_names = {n["@id"]: _person_name(n) for d in docs for n in _nodes(d)
+                if isinstance(n, dict) and isinstance(n.get("@id"), str) and "person" in _types(n) and _person_name(n)}
+    entries = [e for e in (_entry(w, id_names) for w in works) if e.title]
     owner = _owner(docs, works)
     evidence = [f"schema.org JSON-LD: {len(entries)} works"]
+    if outputs:
+        evidence.append(f"{len(outputs)} data sets or software left out")
     if owner:
         evidence.append(f"the graph is about '{owner}'")
     kind = "homepage" if page.syntax == "html" else "listing"
