@@ -419,6 +419,15 @@ INVENTED_25_FLOORS = {"title": 0.95, "authors": 0.98, "year": 0.97, "venue": 0.9
 # archives, French, German, Italian, Spanish, Polish; written blind; scored once before any change
 # made for it: title 0.894, authors 0.961, year 0.962, venue 0.903)
 INVENTED_26_FLOORS = {"title": 0.95, "authors": 0.96, "year": 0.98, "venue": 0.94}
+# set 27 (engineering and applied science: IEEE, ASME/ASCE, SAE/AIAA, Elsevier, standards, patents,
+# reports, MDPI, Springer series, handbooks, IOP/AIP, ACM, PDF damage, online sources; written blind;
+# scored once before any change made for it: title 0.944, authors 0.987, year 1.000, venue 0.833)
+INVENTED_27_FLOORS = {"title": 0.96, "authors": 0.98, "year": 0.99, "venue": 0.90}
+# set 28 (references copied from web pages and tools: Wikipedia, ResearchGate, Mendeley, bibtex2html,
+# homepage rows, bold owners, CV statuses, marks, Scholar snippets, Crossref, PubMed, all-caps, non-Latin
+# titles with translations, reversed and partial entries, reading lists; written blind; scored once
+# before any change made for it: title 0.850, authors 0.949, year 0.968, venue 0.900)
+INVENTED_28_FLOORS = {"title": 0.91, "authors": 0.96, "year": 0.98, "venue": 0.92}
 
 
 @pytest.mark.shared
@@ -449,6 +458,8 @@ INVENTED_26_FLOORS = {"title": 0.95, "authors": 0.96, "year": 0.98, "venue": 0.9
     ("invented_refs_24.jsonl", 160, INVENTED_24_FLOORS),
     ("invented_refs_25.jsonl", 160, INVENTED_25_FLOORS),
     ("invented_refs_26.jsonl", 160, INVENTED_26_FLOORS),
+    ("invented_refs_27.jsonl", 160, INVENTED_27_FLOORS),
+    ("invented_refs_28.jsonl", 160, INVENTED_28_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
@@ -1263,3 +1274,72 @@ def test_a_vancouver_corporate_author_is_one_literal_name():
                             "cited 2020 Dec 1]."])[0]
     assert record["title"] == "Vaccine cold chain readiness in low-income countries"
     assert record["authors"] == [{"name": "Johns Hopkins Center for Health Security", "given": None, "family": None}]
+
+
+
+@pytest.mark.parametrize("raw, title, venue", [
+    # an issuer before its place and year (standards, reports, books), read into the title
+    ("ASTM D8437-21, Standard Practice for Accelerated Weathering of Polymer Composite Decking, ASTM International, "
+     "West Conshohocken, PA, USA, 2021, https://doi.org/10.5555/D8437-21.",
+     "Standard Practice for Accelerated Weathering of Polymer Composite Decking", "ASTM International"),
+    ("K. Nakamura, Introduction to Microwave Circuit Design, Artech House, Norwood, MA, 2014.",
+     "Introduction to Microwave Circuit Design", "Artech House"),
+    ("Lowry, A. C., Finch, D., and Oyelaran, K., \"Aerodynamic Optimization of a Blended Wing Body Using Adjoint "
+     "Methods,\" AIAA Paper 2018-1234, Jan. 2018.", "Aerodynamic Optimization of a Blended Wing Body Using Adjoint Methods",
+     "AIAA Paper"),
+    # bibtex2html's link row; a CJK title's translation in brackets is no part of it
+    ("F. Castelli and G. Moradi. Type inference for gradual effect systems. In Proc. POPL, pages 88–101, Jan. 2017. "
+     "[ bib | DOI | slides ]", "Type inference for gradual effect systems", "POPL"),
+    ("Zhou, H., Li, X., & Wang, J. (2019). 基于图神经网络的交通流量预测方法 [Traffic flow prediction based on graph neural "
+     "networks]. 软件学报 (Journal of Software), 30(11), 3345–3360.", "基于图神经网络的交通流量预测方法", "Journal of Software"),
+    # the original title, not its bracketed English translation
+    ('Krämer, Ulrich; Stein, Hanna (2003). "Die Rolle der Kommunen in der Energiewende" [The role of municipalities in '
+     "the energy transition]. Zeitschrift für Umweltpolitik (in German). 26 (4): 455–478.",
+     "Die Rolle der Kommunen in der Energiewende", "Zeitschrift für Umweltpolitik"),
+    ("Nakamura T. 高齢者における転倒予防プログラムの効果 [Effects of a fall prevention program in older adults]. "
+     "日本公衆衛生雑誌. 2016;63(9):521-30. Japanese.", "高齢者における転倒予防プログラムの効果", "日本公衆衛生雑誌"),
+    # a straight-quoted title the tagger broke at its comma
+    ('Min-jun Seo*, Tomás Echeverría-Lind*, Hendrik de Bruijn. "Over-squashing, Revisited: A Spectral View." '
+     "Transactions on Relational Machine Learning, 2022.", "Over-squashing, Revisited: A Spectral View",
+     "Transactions on Relational Machine Learning"),
+    # GOST's "//" area mark and Italian initials-first single authors
+    ("Смирнова О. В., Кузнецов Д. А., Лебедев И. С. Магнитооптические свойства тонких плёнок Fe–Co на кремнии // "
+     "Физика твёрдого тела. 2023. Т. 65, № 4. С. 612–619.", "Магнитооптические свойства тонких плёнок Fe–Co на кремнии",
+     "Физика твёрдого тела"),
+])
+def test_what_sets_27_and_28_showed(raw, title, venue):
+    record = parse_records([raw])[0]
+    assert record["title"] == title
+    assert venue.casefold() in (record["venue"] or "").casefold()
+
+
+@pytest.mark.parametrize("raw, title, family, venue", [
+    ("G. Bernardi, La memoria contesa. Storia e usi pubblici della Resistenza in Emilia (1945-1975), Roma, Carocci, "
+     "2021, pp. 312.", "La memoria contesa. Storia e usi pubblici della Resistenza in Emilia (1945-1975)", "Bernardi", "Carocci"),
+    ("Смирнова О. В., Кузнецов Д. А., Лебедев И. С. Магнитооптические свойства тонких плёнок Fe–Co на кремнии // "
+     "Физика твёрдого тела. 2023. Т. 65, № 4. С. 612–619.", "Магнитооптические свойства тонких плёнок Fe–Co на кремнии",
+     "Смирнова", "Физика твёрдого тела"),
+    ('Karaca E., Çelik H. İ., "Transfer learning for wheat yellow rust severity estimation", Precision Agriculture, '
+     "vol.22, no.6, pp.1820-1841, 2021", "Transfer learning for wheat yellow rust severity estimation", "Karaca",
+     "Precision Agriculture"),
+])
+def test_page_entries_read_by_rules_and_model_together(raw, title, family, venue):
+    # the reading a page uses (rules first, the model where they are unsure)
+    from extract.fields.citation import parse_entry_text
+
+    entry = parse_entry_text(raw)
+    assert entry.title == title
+    names = [a if isinstance(a, str) else a.name for a in entry.authors] or [entry.authors_text or ""]
+    assert family in names[0]
+    assert venue in (entry.venue or "")
+
+
+@pytest.mark.parametrize("name, given, family", [
+    ("Çelik H. İ", "H. İ", "Çelik"), ("Şimşek Ü", "Ü", "Şimşek"), ("Nowak Ł. J.", "Ł. J.", "Nowak"),
+    ("Smith J. A.", "J. A.", "Smith"), ("Ó Briain D.", "D.", "Ó Briain"), ("Anna Smith", "Anna", "Smith"),
+])
+def test_family_first_names_with_accented_initials(name, given, family):
+    from extract.fields.names import split_name
+
+    parsed = split_name(name)
+    assert (parsed.given, parsed.family) == (given, family)

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 368 pages, 1,986 labelled records
-FLOORS = dict(kind=365, owner=360, found=1949, authors=1913, year=1933, venue=1910)
-MAX_EXTRA = 67
+# measured on this version: 392 pages, 2,199 labelled records
+FLOORS = dict(kind=389, owner=382, found=2142, authors=2092, year=2125, venue=2100)
+MAX_EXTRA = 82
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 368 and totals["records"] == 1986
+    assert totals["pages"] == 392 and totals["records"] == 2199
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -231,6 +231,9 @@ _CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d
 _INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite)\b[^<>]{0,200}>", re.I)
 _TRAILING_LINK_WORDS_RE = re.compile(
     r"(?:\s*[|—–-]?\s*(?:\[(?:PDF|HTML|Full text|Abstract|CrossRef|Crossref|PubMed|Google Scholar|DOI|Link)[^\]]{0,20}\]"
+    # bibtex2html's link row: "[ bib | DOI | pdf ]"
+    r"|\[\s*(?i:bib|bibtex|doi|pdf|arxiv|slides|code|html|abstract|url|www|video|poster|ps|ps\.gz|http)"
+    r"(?:\s*\|\s*(?i:bib|bibtex|doi|pdf|arxiv|slides|code|html|abstract|url|www|video|poster|ps|ps\.gz|http))*\s*\]"
     r"|View Article|Google Scholar|PubMed(?: Central)?|CrossRef|Crossref|Web of Science|Scopus|Cited by \d+|Related articles"
     r"|All \d+ versions|PDF(?: \d[\d.]* ?[KM]B)?|HTML|Full text))+\s*$")
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})\.(?=[A-Z][a-z]{2})(?![\w.-]*/)")

@@ -333,8 +333,14 @@ class Parsed(NamedTuple):
         # a translated title in brackets after the original ("Nihon no … [Analysis of …]",
         # APA's convention) or a medium mark ("[Internet]") is no part of the title
         bracket = _TRAILING_BRACKET_RE.search(title)
-        if bracket and bracket.start() > 0 and len(title[: bracket.start()].split()) >= 2:
+        if bracket and bracket.start() > 0 and (len(title[: bracket.start()].split()) >= 2
+                                                or _NON_LATIN_RE.search(title[: bracket.start()])):
             title = title[: bracket.start()].rstrip(" .,:;")
+        # a title in Chinese, Japanese, Korean or Cyrillic with its English translation in
+        # round brackets: "深度学习在医学影像中的应用综述 (A survey of deep learning …)"
+        translated = re.search(r"\s*\((?=[A-Z])[A-Za-z][^()]{10,300}\)\s*$", title)
+        if translated and _NON_LATIN_RE.search(title[: translated.start()]) and not _NON_LATIN_RE.search(translated.group(0)):
+            title = title[: translated.start()].rstrip(" .,:;")
         # the Chinese standard's type mark ("…检测[J", "…方法[C]//会议论文集") and GOST's areas
         # ("Title // Journal", "Title : монография / А. Автор") end the title
         title = _GBT_MARK_TAIL_RE.sub("", title)
@@ -760,7 +766,8 @@ _REPOSITORY_RE = re.compile(
     r"\b(bioRxiv|medRxiv|ChemRxiv|PsyArXiv|SocArXiv|EarthArXiv|engrXiv|SSRN|Research Square|Preprints\.org|"
     r"OSF Preprints|Zenodo|Dryad|PANGAEA|figshare|Harvard Dataverse|Mendeley Data|Software Heritage|HAL)\b")
 # a numbered series of working papers: "NBER Working Paper 25873", "CEPR Discussion Paper No. 1"
-_PAPER_SERIES_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s){0,4}(?:Working|Discussion|Policy Research|Occasional|Technical|White)\s"
+_PAPER_SERIES_RE = re.compile(r"\b((?:AIAA|SAE|ASME|SPE|OTC|ISA)(?:\sTechnical)?\sPaper(?=\s\d)|"
+                              r"(?:[A-Z][\w&.-]*\s){0,4}(?:Working|Discussion|Policy Research|Occasional|Technical|White)\s"
                               r"Papers?(?:\sSeries)?|(?:[A-Z][\w&.-]*\s){1,6}Staff\sReports?|[A-Z]{2,6}\sDP(?=\sNo))\b")
 # a report's issuer after its number: "Tech. Rep. TR-2019-04, Institute for X, Lund" /
 # "(Report No. SEI-2016-08). Structural Engineering Institute"
@@ -838,7 +845,9 @@ def untagged_venue(tail: str) -> Optional[str]:
     if hosted_at:  # ". OpenAI blog, 2022", ". GitHub repository. https://…"
         return hosted_at.group(1) or hosted_at.group(2)
     short = _IN_VENUE_YEAR_RE.match(tail) or _VENUE_THEN_STATUS_RE.match(tail)
-    if short:  # ". In MLSys, 2022." / ". Biometrika, forthcoming."
+    if short and not _SENTENCE_END_INSIDE_RE.search(short.group(1)):
+        # ". In MLSys, 2022." / ". In Proc. of NAACL, 2022" / ". Biometrika, forthcoming." (not "In:
+        # Deutscher Materialfluss-Kongress. Düsseldorf: VDI Verlag, 2021", where a sentence ends)
         return short.group(1).strip(" ,.;")
     hosted = _DESCRIPTOR_THEN_HOST_RE.search(tail)
     if hosted:  # "[Computer software]. GitHub." / "[Data set]. OpenNeuro."
@@ -888,6 +897,12 @@ def untagged_venue(tail: str) -> Optional[str]:
     issuer = _REPORT_ISSUER_RE.search(tail)
     if issuer:
         return university_after_department(tail, issuer.start(1), issuer.end(1)) or issuer.group(1).strip(" ,.;") or None
+    body = _ISSUER_PLACE_YEAR_RE.search(tail)
+    if body and body.group(1)[:1].isupper() and not re.search(r"[a-z]{3,}\.\s", body.group(1)) and (_ORGANISATION_NAME_RE.search(body.group(1)) or _CORPORATE_WORD_RE.search(body.group(1))
+                 or _ISSUER_WORD_RE.search(body.group(1)) or re.fullmatch(r"[A-Z]{2,8}", body.group(1))):
+        # standards, reports and data sheets: "…, ASTM International, West Conshohocken, PA, 2019",
+        # "…, Deutsches Institut für Normung, Berlin, 2020": the issuer before its place and year
+        return body.group(1).strip(" ,.;")
     journal = _JOURNAL_VOLUME_RE.match(tail)
     if journal:
         return journal.group("journal").strip(" ,.;") or None
@@ -921,6 +936,16 @@ _VANCOUVER_IMPRINT_RE = re.compile(
 _ELIDED_ARTICLE_RE = re.compile(r"(?<![\w])(?:[LlDd]|[Dd]ell|[Nn]ell|[Dd]all|[Ss]ull|[Aa]ll|[Qq]u|[Jj]usqu)['’]")
 _BLOG_OR_REPOSITORY_RE = re.compile(
     r"[.,]?\s*(?:([A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,3}\s[Bb]log)|(GitHub|GitLab|Bitbucket|Hugging Face)\s+(?:repository|repo))\b")
+# an issuer, then its place (a town, a state or country) and the year, comma-separated
+_ISSUER_PLACE_YEAR_RE = re.compile(
+    r"(?:^|[,.]\s+)((?:[A-Z][\w'’&.-]*|of|for|and|the|für|de|des|du)(?:\s(?:[A-Z][\w'’&.-]*|of|for|and|the|für|de|des|du|\([A-Z]{2,8}\))){0,8}),"
+    r"\s+[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}(?:,\s+[A-Z]{2})?(?:,\s+(?:USA|UK|Germany|France|Switzerland|Japan|China|Canada|Australia|Italy|Spain|Netherlands|Sweden))?"
+    r",\s+(?:19|20)\d{2}\b")
+_ISSUER_WORD_RE = re.compile(r"\b(?:International|Inc\.?|AG|GmbH|Ltd\.?|LLC|Corporation|Company|Co\.|Foundation|Normung|Standardi[sz]ation|"
+                             r"Engineers|Laborator(?:y|ies)|Center|Centre|Agency|Administration|Commission)\b")
+_NON_LATIN_RE = re.compile(r"[\u0400-\u04FF\u0370-\u03FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\u0600-\u06FF]")
+# a full stop that ends a sentence inside a short venue (an abbreviation's stop does not)
+_SENTENCE_END_INSIDE_RE = re.compile(r"\b(?!(?:Proc|Conf|Symp|Int|Intl|Natl|Trans|Ann|Adv|Workshop|Assoc|Soc|Comput|Eng|Sci)\.)[A-Za-zÀ-ÿ-]{3,}\.\s+[A-ZÀ-Þ]")
 _OPENING_QUOTES = ('"', "“", "‘", "'", "«", "„")
 _QUOTED_HEAD_SUBTITLE_RE = re.compile(r"[\"”’'»]\s?:\s+([a-zà-ÿA-Z][^.?!]{5,200}[^.?!\s])(?=[.?!](?:\s|$))")
 _STATUS_AT_IN_TITLE_RE = re.compile(
@@ -929,7 +954,7 @@ _STATUS_AT_IN_TITLE_RE = re.compile(
 _STATUS_AT_VENUE_RE = re.compile(
     r"(?i:revise and resubmit|r\s?&\s?r|under review|submitted|accepted|conditionally accepted|forthcoming|to appear|"
     r"in press)\s+(?:at|to|in|for|with)\s+(?:the\s+)?([A-Z][^,.;()\[\]]{1,100}?)\s*(?=[,.;()\[]|$)")
-_IN_VENUE_YEAR_RE = re.compile(r"[.,]?\s*In:?\s+([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?:(?:pages|pp\.?)\s*\d+\s*[-–]+\s*\d+,\s*)?(?:19|20)\d{2}\b")
+_IN_VENUE_YEAR_RE = re.compile(r"[.,]?\s*In:?\s+([A-Z][\w&'’ .:-]{1,80}?)\s*,\s*(?:(?:pages|pp\.?)\s*\d+\s*[-–]+\s*\d+,\s*)?(?:19|20)\d{2}\b")
 _VENUE_THEN_STATUS_RE = re.compile(r"[.,]?\s*([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?i:forthcoming|in press|to appear)\b")
 _PAREN_IMPRINT_TAIL_RE = re.compile(
     r"\((?:[A-Z][\w .'’-]{1,30}(?:,\s*[A-Z]{2})?:\s*|\d+(?:st|nd|rd|th)\s+edn?,\s*)([A-Z][^():,]{1,60}?)(?:,?\s+(?:19|20)\d{2})?\)\.?\s*$")
@@ -1036,7 +1061,9 @@ def people_in(span_text: str) -> list[Person]:
 # family-name particles: kept with the family name ("Aäron van den Oord" -> "van den Oord")
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # one run of initials: "J.", "JA", "K-W", "J.-P." (a given name written short)
-_INITIALS_RE = re.compile(r"^(?:[A-ZА-ЯЁ]\.?-?){1,3}$|^[A-ZА-ЯЁ][a-zа-яё]?\.$")  # Latin or Cyrillic ("А. В.")
+# Latin (with the accented capitals of Turkish, Polish, Czech … initials: "İ.", "Ł.", "Š."), or
+# Cyrillic ("А. В.")
+_INITIALS_RE = re.compile(r"^(?:(?:[A-ZА-ЯЁ]\.?|[À-ÖØ-ÞĀ-Ž]\.)-?){1,3}$|^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][a-zа-яё]?\.$|^[A-Z]{0,2}[ÀĀ-Ž][A-Z]{0,2}$")
 _DASHED_NAMES_RE = re.compile(r"[a-zà-ÿ]\s+[-–]\s+[A-ZÀ-Þ]")  # Italian "A. Ferri - L. Mancini"
 _SEVERAL_RE = re.compile(r"\s(?:and|&|und|et|en|og|och|ve|dan)\s|\s[ye]\s(?=[^\s,]+\s+[^\s,])|;")
 _NAME_JUNK_RE = re.compile(r"\([^)]*\)|[*^†‡§¶#✉⁎∗✝]")
@@ -1515,7 +1542,9 @@ def _comma_style_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]
     imprint = _CITY_PUBLISHER_TAIL_RE.search(text, title.end)
     if (imprint and not any(title.end <= s.start < imprint.start() for s in spans)
             and "." not in text[title.end : imprint.start()] and len(text[title.end : imprint.start()].split()) <= 12
-            and not text[title.end : title.end + 2].strip().startswith(("(", "[", ":"))):
+            and (not text[title.end : title.end + 2].strip().startswith(("(", "[", ":"))
+                 # "… in Emilia" + " (1945-1975)" + ", Roma, Carocci, 2021": a period in brackets ends the title
+                 or re.match(r"\s*\((?:1[5-9]|20)\d{2}\s*[-–]\s*(?:(?:1[5-9]|20)\d{2}|\d{2})\)\s*$", text[title.end : imprint.start()]))):
         # the tagger stopped early: "Archeologia dei" + "paesaggi rurali in Puglia" + ", Bari, Edipuglia, 2021"
         title = FieldSpan("TITLE", title.start, imprint.start(), title.confidence)
         spans = [title if s is titles[0] else s for s in spans]
@@ -2131,13 +2160,73 @@ def _corporate_head_of_title(text: str, spans: list[FieldSpan]) -> list[FieldSpa
                           FieldSpan("TITLE", head.end(), title.end, title.confidence)], key=lambda s: s.start)
 
 
+def _issuer_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A standard's, report's or book's issuer the tagger ran the title into, with no venue
+    tagged: "Standard Practice for … Decking, ASTM International" + ", West Conshohocken, PA,
+    2021", "Introduction to Microwave Circuit Design, Artech" + " House, Norwood, MA, 2014".
+    The title ends at the comma before an organisation or publisher that its place and year
+    follow."""
+    if any(s.label == "VENUE" for s in spans):
+        return spans
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) != 1:
+        return spans
+    title = titles[0]
+    for cut in [m.start() for m in re.finditer(r", ", text[title.start : title.end])][::-1]:
+        at = title.start + cut
+        body = _ISSUER_PLACE_YEAR_RE.match(text, at)
+        if body is None or len(text[title.start : at].split()) < 3:
+            continue
+        name = body.group(1)
+        if not name[:1].isupper() or re.search(r"[a-z]{3,}\.\s", name):
+            continue  # ("…, and Automata. MIT Press": a sentence ended inside it)
+        if not (_ORGANISATION_NAME_RE.search(name) or _CORPORATE_WORD_RE.search(name) or _ISSUER_WORD_RE.search(name)
+                or _PUBLISHER_WORD_RE.search(name) or re.fullmatch(r"[A-Z]{2,8}", name)):
+            continue
+        kept = [s for s in spans if s is not title and not (s.start >= at and s.end <= body.end(1) + 1)]
+        return sorted(kept + [FieldSpan("TITLE", title.start, at, title.confidence),
+                              FieldSpan("VENUE", body.start(1), body.end(1), title.confidence)], key=lambda s: s.start)
+    return spans
+
+
+def _translation_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"Die Rolle der Kommunen …" + " [The role of municipalities …]", "高齢者における転倒予防プログラム
+    の効果 [Effects of a fall prevention program …]": the tagger took the bracketed English
+    translation for the title and left the original before it untagged. The title is the
+    original (the translation is a note, as APA and NLM print it)."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) == 2 and text[titles[1].start - 1 : titles[1].start] == "[" \
+            and re.fullmatch(r"[\s\"”»’'.]*\[", text[titles[0].end : titles[1].start]):
+        # both tagged: the original is the title, the bracketed translation goes
+        return [s for s in spans if s is not titles[1]]
+    if len(titles) != 1:
+        return spans
+    title = titles[0]
+    if text[title.start - 1 : title.start] != "[" or text[title.end : title.end + 1] != "]":
+        return spans
+    before = [s for s in spans if s.end <= title.start - 1]
+    start = max((s.end for s in before), default=0)
+    original = text[start : title.start - 1]
+    stripped = original.strip(" .,;:()")
+    lead = len(original) - len(original.lstrip(" .,;:()"))
+    if len(stripped) < 2 or not re.search(r"[^\W\d_]{2}", stripped) or len(stripped) > 400:
+        return spans
+    quoted = strip_wrapping_quotes(stripped)
+    if quoted != stripped:
+        offset = stripped.find(quoted)
+        lead, stripped = lead + offset, quoted
+    new_start = start + lead
+    kept = [s for s in spans if s is not title]
+    return sorted(kept + [FieldSpan("TITLE", new_start, new_start + len(stripped), title.confidence)], key=lambda s: s.start)
+
+
 def _title_inside_quotes(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """A title the tagger broke up inside the entry's one pair of curly quotes ("“Who Speaks
     for the Village?" TITLE + "Chiefs, Courts" AUTHOR + "and Customary Law in Colonial Ghana.”"
     TITLE, or one unsure title ending at the closing mark): the writer's quotes bound the
     title, so it is all they enclose (when only title pieces and unsure names lie inside)."""
-    for opener, closer in (("“", "”"), ("«", "»"), ("„", "“")):
-        if text.count(opener) != 1 or closer not in text:
+    for opener, closer in (("“", "”"), ("«", "»"), ("„", "“"), ('"', '"')):
+        if text.count(opener) != (2 if opener == closer else 1) or closer not in text:
             continue
         start = text.find(opener) + 1
         end = text.find(closer, start)
@@ -2147,7 +2236,9 @@ def _title_inside_quotes(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
         titles = [s for s in inside if s.label == "TITLE"]
         if not titles or any(s.start < start or s.end > end for s in inside):
             continue
-        if any(s.label != "TITLE" and not (s.label == "AUTHOR" and s.confidence < 0.5) for s in inside):
+        # (a venue inside the quotes beside a title piece is a piece of the title: no style quotes
+        # a journal; a name inside them must be one the tagger was unsure of)
+        if any(s.label != "TITLE" and not (s.label == "VENUE" or (s.label == "AUTHOR" and s.confidence < 0.5)) for s in inside):
             continue
         if len(inside) == 1 and (titles[0].confidence >= 0.5 or not re.fullmatch(r"[\s.,;:?!]*", text[titles[0].end : end])):
             continue  # one sure title, or one that stops short of the closing mark by words
@@ -2455,6 +2546,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _quoted_venue_is_title(text_of_doc, spans)
     spans = _journal_inside_title(text_of_doc, spans)
     spans = _title_word_read_as_venue(text_of_doc, spans)
+    spans = _translation_read_as_title(text_of_doc, spans)
     spans = _title_inside_quotes(text_of_doc, spans)
     spans = _corporate_head_of_title(text_of_doc, spans)
     spans = _quotes_confirm_title(text_of_doc, spans)
@@ -2480,6 +2572,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _place_name_ending_title(text_of_doc, spans)
     spans = _venue_started_inside_title(text_of_doc, spans)
     spans = _venue_glued_to_title(text_of_doc, spans)
+    spans = _issuer_read_into_title(text_of_doc, spans)
     spans = _title_head_with_years(text_of_doc, spans)
     spans = _abbreviated_journal_glued_to_title(text_of_doc, spans)
     spans = _journal_read_into_title(text_of_doc, spans)

@@ -277,7 +277,9 @@ _TITLE_STATUS_RE = re.compile(rf"(?:[.,;]\s*|\s+\(){PUBLICATION_STATUS}\)?\.?\s*
 
 
 # APA puts a status where the year goes: "Doe, J., & Roe, K. (under review). Title. …"
-_STATUS_IN_YEAR_SLOT_RE = re.compile(rf"\(\s*({PUBLICATION_STATUS}(?:\s+for publication)?)\s*\)\s*[.,:]?", re.I)
+_STATUS_IN_YEAR_SLOT_RE = re.compile(
+    rf"\(\s*({PUBLICATION_STATUS}(?:\s+(?:for publication|para publica[çc][ãa]o|pour publication|per la pubblicazione|"
+    rf"zur Ver[öo]ffentlichung))?)\s*\)\s*[.,:]?", re.I)
 # "Manuscript submitted for publication." closing an APA entry: a status, not a venue
 _STATUS_SENTENCE_RE = re.compile(r"(?:^|[.;]?\s+)(?:unpublished\s+)?manuscript(?:\s+(?:submitted|in preparation|under review)"
                                  r"(?:\s+for publication)?)?\.?\s*$", re.I)
@@ -437,6 +439,7 @@ def parse_entry_text(raw: str) -> Entry:
     return entry
 
 
+_INITIALS_HEAD_IN_TITLE_RE = re.compile(r"^(?:(?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?[A-ZÀ-Þ][\w'’-]+,\s){1,6}\S")
 _STATUS_OR_VENUE_TAIL_RE = re.compile(rf"\s*[,.;]\s+(?:{PUBLICATION_STATUS}|preprint|in\s+[A-Z]|(?:19|20)\d{{2}}\b)", re.I)
 
 
@@ -514,6 +517,27 @@ def _parse_entry_text(raw: str) -> Entry:
         # "Title. J. Differential Geom. 118 (2021)": the rules read the journal's abbreviation as
         # a name ("J. Differential"); the model read it as the venue
         entry.authors_text, entry.venue = None, model_entry.venue
+    if entry.title and " // " in entry.title and model_entry.title and "//" not in model_entry.title \
+            and fold(model_entry.title) in fold(entry.title) and parsed.confidence >= 0.7:
+        # GOST's "Authors Title // Journal. 2023. Т. 65": the rules read across the "//" area
+        # mark; the model read the areas apart
+        entry.title = model_entry.title
+        if model_entry.authors:
+            entry.authors, entry.authors_text = list(model_entry.authors), None
+        entry.venue = model_entry.venue or entry.venue
+        entry.year = model_entry.year or entry.year
+        return entry
+    head = _INITIALS_HEAD_IN_TITLE_RE.match(entry.title or "")
+    rest = fold((entry.title or "")[head.end() - 1 :]) if head else ""
+    if (head and model_entry.title and model_entry.authors and parsed.confidence >= 0.7 and rest
+            and (fold(model_entry.title).startswith(rest) or rest.startswith(fold(model_entry.title)))):
+        # "G. Bernardi, La memoria contesa" read by the rules as the title: the model read the
+        # initials-first author apart ("G. Bernardi, La memoria contesa. Storia …, Roma, Carocci, 2021")
+        entry.title = model_entry.title
+        entry.authors, entry.authors_text = list(model_entry.authors), None
+        entry.venue = model_entry.venue or entry.venue
+        entry.year = model_entry.year or entry.year
+        return entry
     if (entry.title and model_entry.title and model_entry.authors and _AUTHOR_DATE_HEAD_RE.search(entry.title)
             and not _AUTHOR_DATE_HEAD_RE.search(model_entry.title)):
         # the rules' "title" swallowed the names and the date ("Brenner, Katharina/Hoffmann,

@@ -23,7 +23,8 @@ _MARKERS_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝]+|(?<=[^\W\d_])\d+(?:,\d+)
 _TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b|\bu\.\s?a\.(?=\s*$|\s*[,;:])"
                             r"|(?:&|\band\b|\+)\s*\d{1,4}\s+(?:others|more|colleagues|co-?authors)(?:\s+(?:authors?|co-?authors?))?\b"  # Pure's "& 3 others", al-folio's "and 3 more authors"
                             r"|\+\s*\d{1,4}\s+(?:more\s+)?(?:authors?|co-?authors?)\b)", re.I)  # Semantic Scholar's "+3 authors"
-_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z]\.)(?:[\s\-]?(?:[A-Z]\.?|[A-Z][a-z]\.)){0,3}$")
+# (the accented capitals of Turkish, Polish, Czech … initials count: "H. İ.", "Ł.", "Š.")
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?|[À-ÖØ-ÞĀ-Ž]\.|[A-Z][a-z]\.)(?:[\s\-]?(?:[A-Z]\.?|[À-ÖØ-ÞĀ-Ž]\.?|[A-Z][a-z]\.)){0,3}$")
 _NAME_CHAR_RE = re.compile(r"^[^\W\d_][\w'’.\- ]*$", re.UNICODE)
 # words that never appear in a person name; a segment containing one is not an author
 _NOT_NAME_WORDS = {
@@ -204,6 +205,13 @@ def split_name(name: str) -> PersonName:
         return PersonName(name, None, tokens[0])
     # "Heidegger M" / "Smith JA" / "Du Plessis R" / "de Souza Lima F" (Vancouver): a trailing
     # run of initials after the family name is the given name
+    # ... or a run of single initials, accented ones too ("Çelik H. İ", "Şimşek Ü", "Nowak Ł. J.")
+    run = len(tokens)
+    while run > 1 and re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-Ž]\.?", tokens[run - 1]):
+        run -= 1
+    if 1 <= run < len(tokens) and run <= 3 and not any(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{1,3}\.?", t) for t in tokens[:run]) \
+            and all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens[:run]):
+        return PersonName(name, " ".join(tokens[run:]), " ".join(tokens[:run]))
     if (2 <= len(tokens) <= 4 and re.fullmatch(r"[A-Z]{1,3}\.?", tokens[-1])
             and not any(re.fullmatch(r"[A-Z]{1,3}\.?", t) for t in tokens[:-1])
             and (len(tokens) == 2 or all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens[:-1]))):

@@ -25,6 +25,7 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"exposés|enseignement|encadrement|distinctions|vortr[äa]ge|lehre|lehrveranstaltungen|betreuung|preise|"
     # HAL's "Communications orales sans actes (COM)": talks with no proceedings
     r"communications?(?: orales?)?(?: invit[ée]es?)? sans actes|conf[ée]rences? invit[ée]es?|s[ée]minaires?|vulgarisation|"
+    r"comunica[çc][õo]es orais(?: \(sem atas\))?|comunicaciones orales|ponencias sin actas|"
     r"drittmittel|relazioni|didattica|premi|convegni(?: e seminari)?|seminari|attivit[àa] di scavo|scavi|"
     # theses the owner supervised are the students' works ("Tesis dirigidas", "Supervised theses",
     # "Thèses encadrées", "Betreute Abschlussarbeiten", "Tesi seguite")
@@ -33,7 +34,13 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"betreute (?:\w+arbeiten|dissertationen)|tesi (?:seguite|supervisionate)|"
     # Japanese and Chinese CV sections: invited talks, talks, awards, funding, teaching, societies
     r"招待講演|講演|口頭発表|受賞|表彰|外部資金|競争的資金|研究費|担当授業|教育活動|学会活動|社会活動|所属学会|"
-    r"邀请报告|学术报告|学术讲座|获奖|荣誉|科研项目|科研基金|教学|讲授课程|学术兼职)\b",
+    r"邀请报告|学术报告|学术讲座|获奖|荣誉|科研项目|科研基金|教学|讲授课程|学术兼职|专利|特許|"
+    # Korean, Turkish, Russian, Polish and Dutch ones: patents, projects, talks, courses, awards
+    r"특허|수상|연구과제|강의|초청강연|학회발표|"
+    r"davetli konuşmalar|konuşmalar|projeler|verdiği dersler|dersler|yönetilen tezler|ödüller|patentler|"
+    r"патенты|доклады|гранты|проекты|преподавание|награды|"
+    r"patenty|projekty|dydaktyka|wystąpienia|nagrody|"
+    r"nevenfuncties|lezingen|onderwijs|prijzen|nevenactiviteiten)\b",
     re.I)
 
 # publication-kind words a CV heading starts with, beyond English ("Artigos completos publicados
@@ -43,7 +50,10 @@ FOREIGN_PUBLICATION_KIND_RE = re.compile(
     r"art[íi]culos?|libros?|publicaciones|actas|comunicaciones|"
     r"articles?|chapitres?|ouvrages?|communications?|publications?|"
     r"ver[öo]ffentlichungen|publikationen|aufs[äa]tze|beitr[äa]ge|zeitschriftenartikel|monographien|sammelb[äa]nde|"
-    r"articoli|pubblicazioni|capitoli|libri)\b", re.I)
+    r"articoli|pubblicazioni|capitoli|libri|monografie|curatele|contributi|atti|saggi|recensioni|"
+    r"herausgeberschaften|buchbeitr[äa]ge|tagungsb[äa]nde|rezensionen|monograf[íi]as|rese[ñn]as|"
+    r"artykuły|publikacje|monografie|rozdziały|makaleler|yayınlar|bildiriler|kitaplar|publicaties|artikelen|"
+    r"статьи|публикации|монографии|тезисы)\b", re.I)
 
 
 # The words a CV puts where a year or a venue would be for unpublished work: one vocabulary

@@ -45,6 +45,7 @@ def clean_venue(text: Optional[str]) -> Optional[str]:
         return None
     text = clean_text(text).replace("\n", " ")
     text = re.sub(r"[*_]{1,3}", "", text).strip()
+    text = re.sub(r"(?:\s*\[\s*\])+", "", text).strip()  # the empty brackets of stripped link labels
     text = _LEAD_RE.sub("", text)
     text = _IN_RE.sub("", text)
     text = strip_trailing_punct(_strip_unbalanced_brackets(text.strip()), " ,;:.—–|·")

@@ -68,8 +68,20 @@ def _source_lines(lines: list[str]) -> tuple[str, list[int]]:
 def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown"):
         return 0.0
-    _, idx = _source_lines(_blocks(page))
-    return 0.8 if len(idx) >= 3 else 0.0
+    lines = _blocks(page)
+    token, idx = _source_lines(lines)
+    if len(idx) < 3:
+        return 0.0
+    if not token:
+        # the shape alone (title / short line / long paragraph) also fits a staff page's
+        # sections ("Curriculum" over a bio); a page that lists references by the comma rules
+        # is a publication list, not an aggregator's
+        from extract.ingestors.generic_homepage import rules_read_citation
+
+        cited = sum(1 for line in lines[:2000] if 40 <= len(line) <= 600 and rules_read_citation(line))
+        if cited >= 3:
+            return 0.0
+    return 0.8
 
 
 def parse(page: Page) -> PageParse:

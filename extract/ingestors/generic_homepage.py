@@ -390,7 +390,7 @@ def _is_section_heading(line: str) -> bool:
     if (2 <= len(words) <= 5 and line[:1].isupper() and not re.search(r"\d|[,.;]$", line) and _PUBLICATION_KIND_RE.search(line)
             and all(w.lower() in _HEADING_SMALL_WORDS or _SENTENCE_CASE_HEADING_WORD_RE.fullmatch(w) for w in words[1:])):
         return True  # sentence case: "Conference papers and abstracts", "Other refereed articles"
-    if (2 <= len(words) <= 8 and not re.search(r"\d|[,.;]$", line) and FOREIGN_PUBLICATION_KIND_RE.match(line)
+    if (1 <= len(words) <= 8 and not re.search(r"\d|[,.;]$", line) and FOREIGN_PUBLICATION_KIND_RE.match(line)
             and line[:1].isupper()):
         return True  # "Artigos completos publicados em periódicos", "Capítulos de livros publicados"
     if not 1 <= len(words) <= 5 or YEAR_RE.search(line) or "," in line:
@@ -699,7 +699,9 @@ def _has_date_cue(text: str) -> bool:
 _TITLE_VENUE_BRACKET_LINE_RE = re.compile(
     r"^\W{0,3}[A-Z][^()]{10,300}?\s\((?:(?P<venue>[^()]{2,80}?)[\s,']+(?:19|20)\d{2}|(?P<status>under review|submitted|in press|"
     r"forthcoming|to appear|in preparation))\)\s*(?:[,.;]\s*(?:joint(?:ly)?\s+)?with\s+[A-Z].{2,200})?\.?\s*$", re.I)
-_FAMILY_INITIALS_HEAD_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?\s(?:[A-Z]\.\s?-?){1,3},\s+){1,30}(?=[A-ZÀ-Þ\"“«])")
+_FAMILY_INITIALS_HEAD_RE = re.compile(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:\s[A-ZÀ-ÞА-ЯЁ][\w'’-]+)?\s(?:[A-ZА-ЯЁ]\.\s?-?){1,3},\s+){1,30}(?=[A-ZÀ-ÞА-ЯЁ\"“«])")
+# "G. Bernardi, ", "L. Ferri, G. Bernardi, ": initials-first names, each closed by a comma
+_INITIALS_NAMES_COMMA_HEAD_RE = re.compile(r"^(?:(?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s){1,8}(?=[«“\"A-ZÀ-Þ])")
 _NAMES_THEN_COLON_RE = re.compile(r"^([^:.]{3,300}?[,;][^:]{1,200}?):\s+[A-ZÀ-Þ0-9„\"“]")
 
 
@@ -741,6 +743,8 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
     named = _NAMES_THEN_COLON_RE.match(text)
     if named and authors_score(named.group(1).replace(";", ",")) >= 0.8:
         return True  # DIN 1505 / dblp: "One, Anna; Two, Bo: Title. In: …"
+    if _INITIALS_NAMES_COMMA_HEAD_RE.match(text) and re.search(r",\s*(?:1[5-9]|20)\d{2}\b|«|“|\bin\s", text):
+        return True  # Italian and French humanities: "G. Bernardi, La memoria contesa …, Roma, Carocci, 2021"
     parts = re.split(r"(?<=[a-z)])\.\s+|[\"“”]", text)
     parts[:1] = split_inverted_initials_from_title(parts[0])
     return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) or SINGLE_AUTHOR_RE.fullmatch(p.strip(" .,"))

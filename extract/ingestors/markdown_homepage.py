@@ -19,7 +19,7 @@ from extract.fields.citation import ENTRY_LABEL_RE, ITALIC_BOOK_RE, OWN_QUOTED_E
 from extract.fields.dates import YEAR_RE
 from extract.fields.ids import find_urls
 from extract.fields.names import fuller_name, looks_like_name, owner_in_line, owner_name, split_author_list
-from extract.fields.sections import NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE
+from extract.fields.sections import FOREIGN_PUBLICATION_KIND_RE, NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE
 from extract.fields.text import clean_text, strip_markdown
 from extract.fields.venues import venue_from_tail
 from extract.ingestors.base import Entry, PageParse
@@ -177,7 +177,7 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
     if len(others) == 1 and not first:
         # the names and the venue on the line under the title: "**E. Mensah**, S. Agyeman.
         # *arXiv:2404.07781*, 2024. [[pdf]](url)": one field per sentence, as on the title's line
-        split = [p for p in split_fields(strip_markdown(_strip_link_markers(others[0]))) if p.strip(" .")]
+        split = [p for p in split_fields(strip_markdown(_strip_link_markers(others[0]))) if re.sub(r"[\[\]\s|.]", "", p)]
         if len(split) >= 2 and authors_score(split[0].strip(" .")) >= 0.6:
             others = split
     if others:
@@ -435,10 +435,11 @@ _BR_RE = re.compile(r"\s*<br\s*/?>\s*", re.I)
 # a heading that names a section, not a paper: "### Refereed journal papers", "### Book chapters"
 _SECTION_WORDS_HEADING_RE = re.compile(r"(?i)\b(?:papers|publications|articles|preprints|chapters|books|proceedings|talks|"
                                        r"theses|reports|presentations|reviews|manuscripts|works)\s*$")
-_HEADED_TITLE_RE = re.compile(r"^#{3,5}\s+(.+?)\s*#*\s*$")
+# "### Title", or a toggle's bold title over its property lines ("▸ **Title**" + "Authors: …", Notion)
+_HEADED_TITLE_RE = re.compile(r"^(?:#{3,5}\s+(?P<h>.+?)\s*#*|[▸▶►▾▼]\s+\*\*(?P<t>.+?)\*\*)\s*$")
 
 
-_FIELD_LINE_RE = re.compile(r"^\s*([a-z][a-z_ -]{1,24}):\s+(\S.*?)\s*$")
+_FIELD_LINE_RE = re.compile(r"^\s*([A-Za-z][A-Za-z_ -]{1,24}):\s+(\S.*?)\s*$")
 
 
 def _field_lines(lines: list[str], start: int) -> Optional[tuple[dict[str, str], int]]:
@@ -466,6 +467,7 @@ def _headed_entries_as_bold(body: str) -> str:
     k = 0
     while k < len(lines):
         m = _HEADED_TITLE_RE.match(lines[k])
+        heading = (m.group("h") or m.group("t")) if m else ""
         nxt = next((j for j in range(k + 1, min(k + 4, len(lines))) if lines[j].strip()), None)
         fields = _field_lines(lines, nxt) if m and nxt is not None else None
         if fields is not None:
@@ -475,17 +477,20 @@ def _headed_entries_as_bold(body: str) -> str:
             venue = strip_markdown(values.get("publication") or values.get("venue") or values.get("journal") or "").strip()
             year = re.search(r"(?:19|20)\d{2}", values.get("date") or values.get("year") or "")
             date = year.group(0) if year else ""
-            out.append(f"**{m.group(1)}**")
+            out.append(f"**{heading}**")
             out.append(values["authors"])
             if venue or date:
                 out.append(", ".join(p for p in (f"*{venue}*" if venue else "", date.strip()) if p))
             k = j
             continue
-        if m and nxt is not None and len(m.group(1).split()) >= 3 and "{#" not in m.group(1) \
-                and not _SECTION_WORDS_HEADING_RE.search(strip_markdown(m.group(1))) \
+        if m and nxt is not None and len(heading.split()) >= 3 and "{#" not in heading \
+                and not _SECTION_WORDS_HEADING_RE.search(strip_markdown(heading)) \
+                and not FOREIGN_PUBLICATION_KIND_RE.match(strip_markdown(heading).strip()) \
                 and not re.match(r"\W*(?:19|20)\d{2}", lines[nxt]) \
+                and not (re.match(r"\s*(?:\d{1,3}[.)]|[-*+])\s", lines[nxt]) and len(lines[nxt]) > 100
+                         and re.search(r"\((?:19|20)\d{2}\)|,\s(?:19|20)\d{2}[.,]", lines[nxt])) \
                 and authors_score(strip_markdown(lines[nxt]).replace("\\*", "").strip(" *†")) >= 0.6:
-            out.append(f"**{m.group(1)}**")
+            out.append(f"**{heading}**")
             # the author and venue lines join the title's block (blank lines between them go)
             j = nxt
             while j < len(lines) and lines[j].strip() and len(out) < len(lines) + 10:

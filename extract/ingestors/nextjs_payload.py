@@ -153,7 +153,12 @@ def _names(value: Any) -> list[str]:
         if isinstance(item, str):
             names.append(latex_to_text(item))
         elif isinstance(item, dict):
-            name = item.get("name") or " ".join(str(item.get(k, "")) for k in ("firstName", "given", "lastName", "family") if item.get(k))
+            # a person object in any of the usual shapes ({"first", "last"}, {"given", "family"}, …):
+            # the JSON reader's mapping knows them all
+            from extract.ingestors.json_records import person_name
+
+            name = item.get("name") or person_name(item) or " ".join(
+                str(item.get(k, "")) for k in ("firstName", "given", "lastName", "family") if item.get(k))
             if name:
                 names.append(latex_to_text(str(name)))
     return [n for n in names if n.strip()]

@@ -16,6 +16,12 @@ NAME = "not_a_profile"
 _TURN_RE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([A-Z][\w.'’\- ]{0,30}):\s+\S", re.M)
 
 
+_FIELD_LABELS = frozenset((
+    "authors", "author", "year", "date", "venue", "journal", "type", "status", "tags", "doi", "pdf", "url", "link",
+    "title", "created", "owner", "abstract", "keywords", "pages", "volume", "issue", "publisher", "booktitle",
+    "conference", "editors", "editor", "isbn", "issn", "note", "notes", "summary", "source", "category", "code",
+    "slides", "video", "published", "updated", "last edited", "last edit", "properties", "citation", "cite",
+    "e-mail", "email", "phone", "office", "address", "web", "website", "homepage"))
 _WALL_HINT_RE = re.compile(r"sign\s+in|captcha|unusual\s+traffic|robot|enable\s+javascript", re.I)
 
 
@@ -24,7 +30,8 @@ def _signals(page: Page) -> tuple[float, list[str]]:
     if not text.strip():
         return 0.0, []
     lines = [l for l in text.splitlines() if l.strip()]
-    turns = _TURN_RE.findall(text)
+    # a record's labelled fields ("Authors: …", "Year: 2023", "Venue: …") are not a speaker's turns
+    turns = [t for t in _TURN_RE.findall(text) if t.strip().lower() not in _FIELD_LABELS]
     speakers = {t.strip() for t in turns}
     evidence = []
     score = 0.0
