@@ -37,6 +37,7 @@ INGESTORS: tuple[str, ...] = (
     "json_records",
     "xml_records",
     "repository_html",
+    "vivo_html",
     # Scholar, ACL Anthology and homepage families
     "scholar_html",
     "acl_anthology_html",
@@ -56,9 +57,11 @@ INGESTORS: tuple[str, ...] = (
     "pubmed_text",
     "labelled_text",
     "ssrn_text",
+    "diva_text",
     "profile_text",
     "listing_text",
     "aggregator_text",
+    "stacked_cards",
     "markdown_homepage",
     # last: it reads the whole visible text, so it runs only when nothing above is certain
     "not_a_profile",

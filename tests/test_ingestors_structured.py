@@ -31,7 +31,7 @@ LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
                 "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "profile_text", "citation_meta",
                 "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html", "ads_text", "pubmed_text",
-                "wikidata_json", "openreview_text", "endnote_xml", "mods_xml", "frontmatter_list")
+                "wikidata_json", "openreview_text", "endnote_xml", "mods_xml", "frontmatter_list", "diva_text", "vivo_html")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -83,6 +83,10 @@ FIXTURE_EXPECT = {
     "site_publications.json": ("json_records", "homepage"),
     "site_publications.xml": ("xml_records", "homepage"),
     "repository_items.html": ("repository_html", "listing"),
+    "diva_list_paste.txt": ("diva_text", "listing"),
+    "vivo_profile.html": ("vivo_html", "listing"),
+    "portal_cards_paste.txt": ("stacked_cards", "listing"),
+    "index_profile_paste.txt": ("profile_text", "listing"),
 }
 
 # dev pages of these families -> the ingestor that must claim them
@@ -158,7 +162,20 @@ def test_registry_picks_the_expected_ingestor(name: str):
     assert module.NAME == FIXTURE_EXPECT[name][0]
     # json_records and xml_records answer below the specific readers on purpose (their keys are
     # read by meaning)
-    assert confidence >= {"json_records": 0.6, "xml_records": 0.55}.get(module.NAME, 0.9)
+    # and so does stacked_cards, the late reader of portal cards copied as text
+    assert confidence >= {"json_records": 0.6, "xml_records": 0.55, "stacked_cards": 0.8}.get(module.NAME, 0.9)
+
+
+def test_portal_card_reader_stays_below_the_site_readers():
+    """stacked_cards reads any title / authors / source rhythm, so it answers 0.8 at most: a site's
+    own reader (≥ 0.9) wins where both read a page, and the seeds are nobody's portal cards."""
+    from extract import registry
+
+    reader = registry.load("stacked_cards")
+    for path in sorted(STRUCTURED.iterdir()):
+        assert reader.detect(_page(path)) <= 0.8, path.name
+    for seed in sorted(RAW.iterdir()):
+        assert reader.detect(_page(seed)) == 0, seed.name
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURE_EXPECT))

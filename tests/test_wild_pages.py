@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 392 pages, 2,199 labelled records
-FLOORS = dict(kind=389, owner=382, found=2142, authors=2092, year=2125, venue=2100)
-MAX_EXTRA = 82
+# measured on this version: 440 pages, 2,506 labelled records
+FLOORS = dict(kind=434, owner=427, found=2432, authors=2364, year=2413, venue=2377)
+MAX_EXTRA = 131
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 392 and totals["records"] == 2199
+    assert totals["pages"] == 440 and totals["records"] == 2506
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

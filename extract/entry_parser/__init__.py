@@ -225,7 +225,9 @@ _KIND_LABEL_HEAD_RE = re.compile(
     r"article|ouvrage|thèse|communication|journal article|conference paper|book chapter|book|monograph|preprint|"
     r"working paper|report|artículo|capítulo de libro|libro|tesis|artigo|capítulo|livro|tese|articolo|capitolo|"
     r"monografia)\s*:\s+(?=\S)")
-_ALPHA_LABEL_RE = re.compile(r"^\[(?=[^\]]*[a-z0-9+])[A-Za-z][A-Za-z+]{0,6}\d{0,4}[a-z]?\]\s+(?=[A-ZÀ-Þ])")
+_ALPHA_LABEL_RE = re.compile(r"^\[(?=[^\]]*[a-zà-ÿ0-9+])[^\W\d_][^\W\d_+]{0,6}\+?\d{0,4}[a-z]?\]\s+(?=[A-ZÀ-Þ])"
+                             # amsalpha without years: "[KL] O. Kalu and S. Lévesque" (an initial follows)
+                             r"|^\[[A-Z]{2,4}\]\s+(?=[A-ZÀ-Þ]\.\s?[A-ZÀ-Þ])")
 _GLUED_NOTE_NUMBER_RE = re.compile(r"^\d{1,3}(?=[A-ZÀ-Þ][a-zà-ÿ]+,\s)")
 _CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?[.):])\s+")
 _INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite)\b[^<>]{0,200}>", re.I)

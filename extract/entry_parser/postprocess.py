@@ -199,7 +199,7 @@ class Parsed(NamedTuple):
         raw = self.text[span.start : end]
         if raw.count("(") > raw.count(")"):
             # "The Four Texts (1798, 1850" + ")": the closing bracket was left outside the span
-            close = re.match(r"[?!]?\s?\)", self.text[end:])
+            close = re.match(r"\.?[?!]?\s?\)", self.text[end:])  # ("… (Oryza sativa L" + ".)")
             if close:
                 raw = self.text[span.start : end + close.end()]
             else:  # "Title (2nd ed" lost its closing part: drop the fragment
@@ -242,6 +242,23 @@ class Parsed(NamedTuple):
             # 2021: summary report": a report's year inside its title
             raw = self.text[span.start : end + report_year.end()]
             end += report_year.end()
+        range_end = re.match(r"[-–](?:(?:1[89]|20)\d{2}|\d{2})(?=\.\s+[A-Z])", self.text[end:])
+        if range_end and re.search(r"\b(?:1[89]|20)\d{2}$", raw):
+            # "… outlook 2021" + "–2050. Report to …": the range's end left outside
+            raw = self.text[span.start : end + range_end.end()]
+            end += range_end.end()
+        tail_year = re.match(r"\s((?:1[89]|20)\d{2}(?:\s?[-–]\s?(?:(?:1[89]|20)\d{2}|\d{2}))?)(?=\.\s+[A-Z])", self.text[end:])
+        if tail_year and (re.search(r"\b(?:in|of|for|since|from|to|during|until|by|outlook|through)$", raw, re.I)
+                          or "–" in tail_year.group(1) or "-" in tail_year.group(1)):
+            # "… off the west coast of North America in" + " 2020. NOAA …", "… outlook" + " 2021–2050.":
+            # a year or period that ends the title, not the work's date
+            raw = self.text[span.start : end + tail_year.end(1)]
+            end += tail_year.end(1)
+        species = re.match(r"\s\(([A-Z][a-z]+\s[a-z]+(?:\s[A-Z][a-z]*\.?)?)\)(?=\.?\s|$)", self.text[end:])
+        if species and not raw.endswith(")"):
+            # "… grain quality of rice" + " (Oryza sativa L.)": the species closes the title
+            raw = self.text[span.start : end + species.end()]
+            end += species.end()
         if re.search(r"\b\d{1,2}$", raw):
             # German ordinals: "… Mecklenburgs im 18" + ". Jahrhundert", "… nach dem 2" + ". Weltkrieg"
             ordinal = _GERMAN_ORDINAL_NOUN_RE.match(self.text, end)
@@ -279,6 +296,13 @@ class Parsed(NamedTuple):
         stop = span.start + len(raw)  # raw is always a slice of the text from span.start
         if title and raw.endswith(title) and self.text[stop : stop + 1] in ("?", "!"):
             title += self.text[stop]  # the model leaves end punctuation outside; a question keeps its mark
+        elif title[-1:].isdigit() and raw.endswith(title):
+            version = re.match(r"(?:\.\d+)+(?=[.,;]?(?:\s|$))", self.text[stop:])
+            if version:  # "…: user manual, version 2" + ".1": a version number's stop is no sentence end
+                title += version.group(0)
+        access = _ACCESS_SENTENCE_RE.search(title)
+        if access and len(title[: access.start()].split()) >= 3:
+            title = title[: access.start()]
         # a line-break hyphen the scrape kept: "Invest- ments" -> "Investments"
         title = _BROKEN_HYPHEN_RE.sub(r"\1\2", title)
         # a Vancouver group author after the people ("…, Greer AL; Brightwater Cohort
@@ -297,7 +321,17 @@ class Parsed(NamedTuple):
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
         title = _TITLE_NOTE_TAIL_RE.sub("", title)
         # Vancouver's article-type mark: "… in the ICU\" [letter]", "[editorial]", "[erratum]"
-        title = re.sub(r"\s*\[(?i:letter|editorial|comment|commentary|erratum|correction|reply|news|abstract)\]$", "", title)
+        title = re.sub(r"\s*\[(?i:letter|editorial|comment|commentary|erratum|correction|reply|news|abstract|map|video|podcast|poster|slides)\]$", "", title)
+        # the last author's suffix the tagger left to the title: "Crane III. Lightweight attestation …"
+        suffixed = re.match(r"(?:[A-Z][\w'’-]+\s)?(?:Jr|Sr|II|III|IV)\.\s+(?=[A-Z])", title)
+        if suffixed and len(title[suffixed.end():].split()) >= 3 and re.search(r"(?:,|\band|\b[A-Z]\.)$", self.text[: span.start].rstrip()):
+            title = title[suffixed.end():]
+        # a meeting abstract: "… with GRACE-FO. Abstract H23A-05 presented" + " at AGU Fall Meeting"
+        title = re.sub(r"\.\s+(?:Abstract|Poster|Paper)\s+[A-Z]{0,4}\d[\w-]*\s+presented$", "", title)
+        # "…, EGU General Assembly 2021": the meeting the abstract was given at
+        meeting = _MEETING_TAIL_RE.search(title)
+        if meeting and len(title[: meeting.start()].split()) >= 3:
+            title = title[: meeting.start()]
         # a report's number closing its title: "(ERIC Document No. ED376112)", "(OPRE Report 2016-45)"
         title = _REPORT_NUMBER_TAIL_RE.sub("", title)
         # a book's place the span took along: "…Billy Graham and John Stott, Downers Grove" +
@@ -551,6 +585,27 @@ class Parsed(NamedTuple):
             # Vancouver's "[master's thesis]. Auckland (NZ): University of Auckland; 2020", "Canberra:
             # AIHW; 2021": the publisher (or school) between the place and the year
             return imprint.group(1).strip(" ,.;")
+        if raw and _SERIES_RE.fullmatch(raw.strip(" .,;")) and title is not None:
+            # "In 48th International Colloquium … (ICALP 2021), volume 198 of Leibniz International
+            # Proceedings in Informatics (LIPIcs)", "In: Theory of Cryptography – TCC 2021. LNCS,
+            # vol. 13042": the proceedings are the venue, the series holds them
+            held = _PROCEEDINGS_BEFORE_SERIES_RE.search(self.text, title.end)
+            if held:
+                return re.sub(r"\s+(?:19|20)\d{2}$", "", held.group(1).strip(" ,.;")) or None
+        if raw and re.match(r"(?i)(?:Contribution of|A report of|Summary for)\b", raw.strip()):
+            # IPCC: "In: Climate Change 2021: The Physical Science Basis. Contribution of Working
+            # Group I …": the book is the sentence after "In:", the contribution note is not
+            book = re.search(r"\bIn:?\s+([A-Z][^.]{3,150}?)\.\s+" + re.escape(raw.strip()[:20]), self.text)
+            if book:
+                return book.group(1).strip(" ,;")
+        if not raw and title is not None:
+            meeting = _MEETING_AFTER_TITLE_RE.search(self.text, title.start)
+            if meeting:  # "Title, EGU General Assembly 2021, online, …", "… presented at AGU Fall Meeting"
+                return meeting.group(1).strip(" ,.;")
+        rfc = _RFC_RE.search(self.text, title.end if title is not None else 0)
+        if rfc and (not raw or _JUNK_VENUE_RE.fullmatch(raw.strip(" .,;")) or re.match(r"(?i)work in progress", raw.strip())):
+            # "RFC 9000, May 2021", "Internet-Draft draft-…-04, IETF, October 2023"
+            return rfc.group(1) or rfc.group(2) or "RFC"
         bracketed = _BRACKETED_THESIS_RE.search(self.text)
         if bracketed:  # "[Doctoral dissertation, University of Texas at Austin]. ProQuest …": the school
             return bracketed.group(1).strip(" ,.;") or None
@@ -694,7 +749,9 @@ _PUBLISHER_OR_SERVER_RE = re.compile(
     r"|(?:GitHub|GitLab|Bitbucket) (?:repository|repo)|(?:[A-Z][\w'’-]*\s){1,3}[Bb]log")
 _VOLUME_COLON_PAGE_RE = re.compile(r"\s+\d{1,4}(?:\(\d{1,4}\))?:\s?[A-Za-z]?\d"
                                    # Springer: "Formal Methods in System Design 12(2), 133–161 (1998)"
-                                   r"|\s+\d{1,4}\(\d{1,4}\),\s?\d{1,6}\s?[-–]\s?\d")
+                                   r"|\s+\d{1,4}\(\d{1,4}\),\s?\d{1,6}\s?[-–]\s?\d"
+                                   # BibTeX plain: "Formal Methods in System Design, 19(1):7-34, July 2001"
+                                   r"|,\s?\d{1,4}(?:\(\d{1,4}\))?:\s?\d{1,6}\s?[-–]\s?\d")
 # words that name a journal or a meeting (one list for the rules that find a venue among the
 # title's sentences or after it)
 _VENUE_CUE_RE = re.compile(
@@ -706,6 +763,8 @@ _CAPITALISED_WORDS_RE = re.compile(
     r"(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|de|du|des|für)(?:\s(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|de|du|des|für)){1,10}")
 _AWARD_RE = re.compile(r"(?i)\b(?:award|prize|honou?rable mention|best (?:student )?paper|nominee|finalist)\b")
 _ACCESS_NOTE_HEAD_RE = re.compile(r"(?i)(?:retrieved|available|accessed|downloaded|viewed)\b")
+# an access note the tagger ran the title into: "… for parallel Prolog systems. Available via anonymous ftp from …"
+_ACCESS_SENTENCE_RE = re.compile(r"\.\s+(?:Available|Retrieved|Obtainable|Downloadable)\s+(?:via|from|at|online|on|by)\b")
 _STATUS_ONLY_RE = re.compile(PUBLICATION_STATUS, re.I)
 # cities of the humanities' comma style ("Titolo, Roma, Editore, 1972"): continental ones only, since
 # "Cambridge, Mass." or "Oxford, UK" after an English publisher would read as a city and publisher
@@ -767,7 +826,7 @@ _REPOSITORY_RE = re.compile(
     r"OSF Preprints|Zenodo|Dryad|PANGAEA|figshare|Harvard Dataverse|Mendeley Data|Software Heritage|HAL)\b")
 # a numbered series of working papers: "NBER Working Paper 25873", "CEPR Discussion Paper No. 1"
 _PAPER_SERIES_RE = re.compile(r"\b((?:AIAA|SAE|ASME|SPE|OTC|ISA)(?:\sTechnical)?\sPaper(?=\s\d)|"
-                              r"(?:[A-Z][\w&.-]*\s){0,4}(?:Working|Discussion|Policy Research|Occasional|Technical|White)\s"
+                              r"(?:[A-Z][\w&.-]*\s){0,4}(?:Working|Discussion|Policy Research|Occasional|Technical|White|Briefing)\s"
                               r"Papers?(?:\sSeries)?|(?:[A-Z][\w&.-]*\s){1,6}Staff\sReports?|[A-Z]{2,6}\sDP(?=\sNo))\b")
 # a report's issuer after its number: "Tech. Rep. TR-2019-04, Institute for X, Lund" /
 # "(Report No. SEI-2016-08). Structural Engineering Institute"
@@ -792,6 +851,7 @@ _BOOK_EDITED_BY_RE = re.compile(r"(?:\bIn|\[w:\]|\bW:|[”\"]|\.)\s+([A-ZÀ-Ý][
 
 
 _SERIES_RE = re.compile(r"(?:LNCS|LNAI|LNBI|CCIS|LIPIcs|AISC|LNEE|LNNS|LNBIP|IFIP AICT|CEUR(?:-WS)?|"
+                        r"Leibniz International Proceedings in Informatics(?: \(LIPIcs\))?|"
                         r"Lecture Notes in [\w ]{3,40}|Communications in Computer and Information Science|"
                         r"Advances in Intelligent Systems and Computing|Studies in Computational Intelligence)")
 
@@ -845,10 +905,12 @@ def untagged_venue(tail: str) -> Optional[str]:
     if hosted_at:  # ". OpenAI blog, 2022", ". GitHub repository. https://…"
         return hosted_at.group(1) or hosted_at.group(2)
     short = _IN_VENUE_YEAR_RE.match(tail) or _VENUE_THEN_STATUS_RE.match(tail)
-    if short and not _SENTENCE_END_INSIDE_RE.search(short.group(1)):
-        # ". In MLSys, 2022." / ". In Proc. of NAACL, 2022" / ". Biometrika, forthcoming." (not "In:
-        # Deutscher Materialfluss-Kongress. Düsseldorf: VDI Verlag, 2021", where a sentence ends)
-        return short.group(1).strip(" ,.;")
+    short_name = short and (short.group(1) or (short.group(2) if short.re is _IN_VENUE_YEAR_RE else None))
+    if short and short_name and not _SENTENCE_END_INSIDE_RE.search(short_name):
+        # ". In MLSys, 2022." / ". In NSDI 2020, Santa Clara" / ". In Proc. of NAACL, 2022" /
+        # ". Biometrika, forthcoming." (not "In: Deutscher Materialfluss-Kongress. Düsseldorf: VDI
+        # Verlag, 2021", where a sentence ends)
+        return short_name.strip(" ,.;")
     hosted = _DESCRIPTOR_THEN_HOST_RE.search(tail)
     if hosted:  # "[Computer software]. GitHub." / "[Data set]. OpenNeuro."
         return hosted.group(1).strip(" ,.;")
@@ -946,6 +1008,15 @@ _ISSUER_WORD_RE = re.compile(r"\b(?:International|Inc\.?|AG|GmbH|Ltd\.?|LLC|Corp
 _NON_LATIN_RE = re.compile(r"[\u0400-\u04FF\u0370-\u03FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\u0600-\u06FF]")
 # a full stop that ends a sentence inside a short venue (an abbreviation's stop does not)
 _SENTENCE_END_INSIDE_RE = re.compile(r"\b(?!(?:Proc|Conf|Symp|Int|Intl|Natl|Trans|Ann|Adv|Workshop|Assoc|Soc|Comput|Eng|Sci)\.)[A-Za-zÀ-ÿ-]{3,}\.\s+[A-ZÀ-Þ]")
+_MEETING_TAIL_RE = re.compile(r",\s+(?:[A-Z]{2,6}\s)?(?:General Assembly|Fall Meeting|Annual Meeting|Ocean Sciences Meeting|Spring Meeting)(?:\s(?:19|20)\d{2})?$")
+_PROCEEDINGS_BEFORE_SERIES_RE = re.compile(
+    r"[.,]\s+In:?\s+((?:Proc(?:eedings|\.)?\s+(?:of\s+)?(?:the\s+)?)?[A-Z0-9][^.;()\[\]]{3,150}?)\s*(?:\([A-Z][^()]{1,30}\))?\s*[.,]\s+"
+    r"(?:volume\s+\d+\s+of\s+|vol(?:ume)?\.?\s*\d+\s+of\s+)?(?:LNCS|LNAI|LIPIcs|CCIS|Lecture Notes|Leibniz|Communications in)")
+# RFCs and Internet-Drafts: the issuing body where printed, else "RFC"
+_RFC_RE = re.compile(r"\bRFC\s?\d{3,5}\b|(Internet Engineering Task Force(?: \(IETF\))?)|Internet-Draft\s+[\w.-]+,\s+(IETF|IRTF)\b")
+_MEETING_AFTER_TITLE_RE = re.compile(
+    r"(?:,\s+|presented\s+at\s+)((?:(?:19|20)\d{2}\s)?(?:[A-Z]{2,6}\s)?(?:General Assembly|Fall Meeting|Annual Meeting|Ocean Sciences Meeting|"
+    r"Spring Meeting)(?:\s(?:19|20)\d{2})?(?:,\s[A-Z]{2,6}(?=,))?)")
 _OPENING_QUOTES = ('"', "“", "‘", "'", "«", "„")
 _QUOTED_HEAD_SUBTITLE_RE = re.compile(r"[\"”’'»]\s?:\s+([a-zà-ÿA-Z][^.?!]{5,200}[^.?!\s])(?=[.?!](?:\s|$))")
 _STATUS_AT_IN_TITLE_RE = re.compile(
@@ -954,7 +1025,8 @@ _STATUS_AT_IN_TITLE_RE = re.compile(
 _STATUS_AT_VENUE_RE = re.compile(
     r"(?i:revise and resubmit|r\s?&\s?r|under review|submitted|accepted|conditionally accepted|forthcoming|to appear|"
     r"in press)\s+(?:at|to|in|for|with)\s+(?:the\s+)?([A-Z][^,.;()\[\]]{1,100}?)\s*(?=[,.;()\[]|$)")
-_IN_VENUE_YEAR_RE = re.compile(r"[.,]?\s*In:?\s+([A-Z][\w&'’ .:-]{1,80}?)\s*,\s*(?:(?:pages|pp\.?)\s*\d+\s*[-–]+\s*\d+,\s*)?(?:19|20)\d{2}\b")
+_IN_VENUE_YEAR_RE = re.compile(r"[.,]?\s*In:?\s+([A-Z][\w&'’-]{1,20})\s+(?:19|20)\d{2}[,.]\s|"
+                               r"[.,]?\s*In:?\s+([A-Z][\w&'’ .:-]{1,80}?)\s*,\s*(?:(?:pages|pp\.?)\s*\d+\s*[-–]+\s*\d+,\s*)?(?:19|20)\d{2}\b")
 _VENUE_THEN_STATUS_RE = re.compile(r"[.,]?\s*([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?i:forthcoming|in press|to appear)\b")
 _PAREN_IMPRINT_TAIL_RE = re.compile(
     r"\((?:[A-Z][\w .'’-]{1,30}(?:,\s*[A-Z]{2})?:\s*|\d+(?:st|nd|rd|th)\s+edn?,\s*)([A-Z][^():,]{1,60}?)(?:,?\s+(?:19|20)\d{2})?\)\.?\s*$")
@@ -1086,6 +1158,8 @@ def _clean_person(text: str) -> str:
     if "(" in text or not text.isascii():
         text = _NAME_JUNK_RE.sub("", text)
     text = " ".join(text.split()).strip(" ,;:*•·-–—\\/|…")
+    if "- " in text:  # a line-break hyphen inside the name: "Holm- gren"
+        text = _BROKEN_HYPHEN_RE.sub(r"\1\2", text)
     if text[:1].isdigit():  # a list number glued on: "32-Sharma D", "5,6-Ando S"
         text = _LEADING_NUMBER_RE.sub("", text)
     text = LEADING_CONJUNCTION_RE.sub("", text)  # "and Bos", "y García-Pardo, M. J." after a serial comma
@@ -1401,14 +1475,17 @@ def _last_author_read_into_title(text: str, spans: list[FieldSpan]) -> list[Fiel
         span, before = spans[k], spans[k - 1]
         if span.label != "TITLE" or before.label != "AUTHOR":
             continue
-        if not re.fullmatch(r"[*†‡\s]*,\s*(?:and\s+|&\s*)?", text[before.end : span.start]):
+        joined = re.fullmatch(r"[*†‡\s]*\s(?:and|&)\s+", text[before.end : span.start])
+        if not joined and not re.fullmatch(r"[*†‡\s]*,\s*(?:and\s+|&\s*)?", text[before.end : span.start]):
             continue
         head = _LAST_NAME_HEAD_RE.match(text, span.start)
         if not head or head.end() >= span.end or len(text[head.end() : span.end].split()) < 3:
             continue
         name = head.group(1)
-        if not looks_like_name(name) or _ORGANISATION_NAME_RE.search(name) or len(name.split()) != len(text[before.start:before.end].split()):
-            continue  # the same shape as the name before it ("Yuki Ando" / "Olivia Grant")
+        if not looks_like_name(name) or _ORGANISATION_NAME_RE.search(name):
+            continue
+        if len(name.split()) != len(text[before.start:before.end].split()) and not (joined and 2 <= len(name.split()) <= 3):
+            continue  # the same shape as the name before it ("Yuki Ando" / "Olivia Grant"), or after "and"
         return spans[:k] + [FieldSpan("AUTHOR", head.start(1), head.end(1), span.confidence),
                             FieldSpan("TITLE", head.end(), span.end, span.confidence)] + spans[k + 1 :]
     return spans
@@ -1570,6 +1647,57 @@ def _comma_style_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]
     return spans
 
 
+# AMS and other comma styles: ", Ergodic Theory Dynam. Systems 42 (2022), 3011–3040", ", Mat. Sb. (N.S.)
+# 35(77) (1954)", ", Cambridge Stud. Adv. Math., vol. 188, …", ", Séminaire Bourbaki, Exp. No. 1156": a
+# journal or series name (an abbreviation in it), then its volume and year or "vol." or an exposé number
+_COMMA_JOURNAL_TAIL_RE = re.compile(
+    r",\s+(?P<journal>[A-Z](?:[^\W\d_]|['’-])*\.?(?:\s+(?:[A-Z](?:[^\W\d_]|['’-])*\.?|of|and|in|the|for|on|de|des|du|di|la|le|et|und|für|&|—|-|"
+    r"\([A-Z.]{2,8}\)))*?)"
+    r"(?:\s*\d{1,4}(?:\s*\(\d{1,4}\))?\s+\((?:1[6-9]|20)\d{2}\)|,\s+vol\.\s*\d|,\s+Exp(?:osé)?\.\s*(?:No\.\s*)?[\dIVXL]+)")
+
+
+def _comma_journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """The journal (or series) a comma-style reference names after its title, run into the title:
+    "…without conjugate points, Ergodic Theory Dynam" + ". Systems 42 (2022)". The title ends at the
+    comma before the name when the name holds an abbreviation (or is a Séminaire) and the volume
+    and year, "vol." or the exposé number follow it."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) != 1:
+        return spans
+    title = titles[0]
+    for m in _COMMA_JOURNAL_TAIL_RE.finditer(text, title.start):
+        if m.start() >= title.end:
+            break
+        journal = m.group("journal")
+        if not (re.search(r"\b[A-Z][a-z]{0,10}\.", journal) or journal.startswith("Séminaire")) \
+                or len(text[title.start : m.start()].split()) < 3 \
+                or text[title.start : m.start()].count("(") != text[title.start : m.start()].count(")"):
+            continue
+        start, end = m.start("journal"), m.end("journal")
+        kept = [s for s in spans if s is not title and not (s.label == "VENUE" and s.start < m.end())]
+        return sorted(kept + [FieldSpan("TITLE", title.start, m.start(), title.confidence),
+                              FieldSpan("VENUE", start, end, title.confidence)], key=lambda s: s.start)
+    return spans
+
+
+# MLA's one author heading the entry: "Ferris, Alma. Title. Journal, …"
+_INVERTED_HEAD_NAME_RE = re.compile(r"^\s*([A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-Þ]\.)?)\.\s+(?=\S)")
+
+
+def _inverted_head_name_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """An entry headed by one inverted name the tagger left untagged ("Ferris, Alma. The salt
+    roads. …"): with no author found and the title starting right after it, the name is the author."""
+    if any(s.label == "AUTHOR" for s in spans) or not spans:
+        return spans
+    head = _INVERTED_HEAD_NAME_RE.match(text)
+    if not head or spans[0].start < head.end() or spans[0].label != "TITLE":
+        return spans
+    family, given = (p.strip() for p in head.group(1).split(",", 1))
+    if not (looks_like_name(f"{given} {family}") and not _ORGANISATION_NAME_RE.search(head.group(1))):
+        return spans
+    return [FieldSpan("AUTHOR", head.start(1), head.end(1), spans[0].confidence)] + spans
+
+
 def _journal_tagged_as_last_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """RSC and other title-less references: "… and T. Greaves, Green Chem., 2021, 23, 1120–1131."
     The abbreviated journal, tagged as one more author, is the venue: its stop, then year,
@@ -1605,7 +1733,10 @@ def _title_head_tagged_as_last_author(text: str, spans: list[FieldSpan]) -> list
 
 
 _IMPRINT_IN_TITLE_RE = re.compile(r"\.\s+[^\s.:,]{2,30}(?:\s[^\s.:,]{2,30}){0,2}(?:,\s*[A-Z]{2})?\s?:\s+[^.:]{2,60}$")
-_PLACE_CLOSING_TITLE_RE = re.compile(r",\s+([A-Z][\w.'’-]+(?:\s(?:[A-Z][\w.'’-]+|region|area|basin|county|valley|province|state)){0,3})(?=:\s+[A-Z]|\s\((?!\d)[A-Z])")
+_PLACE_CLOSING_TITLE_RE = re.compile(r",\s+([A-Z][\w.'’-]+(?:\s(?:[A-Z][\w.'’-]+|region|area|basin|county|valley|province|state)){0,3}"
+                                     # USGS: "…, California, 1980–2017:", "…, Washington, water years 2012–2019:"
+                                     r"(?:,\s+(?:water years\s+|calendar years\s+)?(?:1[89]|20)\d{2}\s?[-–]\s?(?:(?:1[89]|20)\d{2}|\d{2}))?)"
+                                     r"(?=:\s+[A-Z]|\s\((?!\d)[A-Z])")
 _EDITION_WORD_RE = re.compile(r"(?i)\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|rev(?:ised)?\.?)\s+(?:ed|edn|edition)\b|\bedn?\.?$|\bAufl")
 _IMPRINT_AHEAD_RE = re.compile(r"\.\s+[A-ZÀ-Þ][\w.'’-]*(?:\s[A-ZÀ-Þ][\w.'’-]*){0,3}(?:\s\([A-Z]{2}\))?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2}:\s+[A-ZÀ-Þ]")
 
@@ -2270,6 +2401,51 @@ def _venue_glued_to_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     return spans
 
 
+def _quoted(text: str, span: FieldSpan) -> bool:
+    """Whether the writer's quotation marks enclose the span ('"Title."', '"Title,"', '“Title”')."""
+    opener = text[span.start - 1 : span.start]
+    return (opener in _QUOTE_PAIRS and span.start > 0
+            and re.match(r"[.,;:?!]?" + re.escape(_QUOTE_PAIRS[opener]), text[span.end : span.end + 2]) is not None)
+
+
+def _quoted_title_wins(text: str, spans: list[FieldSpan], titles: list[FieldSpan]) -> list[FieldSpan]:
+    """Of several title spans, the one the writer quoted is the title: 'A, B. "When Does Data
+    Augmentation Help?" Workshop on Foundation Models at NeurIPS, 2023' (the longest would be the
+    workshop). A later unquoted one with a venue's words is the venue, with the venue span right
+    after it ("…Making at" + "NeurIPS")."""
+    # (not a journal in guillemets after "in": the Italian "…, in «Giornale storico …»")
+    quoted = [s for s in titles if _quoted(text, s) and not re.search(r"\bin\s*$", text[max(0, s.start - 6) : s.start - 1], re.I)]
+    if len(quoted) != 1:
+        return spans
+    title = quoted[0]
+    def runs_on(other: FieldSpan) -> bool:
+        # '"Is depth enough?" Revisiting RGB-D baselines …': a quoted phrase heading the title; the
+        # words after the closing quote continue its sentence (no stop, no "In" container)
+        gap = re.sub(r"^[.,;:?!]?[\"”’'»]", "", text[title.end : other.start])
+        return (other.start > title.end and not re.search(r"[.!?]\s", gap) and not re.match(r"\s*,?\s*in\b", gap, re.I)
+                and not _VENUE_CUE_RE.search(text[other.start : other.end]))
+
+    if any(runs_on(s) for s in titles if s is not title):
+        return spans
+    out: list[FieldSpan] = []
+    skip = set()
+    for k, span in enumerate(spans):
+        if k in skip:
+            continue
+        if span.label != "TITLE" or span is title:
+            out.append(span)
+            continue
+        adjacent = k + 1 < len(spans) and spans[k + 1].label == "VENUE" and not text[span.end : spans[k + 1].start].strip()
+        if span.start > title.end and _VENUE_CUE_RE.search(text[span.start : span.end]) \
+                and (adjacent or not any(s.label == "VENUE" for s in spans)):
+            end = span.end
+            if adjacent:
+                end = spans[k + 1].end
+                skip.add(k + 1)
+            out.append(FieldSpan("VENUE", span.start, end, span.confidence))
+    return out
+
+
 def _quotes_confirm_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """A title span that the text's own quotation marks enclose exactly ("'Whose heritage?
     Community archives …'," ) has its boundaries confirmed by the writer: the tagger's doubt
@@ -2577,6 +2753,8 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _abbreviated_journal_glued_to_title(text_of_doc, spans)
     spans = _journal_read_into_title(text_of_doc, spans)
     spans = _comma_style_container(text_of_doc, spans)
+    spans = _comma_journal_read_into_title(text_of_doc, spans)
+    spans = _inverted_head_name_left_out(text_of_doc, spans)
     venues = [s for s in spans if s.label == "VENUE"]
     if len(venues) > 1:
         # "IEEE SaTML 2024. Distinguished Paper Award": an award is no venue when a venue is there
@@ -2590,6 +2768,8 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
         notes = [s for s in titles if _ACCESS_NOTE_HEAD_RE.match(text, s.start)]
         if notes and len(notes) < len(titles):
             spans = [s for s in spans if not any(s is n for n in notes)]
+        titles = [s for s in spans if s.label == "TITLE"]
+        spans = _quoted_title_wins(text, spans, titles)
         titles = [s for s in spans if s.label == "TITLE"]
         # "… Finances, 1998 (ICPSR 2671) [Data set]. Inter-university Consortium for …": the
         # issuing organisation after the title is its publisher, not a longer title

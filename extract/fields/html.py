@@ -14,8 +14,10 @@ BLOCK = {
 }
 
 
-def visible_text(node) -> str:
-    """Text of `node` without scripts/styles/comments; block elements become line breaks."""
+def visible_text(node, source_breaks: bool = True) -> str:
+    """Text of `node` without scripts/styles/comments; block elements become line breaks.
+    source_breaks=False: a line break in the HTML source is a space, as a browser shows it
+    (except inside <pre>)."""
     parts: list[str] = []
     stack = [(node, False)]
     # iterative walk: 10,000-deep nesting must not hit the recursion limit
@@ -27,7 +29,10 @@ def visible_text(node) -> str:
         if isinstance(item, (Comment, Declaration, Doctype, ProcessingInstruction)):
             continue
         if isinstance(item, NavigableString):
-            parts.append(str(item))
+            if source_breaks or "\n" not in item or item.find_parent("pre") is not None:
+                parts.append(str(item))
+            else:
+                parts.append(str(item).replace("\n", " "))
             continue
         if not isinstance(item, Tag):
             continue

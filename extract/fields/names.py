@@ -317,6 +317,14 @@ def split_author_list(text: str | None) -> AuthorList:
         parts = re.split(r"\s+(?:and|et|und|en|og|och|ve|dan|y|e|&)\s+", text)
         if len(parts) >= 2 and all(p.count(",") == 1 for p in parts):
             return _finish_list([(invert_name(p), _inverted_family(p)) for p in parts], truncated)
+        if len(parts) == 2 and parts[1].count(",") == 1 and parts[0].count(",") % 2 == 1:
+            # EPrints and Harvard: "Okonjo, Chiamaka, Brennan, Liam and Castellanos, Irene": the
+            # inverted name after "and" says every pair before it is "Family, Given" too
+            pieces = [q.strip() for q in parts[0].split(",")]
+            pairs = [f"{pieces[k]}, {pieces[k + 1]}" for k in range(0, len(pieces), 2)] + [parts[1]]
+            if all(looks_like_name(q.split(",")[0]) and looks_like_name(q.split(",")[1].strip()) and len(q.split()) <= 5
+                   for q in pairs):
+                return _finish_list([(invert_name(q), _inverted_family(q)) for q in pairs], truncated)
 
     if ";" in text:
         parts = [LEADING_CONJUNCTION_RE.sub("", p) for p in re.split(r"\s*;\s*", text) if p.strip()]
@@ -443,7 +451,8 @@ _OWNER_JUNK_RE = re.compile(
     r"^\s*(?:(?:Associate|Assistant|Adjunct|Full|Emeritus|Visiting)\s+)?(?:Dr|Dra|Drª|Dr\.ª|Prof|Profa|Profª|Prof\.ª|Professor|Professora|Lecturer|Mr|Mrs|Ms|Mx|Sir|Dame"
     r"|Ing(?=\.)|Lic(?=\.)|Mtro|Mtra|Pr|Priv\.-Doz|PD)\.?\s+(?=\w)"  # titles before (Spanish, Portuguese, German too)
     r"|(?:,?\s+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|M\.?Sc\.?|FRS|FRSE|MPH|MBBS|MBA|DrPH|Sc\.?D\.?|"
-    r"Ed\.?D\.?|RN|FRCP|FRCS|FACP|MSPH|MHS|MSW|PharmD|DVM|JD|LLM))+\s*$",  # degrees after
+    r"Ed\.?D\.?|RN|FRCP|FRCS|FACP|MSPH|MHS|MSW|PharmD|DVM|JD|LLM|FIDSA|FACS|FAAN|FAHA|FRACP|FRCPC|MRCP|MBChB|"
+    r"MSN|DNP|BSN|DMD|BSc|FESC|FACC|FCCP|FRCPath|FMedSci|FAcSS))+\s*$",  # degrees after
     re.I)
 # words that make a heading a section title, not a person ("Invited Talks", "Recent News")
 _SECTION_WORDS_RE = re.compile(
@@ -451,7 +460,10 @@ _SECTION_WORDS_RE = re.compile(
     r"projects?|students?|people|members|group|lab|awards?|service|contact|cv|curriculum|vitae|resume|blog|"
     r"software|code|data|links?|bio|biography|preprints?|selected|recent|invited|seminars?|events?|team|"
     r"skip|main|content|menu|navigation|search|login|toggle|presentations?|posters?|keynotes?|speakers?|sessions?|"
-    r"accepted|program(?:me)?|organi[sz]ers?|committee|sponsors?|schedule|registration|venue|call|logo|icon|avatar|banner)\b",
+    r"accepted|program(?:me)?|organi[sz]ers?|committee|sponsors?|schedule|registration|venue|call|logo|icon|avatar|banner|"
+    # CV section headings
+    r"education|training|experience|employment|appointments?|positions?|qualifications?|skills|interests|memberships?|"
+    r"hono(?:u)?rs|funding|languages|references|summary|overview|activities|affiliations?|certifications?|licensure)\b",
     re.I)
 
 
@@ -533,11 +545,24 @@ def owner_name(raw: str) -> str | None:
     return name
 
 
+# a repository's or portal's list heading that names whose works it lists
+_WORKS_OF_RE = re.compile(r"(?i)(?:items where (?:author|creator|contributor) is|(?:publications?|works|papers|research output) (?:by|of)|"
+                          r"publikationen von|publikationer av|publikasjoner av|publications de|publicaciones de|"
+                          r"publicações de|pubblicazioni di)\s+[\"“]?([^\"”|<>]{3,60}?)[\"”]?\s*(?:$|\s[-–—|]\s|:)")
+
+
 def owner_in_line(line: str) -> str | None:
     """The owner's name in a heading-like line that may carry more: the last step of a
     breadcrumb trail ("Home > Our people > Marta Głowacka") or one part of a title set apart
     by dashes, bars or colons ("📄 Publications — Yusuf Karadağ", "publications | Ilse Vandermeer")."""
     line = clean_text(line)
+    whose = _WORKS_OF_RE.search(line)
+    if whose:  # 'Items where Author is "Okonjo, Chiamaka"', "Publications by Sigrid Lindqvist"
+        named = whose.group(1).strip(" .")
+        inverted = re.fullmatch(r"([^,]{2,40}),\s*([^,]{2,40})", named)
+        name = owner_name(f"{inverted.group(2)} {inverted.group(1)}" if inverted else named)
+        if name:
+            return name
     if ">" in line or "»" in line or "›" in line:
         line = re.split(r"\s[>»›]\s", line)[-1]
     for part in [line] + re.split(r"\s+(?:[-–—|:·•]+|at)\s+|'s\s+home", line):

@@ -14,6 +14,9 @@ _INVISIBLE = dict.fromkeys(
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 _LIGATURE_RE = re.compile("|".join(_LIGATURES))
+# PDF text may space a ligature off both sides of a word: "E ﬃ cient", "O ﬀ ice" (one letter, the
+# ligature, the rest); "the ﬁ rst" or "o ﬀ the" stay as they are, since words end and start there
+_SPACED_LIGATURE_RE = re.compile(r"(?<![^\W\d_])([B-HJ-Zb-hj-z]) ([\ufb00-\ufb06]) (?=[a-zà-ÿ])")
 
 
 def nfc(text: str) -> str:
@@ -25,6 +28,8 @@ def strip_invisible(text: str) -> str:
 
 
 def fix_ligatures(text: str) -> str:
+    if " " in text:
+        text = _SPACED_LIGATURE_RE.sub(r"\1\2", text)
     return _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group(0)], text)
 
 

@@ -1437,6 +1437,25 @@ def _parse_html(page: Page) -> PageParse:
         described = described_paper_entries(candidates)
         if len(described) >= 2:
             entries = described
+    # a portal's cards, one field per line (Zenodo, journal portals): the stacked-card reading of
+    # the page's lines, when it finds more works or the list items glued a card's fields together
+    from extract.ingestors.stacked_cards import read_lines
+
+    from extract.fields.html import visible_text
+
+    # the lines a browser shows: a title wrapped in the HTML source is one line
+    shown = [clean_text(l).strip() for l in visible_text(soup, source_breaks=False).splitlines() if l.strip()]
+    stacked, stacked_owner, left_out = read_lines(shown, need_chrome=True)
+    if len(stacked) >= 3 and _stacked_reads_better(stacked, left_out, entries):
+        entries, entry_nodes = stacked, []
+        # a repository search for one creator names nobody in a heading: the author on the works
+        from extract.fields.names import split_author_list
+        from extract.fields.structured import common_author
+
+        stacked_owner = stacked_owner or common_author(
+            [e.authors or split_author_list(e.authors_text).names for e in entries], min_share=0.75)
+    else:
+        stacked_owner = None
     bio = " ".join(t for _, t, _ in candidates[: first_entry_at if first_entry_at is not None else 20])
     affiliations = header_affiliations(soup)
     for found in affiliations_in(bio):
@@ -1446,7 +1465,7 @@ def _parse_html(page: Page) -> PageParse:
     news = _news_article_evidence(soup, entries)
     if news:
         return PageParse(kind="not-a-profile", evidence=[news])
-    person = fuller_name(bold_owner(entry_nodes), heading_name(soup) if entries else None)
+    person = stacked_owner or fuller_name(bold_owner(entry_nodes), heading_name(soup) if entries else None)
     if person and len(entries) >= 3 and not _named_in_entries(person, entries) and _common_entry_author(entries):
         # a group's heading ("Ashworth Group – Sustainable Catalysis") read as a name that no
         # entry lists, while someone else is on most entries: the owner is that author
@@ -1462,6 +1481,22 @@ def _parse_html(page: Page) -> PageParse:
     kind = "homepage" if entries else "not-a-profile"
     evidence = [f"hand-written HTML list: {len(entries)} entries"] if entries else ["no publication entries found"]
     return PageParse(kind=kind, person=person, affiliations=affiliations if entries else [], entries=entries, evidence=evidence)
+
+
+def _stacked_reads_better(stacked: list[Entry], left_out: int, entries: list[Entry]) -> bool:
+    """More works, or as many cards (data sets and talks left out counted) with titles a third as
+    long (the list items ran a card's title, authors and abstract together)."""
+    if len(stacked) > len(entries):
+        return True
+    if len(stacked) + left_out < 0.8 * len(entries) or not entries:
+        return False
+    if left_out and len(stacked) + left_out >= len(entries):
+        # the same cards, read with their item types: the data sets and software among them go
+        titles = {fold(e.title or "") for e in entries}
+        if all(fold(e.title or "") in titles for e in stacked):
+            return True
+    mean = lambda es: sum(len(e.title or "") for e in es) / len(es)  # noqa: E731
+    return mean(entries) > 1.5 * mean(stacked)
 
 
 def parse(page: Page) -> PageParse:
@@ -1510,7 +1545,16 @@ def parse(page: Page) -> PageParse:
             first_entry_at = i
     header = [t for t, _, _, _ in candidates[: first_entry_at if first_entry_at is not None else 20]]
     affiliations = _text_affiliations([line for block in header for line in block.splitlines()])
-    person = _text_owner(page.visible_text(), entries) if entries else None
+    # a site's cards copied as text (al-folio's title / authors / venue / "ABS BIB PDF" rows)
+    from extract.ingestors.stacked_cards import read_lines
+
+    stacked, stacked_owner, left_out = read_lines([strip_markdown(l) if "*" in l or "_" in l else l
+                                                   for l in page.visible_lines()], need_chrome=True)
+    if len(stacked) >= 3 and _stacked_reads_better(stacked, left_out, entries):
+        entries = stacked
+    else:
+        stacked_owner = None
+    person = stacked_owner or (_text_owner(page.visible_text(), entries) if entries else None)
     if person is None and len(_TIME_SLOT_RE.findall(page.visible_text()[:200_000])) >= 5:
         # a programme: "09:00 – 09:45  Keynote …" slots, nobody's page
         return PageParse(kind="not-a-profile", evidence=["a programme of time slots with no owner named"])

@@ -269,7 +269,8 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
     text = _NOTE_PAREN_RE.sub(lambda m: "" if not YEAR_RE.fullmatch(m.group(1).strip()) else m.group(0), text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:-–")
     # a trailing date ('May, 2018', '2019') is not part of the venue
-    text = re.sub(r"[,.\s]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*)?\(?(?:19|20)\d{2}\)?\s*$",
+    text = re.sub(r"[,.\s]*(?:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                  r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s*)?\(?(?:19|20)\d{2}\)?\s*$",
                   "", text, flags=re.I).strip(" ,.;:")
     return (text or None), notes
 
@@ -589,9 +590,17 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
             # … Prize</small>") is no part of its venue or date
             # "<strong>Title</strong> (joint with Laura Feldmann)<br><em>Venue</em>, 2022": the
             # co-authors, the owner implicit
+            # "<a>Title</a> (TACO 2024) with J. Whitaker and M. Okafor [slides]": venue and year in
+            # brackets, then the co-authors up to the link row
+            bracketed = re.match(r"\(([^()]{2,100})\)[\s,]*(?:joint(?:ly)?\s+)?with\s+([A-ZÀ-Þ][^\[\]()]{1,200}?)\s*(?:\[|\||$)",
+                                 after, re.I)
+            bracketed_names = bracketed.group(2).strip(" .,") if bracketed else ""
             joint = re.match(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,200})\)[\s.,]*", after)
             co_authors = joint.group(1).strip(" .,") if joint and split_author_list(joint.group(1)).names else None
-            if co_authors:
+            if bracketed and re.search(r"\b(?:19|20)\d{2}\b", bracketed.group(1)) and split_author_list(bracketed_names).names \
+                    and authors_score(bracketed_names) >= 0.6:
+                co_authors, after = bracketed_names, bracketed.group(1)
+            elif co_authors:
                 after = after[joint.end():]
             elif re.match(r"(?i)(?:joint(?:ly)?\s+)?with\s+[A-ZÀ-Þ]", after):
                 # "<a>Title</a>, with Y. Harutyunyan and D. Mukherjee. Under review.": the

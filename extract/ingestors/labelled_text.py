@@ -41,12 +41,16 @@ _LABELS = {
     "year": ("year", "publication year", "published", "publication date", "date", "jahr", "année", "año", "ano",
              "anno", "pub year", "pub date", "pubdate", "date published"),
     "venue": ("source", "journal", "source title", "published in", "venue", "publication", "conference", "book",
-              "zeitschrift", "revue", "revista", "rivista", "fonte", "quelle", "journal-ref", "journal ref"),
+              "zeitschrift", "revue", "revista", "rivista", "fonte", "quelle", "journal-ref", "journal ref",
+              # the book or proceedings a chapter or paper is in
+              "book title", "booktitle", "titolo del volume", "titolo volume", "buchtitel", "sammelwerk",
+              "título del libro", "titulo del libro", "título do livro", "titre du livre", "proceedings"),
     "doi": ("doi",),
     "ignore": ("cited by", "citations", "times cited", "abstract", "keywords", "language",
                "issn", "isbn", "volume", "issue", "pages", "publisher", "access type", "open access",
                "subjects", "msc classes", "acm classes", "report number", "cite as", "bibcode",
-               "library", "library owner", "generated", "format", "note"),
+               "library", "library owner", "generated", "format", "note", "editore", "verlag", "éditeur",
+               "editorial", "editora", "handle", "url", "pagine", "seiten", "convegno", "congresso", "tagung"),
     "comments": ("comments",),
     "doctype": ("doctype", "document type", "type", "publication type", "item type"),
 }
@@ -59,6 +63,9 @@ _LABEL_LINE_RE = re.compile(r"^\s*([A-Za-zÀ-ÿ()/ -]{2,24}?)\s*(?::\s*(.*?))?\s
 _ARXIV_HEAD_RE = re.compile(r"^\s*(?:\[\d{1,4}\]\s*)?arXiv:(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
 _UNPUBLISHED_RE = re.compile(r"(?i)\b(?:under review|submitted|in preparation|under submission)\b")
 _NOT_PUBLICATION_DOCTYPE_RE = re.compile(r"(?i)\b(?:software|proposal|catalog(?:ue)?|data ?set|dataset)\b")
+
+
+_UNKNOWN_LABEL_RE = re.compile(r"^\s*[A-ZÀ-Þ][a-zà-ÿ]+(?:\s[a-zà-ÿ]+){0,3}\s*:\s+\S")
 
 
 def _label(line: str) -> Optional[tuple[str, str]]:
@@ -103,6 +110,9 @@ def _records(text: str) -> list[dict[str, list[str]]]:
                 if value:
                     current[field].append(value)
                 title_pending = field == "title" and not value
+            continue
+        if field in ("authors", "venue") and _UNKNOWN_LABEL_RE.match(line):
+            field = None  # a label this reader does not know ("Sede: …") ends the value above it
             continue
         if current is not None and field is not None and field != "ignore":
             values = current.setdefault(field, [])

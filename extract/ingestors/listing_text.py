@@ -74,6 +74,10 @@ def detect(page: Page) -> float:
     starts = _entry_starts(lines)
     if len(starts) < 2:
         return 0.0
+    from extract.ingestors.stacked_cards import card_count
+
+    if card_count(page.visible_lines()) >= max(3, len(starts)):
+        return 0.0  # dated cards whose title is followed by its authors (a repository's search page)
     chrome = sum(1 for l in lines if is_boilerplate(l))
     return 0.9 if chrome >= 2 else 0.6
 

@@ -12,10 +12,13 @@ def read_converted(page: Page, markdown: str, how: str) -> PageParse:
 
     converted = Page.from_text(markdown, page.path + ".md")
     parsed = markdown_homepage.parse(converted)
-    if not parsed.entries:
-        fallback = generic_homepage.parse(converted)
-        if fallback.entries:
-            parsed = fallback
+    # the generic reader as well: a converted list ("- A. One, **B. Two**, “Title,” *Venue* 9 (2024)")
+    # that the Markdown reader's shapes miss reads as plain references; the fuller reading wins
+    fallback = generic_homepage.parse(converted)
+    if len(fallback.entries) > len(parsed.entries):
+        if not fallback.person and parsed.person:
+            fallback.person = parsed.person
+        parsed = fallback
     parsed.evidence.insert(0, how)
     if not parsed.entries and not parsed.person:
         parsed.kind = "not-a-profile"

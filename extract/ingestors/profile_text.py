@@ -23,7 +23,7 @@ from typing import Optional
 
 from extract.fields.affiliations import affiliations_in
 from extract.fields.ids import find_arxiv
-from extract.fields.names import looks_like_name, owner_name
+from extract.fields.names import looks_like_name, owner_name, split_author_list
 from extract.fields.sections import PUBLICATION_STATUS
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -31,7 +31,9 @@ from extract.page import Page
 NAME = "profile_text"
 
 _STATS_RE = re.compile(r"^(?:verified email\b|h-index\b|i10-index\b|cited by\b|citations\b|publications\b|"
-                       r"highly influential citations\b|all\s+since\s+\d{4}$|[\d,.]+k?\s+followers\b)", re.I)
+                       r"highly influential citations\b|all\s+since\s+\d{4}$|[\d,.]+k?\s+followers\b|followers\s+[\d,.]+k?\b|"
+                       # a citation index's metric rows, the number first: "14     H-Index", "5 Total documents"
+                       r"[\d,.]+\s+(?:h-index|total documents|sum of times cited|documents|citations)\b)", re.I)
 # "Papers by Eleni Vourvachi": an upload site's section heads name the owner
 _SECTION_BY_RE = re.compile(r"^(?:papers|books|articles|publications|uploads|drafts|talks|chapters)\s+by\s+(.{3,80})$", re.I)
 # a wrapped title's first line ends on a word that cannot end a title ("… Cyclades: A")
@@ -64,10 +66,37 @@ _DATE_LINE_RE = re.compile(r"^(?:\d{1,2}\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|a
                            r"((?:19|20)\d{2})$", re.I)
 
 
+# a citation index's author lines: "By: Reuter, M; Halvorsen-Mbatha, I; (...); Ferreira, J" (semicolons,
+# "(...)" for the names left out) or "Nakashima-Ferreira, K., Albuquerque, R.M., ...Pereira da Silva, L."
+_INVERTED_LIST_RE = re.compile(r"^(?:[Bb]y:\s+)?(?:[^\W\d][\w'’ -]*,\s*(?:[A-ZÀ-Þ]\.?[\s.-]*){1,3}[,;]\s*(?:\(\.\.\.\);\s*|\.\.\.|…)?)+"
+                               r"[^\W\d][\w'’ -]*,\s*(?:[A-ZÀ-Þ]\.?[\s.-]*){1,3}$|^[^\W\d][\w'’ -]*,\s*(?:[A-ZÀ-Þ]\.[\s-]*){1,3}$"
+                               r"|^[Bb]y:\s+[^\W\d][\w'’ -]*,\s*(?:[A-ZÀ-Þ]\.?[\s.-]*){1,3}$")
+# an upload site's "by Mariela Condori, Rosalind Achterberg-Quispe, and 3 more"
+_MORE_AUTHORS_RE = re.compile(r",?\s+(?:and\s+)?\d{1,4}\s+more$")
+
+
+def _inverted_author_text(line: str) -> Optional[str]:
+    """The author text of a citation index's inverted author line, "By: " dropped, or None."""
+    if not _INVERTED_LIST_RE.match(line) or not (";" in line or line.count(",") != 2 or line.lower().startswith("by:")):
+        return None
+    text = re.sub(r"^by:\s+", "", line, flags=re.I)
+    names = split_author_list(text).names
+    return text if names and all(looks_like_name(n) and len(n.split()) <= 5 for n in names) else None
+
+
 def _author_parts(line: str) -> Optional[tuple[list[str], bool]]:
     """The names of an author line and whether the list was cut, or None for another line."""
     if _TABLE_HEAD_RE.match(line) or _STATS_RE.match(line):
         return None
+    if re.search(r"\b(?:documents?|citations?|followers|following|reads|views)\b", line, re.I):
+        return None  # a metrics row ("Documents  Citations"), not two people
+    inverted = _inverted_author_text(line)
+    if inverted:
+        split = split_author_list(inverted)
+        return split.names, split.truncated
+    more = _MORE_AUTHORS_RE.search(line) if line.startswith("by ") else None
+    if more:
+        line = line[: more.start()]
     by = re.match(r"^by\s+(.+)$", line)
     if by:
         # an upload site's "by Eleni Vourvachi, Ruairí Ó Catháin, and Margarida Simões"
@@ -90,7 +119,7 @@ def _author_parts(line: str) -> Optional[tuple[list[str], bool]]:
         if not (_SCHOLAR_NAME_RE.match(part) or (looks_like_name(part) and 2 <= len(part.split()) <= 4)):
             return None
         names.append(part)
-    return (names, truncated) if names else None
+    return (names, truncated or bool(more)) if names else None
 
 
 def _is_title(line: str) -> bool:
@@ -110,14 +139,30 @@ def _anchors(lines: list[str]) -> list[int]:
     pairs = [i for i in range(len(lines) - 1) if _is_title(lines[i]) and _author_parts(lines[i + 1])]
     if head is not None:
         return [i for i in pairs if i > head]
-    return [i for i in pairs if any(_venue_line(l) for l in lines[i + 2 : i + 4])
+    return [i for i in pairs if any(_venue_line(l) or _LABELLED_RE.match(l) for l in lines[i + 2 : i + 4])
             or any(_DATE_LINE_RE.match(l) for l in lines[i + 3 : i + 5])]
+
+
+# a citation index's source lines: "Mar 2023 | JOURNAL OF CHEMICAL PHYSICS 158 (9)" (date first) and
+# "Journal of Hydrology, 2023, 617, 128934" (year after the source, then volume, issue and pages)
+_DATE_BAR_VENUE_RE = re.compile(r"^(?:(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?"
+                                r"((?:19|20)\d{2})\s*\|\s*(.+)$", re.I)
+_SOURCE_YEAR_RE = re.compile(r"^(.+?),\s*((?:19|20)\d{2})(?:,\s*(?:[a-zA-Z]?\d[\w()–-]*|pp?\.\s*\S+|art(?:icle)?\.?\s*(?:no\.?\s*)?\S+))*\.?$", re.I)
+_VOLUME_PAGES_TAIL_RE = re.compile(r"(?:\s+\d[\d\s()]*?)?(?:\s*,\s*pp?\.\s*\S+)?\s*$")
+# an upload site's labelled lines under the author line: "Publication Date: 2022" / "Publication Name: X"
+_LABELLED_RE = re.compile(r"^(publication date|publication name|published in|publisher|journal name)\s*:\s*(.+)$", re.I)
 
 
 def _venue_line(line: str) -> Optional[tuple[Optional[str], Optional[int], Optional[str]]]:
     """(venue, year, status) of a venue line, or None when the line has no venue shape."""
     if _STATUS_LINE_RE.match(line.strip()):
         return None, None, line.strip().rstrip(".")
+    barred = _DATE_BAR_VENUE_RE.match(line.strip())
+    if barred:
+        return _VOLUME_PAGES_TAIL_RE.sub("", barred.group(2)).strip(" ,") or None, int(barred.group(1)), None
+    sourced = _SOURCE_YEAR_RE.match(line.strip())
+    if sourced and not re.search(r"\d", sourced.group(1)[-12:]):
+        return sourced.group(1).strip() or None, int(sourced.group(2)), None
     s2 = _S2_VENUE_RE.match(line.strip())
     if s2:
         return (s2.group("venue") or None), int(s2.group("year")), None
@@ -151,10 +196,20 @@ def _venue_text(text: Optional[str]) -> tuple[Optional[str], Optional[str], bool
 
 
 def _work(lines: list[str], anchor: int, end: int) -> Entry:
-    names, truncated = _author_parts(lines[anchor + 1])
-    entry = Entry(title=lines[anchor], authors=names)
-    if truncated:
-        entry.flags.append("authors-truncated")
+    inverted = _inverted_author_text(lines[anchor + 1])
+    if inverted:  # split by finalise_entry, which keeps the printed family names ("Pereira da Silva, L.")
+        entry = Entry(title=lines[anchor], authors_text=inverted)
+    else:
+        names, truncated = _author_parts(lines[anchor + 1])
+        entry = Entry(title=lines[anchor], authors=names)
+        if truncated:
+            entry.flags.append("authors-truncated")
+    labelled = {m.group(1).lower(): m.group(2).strip() for m in map(_LABELLED_RE.match, lines[anchor + 2 : min(end, anchor + 6)]) if m}
+    if labelled:
+        year = re.search(r"\b(?:19|20)\d{2}\b", labelled.get("publication date", ""))
+        entry.year = int(year.group(0)) if year else None
+        entry.venue = next((labelled[k] for k in ("publication name", "journal name", "published in", "publisher") if k in labelled), None)
+        return entry
     window = lines[anchor + 2 : min(end, anchor + 4)]
     if len(window) == 2 and _CELLS_ONLY_RE.match(window[1]) and not _CELLS_ONLY_RE.match(window[0]):
         # the cited-by and year cells copied onto a line of their own, under a venue line that
@@ -198,6 +253,21 @@ def _owner_and_affiliation(lines: list[str], first_work: int) -> tuple[Optional[
     return None, []
 
 
+def _inverted_owner(header: list[str], entries: list[Entry]) -> Optional[str]:
+    """A citation index prints its author "Family, Given" at the head ("Nakashima-Ferreira, Kenji"):
+    the first such line whose family name is on at least half of the works."""
+    for line in header:
+        m = re.fullmatch(r"([^\W\d][\w'’ -]{1,40}),\s+([^\W\d][\w'’.-]+(?:\s[^\W\d][\w'’.-]*){0,2})", line.strip())
+        if not m or "." in m.group(2).rstrip(".")[:2]:
+            continue  # "Family, Given" with a written-out given name only
+        family = m.group(1).strip().lower()
+        on = sum(1 for e in entries if family in (e.authors_text or " ".join(map(str, e.authors))).lower())
+        name = owner_name(f"{m.group(2)} {m.group(1)}")
+        if name and 2 * on >= len(entries):
+            return name
+    return None
+
+
 def _join_wrapped_titles(lines: list[str]) -> list[str]:
     """An upload site's title wrapped over two lines above its "by …" line ("… Cyclades: A" /
     "Petrographic Perspective" / "by …") is one line: otherwise the second half reads as names."""
@@ -225,7 +295,7 @@ def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown"):  # saved HTML pages have their site readers
         return 0.0
     head = page.text[:200_000]
-    if not re.search(r"h-index|i10-index|Cited by|CITED BY|Verified email|Citations|Followers", head):
+    if not re.search(r"(?i:h-index)|i10-index|Cited by|CITED BY|Verified email|Citations|Followers", head):
         return 0.0  # cheap gate before the line walk
     lines = _join_wrapped_titles(page.visible_lines())
     stats, anchors = _signals(lines)
@@ -247,6 +317,8 @@ def parse(page: Page) -> PageParse:
     if person is None:
         named = next((m for m in map(_SECTION_BY_RE.match, lines) if m), None)
         person = owner_name(named.group(1)) if named else None
+    if person is None and entries:
+        person = _inverted_owner(lines[: anchors[0]], entries)
     return PageParse(
         kind="listing" if entries else "not-a-profile",
         person=person,
