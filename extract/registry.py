@@ -16,6 +16,7 @@ INGESTORS: tuple[str, ...] = (
     "arxiv_abs",
     "dblp_xml",
     "tei_xml",
+    "jats_xml",
     "dblp_html",
     "dblp_search",
     "bibtex",
@@ -61,6 +62,8 @@ INGESTORS: tuple[str, ...] = (
     "profile_text",
     "listing_text",
     "aggregator_text",
+    "table_export",
+    "tagged_export",
     "stacked_cards",
     "markdown_homepage",
     # last: it reads the whole visible text, so it runs only when nothing above is certain

@@ -66,7 +66,7 @@ FIXTURE_EXPECTATIONS = {
     "unknown_md_apa_bold.md": ("generic_homepage", "homepage", 3),
     "unknown_md_dashes.md": ("markdown_homepage", "homepage", 3),
     # a reference manager's CSV export saved as text (quoted fields, BOM, CRLF)
-    "reference_manager_export.csv.txt": ("markdown_homepage", "homepage", 3),
+    "reference_manager_export.csv.txt": ("table_export", "listing", 3),
     "unknown_semantic_classes.html": ("generic_homepage", "homepage", 2),
     "unknown_table_by_year.html": ("generic_homepage", "homepage", 3),
 }

@@ -31,7 +31,8 @@ LABELS = ROOT / "tests" / "labels" / "structured_dev_pages.json"
 MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_html", "dblp_search", "bibtex", "semantic_scholar",
                 "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "profile_text", "citation_meta",
                 "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html", "ads_text", "pubmed_text",
-                "wikidata_json", "openreview_text", "endnote_xml", "mods_xml", "frontmatter_list", "diva_text", "vivo_html")
+                "wikidata_json", "openreview_text", "endnote_xml", "mods_xml", "frontmatter_list", "diva_text", "vivo_html",
+                "table_export", "tagged_export", "jats_xml")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -87,6 +88,13 @@ FIXTURE_EXPECT = {
     "vivo_profile.html": ("vivo_html", "listing"),
     "portal_cards_paste.txt": ("stacked_cards", "listing"),
     "index_profile_paste.txt": ("profile_text", "listing"),
+    "scopus_export.csv": ("table_export", "listing"),
+    "zotero_export.csv": ("table_export", "listing"),
+    "wos_export.txt": ("tagged_export", "listing"),
+    "medline_export.txt": ("tagged_export", "listing"),
+    "jats_publication_list.xml": ("jats_xml", "listing"),
+    "crossref_works.json": ("json_records", "listing"),
+    "CITATION.cff": ("json_records", "homepage"),
 }
 
 # dev pages of these families -> the ingestor that must claim them

@@ -163,6 +163,8 @@ def _prepare(text: str) -> str:
         text = html.unescape(text)
     if "<" in text:
         text = _INLINE_TAG_RE.sub("", text)
+    if "[" in text:
+        text = _WEB_MARKS_RE.sub("", text)
     text = strip_author_marks(text)
     # "andS.Oduya", "andAndrea Fiore": the last name glued to its conjunction in a PDF scrape
     text = _GLUED_AND_RE.sub("and ", text)
@@ -230,7 +232,14 @@ _ALPHA_LABEL_RE = re.compile(r"^\[(?=[^\]]*[a-zà-ÿ0-9+])[^\W\d_][^\W\d_+]{0,6}
                              r"|^\[[A-Z]{2,4}\]\s+(?=[A-ZÀ-Þ]\.\s?[A-ZÀ-Þ])")
 _GLUED_NOTE_NUMBER_RE = re.compile(r"^\d{1,3}(?=[A-ZÀ-Þ][a-zà-ÿ]+,\s)")
 _CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?[.):])\s+")
-_INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite)\b[^<>]{0,200}>", re.I)
+# inline markup left in metadata: HTML, JATS ("<italic>", "<scp>") and MathML ("<mml:msub>"), whose
+# text is kept ("Bi<sub>2</sub>Te<sub>3</sub>" -> "Bi2Te3")
+_INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite|scp|sc|italic|bold|underline|"
+                            r"inline-formula|mml:[\w-]+|math|mi|mo|mn|ms|msub|msup|msubsup|mrow|mtext|mfrac)\b[^<>]{0,300}>", re.I)
+# Vancouver's web marks: "Nutrients [Internet]. 2020 [cited 2021 Aug 3];12(9)": the medium and the
+# date it was read are no part of the journal or the year (after a year the mark stays: it ends a
+# title that closes with its year, "Antibiotic use in outpatient settings, 2021 [Internet]")
+_WEB_MARKS_RE = re.compile(r"(?<![\d–-])(?<![\d–-] )\s*\[(?:Internet|Online|online|Electronic|electronic resource)\]|\s*\[(?:cited|accessed|updated|Accessed)\b[^\[\]]{0,40}\]")
 _TRAILING_LINK_WORDS_RE = re.compile(
     r"(?:\s*[|—–-]?\s*(?:\[(?:PDF|HTML|Full text|Abstract|CrossRef|Crossref|PubMed|Google Scholar|DOI|Link)[^\]]{0,20}\]"
     # bibtex2html's link row: "[ bib | DOI | pdf ]"

@@ -300,6 +300,11 @@ class Parsed(NamedTuple):
             version = re.match(r"(?:\.\d+)+(?=[.,;]?(?:\s|$))", self.text[stop:])
             if version:  # "…: user manual, version 2" + ".1": a version number's stop is no sentence end
                 title += version.group(0)
+        elif re.search(r"\s(?:v|vs)$", title) and raw.endswith(title):
+            # a case name's "v." is no sentence end: "Tribal Water Rights After Arizona v" + ". Navajo Nation, 99 …"
+            party = re.match(r"\.\s+([A-Z][^,.;()]{1,80}?)(?=,\s|\.\s|\s\(|$)", self.text[stop:])
+            if party:
+                title += "." + self.text[stop + 1 : stop + party.end()]
         access = _ACCESS_SENTENCE_RE.search(title)
         if access and len(title[: access.start()].split()) >= 3:
             title = title[: access.start()]
@@ -1698,6 +1703,24 @@ def _inverted_head_name_left_out(text: str, spans: list[FieldSpan]) -> list[Fiel
     return [FieldSpan("AUTHOR", head.start(1), head.end(1), spans[0].confidence)] + spans
 
 
+# the editors of an edited volume heading it: "Okafor, Nkem, and Tomas Berg, eds. Rivers of Empire …"
+_LAST_EDITOR_GAP_RE = re.compile(r",?\s*(?:and|&)\s+([A-ZÀ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’.-]+){1,3}),?\s*\(?[Ee]ds?\.?\)?[.,]?\s*")
+
+
+def _last_editor_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """The last name of a volume's editors heading the entry, left untagged before "eds." (the
+    tagger reads the mark as the start of a container): the name is one more of its people."""
+    for k in range(len(spans) - 1):
+        author, title = spans[k], spans[k + 1]
+        if author.label != "AUTHOR" or title.label != "TITLE" or any(s.label == "TITLE" for s in spans[:k]):
+            continue
+        gap = _LAST_EDITOR_GAP_RE.fullmatch(text, author.end, title.start)
+        if gap and looks_like_name(gap.group(1)):
+            return spans[: k + 1] + [FieldSpan("AUTHOR", gap.start(1), gap.end(1), author.confidence)] + spans[k + 1 :]
+        break
+    return spans
+
+
 def _journal_tagged_as_last_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """RSC and other title-less references: "… and T. Greaves, Green Chem., 2021, 23, 1120–1131."
     The abbreviated journal, tagged as one more author, is the venue: its stop, then year,
@@ -2616,7 +2639,22 @@ def _join_split_inverted_names(text: str, spans: list[FieldSpan]) -> list[FieldS
             out[-1] = FieldSpan("AUTHOR", prev.start, span.end, min(prev.confidence, span.confidence))
             continue
         out.append(span)
+    authors = [s for s in out if s.label == "AUTHOR"]
+    if len(authors) == 2 and out[0] is authors[0] and out[1] is authors[1]:
+        # Chicago's one author, "Merriweather, Catherine A. The Salt Merchants …", tagged as two
+        # people ("Merriweather," | "Catherine A"): the family name alone, then a given name
+        # (and initials) with nothing after them before the title
+        family = text[authors[0].start : authors[1].start].strip()  # the name and the comma after it
+        given = text[authors[1].start : authors[1].end].strip()
+        if (family.endswith(",") and _GIVEN_WITH_INITIALS_RE.fullmatch(given) and " and " not in text[: authors[1].end]
+                and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]+)?,", family)
+                and re.match(r"\.?\s+\S", text[authors[1].end :])):
+            out = [FieldSpan("AUTHOR", authors[0].start, authors[1].end, min(a.confidence for a in authors))] + out[2:]
     return out
+
+
+# a given name with optional middle initials: "Catherine A", "Eleanor M.", "Jean-Luc"
+_GIVEN_WITH_INITIALS_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]{2,}(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-ZÀ-Þ]\.?){0,2}")
 
 
 def _drop_editors(spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2755,6 +2793,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _comma_style_container(text_of_doc, spans)
     spans = _comma_journal_read_into_title(text_of_doc, spans)
     spans = _inverted_head_name_left_out(text_of_doc, spans)
+    spans = _last_editor_left_out(text_of_doc, spans)
     venues = [s for s in spans if s.label == "VENUE"]
     if len(venues) > 1:
         # "IEEE SaTML 2024. Distinguished Paper Award": an award is no venue when a venue is there

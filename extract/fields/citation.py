@@ -50,8 +50,13 @@ def split_fields(text: str) -> list[str]:
 
 _LIST_NUMBER_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])\s*")
 # a CV's own entry, owner implicit: '"Title" (with A and B), Venue, 2022' or '"Title," Venue'
-OWN_QUOTED_ENTRY_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])?\s*(?:\(\s*(?:joint\s+)?with\s[^()]{2,120}\)\s*)?[\"“][^\"“”]{10,300}[\"”]\s*(?:\(\s*(?:joint\s+)?with\s|[,.]?\s*\S)")
+OWN_QUOTED_ENTRY_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])?\s*(?:\(\s*(?:joint\s+)?with\s[^()]{2,120}\)\s*)?"
+                                 # 'With Tomás Aranda. "Title."' / 'Forthcoming. "Title."'
+                                 r"(?:[Ww]ith\s[^()\"“”.]{2,120}\.\s+|(?i:forthcoming|in press|submitted|under review|accepted|to appear)[.:]\s+)?[\"“][^\"“”]{10,300}[\"”]\s*(?:\(\s*(?:joint\s+)?with\s|[,.]?\s*\S)")
 _WITH_NAMES_RE = re.compile(r"^\(\s*(?:joint\s+)?with\s+([^()]{3,200})\)", re.I)
+_WITH_SENTENCE_RE = re.compile(r"^(?:joint(?:ly)?\s+)?with\s+([^.()]{3,200}?)\.\s+(?=\S)", re.I)
+# Chicago's chapter: "In Book Title, edited by A and B, 1–24. London: Routledge, 2022"
+_IN_EDITED_BOOK_RE = re.compile(r"^In:?\s+(.{3,300}?),\s+(?:edited|ed\.|eds\.|trans(?:lated)?\.?)\s+by\s", re.I)
 _ET_AL_RE = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 _TRAILING_YEAR_RE = re.compile(r"[.,]?\s*\(?(?:19|20)\d{2}[a-z]?\)?\.?\s*$")
 
@@ -135,10 +140,13 @@ def parse_citation(raw: str) -> Entry:
             end = max(run_on.end(k) for k in range(1, (run_on.re.groups or 1) + 1) if run_on.group(k) is not None)
             entry.title = f"{text[quoted.start():quoted.end()]}{rest[:end]}".strip()
             after = rest[run_on.end():].strip(" ,.:")
-        noted = re.fullmatch(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,200})\)", _LIST_NUMBER_RE.sub("", before).strip())
-        if noted and split_author_list(noted.group(1)).names:
-            # "(with Ruaridh Grant) “Title,” Journal": the co-authors, the owner implicit
-            entry.authors_text = noted.group(1).strip(" .,")
+        noted = re.fullmatch(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,200})\)|(?:joint(?:ly)?\s+)?[Ww]ith\s+([^()\"“”]{2,200}?)\.?",
+                             _LIST_NUMBER_RE.sub("", before).strip())
+        if noted and split_author_list(noted.group(1) or noted.group(2)).names and authors_score(noted.group(1) or noted.group(2)) >= 0.6:
+            noted_names = noted.group(1) or noted.group(2)
+            # "(with Ruaridh Grant) “Title,” Journal" or 'With Tomás Aranda. "Title." Journal': the
+            # co-authors, the owner implicit
+            entry.authors_text = noted_names.strip(" .,")
             entry.flags.append("owner-implicit")
         elif before and authors_score(before) >= 0.6:
             entry.authors_text = before
@@ -146,11 +154,14 @@ def parse_citation(raw: str) -> Entry:
             # a CV's own entry: '"Title" (with A and B), Venue, 2022' or '"Title," Venue, 2018':
             # the owner is the unnamed author, the "with" names the co-authors
             entry.flags.append("owner-implicit")
-            with_names = _WITH_NAMES_RE.match(after)
-            if with_names:
+            with_names = _WITH_NAMES_RE.match(after) or _WITH_SENTENCE_RE.match(after)
+            if with_names and authors_score(with_names.group(1)) >= 0.6:
+                # '"Introduction." With Tomás Aranda. In Ledgers of Empire, …'
                 entry.authors_text = with_names.group(1).strip()
                 after = after[with_names.end():].strip(" ,.:")
-        entry.venue = _venue_of(after, year)
+        # a chapter's book: "In The Oxford Handbook of …, edited by Rafael Montoya. Oxford: …"
+        edited = _IN_EDITED_BOOK_RE.match(after)
+        entry.venue = edited.group(1).strip(" ,.") if edited else _venue_of(after, year)
         return entry
 
     # German author-date: "Brenner, Katharina/Hoffmann, Tobias (2019): Wer arbeitet wann? …"
@@ -304,7 +315,9 @@ _CITATION_LABEL_RE = re.compile(r"^\s*(?:recommended\s+citation|suggested\s+cita
 YEAR_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?\(?((?:19|20)\d{2})\)?(?:\*\*|__)?\s*(?:(?:[—–|:]|-{1,3})\s+|\s{2,}|\t)(?=\S)")
 # a text CV's status in the year column: "forthc.  Title. Venue. (with …)"
 STATUS_LABEL_RE = re.compile(r"^\s*(?:(?:forthc(?:oming)?\.?|in press|submitted|under review|in prep(?:aration)?\.?)\s{2,}(?=\S)"
-                             r"|(?:forthc|in prep)\.\s+(?=[A-Z]))", re.I)
+                             r"|(?:forthc|in prep)\.\s+(?=[A-Z])"
+                             # a CV's status before its quoted title: 'Forthcoming. "Sea Loans and Sin." Journal …'
+                             r"|(?:forthcoming|in press|submitted|under review|accepted|to appear)[.:]\s+(?=[\"“‘']))", re.I)
 # a CV's own entry closed by its co-authors: "… Marine Ecology Progress Series. (with J. Haraldsen and P. Oduya)"
 _TITLE_THEN_BRACKET_RE = re.compile(r"\W{0,3}(?P<title>[A-Z][^()]{10,300}?)\s*\((?P<venue>[^()]{2,80}?)[\s,']*(?P<year>(?:19|20)\d{2})\)\.?")
 _VENUE_YEAR_BRACKET_RE = re.compile(r"\s*\(([^()]{2,80}?)[\s,']*((?:19|20)\d{2})\)$")
@@ -405,7 +418,7 @@ def parse_entry_text(raw: str) -> Entry:
         entry.year = int(label_year.group(1))
     if label_status:
         entry.year = None
-        entry.note = "; ".join(n for n in (entry.note, label_status.group(0).strip()) if n)
+        entry.note = "; ".join(n for n in (entry.note, label_status.group(0).strip(" .:")) if n)
     if leading_with and not with_names:
         with_names, with_text = leading_with, leading_with.group(1)
     if with_names:
@@ -494,10 +507,20 @@ def _parse_entry_text(raw: str) -> Entry:
         # Simone, Rafael Quintero": the comma rules split it in two)
         rules_unsure = (title_in_names or bool(re.search(r"\d", entry.authors_text or ""))
                         or "," in (parsed.field_text("AUTHOR") or ""))
-        if not (len(rule_names) > len(model_entry.authors) and authors_score(entry.authors_text) >= 0.99
-                and not rules_unsure):
+        first_author, first_title = parsed.first("AUTHOR"), parsed.first("TITLE")
+        # a CV's own quoted entry names nobody before its title: names after it are the book's
+        # editors ('"Counting Salt." In Quantifying …, edited by A and B')
+        editors_only = ("owner-implicit" in entry.flags and not entry.authors and not entry.authors_text
+                        and first_author is not None and first_title is not None and first_author.start > first_title.end)
+        # ...and the co-authors a CV's "With A and B." note names are the rules' reading
+        noted_co_authors = "owner-implicit" in entry.flags and bool(entry.authors_text)
+        if not editors_only and not noted_co_authors and not (
+                len(rule_names) > len(model_entry.authors) and authors_score(entry.authors_text) >= 0.99 and not rules_unsure):
             entry.authors, entry.authors_text = list(model_entry.authors), None
-        entry.venue = model_entry.venue or entry.venue
+        if not (model_entry.venue and entry.venue and fold(entry.venue).startswith(fold(model_entry.venue))
+                and re.search(r"(?:&|\b(?:and|of|the|for|in|on|de|des|du|der|und|y|e)|[-–,:])$", model_entry.venue.strip())):
+            # (the rules' "Past & Present" over the model's "Past &", cut at a word that cannot end a name)
+            entry.venue = model_entry.venue or entry.venue
         if model_entry.year:
             entry.year, entry.date = model_entry.year, model_entry.date
         return entry
@@ -586,7 +609,10 @@ def _parse_entry_text(raw: str) -> Entry:
     for field in ("title", "venue", "year", "date"):
         if not getattr(entry, field) and getattr(model_entry, field, None):
             setattr(entry, field, getattr(model_entry, field))
-    if not entry.authors and not entry.authors_text and model_entry.authors:
+    first_author, first_title = parsed.first("AUTHOR"), parsed.first("TITLE")
+    editors_only = ("owner-implicit" in entry.flags and first_author is not None and first_title is not None
+                    and first_author.start > first_title.end)  # (the book's editors after an own entry's title)
+    if not entry.authors and not entry.authors_text and model_entry.authors and not editors_only:
         entry.authors = list(model_entry.authors)
     return entry
 

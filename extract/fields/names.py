@@ -287,6 +287,9 @@ _TRAILING_BARE_YEAR_RE = re.compile(r"(?<=[.,])\s*(?:19|20)\d{2}[a-z]?\.?$")
 _TRAILING_PAREN_YEAR_RE = re.compile(r"\s*\((?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)\)$")
 
 
+_EDITORS_MARK_RE = re.compile(r"(?:,\s*(?:eds?|Hrsg|Hg|dir|coords?)\.?|\s*\((?:[Ee]ds?|Hrsg|Hg|dir|coords?)\.?\))\.?$")
+
+
 def split_author_list(text: str | None) -> AuthorList:
     """Split an author string into display names.
 
@@ -307,6 +310,8 @@ def split_author_list(text: str | None) -> AuthorList:
     # ...or bare, author-date style: "Achterberg, R. M., and K. O'Donnell. 2022"; or "no date"
     text = _TRAILING_BARE_YEAR_RE.sub("", text).strip(" ,;")
     text = _NO_DATE_RE.sub("", text).strip(" ,;")
+    # the editors' mark closing a list: "Merriweather, Catherine A., and Tomás Aranda, eds."
+    text = _EDITORS_MARK_RE.sub("", text).strip(" ,;")
     if not text:
         return AuthorList([], truncated)
 
@@ -492,7 +497,9 @@ _ORGANISATION_STEM_RE = re.compile(r"(?i)universit|klinik|institut|hochschul|aka
 
 # words that start a heading or a menu item, never a person's name ("My Network", "Our Team")
 _NOT_NAME_STARTS = {"my", "our", "your", "the", "a", "an", "this", "these", "welcome", "hello", "hi", "dear", "all",
-                    "new", "latest", "view", "see", "show", "more", "go", "back", "sign", "log", "join", "try", "follow"}
+                    "new", "latest", "view", "see", "show", "more", "go", "back", "sign", "log", "join", "try", "follow",
+                    # a question heading an episode or a post: "Why Do Cities Get Hotter"
+                    "why", "how", "what", "when", "where", "which", "does", "is", "are", "should"}
 
 
 def owner_name(raw: str) -> str | None:

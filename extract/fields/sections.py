@@ -6,7 +6,7 @@ import re
 # talks, teaching, news, service, reading lists: dated lines that are not publications
 NON_PUBLICATION_SECTION_RE = re.compile(
     r"^\W*(?:(?:invited|selected|recent|upcoming|conference|keynote|required|recommended|further|suggested|research|"
-    r"current|past|ongoing|active|funded|public|history|professional|in the|latest|lab|&|and)\s+){0,3}"
+    r"current|past|ongoing|active|funded|public|history|professional|academic|in the|latest|lab|&|and)\s+){0,3}"
     r"(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|news|updates|announcements|awards?|"
     r"honou?rs|grants?|funding|service|professional service|students|supervision|mentoring|advising|media|"
     r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
@@ -16,7 +16,7 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     # a workshop's pages: its speakers, organisers and committee
     r"speakers|keynote speakers|keynotes|organi[sz]ers|organi[sz]ing committee|program(?:me)? committee|sponsors|"
     r"activities|prizes|distinctions|memberships|editorial (?:work|boards?)|"
-    r"discography|performances?|recordings|concerts|exhibitions|compositions|op-eds|testimony|"
+    r"discography|performances?|recordings|concerts|exhibitions|compositions|op-eds|testimony|public humanities|public scholarship|public writing|popular writing|"
     r"open positions|vacancies|patents?(?: (?:and|&) (?:patent )?applications)?|patentes|brevets?|"
     # the same sections in CVs written in Portuguese, Spanish, French, German and Italian
     # (Lattes "Apresentações de Trabalho", "Orientações"; "Vorträge", "Lehre", "Enseignement")

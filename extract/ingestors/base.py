@@ -20,7 +20,7 @@ from extract.fields.dates import parse_date
 from extract.fields.ids import find_arxiv, find_doi, find_openreview, normalise_arxiv, normalise_doi
 from extract.fields.names import clean_name, rejoin_split_owner, split_author_list, split_name
 from extract.fields.sections import PUBLICATION_STATUS
-from extract.fields.text import one_line, strip_trailing_punct, strip_wrapping_quotes
+from extract.fields.text import fold, one_line, strip_trailing_punct, strip_wrapping_quotes
 from extract.fields.venues import venue_without_ids
 from schemas.models import Author, Ids, Record
 
@@ -83,6 +83,10 @@ def _unique(values: list[str]) -> list[str]:
     return out
 
 
+_REVIEW_BY_RE = re.compile(r"^((?:Review of|Rezension (?:von|zu)|Compte rendu de|Reseña de|Recensione di)\s.{3,300}?),\s+"
+                           r"(?:(?:edited|ed\.|eds\.|translated|trans\.)\s+)?by\s+([^.]{2,120})$")
+
+
 def finalise_entry(entry: Entry, page: str, position: int, ingestor: str, owner: Optional[str] = None) -> Record:
     """Entry -> validated Record (record_id and work_id are set later, over the whole page/run).
     `owner`, the page's person when known, rejoins their own inverted name split in two."""
@@ -132,9 +136,19 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str, owner:
     title = _clean_title(entry.title)
     if not title:
         flags.append("untitled")
+    reviewed = _REVIEW_BY_RE.match(title) if title else None
+    if reviewed:
+        # a book review, "Review of Sugar and Silver, by Luís Padilha": the review's title names
+        # the book; its author wrote the book, not the review
+        title = reviewed.group(1)
+        by = fold(reviewed.group(2))
+        authors = [a for a in authors if not (a.family and fold(a.family) in by)]
     venue = one_line(entry.venue) if entry.venue else None
     if venue:
         venue = strip_trailing_punct(venue_without_ids(venue.strip(" *_")), " ,;:.") or None
+    if venue:
+        # Chicago's "Renaissance Quarterly 73, no. 4 (2020)" cut at "no.": the volume is no part of it
+        venue = re.sub(r"\s+\d{1,4},\s*no\.?$", "", venue) or venue
     abstract = one_line_paragraphs(entry.abstract) if entry.abstract else None
     note = one_line(entry.note) if entry.note else None
     if venue and (_STATUS_VENUE_RE.fullmatch(venue) or _AWARD_VENUE_RE.fullmatch(venue)):

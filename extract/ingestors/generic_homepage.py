@@ -346,7 +346,7 @@ _TEXT_ITEM_RE = re.compile(r"^\s*(?:[-*+•▪◦]|[A-Z]{0,2}\d{1,3}[.)]|\[[A-Z]
 _YEAR_IN_PAGES_RE = re.compile(r"(?:(?<=\d:)|(?<=\d: )|(?<=\d[–-]))(?:19|20)\d{2}\b|\b(?<=:)(?:19|20)\d{2}(?=[–-]\d)")
 _PUBLICATION_HEADING_RE = re.compile(
     r"(?:selected\s+|recent\s+|peer[- ]reviewed\s+)?(?:publications?|papers|articles|preprints|journal articles|"
-    r"conference papers|book chapters|books|theses|thesis|dissertations?|working papers)", re.I)
+    r"conference papers|book chapters|books|theses|thesis|dissertations?|working papers|(?:book )?reviews)", re.I)
 
 
 # a CV section of unpublished work: its entries carry a status instead of a year
@@ -357,7 +357,7 @@ _STATUS_HEADING_RE = re.compile(
 
 _PUBLICATION_KIND_RE = re.compile(
     r"\b(?:publications?|papers|articles|proceedings|chapters|books|theses|preprints|manuscripts|reports|"
-    r"monographs|contributions|abstracts|under review)\b", re.I)
+    r"monographs|contributions|abstracts|under review|book reviews|reviews)\b", re.I)
 _SENTENCE_CASE_HEADING_WORD_RE = re.compile(
     r"(?:publications?|papers|articles|proceedings|chapters|books|theses|preprints|manuscripts|reports|monographs|"
     r"contributions|abstracts|review|journal|conference|workshop|book|edited|technical|refereed|non-refereed|"
@@ -586,6 +586,23 @@ def _year_column_to_entry_end(text: str) -> str:
     return "\n".join(lines)
 
 
+# a CV's own book review: "Review of Sugar and Silver, by Luís Padilha. American Historical Review 128 …"
+_REVIEW_ENTRY_RE = re.compile(r"\s*(?:[-*•]\s+)?(?:Review of|Rezension (?:von|zu)|Compte rendu de|Reseña de|Recensione di)\s+\S", re.I)
+
+
+def _drop_indented_notes(lines: list[str]) -> list[str]:
+    """A hanging-indent entry with bullets indented under it ("    University Press, 2019." /
+    "      - Winner, 2020 … Prize" / "      - Reviewed in …"): the bullets are notes on the
+    entry (prizes, reviews), not entries or part of it."""
+    if len(lines) < 3 or lines[0][:1].isspace() or _TEXT_ITEM_RE.match(lines[0]):
+        return lines
+    hang = _indent(lines[1])
+    for k in range(2, len(lines)):
+        if _indent(lines[k]) > hang >= 2 and re.match(r"\s*[-–•*]\s", lines[k]):
+            return lines[:k]
+    return lines
+
+
 def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[str]]]:
     """(text, links, is_list_item, section heading) per candidate: blank-line blocks, and
     inside a block with several entries one candidate per entry. The section is the last
@@ -597,7 +614,7 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
     out: list[tuple[str, list[str], bool, Optional[str]]] = []
     section: Optional[str] = None
     for block in re.split(r"\n\s*\n", text):
-        lines = _join_lone_numbers([l for l in block.splitlines() if l.strip()])
+        lines = _drop_indented_notes(_join_lone_numbers([l for l in block.splitlines() if l.strip()]))
         if not lines:
             continue
         while lines and _is_section_heading(lines[0]):  # "Publications" / "Journal Articles"
@@ -1507,7 +1524,9 @@ def parse(page: Page) -> PageParse:
     candidates = _candidates_text(page)
     # where the entries are list items, a loose paragraph must read as a citation by the rules
     # alone: the header of a CV ("Curriculum Vitae — updated March 2024") is no entry
-    listed = sum(1 for text, _, item, _ in candidates if item and YEAR_RE.search(text)) >= 2
+    # (a CV's dated appointments or talks are list items too, but no entries: their sections say so)
+    listed = sum(1 for text, _, item, section in candidates if item and YEAR_RE.search(text)
+                 and not (section and NON_PUBLICATION_SECTION_RE.search(section))) >= 2
     entries: list[Entry] = []
     first_entry_at = None
     last_number: Optional[int] = None  # the publication list's last "[n]" label
@@ -1529,7 +1548,9 @@ def parse(page: Page) -> PageParse:
             if not (is_citation_like(body, need_year) if (item or not listed) else rules_read_citation(body, need_year)) \
                     and not (item and section and _PUBLICATION_HEADING_RE.search(section) and label_number is not None
                              and label_number == (last_label or 0) + 1 and (entries or label_number == 1)
-                             and _own_entry_read(body)):
+                             and _own_entry_read(body)) \
+                    and not (section and _PUBLICATION_HEADING_RE.search(section) and _REVIEW_ENTRY_RE.match(body)
+                             and YEAR_RE.search(body)):
                 continue
             entry = parse_entry_text(body)
         if not entry.title or looks_like_contact(entry.title):
