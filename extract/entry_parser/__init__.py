@@ -171,6 +171,14 @@ def _prepare(text: str) -> str:
     # a legal citation's signal before the names: "See Thomas A. Brennan, Note, …", "Cf. …"
     if text.startswith(("See", "Cf.", "But see", "Compare", "Accord")) and _BLUEBOOK_CITE_RE.search(text):
         text = _SIGNAL_HEAD_RE.sub("", text)  # (a title that starts "See You Later" stays whole)
+    # a footnote's lead-in before the author: "Vgl. dazu Annette Kranich, …", "Véase María Guzmán, …",
+    # "For the wider context, see Eamon Kinsella, ed., …" (only before a person's name)
+    lead_in = NOTE_LEAD_IN_RE.match(text)
+    if lead_in:
+        text = text[lead_in.end():]
+    # "O’Donoghue", "D’Amato": the curly apostrophe the tagger splits a name at
+    if "’" in text:
+        text = _CURLY_NAME_APOSTROPHE_RE.sub("'", text)
     # "Urban Studies. Epub ahead of print 12 March 2017." / "Preprint at bioRxiv": a status
     # between the fields, not a field
     if "Epub" in text or "Preprint at" in text or "osted online" in text:
@@ -218,6 +226,16 @@ _CJK_BRACKETS_RE = re.compile(r"[「『《〈]")
 _POSTED_ONLINE_RE = re.compile(r"\.\s*(?:Preprint\s+)?[Pp]osted online\s+(?:(?:[A-Z][a-z]+\.?\s+)?\d{1,2},?\s+)?((?:19|20)\d{2})\s*[.;]")
 _EPUB_AHEAD_RE = re.compile(r"\.\s*Epub ahead of print[^.;]{0,40}[.;]")
 _GLUED_AND_RE = re.compile(r"(?<=[\s,])and(?=[A-Z](?:\.|[a-z]+\s))")
+_LEAD_IN_NAME = r"(?:[A-ZÀ-ÞĀ-Ž]\.\s?)*[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÞĀ-Ž][\w'’.-]+){0,3}"
+NOTE_LEAD_IN_RE = re.compile(
+    r"^(?:\d{1,3}\.\s+)?(?:"
+    # German notes name the author before a colon: "Vgl. Friederike Albrecht: Die Ordnung …"
+    r"(?:Vgl\.(?:\s+(?:dazu|auch|etwa|hierzu|ferner))?|So etwa|Siehe(?:\s+auch)?|Dazu)\s+(?=" + _LEAD_IN_NAME + r"\s*[,:/&])|"
+    # elsewhere a comma follows the name ("See You Later: …" is a title, not a signal)
+    r"(?:See(?:,? e\.g\.,| also| further| generally)?|Cf\.|Compare|But see|Véase(?:\s+también)?|Vease|Ver|Vid\.|Vd\.|Cfr\.|"
+    r"Voir(?:\s+aussi)?|Si veda|Su questo(?:\s+tema)?\s+si veda|Sul tema si veda|(?:For|On)\s+[^,;:()]{2,50}?,?\s+see(?:\s+also)?)"
+    r"\s+(?=" + _LEAD_IN_NAME + r"\s*[,&/]))")
+_CURLY_NAME_APOSTROPHE_RE = re.compile(r"(?<=\b[OD])’(?=[A-ZÀ-Þ])")
 _SIGNAL_HEAD_RE = re.compile(r"^(?:See(?:,? e\.g\.,| also| generally)?|Cf\.|But see|Compare|Accord)\s+(?=[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z])")
 # a law review cited by volume, journal, page and year: "62 DUKE L.J. 891 (2013)"
 _BLUEBOOK_CITE_RE = re.compile(r"\b\d{1,4}\s+[A-Z][A-Za-z.']*(?:\s[A-Z][A-Za-z.']*){0,5}\s+\d{1,5}\b[^()]{0,40}\((?:[^()]{0,30}\s)?(?:1[6-9]|20)\d{2}\)")

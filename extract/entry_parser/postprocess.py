@@ -308,6 +308,12 @@ class Parsed(NamedTuple):
         access = _ACCESS_SENTENCE_RE.search(title)
         if access and len(title[: access.start()].split()) >= 3:
             title = title[: access.start()]
+        # a note's book details run into its title: ", 2nd ed.", ", 2 vols", ", trans. by Margaret Holt"
+        detail = _TITLE_BOOK_DETAIL_RE.search(title)
+        if detail and len(title[: detail.start()].split()) >= 2:
+            title = title[: detail.start()]
+        elif re.search(r",\s*\d{1,2}$", title) and re.match(r"\s*vols?\b", self.text[stop:]):
+            title = re.sub(r",\s*\d{1,2}$", "", title)  # "Cotton and Credit, 2" + " vols (Ibadan: …)"
         # a line-break hyphen the scrape kept: "Invest- ments" -> "Investments"
         title = _BROKEN_HYPHEN_RE.sub(r"\1\2", title)
         # a Vancouver group author after the people ("…, Greer AL; Brightwater Cohort
@@ -769,6 +775,8 @@ _CAPITALISED_WORDS_RE = re.compile(
 _AWARD_RE = re.compile(r"(?i)\b(?:award|prize|honou?rable mention|best (?:student )?paper|nominee|finalist)\b")
 _ACCESS_NOTE_HEAD_RE = re.compile(r"(?i)(?:retrieved|available|accessed|downloaded|viewed)\b")
 # an access note the tagger ran the title into: "… for parallel Prolog systems. Available via anonymous ftp from …"
+_TITLE_BOOK_DETAIL_RE = re.compile(r",\s*(?:\d+(?:st|nd|rd|th|d)\s+(?:rev\.\s+)?edn?\.?|\d+\s+vols?\.?|vol\.\s*\d+|t\.\s*\d+|"
+                                   r"(?:trans(?:lated)?\.?|ed(?:ited)?\.?|hrsg\.?)\s+(?:by|von)\s+[^,]{2,80}?)\s*$", re.I)
 _ACCESS_SENTENCE_RE = re.compile(r"\.\s+(?:Available|Retrieved|Obtainable|Downloadable)\s+(?:via|from|at|online|on|by)\b")
 _STATUS_ONLY_RE = re.compile(PUBLICATION_STATUS, re.I)
 # cities of the humanities' comma style ("Titolo, Roma, Editore, 1972"): continental ones only, since

@@ -368,6 +368,11 @@ _PLACE_PUBLISHER_SENTENCE_RE = re.compile(r"^[A-ZÄÖÜ][\w./ -]{1,40}:\s+([A-Za
 def parse_entry_text(raw: str) -> Entry:
     if "⟨" in raw:
         raw = angle_ids_as_text(raw)
+    from extract.entry_parser import NOTE_LEAD_IN_RE
+
+    lead_in = NOTE_LEAD_IN_RE.match(raw)
+    if lead_in:  # a footnote's "Vgl. dazu …", "Véase …", "For the wider context, see …" before the author
+        raw = raw[lead_in.end():]
     raw = ENTRY_LABEL_RE.sub("", _CITATION_LABEL_RE.sub("", strip_author_marks(raw)))
     label_year = YEAR_LABEL_RE.match(raw)
     if label_year:

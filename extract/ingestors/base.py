@@ -69,9 +69,14 @@ def _clean_title(title: Optional[str]) -> Optional[str]:
     if not title:
         return None
     title = one_line(title).strip(" \t*_`")
+    # a list's number left on the title ("1. ОПТИМИЗАЦИЯ …", "12) Title"), not "2001. A Space …"
+    title = _LIST_NUMBER_HEAD_RE.sub("", title)
     title = strip_wrapping_quotes(title)
     title = strip_trailing_punct(title, " ,;:.")
     return title or None
+
+
+_LIST_NUMBER_HEAD_RE = re.compile(r"^\d{1,3}[.)]\s+(?=[^\W\d_]\w*\s+\S+\s+\S)")
 
 
 def _unique(values: list[str]) -> list[str]:
