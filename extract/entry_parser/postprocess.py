@@ -309,7 +309,7 @@ class Parsed(NamedTuple):
         if access and len(title[: access.start()].split()) >= 3:
             title = title[: access.start()]
         # a note's book details run into its title: ", 2nd ed.", ", 2 vols", ", trans. by Margaret Holt"
-        detail = _TITLE_BOOK_DETAIL_RE.search(title)
+        detail = _TITLE_BOOK_DETAIL_RE.search(title) if "," in title else None
         if detail and len(title[: detail.start()].split()) >= 2:
             title = title[: detail.start()]
         elif re.search(r",\s*\d{1,2}$", title) and re.match(r"\s*vols?\b", self.text[stop:]):
@@ -1675,7 +1675,7 @@ def _comma_journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[Fi
     comma before the name when the name holds an abbreviation (or is a Séminaire) and the volume
     and year, "vol." or the exposé number follow it."""
     titles = [s for s in spans if s.label == "TITLE"]
-    if len(titles) != 1:
+    if len(titles) != 1 or ", " not in text[titles[0].start : titles[0].end]:
         return spans
     title = titles[0]
     for m in _COMMA_JOURNAL_TAIL_RE.finditer(text, title.start):
@@ -1727,6 +1727,28 @@ def _last_editor_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
             return spans[: k + 1] + [FieldSpan("AUTHOR", gap.start(1), gap.end(1), author.confidence)] + spans[k + 1 :]
         break
     return spans
+
+
+# a note's journal after its title, where the tagger tagged none: OSCOLA's "‘Title’ (2019) 78 CLJ 45",
+# and "…, in: Historische Zeitschrift 288 (2009)", "en Criticón, 98 (2006)", "in «Lettere italiane», LXII, 3 (2010)"
+_NOTE_JOURNAL_RE = re.compile(
+    r"[’'\"”»]?,?\s*(?:[\[(](?:1[6-9]|20)\d{2}[\])]\s+(?:\d{1,4}\s+)?(?P<oscola>[A-Z][A-Za-z&.]*(?:\s[A-Z&][A-Za-z&.]*){0,5})\s+\d{1,5}\b"
+    r"|(?:in:?|en|dans)\s+[«\"“]?(?P<journal>[A-ZÀ-ÞĀ-Ž][^,«»\"“”()]{2,80}?)[»\"”]?,?\s+(?:\d{1,4}|[IVXLC]{1,7})\b[^()]{0,20}\((?:1[6-9]|20)\d{2}\))")
+
+
+def _note_journal(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """The journal of a footnote citation the tagger left untagged, read from its shape right
+    after the title."""
+    if any(s.label == "VENUE" for s in spans):
+        return spans
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None:
+        return spans
+    m = _NOTE_JOURNAL_RE.match(text, title.end)
+    if not m:
+        return spans
+    group = "oscola" if m.group("oscola") else "journal"
+    return sorted(spans + [FieldSpan("VENUE", m.start(group), m.end(group), title.confidence)], key=lambda s: s.start)
 
 
 def _journal_tagged_as_last_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2802,6 +2824,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _comma_journal_read_into_title(text_of_doc, spans)
     spans = _inverted_head_name_left_out(text_of_doc, spans)
     spans = _last_editor_left_out(text_of_doc, spans)
+    spans = _note_journal(text_of_doc, spans)
     venues = [s for s in spans if s.label == "VENUE"]
     if len(venues) > 1:
         # "IEEE SaTML 2024. Distinguished Paper Award": an award is no venue when a venue is there
