@@ -55,6 +55,8 @@ INGESTORS: tuple[str, ...] = (
     "mediawiki",
     # text copied out of browsers and Markdown homepages
     "ads_text",
+    "arxiv_text",
+    "dblp_text",
     "pubmed_text",
     "labelled_text",
     "ssrn_text",

@@ -32,7 +32,7 @@ MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_ht
                 "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "profile_text", "citation_meta",
                 "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html", "ads_text", "pubmed_text",
                 "wikidata_json", "openreview_text", "endnote_xml", "mods_xml", "frontmatter_list", "diva_text", "vivo_html",
-                "table_export", "tagged_export", "jats_xml")
+                "table_export", "tagged_export", "jats_xml", "arxiv_text", "dblp_text")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -85,6 +85,8 @@ FIXTURE_EXPECT = {
     "site_publications.xml": ("xml_records", "homepage"),
     "repository_items.html": ("repository_html", "listing"),
     "diva_list_paste.txt": ("diva_text", "listing"),
+    "arxiv_search_paste.txt": ("arxiv_text", "listing"),
+    "dblp_person_paste.txt": ("dblp_text", "listing"),
     "vivo_profile.html": ("vivo_html", "listing"),
     "portal_cards_paste.txt": ("stacked_cards", "listing"),
     "index_profile_paste.txt": ("profile_text", "listing"),

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 476 pages, 2,669 labelled records
-FLOORS = dict(kind=469, owner=457, found=2583, authors=2505, year=2564, venue=2523)
-MAX_EXTRA = 147
+# measured on this version: 524 pages, 2,973 labelled records
+FLOORS = dict(kind=516, owner=502, found=2878, authors=2782, year=2853, venue=2795)
+MAX_EXTRA = 160
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 476 and totals["records"] == 2669
+    assert totals["pages"] == 524 and totals["records"] == 2973
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

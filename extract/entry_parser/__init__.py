@@ -147,8 +147,44 @@ def available() -> bool:
     return (MODEL_DIR / "config.cfg").exists()
 
 
+def _bibtex_as_reference(text: str) -> Optional[str]:
+    """A BibTeX entry pasted as one entry ("@article{key, title={…}, author={…}, …}") written
+    out as the reference it describes, "Authors (Year). Title. Venue.", which the tagger reads."""
+    from extract.fields.bibtex import parse_bibtex, split_names
+
+    try:
+        entries = parse_bibtex(text).entries
+    except Exception:  # noqa: BLE001 - a malformed entry is read as plain text
+        return None
+    if len(entries) != 1 or not entries[0].fields.get("title"):
+        return None
+    from extract.fields.latex import latex_to_text
+
+    fields = {k: latex_to_text(v).strip() for k, v in entries[0].fields.items()}
+    names = "; ".join(split_names(fields["author"])) if fields.get("author") else ""
+    year = re.search(r"\b(?:1[5-9]|20)\d{2}\b", fields.get("year") or fields.get("date") or "")
+    venue = next((fields[k] for k in ("journal", "journaltitle", "booktitle", "publisher", "school", "institution",
+                                      "organization", "howpublished") if fields.get(k)), "")
+    parts = [f"{names} ({year.group(0)})." if names and year else (f"{names}." if names else (f"({year.group(0)})." if year else ""))]
+    parts.append(fields["title"].rstrip(".") + ".")
+    if venue:
+        parts.append(venue.rstrip(".") + ".")
+    for key in ("doi", "url", "eprint"):
+        if fields.get(key):
+            parts.append(("arXiv:" if key == "eprint" else "") + fields[key])
+    return " ".join(p for p in parts if p)
+
+
 def _prepare(text: str) -> str:
     from extract.fields.text import clean_text, strip_author_marks, strip_markdown
+
+    if text and text.lstrip().startswith("@") and _BIBTEX_HEAD_RE.match(text):
+        text = _bibtex_as_reference(text) or text
+    if text and "<" in text and _BLOCK_TAG_RE.search(text):
+        # an entry copied with its list markup: "<li><strong>Title</strong><br>Names<br><i>Venue</i></li>":
+        # a line break parts two fields
+        text = _BLOCK_TAG_RE.sub(lambda m: ". " if m.group(0).lower().startswith("<br") else " ", text)
+        text = re.sub(r"([.?!])\s*\.\s", r"\1 ", text)
 
     if len(re.findall(r"\S[ ]*\t", text or "")) >= 2:
         # fields of an export set apart by tabs: keep them apart (a tab indenting a wrapped
@@ -217,6 +253,8 @@ def _prepare(text: str) -> str:
     return " ".join(text.split())
 
 
+_BIBTEX_HEAD_RE = re.compile(r"\s*@[A-Za-z]+\s*\{")
+_BLOCK_TAG_RE = re.compile(r"<br\s*/?>|</?(?:li|ul|ol|p|div|td|tr|dd|dt|h[1-6])\b[^<>]{0,200}>", re.I)
 _FOREIGN_STATUS_SLOT_RE = re.compile(
     r"\((?i:en prensa|no prelo|im druck|sous presse|in corso di stampa|in stampa|à paraître|a paraître|ter perse|"
     r"w druku|v tisku|в печати)\)")
@@ -284,11 +322,12 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     from extract.fields.legal_case import find_case_spans
     from extract.fields.separated_line import find_separated_spans
     from extract.fields.scholar_line import find_scholar_spans
+    from extract.fields.ssrn_citation import find_ssrn_spans
 
     # rigid formats the rules read for sure skip the model
     by_rule: dict[int, Parsed] = {}
     for i, text in enumerate(texts):
-        spans = (find_scholar_spans(text) or (find_gbt_spans(text) if "[" in text else None)
+        spans = (find_scholar_spans(text) or (find_gbt_spans(text) if "[" in text else None) or find_ssrn_spans(text)
                  or (find_cjk_bracket_spans(text) if _CJK_BRACKETS_RE.search(text) else None)
                  or find_title_first_spans(text) or find_case_spans(text) or find_separated_spans(text))
         if spans:

@@ -92,7 +92,7 @@ _ROLE_WORD_RE = re.compile(r"(?i:inventors?|assignees?|editors?|eds?|translators
                            r"illustrators?|contributors?|authors?|et al|and others)")
 _ORGANISATION_NAME_RE = re.compile(
     r"\b(?:Bureau|Board|Organi[sz]ation|Agency|Office|Department|Ministry|Institute|Council|Commission|Association|"
-    r"Foundation|Cent(?:er|re)|Committee|Corporation|Corp\.|Inc\.?|Ltd\.?|GmbH|Consortium|Collaboration|Survey|"
+    r"Foundation|Cent(?:er|re)s?|Committee|Corporation|Corp\.|Inc\.?|Ltd\.?|GmbH|Consortium|Collaboration|Survey|"
     r"Administration|Authority|Programme|Secretariat|Agency|Service|Services|Laboratory|University)\b")
 # the reference's head up to its date: "World Health Organization. (2016).", "HydroSim Consortium. (2018)."
 _CORPORATE_HEAD_RE = re.compile(r"^\s*(?:\[\d{1,4}\]\s*|\d{1,4}\.\s+)?((?:[A-Z][\w&.'’-]*|of|for|and|the|on|de|du|des|für)(?:\s(?:[A-Z][\w&.'’-]*|of|for|and|the|on|de|du|des|für)){0,9})"
@@ -123,7 +123,13 @@ _TITLE_KIND_TAIL_RE = re.compile(
     # (after a full stop: "… in a Medieval Manuscript" and "Writing a PhD Thesis" are titles' own ends;
     # only the glued "PhDThesis" a PDF leaves needs no stop)
     r"\.\s+(?:(?:unpublished\s+)?manuscript|m[ée]moire(?:\s+(?:de|en)\s+[\w ]{2,30})?|ph\.?\s?d\.?\s?thesis|"
-    r"dissertatio(?:\s+[IVX]+)?|diplomarbeit|magisterarbeit|dis\.\s+kand\.?(?:\s+\w+\.?){0,3}|дис\.(?:\s+\S+){0,4})$"
+    r"dissertatio(?:\s+[IVX]+)?|diplomarbeit|magisterarbeit|dis\.\s+kand\.?(?:\s+\w+\.?){0,3}|дис\.(?:\s+\S+){0,4}|"
+    # a manuscript's or a report's status in other languages: "Manuscrito em preparação", "Manuscrito
+    # inédito", "Unveröffentlichtes Manuskript", "Manuscrit inédit", "Relatório técnico, s.d."
+    r"manuscrito(?:\s+(?:em preparação|en preparación|inédito|no publicado|não publicado))?|"
+    r"(?:unveröffentlichtes\s+)?manuskript|manuscrit(?:\s+(?:inédit|en préparation|non publié))?|"
+    r"(?:relatório|informe|reporte|rapport)\s+técnico(?:,\s*s(?:\.\s?d\.?)?)?|rapport technique|technischer bericht|"
+    r"draft available on request|(?:working paper|technical report),\s*(?:n\.\s?d|s\.\s?d)\.?)$"
     r"|\s+PhDThesis$"
     # (after a full stop only: "… Early Warning Score" is a title's own end)
     r"|\.\s+(?:exh\.\s?cat|exhibition catalog(?:ue)?|score|vocal score|full score)$"
@@ -428,6 +434,13 @@ class Parsed(NamedTuple):
             before_title = [s for s in self.spans if s.label == "AUTHOR" and title is not None and s.end <= title.start]
             if not before_title:
                 return with_names
+        authors = [s for s in self.spans if s.label == "AUTHOR"]
+        if len(authors) == 1:
+            whole = self.text[authors[0].start : authors[0].end].strip(" .,;")
+            if (_WHOLE_ORGANISATION_RE.fullmatch(whole) and " and " in whole
+                    and _ORGANISATION_NAME_RE.search(whole.rsplit(" and ", 1)[0]) and len(whole.split()) >= 4):
+                # "Centers for Disease Control and Prevention": one organisation, not two people
+                return [Person(whole, None, None)]
         found = self._people()
         # roles and organisations are nobody's name: "Okuda T, Ferraro L, inventors; Lumina
         # Optics Corp., assignee", "U.S. Census Bureau. 2020. …"
@@ -445,7 +458,7 @@ class Parsed(NamedTuple):
             # ("Public Health England. Health profile …"): kept whole, as literal names
             # (only a heading author closed by its stop: "Swedish Research Council (VR) Starting
             # Grant, 2021–2025" is a grant line, no reference)
-            heads = [s for s in self.spans if s.label == "AUTHOR" and re.match(r"\s*(?:[.;]|,\s*\(?(?:19|20)\d{2})", self.text[s.end : s.end + 8])]
+            heads = [s for s in self.spans if s.label == "AUTHOR" and re.match(r"\s*(?:[.;]|,\s*\(?(?:19|20)\d{2}|,\s*[“\"])", self.text[s.end : s.end + 8])]
             literal = [Person(p.name.strip(" .,;"), None, None) for p in found
                        if len(p.name.split()) >= 2 and (_ORGANISATION_NAME_RE.search(p.name) or _CORPORATE_WORD_RE.search(p.name))] if heads else []
             if literal:
@@ -535,7 +548,13 @@ class Parsed(NamedTuple):
         # no year tagged: the last year outside the title (a year inside the venue counts)
         title = self.first("TITLE")
         rest = self.text if title is None else self.text[: title.start] + " " + self.text[title.end :]
-        return find_year(_strip_ids(rest)), None
+        year = find_year(_strip_ids(rest))
+        if year is None:
+            short = _VENUE_SHORT_YEAR_RE.search(rest)
+            if short:  # "Proc. ICML '19", "VLDB'21", "Middleware '20": a conference's year in two digits
+                yy = int(short.group(1))
+                year = 2000 + yy if yy <= 40 else 1900 + yy
+        return year, None
 
     def _year_span_before_access_or_reprint(self, span: FieldSpan) -> FieldSpan:
         """A date the page was read on ("Retrieved 3 January 2018", "[cited 2020 May 1]",
@@ -1071,6 +1090,9 @@ _MONTH_NUMBERS = {m: i for i, names in enumerate(
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], start=1) for m in names}
 _EN_DATE_RE = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?,?)?\s+((?:19|20)\d{2})$")
+
+
+_VENUE_SHORT_YEAR_RE = re.compile(r"(?<![\w'’])(?:[A-Z][A-Za-z-]{1,14}|[A-Z]{2,10})\s?['’](\d{2})\b(?![\w'’])")
 
 
 def _date_near(text: str, span: FieldSpan, year: int) -> Optional[str]:
@@ -2279,21 +2301,264 @@ def _journal_inside_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
 
 def _title_word_read_as_venue(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """'… Extraction, Characterization, and' (TITLE) + 'Valorization. Molecules Res' (VENUE): a
-    title ending on a conjunction takes the venue's first sentence, which finishes it."""
+    title ending on a conjunction or a comma, with nothing between it and the next field, takes
+    that field's first sentence or comma part, which finishes it ('… Technological, Legal, and'
+    + 'Network Perspectives, Sustainability'; 'Vision, Modeling, and' + 'Visualization' read as
+    a name)."""
     title = next((s for s in spans if s.label == "TITLE"), None)
-    venue = next((s for s in spans if s.label == "VENUE"), None)
-    if title is None or venue is None or venue.start < title.end:
+    if title is None:
         return spans
-    last = text[title.start : title.end].rstrip(" ,").rsplit(" ", 1)[-1].lower()
-    if last not in _DANGLING or text[title.end : venue.start].strip():
+    after = next((s for s in spans if s.start >= title.end), None)
+    if after is None or after.label not in ("VENUE", "AUTHOR") or text[title.end : after.start].strip():
         return spans
-    stop = re.search(r"\.\s+(?=\S)", text[venue.start : venue.end])
+    head = text[title.start : title.end]
+    last = head.rstrip(" ,").rsplit(" ", 1)[-1].lower()
+    if last not in _DANGLING and not (head.endswith(",") and after.label == "VENUE"):
+        return spans
+    if after.label == "AUTHOR" and (last in ("with", "by", "von", "van", "de", "di", "del", "della", "du", "la", "le")
+                                    or re.search(r"\b[A-Z]\.", text[after.start : after.end])
+                                    or len(text[after.start : after.end].split()) > 1):
+        return spans  # "— with R. Castellanos": a co-author note, its names rightly read
+    stop = re.search(r"[.,;]\s+(?=\S)", text[after.start : after.end])
+    if stop is None and not (last in _DANGLING and after.label == "AUTHOR"):
+        return spans
+    out = [s for s in spans if s is not title and s is not after]
     if stop is None:
-        return spans
-    out = [s for s in spans if s is not title and s is not venue]
-    out += [FieldSpan("TITLE", title.start, venue.start + stop.start(), title.confidence),
-            FieldSpan("VENUE", venue.start + stop.end(), venue.end, venue.confidence)]
+        out.append(FieldSpan("TITLE", title.start, after.end, title.confidence))
+    else:
+        out += [FieldSpan("TITLE", title.start, after.start + stop.start(), title.confidence),
+                FieldSpan(after.label, after.start + stop.end(), after.end, after.confidence)]
     return sorted(out, key=lambda s: s.start)
+
+
+# what may follow a book's or a web page's title the tagger read as a venue: its publisher, its
+# place and publisher, its editors or its address; never a journal's volume, issue or pages
+_BOOK_TAIL_RE = re.compile(
+    r"[.,]?\s*(?:(?:https?://|www\.)|(?:(?:edited|translated|introduced)\s+by|eds?\.|trans\.)\s"
+    r"|[A-Z][\w .'’-]{1,30}(?:,\s*[A-Z]{2})?\s?:\s+[A-Z]"
+    r"|(?:[A-Z][\w'’&-]*\s){0,4}(?:University\s+)?(?:Press|Publishers?|Publishing|Verlag|Books)\b)")
+_JOURNAL_NUMBERS_RE = re.compile(r"\b(?:vol(?:ume)?\.?\s*\d|no\.\s*\d|pp?\.\s*\d)|\d\s*\(\s*\d{1,4}\s*\)|\d\s*:\s*\d|"
+                                 r"(?<![\d–-])\d{1,4}\s*[-–]\s*\d{1,4}(?![\d–-])|^[.,]?\s*\d{1,4}\s*[,.]", re.I)
+# the sentence after the authors (and a repeated-author dash, a role, the year) of an entry the
+# tagger left untagged: "———. Stephen Hero. Edited by …"
+_UNTAGGED_TITLE_RE = re.compile(
+    r"[\s.,]*(?:(?:[A-Z]\.\s*)+)?(?:[—_–-]{2,}\s*\.?\s*)?"
+    r"(?:,?\s*(?:director|dir\.|producer|composer|performer|conductor|creator|host)\.?\s*)?"
+    r"(?:\(?\d{4}[a-z]?\)?\s*[.,]\s*)?"
+    r"(?P<title>(?!(?:In|Edited|Ed|Eds|Trans|Available|Retrieved|Accessed|URL|http)\b)(?=[A-ZÀ-ÞĀ-Ž])[^\W\d_][^.]{0,200}?(?:\.(?!\s|$)[^.]{0,200}?)*)(?=\.\s|\.?$)")
+
+
+_NATURAL_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[A-ZÀ-ÞĀ-Ž]\.|[A-ZÀ-ÞĀ-Ž][\w'’-]+|(?:van|von|de|da|del|der|den|di|du|le|la)(?=\s[A-Z]))){1,3}"
+_NAMES_BEFORE_AND_RE = re.compile(rf"(?:^|[,;:—–][\"”’*_]?|[\"”’*_],?|\bby)\s+((?:{_NATURAL_NAME},\s+)*{_NATURAL_NAME}),?\s+(?:and|&)\s+$")
+
+
+def _names_before_last_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'"Title," Leila Farahani and' (untagged) + 'Jonas Weber' (AUTHOR): a title-first line's
+    names before the last one, which the tagger left out or took for more title."""
+    authors = [s for s in spans if s.label == "AUTHOR"]
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if len(authors) != 1 or title is None or authors[0].start < title.end:
+        return spans
+    last = authors[0]
+    if re.match(r"\s*(?:\W\s*)?(?i:review(?:ed)?\s+of|rezension|compte[- ]rendu|reseña)\b", text):
+        return spans  # "Review of Oceanic Modernisms, by A and B": the book's authors, not the review's
+    m = _NAMES_BEFORE_AND_RE.search(text, title.end, last.start)
+    if m is None or m.end() != last.start:
+        return spans
+    start = m.start(1)
+    if any(s.label != "TITLE" and s.start < last.start and s.end > start for s in spans if s is not last):
+        return spans
+    if title.start < start < title.end:
+        return spans  # the names would cut the title
+    added = [FieldSpan("AUTHOR", a.start() + start, a.end() + start, last.confidence)
+             for a in re.finditer(_NATURAL_NAME, text[start : m.end(1)])]
+    # a name the tagger called a second title ("Thi Hoa Pham") is dropped with it
+    kept = [s for s in spans if not (s.label == "TITLE" and s is not title and s.start >= start and s.end <= last.start)]
+    return sorted(kept + added, key=lambda s: s.start)
+
+
+def _venue_run_on_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'“Title,” en' + 'Proc.' (VENUE) + 'IEEE Energy Conversion Congress …' (TITLE): after a
+    quoted title, a second title right after the venue's first word is the venue's rest."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    for i in range(1, len(ordered) - 1):
+        venue, run_on = ordered[i], ordered[i + 1]
+        if venue.label != "VENUE" or run_on.label != "TITLE" or text[venue.end : run_on.start].strip():
+            continue
+        if not re.match(r"(?:Proc|Proceedings|Actas|Anais|Atti|Akten|Conf|Trans|J|Journal|Int|Intl|IEEE|ACM)\b",
+                        text[venue.start : venue.end]):
+            continue  # ('"Is depth enough?" Revisiting …': a subtitle the tagger split, no venue)
+        quoted = [s for s in ordered[:i] if s.label == "TITLE" and _quoted(text, s)]
+        if not quoted:
+            continue
+        merged = FieldSpan("VENUE", venue.start, run_on.end, min(venue.confidence, run_on.confidence))
+        return ordered[:i] + [merged] + ordered[i + 2 :]
+    return spans
+
+
+def _family_after_initials_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'J.-P.' (AUTHOR) + 'Lemaire, Introduction to ergodic theory' (TITLE): a name's initials
+    alone are no name; the capitalised word after them, closed by a comma, is its family name."""
+    for k in range(len(spans) - 1):
+        author, title = spans[k], spans[k + 1]
+        if author.label != "AUTHOR" or title.label != "TITLE" or text[author.end : title.start].strip():
+            continue
+        if not re.fullmatch(r"(?:[A-ZÀ-Þ]\.?\s?-?){1,4}", text[author.start : author.end].strip()):
+            continue
+        head = re.match(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+),\s+(?=\S+\s+\S)", text[title.start : title.end])
+        if head is None:
+            continue
+        rest = title.start + head.end()
+        return spans[:k] + [FieldSpan("AUTHOR", author.start, title.start + head.end(1), author.confidence),
+                            FieldSpan("TITLE", rest, title.end, title.confidence)] + spans[k + 2 :]
+    return spans
+
+
+def _title_stopped_at_year_range(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'… évolution des pratiques entre' (TITLE) + '2010 et 2018' (read as years): a period the
+    title names ends it, when the entry's own year is tagged elsewhere."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None:
+        return spans
+    last = text[title.start : title.end].rsplit(" ", 1)[-1].lower()
+    if last not in _DANGLING and last not in _PERIOD_WORDS:
+        return spans
+    m = _TITLE_YEAR_RANGE_RE.match(text, title.end)
+    if m is None:
+        return spans
+    years = [s for s in spans if s.label == "YEAR"]
+    if not any(s.start >= m.end() for s in years):
+        return spans
+    kept = [s for s in spans if s is not title and not (s.label == "YEAR" and title.end <= s.start < m.end())]
+    return sorted(kept + [FieldSpan("TITLE", title.start, m.end(), title.confidence)], key=lambda s: s.start)
+
+
+_PERIOD_WORDS = {"entre", "between", "since", "until", "zwischen", "seit", "bis", "tra", "fra", "dal", "desde", "até", "hasta",
+                 "jusqu'en", "około", "между"}
+_TITLE_YEAR_RANGE_RE = re.compile(r"\s+(?:(?:19|20)\d{2}\s*(?:et|and|und|y|e|to|bis|a|à|-|–|—)\s*(?:19|20)?\d{2}|(?:19|20)\d{2})"
+                                  r"(?=\s*[.:;]\s)")
+
+
+# after a quoted title: the journal, perhaps its publisher, then its volume ("Natural Hazards, vol.
+# 104", "The World Economy, Wiley Blackwell, vol. 44(7)", "Speculum 97, no. 3")
+_JOURNAL_AFTER_QUOTES_RE = re.compile(
+    r"[.,]?[”\"’][.,]?\s*(?P<journal>[A-ZÀ-Þ][^,“”\"()\[\]]{1,150}?)(?:,\s+[A-Z][^,“”\"()]{1,60}?)?"
+    r"(?:,\s+|\s+)(?i:vol\.|vol\s|volume\s|no\.\s?\d|(?!(?:19|20)\d{2}\b)\d{1,4}\s*[(,:]|\d{1,4},\s*no\.)")
+
+
+def _journal_after_quoted_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """MLA's and RePEc's journal after a quoted title, which the tagger left untagged or read
+    wrongly (the publisher after it, "Springer Science and Business Media LLC"): the name right
+    after the closing quote, when its volume follows."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None or not _quoted(text, title):
+        return spans
+    m = _JOURNAL_AFTER_QUOTES_RE.match(text, title.end)
+    if m is None:
+        return spans
+    journal = FieldSpan("VENUE", m.start("journal"), m.end("journal"), title.confidence)
+    name = m.group("journal")
+    if (re.search(r"(?i)\bpatent\b|^(?:Proc|Proceedings|In)\b", name) or _MONTH_NAME_RE.match(name.split()[0])
+            or any(s.label in ("AUTHOR", "YEAR") and s.start < journal.end and s.end > journal.start for s in spans)):
+        return spans  # a patent's number, a conference, a date, or names after the title
+    venue = next((s for s in spans if s.label == "VENUE"), None)
+    if venue is not None and venue.start == journal.start:
+        return spans
+    kept = [s for s in spans if s.label != "VENUE" and not (s.start < journal.end and s.end > journal.start)]
+    return sorted(kept + [journal], key=lambda s: s.start)
+
+
+def _title_missing(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """An entry without a title the tagger found. A book's or a web page's title read as a venue
+    ("NIST Handbook of Mathematical Functions, Cambridge University Press, 2010"; "Tabula.
+    http://…") is the title when what follows it is a publisher, an address or editors, never a
+    journal's numbers. With nothing tagged after the authors, the first sentence after them is
+    the title ("———. Stephen Hero. Edited by …")."""
+    if any(s.label == "TITLE" for s in spans):
+        return spans
+    head_end = max((s.end for s in spans if s.label == "AUTHOR"), default=0)
+    venues = [s for s in spans if s.label == "VENUE"]
+    if len(venues) == 1:
+        venue = venues[0]
+        tail = text[venue.end :]
+        if (venue.start >= head_end and (head_end or venue.start == 0)
+                and not re.search(r"[^\W\d_]", text[head_end : venue.start])
+                and _BOOK_TAIL_RE.match(tail) and not _JOURNAL_NUMBERS_RE.search(tail)
+                # "Inorg. Chim. Acta": an abbreviated journal stays one
+                and not re.search(r"\b[A-Z][a-z]{0,6}\.\s", text[venue.start : venue.end] + " ")):
+            return [FieldSpan("TITLE", s.start, s.end, s.confidence) if s is venue else s for s in spans]
+        return spans
+    if venues or not (head_end or re.match(r"\s*[—_–-]{2,}", text)):
+        return spans
+    m = _UNTAGGED_TITLE_RE.match(text, head_end)
+    if m is None or any(m.start("title") < s.end and s.start < m.end("title") for s in spans):
+        return spans
+    title = m.group("title").rstrip(" ,;:")
+    if ("." not in text[head_end : m.start("title")] or len(re.findall(r"[^\W\d_]{2,}", title)) < 2
+            or title.count("(") < title.count(")") or re.search(r"(?i)\b(?:arxiv|doi|isbn|issn)\b|\d:\d", title)
+            or re.match(r"(?i)(?:et\.? al|personal communication|unpublished|in press|submitted|forthcoming|"
+                        r"(?:ph\.?\s?d\.?|doctoral|master'?s?)\s+(?:thesis|dissertation)|e-?prints?)\b", title)
+            or _PLACE_PUBLISHER_RE.fullmatch(title)
+            # "2017 Ph.D., Robotics Institute, Carnegie Mellon University": a degree's school, no title
+            or (_ORGANISATION_NAME_RE.search(title) and not re.search(r"\b[a-zà-ÿ]{4,}\b", title))
+            or re.search(r",\s*(?:director|producer|composer|performer|conductor|creator|host|ed|eds|editors?)\.?$", title)):
+        return spans
+    start = m.start("title")
+    return sorted(spans + [FieldSpan("TITLE", start, start + len(title), 0.5)], key=lambda s: s.start)
+
+
+_ORGANISATION_LEAD_RE = re.compile(
+    r"\s*(?:\[\d{1,4}\]\s*|\(\d{1,4}\)\s*|\d{1,4}\.\s+)?"
+    r"(?P<name>(?:(?:[A-Z]\.){2,4}\s)?[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|of|for|and|the|on|in|\([A-Z]{2,10}\))){1,11})")
+# an organisation's whole name: capitalised words and their connectors, one of them an organisation's
+_WHOLE_ORGANISATION_RE = re.compile(
+    r"(?:(?:[A-Z]\.){2,4}\s)?[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|of|for|and|the|on|in|\([A-Z]{2,10}\))){1,11}")
+
+
+def _organisation_as_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """An organisation heading a reference with no person tagged is its author. Left untagged
+    before the title ("National Cancer Institute. SEER cancer stat facts …", "[18] National
+    Renewable Energy Laboratory, “Best research-cell …”"), or tagged as the title when the year
+    follows it, APA's way ("Organisation for Economic Co-operation and Development. (2019).
+    PISA 2018 results …": the sentence after the year is then the title)."""
+    if not spans or any(s.label == "AUTHOR" for s in spans):
+        return spans
+    first = min(spans, key=lambda s: s.start)
+    head = _ORGANISATION_LEAD_RE.match(text)
+    if head is None or not (_ORGANISATION_NAME_RE.search(head.group("name")) or _CORPORATE_WORD_RE.search(head.group("name"))):
+        return spans
+    name_end = head.end("name")
+    if first.label == "TITLE" and first.start >= name_end and re.fullmatch(r"\s*[.,]\s*[“\"‘]?", text[name_end : first.start]):
+        return sorted(spans + [FieldSpan("AUTHOR", head.start("name"), name_end, first.confidence)], key=lambda s: s.start)
+    if first.label == "TITLE" and first.start == head.start("name") and first.end == name_end:
+        dated = re.compile(r"\.\s*\(\s*(?:19|20)\d{2}[a-z]?\s*\)\.\s+").match(text, name_end)
+        if dated is None:
+            return spans
+        sentence = re.compile(r"[^\W\d_]?(?:[^.]|\.(?!\s|$))+").match(text, dated.end())
+        if sentence is None or len(sentence.group().split()) < 2:
+            return spans
+        end = dated.end() + len(sentence.group().rstrip(" ,;:"))
+        kept = [s for s in spans if s is not first and not (s.label in ("TITLE", "VENUE") and dated.end() <= s.start < end)]
+        return sorted(kept + [FieldSpan("AUTHOR", first.start, first.end, first.confidence),
+                              FieldSpan("TITLE", dated.end(), end, first.confidence)], key=lambda s: s.start)
+    return spans
+
+
+# a chemical name's locants run on after the number the title span stopped at: "of 1" + ",3-Dienes"
+_LOCANT_TAIL_RE = re.compile(r",\d{1,2}(?:,\d{1,2})*['′]?-[^\W_][\w'′()\[\]-]*(?:\s+[a-z][\w-]*)*")
+
+
+def _title_cut_at_locants(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'Hydroalkylation of 1' (TITLE) + ',3-Dienes' (read as a name): locants such as "1,3-",
+    "2,4,6-" never end a title at their comma (no space follows it)."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None or not text[title.end - 1 : title.end].isdigit():
+        return spans
+    m = _LOCANT_TAIL_RE.match(text, title.end)
+    if m is None:
+        return spans
+    kept = [s for s in spans if s is not title and not (s.start < m.end() and s.end > title.end)]
+    return sorted(kept + [FieldSpan("TITLE", title.start, m.end(), title.confidence)], key=lambda s: s.start)
 
 
 def _corporate_head_of_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2541,6 +2806,29 @@ def _quoted_head_runs_on(tags: list[str], texts: list[str], runs: list[list]) ->
 _FORMULA_RE = re.compile(r"(?:[A-Z][a-z]?\d{0,2}){1,5}\d(?:[A-Z][a-z]?\d{0,2}){0,4}|(?:[A-Z][a-z]?){2,4}\d{1,2}")
 
 
+def _place_tail_end(texts: list[str], tags: list[str], j: int) -> int:
+    """The end of ", Territory of Guam, USA" after a title: untagged capitalised words (and "of",
+    "the", "and") in comma parts, then a full stop and the journal the tagger found; 0 if not so."""
+    n = len(texts)
+    if j >= n or texts[j] != "," or tags[j] != "O":
+        return 0
+    k, words = j, 0
+    while k < n and tags[k] == "O" and k - j < 10:
+        token = texts[k]
+        if token == ".":
+            break
+        if token == ",":
+            k += 1
+            continue
+        if not (token[:1].isupper() and token.isalpha()) and token not in ("of", "the", "and", "de", "du", "del"):
+            return 0
+        words += 1
+        k += 1
+    if words < 2 or k + 1 >= n or texts[k] != "." or not tags[k + 1].endswith("VENUE") or texts[k - 1] == ",":
+        return 0
+    return k
+
+
 def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
     """A title or venue that ends on a function word ("Proceedings of", "... the Age of Billy
     Graham and") takes the untagged words after it, up to the next punctuation mark. A title
@@ -2606,9 +2894,15 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
                 j += 1
             if j >= n or texts[j] not in (",", ".", ":", ";"):
                 continue
+        elif run[0] == "TITLE" and _place_tail_end(texts, tags, j):
+            # "… Northern Guam Lens Aquifer" + ", Territory of Guam, USA" + "." + journal: a place
+            # the title names, left untagged between the title and the journal's sentence
+            j = _place_tail_end(texts, tags, j)
         elif run[0] == "TITLE":
+            # ("… pouvoir" + "à Versailles" + "."; a one-letter word is a preposition there)
             while (j < n and j - run[2] < _MAX_TITLE_TAIL and tags[j] == "O" and texts[j][:1].isalpha()
-                   and len(texts[j]) > 1 and texts[j].lower() not in _NOT_TITLE_TAIL):
+                   and (len(texts[j]) > 1 or (texts[j].islower() and j + 1 < n and texts[j + 1][:1].isalpha()))
+                   and texts[j].lower() not in _NOT_TITLE_TAIL):
                 j += 1
             if j == run[2] or j >= n or texts[j] not in (".", "?", "!"):
                 continue
@@ -2793,6 +3087,8 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _translation_read_as_title(text_of_doc, spans)
     spans = _title_inside_quotes(text_of_doc, spans)
     spans = _corporate_head_of_title(text_of_doc, spans)
+    spans = _organisation_as_author(text_of_doc, spans)
+    spans = _title_cut_at_locants(text_of_doc, spans)
     spans = _quotes_confirm_title(text_of_doc, spans)
     spans = _title_head_read_as_author(text_of_doc, spans)
     spans = _names_before_colon(text_of_doc, spans)
@@ -2825,6 +3121,12 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _inverted_head_name_left_out(text_of_doc, spans)
     spans = _last_editor_left_out(text_of_doc, spans)
     spans = _note_journal(text_of_doc, spans)
+    spans = _names_before_last_author(text_of_doc, spans)
+    spans = _family_after_initials_read_into_title(text_of_doc, spans)
+    spans = _title_stopped_at_year_range(text_of_doc, spans)
+    spans = _venue_run_on_read_as_title(text_of_doc, spans)
+    spans = _journal_after_quoted_title(text_of_doc, spans)
+    spans = _title_missing(text_of_doc, spans)
     venues = [s for s in spans if s.label == "VENUE"]
     if len(venues) > 1:
         # "IEEE SaTML 2024. Distinguished Paper Award": an award is no venue when a venue is there

@@ -54,7 +54,9 @@ OWN_QUOTED_ENTRY_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])?\s*(?:
                                  # 'With Tomás Aranda. "Title."' / 'Forthcoming. "Title."'
                                  r"(?:[Ww]ith\s[^()\"“”.]{2,120}\.\s+|(?i:forthcoming|in press|submitted|under review|accepted|to appear)[.:]\s+)?[\"“][^\"“”]{10,300}[\"”]\s*(?:\(\s*(?:joint\s+)?with\s|[,.]?\s*\S)")
 _WITH_NAMES_RE = re.compile(r"^\(\s*(?:joint\s+)?with\s+([^()]{3,200})\)", re.I)
-_WITH_SENTENCE_RE = re.compile(r"^(?:joint(?:ly)?\s+)?with\s+([^.()]{3,200}?)\.\s+(?=\S)", re.I)
+# (an initial's full stop is inside the names: "with J. du Plessis, S. Benítez and G. Oyelowo. Venue")
+_WITH_SENTENCE_RE = re.compile(r"^(?i:joint(?:ly)?\s+)?(?i:with)\s+((?:[^.()]|(?<=\b[A-Z])\.(?=\s?\w)){3,200}?)(?<!\b[A-Z])\.\s+(?=\S)")
+_TITLE_THEN_WITH_RE = re.compile(r"^\s*(?:\[\d+\]|\(?\d{1,3}[.)]|[-*•])?\s*[\"“]?([^\"“”]{8,300}?)[,.]?[\"”]?,?(?=\s+(?i:joint(?:ly)?\s+)?(?i:with)\s+[A-ZÀ-Þ])")
 # Chicago's chapter: "In Book Title, edited by A and B, 1–24. London: Routledge, 2022"
 _IN_EDITED_BOOK_RE = re.compile(r"^In:?\s+(.{3,300}?),\s+(?:edited|ed\.|eds\.|trans(?:lated)?\.?)\s+by\s", re.I)
 _ET_AL_RE = re.compile(r"\bet\.?\s*al\b\.?", re.I)
@@ -134,8 +136,10 @@ def parse_citation(raw: str) -> Entry:
         # '«Hablar bien»: ideologías normativas …', '“I just needed …”: Patient narratives …'
         run_on = (re.match(r"\s*:?\s+(?!In\b|Proc)([A-Z][^.]{3,300}?)\.(?:\s|$)", rest)
                   if entry.title.rstrip().endswith(("?", "!")) else None) \
-            or (None if entry.title.rstrip().endswith((",", ".", ";")) else
-                re.match(r"\s*:\s+(?!In\b|Proc)([^.]{3,300}?)\.(?:\s|$)|\s+((?!in\b|pp\b|vol\b|and\b)[a-z][^.]{3,300}?)\.(?:\s|$)", rest))
+            or (None if entry.title.rstrip().endswith((",", ".", ";"))
+                # '“Title,” with A and B': the comma inside the quotes closed the title
+                or re.search(r"[,.;]\s*[\"”’]$", text[quoted.start():quoted.end()]) else
+                re.match(r"\s*:\s+(?!In\b|Proc)([^.]{3,300}?)\.(?:\s|$)|\s+((?!in\b|pp\b|vol\b|and\b|with\b|joint)[a-z][^.]{3,300}?)\.(?:\s|$)", rest))
         if run_on:
             end = max(run_on.end(k) for k in range(1, (run_on.re.groups or 1) + 1) if run_on.group(k) is not None)
             entry.title = f"{text[quoted.start():quoted.end()]}{rest[:end]}".strip()
@@ -426,6 +430,14 @@ def parse_entry_text(raw: str) -> Entry:
         entry.note = "; ".join(n for n in (entry.note, label_status.group(0).strip(" .:")) if n)
     if leading_with and not with_names:
         with_names, with_text = leading_with, leading_with.group(1)
+    if not with_names and entry.title:
+        # 'Title, with A, B, and C. Venue 2021.': a homepage's own entry, its co-authors in a
+        # sentence after the title and the owner implicit
+        after_title = _TITLE_THEN_WITH_RE.match(raw)
+        noted = _WITH_SENTENCE_RE.match(raw[after_title.end():].lstrip(" ,")) if after_title else None
+        if (noted and fold(after_title.group(1)) == fold(entry.title)
+                and split_author_list(noted.group(1)).names and authors_score(noted.group(1)) >= 0.6):
+            with_names, with_text = noted, noted.group(1)
     if with_names:
         # the co-authors the note names; the owner is the entry's implicit author
         entry.authors, entry.authors_text = [], with_text.strip(" .,")

@@ -11,6 +11,7 @@ RELATIVE_BASE = _dt.datetime(2000, 1, 1)
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 YEAR_RE = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/\-])(?!\.\d)")
+_BRACKETED_YEAR_RE = re.compile(r"\((?:[^()]{0,20}\s)?((?:19|20)\d{2})[a-z]?\)")
 _ISO_MONTH_RE = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\d/\-])")
 _ISO_RE = re.compile(r"^\s*((?:19|20)\d{2})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december"
@@ -114,6 +115,12 @@ def find_year(text: str | None) -> Optional[int]:
     if not text:
         return None
     years = [int(y) for y in YEAR_RE.findall(text) if _valid(int(y))]
+    if len(years) > 1:
+        # "J. Eur. Math. Soc. 24 (2022), 2011–2060": a year in brackets is a date; the bare
+        # numbers after it are pages
+        bracketed = [int(y) for y in _BRACKETED_YEAR_RE.findall(text) if _valid(int(y))]
+        if bracketed:
+            return bracketed[-1]
     if not years:
         # an ISO year-month or date ("2022-11", "2021-03-15"), which YEAR_RE leaves alone as it
         # does ranges ("1998-2001") and identifiers

@@ -21,7 +21,8 @@ _LETTERS = {
 }
 _ESCAPES = {"&": "&", "%": "%", "$": "$", "_": "_", "#": "#", "{": "{", "}": "}", " ": " ", ",": " ", ";": " ", "!": "", "/": ""}
 
-_ACCENT_RE = re.compile(r"""\\([\"'`^~=.]|[uvHckrdb](?![A-Za-z]))\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))""")
+# (the letter may carry an accent already: Vietnamese "\\~{\\^e}" is read inside out, "ê" then "ễ")
+_ACCENT_RE = re.compile(r"""\\([\"'`^~=.]|[uvHckrdb](?![A-Za-z]))\s*(?:\{\s*(\\?[^\W\d_])\s*\}|(\\?[^\W\d_]))""")
 _LETTER_RE = re.compile(r"\\(" + "|".join(sorted(_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])\s?")
 _ESCAPE_RE = re.compile(r"\\([&%$_#{} ,;!/])")
 _COMMAND_RE = re.compile(r"\\([A-Za-z]+)\*?\s*")
@@ -41,7 +42,12 @@ def _accent(match: re.Match) -> str:
 
 
 def _plain(text: str) -> str:
-    text = _ACCENT_RE.sub(_accent, text)
+    for _ in range(3):  # nested accents, innermost first
+        before = text
+        text = _ACCENT_RE.sub(_accent, text)
+        text = re.sub(r"\{([^\W\d_])\}", r"\1", text) if text != before else text
+        if text == before:
+            break
     text = _LETTER_RE.sub(lambda m: _LETTERS[m.group(1)], text)
     text = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(1)], text)
 

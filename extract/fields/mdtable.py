@@ -30,7 +30,9 @@ _TAG_RE = re.compile(r"</?(?:sub|sup|small|span|em|i|b|strong|font)\b[^>]*>", re
 
 def _columns(header: list[str]) -> dict[str, int]:
     """Field -> column index, by the header's words (the first matching column wins)."""
-    names = [h.strip().lower() for h in header]
+    # a sortable table's header carries its controls' hidden text: "YearSort ascending", "Title ▲"
+    names = [re.sub(r"\s*(?:sort\s*(?:ascending|descending)|sorted\s*(?:ascending|descending)|[▲▼↑↓⇅])\s*$", "",
+                    h.strip().lower()) for h in header]
     columns: dict[str, int] = {}
     for field, pattern in _COLUMNS.items():
         k = next((k for k, name in enumerate(names) if pattern.match(name)), None)

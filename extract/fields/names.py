@@ -507,6 +507,9 @@ def owner_name(raw: str) -> str | None:
     person's name: honorifics and degrees dropped ("Dr. Ines Moreau", "Samira Haddad, PhD"),
     ALL-CAPS CV headers in title case ("RAFAEL QUINTERO" -> "Rafael Quintero")."""
     raw = raw or ""
+    doubled = re.fullmatch(r"\s*(\S.{2,60}?)\s?\1\s*", raw)
+    if doubled:  # "Sven-Erik LindahlSven-Erik Lindahl": a link's text copied twice (avatar and name)
+        raw = doubled.group(1)
     if CJK_RE.search(raw) and re.search(r"[A-Za-z]{2}", raw):
         # "郭若曦 Ruoxi GUO-华西理工大学": a bilingual line; the Latin-script name is the one we keep
         raw = CJK_RE.sub(" ", raw)

@@ -12,10 +12,12 @@ _LEAD_RE = re.compile(
     r"^(?:(?:paper|article|work)\s+)?(?:(?:has\s+been\s+|was\s+|is\s+)?(?:accepted|published|presented|to\s+appear|appear(?:s|ed)?|"
     r"forthcoming|submitted|under\s+review|in\s+press|conditionally\s+accepted|camera[\s-]ready))"
     r"(?:\s+(?:for\s+publication|as\s+(?:an?\s+)?(?:oral|spotlight|poster|full\s+paper|short\s+paper|paper)))?"
-    r"\s*(?:at|in|to|by|for|on)\s+(?:the\s+)?",
+    r"\s*(?:at|in|to|by|for|on)\s+(?:the\s+)?(?!publication\b)",
     re.I,
 )
-_IN_RE = re.compile(r"^(?:in|at)\s*:?\s+(?:the\s+)?(?=[A-Z0-9])", re.I)
+_IN_RE = re.compile(r"^(?:(?i:in|at)|en|em|dans|im)\s*:?\s+(?:(?i:the)\s+)?(?=[A-Z0-9À-Þ])")
+# IEEE's and Spanish styles' numbers after the name: "Energies, vol. 13, no. 22, art. 6021"
+_LABELLED_NUMBERS_TAIL_RE = re.compile(r"(?<=[^\W\d_]|[.)]),\s*(?i:vol|no|núm|num|art|pp?|nr|bd|jg|t)\.\s*\d.*$")
 _STATUS_RE = re.compile(
     r"^(?:in\s+preparation|submitted|under\s+(?:review|submission)|working\s+paper|preprint|manuscript|"
     r"to\s+appear|in\s+press|forthcoming|accepted|draft|technical\s+report)\b\.?",
@@ -88,6 +90,7 @@ def venue_without_ids(text: str) -> str:
         # "Annals of Imaginary Zoology, 44", "Global Biogeochemistry, 7(1), e2023014": volume,
         # issue, pages or article number after the name
         text = _VOLUME_TAIL_RE.sub("", text)
+        text = _LABELLED_NUMBERS_TAIL_RE.sub("", text)
         # a year after a long name is the date ("Invented Quantum Letters 2020"); "NeurIPS 2021" keeps it
         if len(text.split()) >= 4:
             text = _YEAR_AFTER_NAME_RE.sub("", text)

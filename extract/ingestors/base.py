@@ -73,6 +73,9 @@ def _clean_title(title: Optional[str]) -> Optional[str]:
     title = _LIST_NUMBER_HEAD_RE.sub("", title)
     title = strip_wrapping_quotes(title)
     title = strip_trailing_punct(title, " ,;:.")
+    doubled = re.fullmatch(r"(.{12,400}?)\s+\1", title)
+    if doubled:  # "Title Title": the copy took a link's text twice
+        title = doubled.group(1)
     return title or None
 
 

@@ -110,6 +110,29 @@ def _owner(tree, owner_spans: Counter) -> Optional[str]:
     return None
 
 
+def _headed_owner(tree, entries: list[Entry]) -> Optional[str]:
+    """A person page saved or cloned without dblp's this-person marks: the person the page's
+    title or heading names ("dblp: Yuki Tanabe 0002"), when they are an author of most entries."""
+    from extract.fields.names import name_key
+
+    named = None
+    for title in tree.iter("title"):
+        m = _TITLE_RE.match(inline_text(title, skip_classes=()))
+        if m:
+            named = strip_homonym(m.group(1))
+            break
+    if not named:
+        for span in tree.iter("span"):
+            if has_class(span, "name") and has_class(span, "primary"):
+                named = strip_homonym(inline_text(span, skip_classes=()))
+                break
+    if not named or not entries:
+        return None
+    key = name_key(named)
+    signed = sum(1 for e in entries if any(name_key(a if isinstance(a, str) else a.name) == key for a in e.authors))
+    return named if signed >= max(2, 0.5 * len(entries)) else None
+
+
 def parse(page: Page) -> PageParse:
     tree = page_tree(page)
     if tree is None:
@@ -133,7 +156,7 @@ def parse(page: Page) -> PageParse:
                 if name:
                     owner_spans[name] += 1
     evidence = [f"dblp entries: {len(entries)}"]
-    person = _owner(tree, owner_spans) if owner_spans else None
+    person = _owner(tree, owner_spans) if owner_spans else _headed_owner(tree, entries)
     if person:
         evidence.append(f"dblp person page of '{person}'")
         affiliations = []

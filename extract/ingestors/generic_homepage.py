@@ -408,6 +408,11 @@ def _indent(line: str) -> int:
     return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
 
 
+_YEAR_ALONE_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*:?\s*$")
+# a news item: "[May 2024] Our paper … got accepted!"
+_NEWS_LINE_RE = re.compile(r"^\s*[\[(]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d{2}[\])]?\s*[-–:]?\s")
+
+
 def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tuple[str, bool]]]:
     """A block holding several entries: one part per list item or per line that starts an
     entry on its own (an author list and a year: CVs put one reference per line); wrapped
@@ -427,6 +432,20 @@ def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tupl
                   and not (i and _indent(l) > _indent(lines[i - 1]))]
         if not starts or starts[0] != 0:
             starts = []
+    years_alone: set[int] = set()
+    if len(starts) < 3 and len(lines) >= 4 and sum(1 for l in lines if _YEAR_ALONE_RE.match(l)) >= 2:
+        # a homepage copied as text, one entry per line under year lines ("2024" / "Title, with A
+        # and B. SIGMOD 2024. [pdf]"): each line that reads as a citation by itself is an entry,
+        # and a year line heads the next ones, no part of the entry above it
+        per_line = [i for i, l in enumerate(lines) if not _YEAR_ALONE_RE.match(l) and not _NEWS_LINE_RE.match(l)
+                    and is_citation_like(l, need_year)
+                    and not (i and _indent(l) > _indent(lines[i - 1]))]
+        if len(per_line) >= 3 and len(per_line) > len(starts) and set(starts) <= set(per_line):
+            # one entry per line: every line from the first entry on is a part of its own, and only
+            # the lines that read as citations are entries ("Joint work with T. Nunes. CIDR 2022."
+            # lost its title; "Teaching" heads what follows)
+            years_alone = {i for i in range(per_line[0], len(lines)) if i not in per_line}
+            starts = list(range(per_line[0], len(lines)))
     if len(starts) < 2:
         return None
     parts: list[tuple[str, bool]] = []
@@ -434,7 +453,7 @@ def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tupl
         parts.append(("\n".join(lines[: starts[0]]), False))
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        parts.append((" ".join(l.strip() for l in lines[start:end]), True))
+        parts.append((" ".join(l.strip() for l in lines[start:end]), start not in years_alone))
     return parts
 
 
@@ -764,6 +783,8 @@ def rules_read_citation(text: str, need_year: bool = True) -> bool:
         return True  # Italian and French humanities: "G. Bernardi, La memoria contesa …, Roma, Carocci, 2021"
     parts = re.split(r"(?<=[a-z)])\.\s+|[\"“”]", text)
     parts[:1] = split_inverted_initials_from_title(parts[0])
+    # APA's date after the names, a day or a month with it: "… R. (2023, September 6–8)"
+    parts = [re.sub(r"\s*\((?:1[6-9]|20)\d{2}[a-z]?,[^()]{1,30}\)$", "", p) for p in parts]
     return any(authors_score(p) >= 0.7 and ("," in p or " and " in p) or SINGLE_AUTHOR_RE.fullmatch(p.strip(" .,"))
                for p in parts[:4])
 
@@ -1516,6 +1537,16 @@ def _stacked_reads_better(stacked: list[Entry], left_out: int, entries: list[Ent
     return mean(entries) > 1.5 * mean(stacked)
 
 
+def _name_behind_nickname(text: str, person: str) -> str:
+    """'Bill Anagnostopoulos' in the menu, 'Vasileios “Bill” Anagnostopoulos' in the header: the
+    full given name the page puts the nickname beside."""
+    parts = person.split()
+    if len(parts) != 2:
+        return person
+    m = re.search(r"\b([A-ZÀ-Þ][\w'-]+)\s+[“\"‘'(]" + re.escape(parts[0]) + r"[”\"’')]\s+" + re.escape(parts[1]) + r"\b", text)
+    return f"{m.group(1)} {parts[1]}" if m else person
+
+
 def parse(page: Page) -> PageParse:
     from extract.fields.citation import parse_entry_text
 
@@ -1576,6 +1607,8 @@ def parse(page: Page) -> PageParse:
     else:
         stacked_owner = None
     person = stacked_owner or (_text_owner(page.visible_text(), entries) if entries else None)
+    if person:
+        person = _name_behind_nickname(page.visible_text()[:20000], person)
     if person is None and len(_TIME_SLOT_RE.findall(page.visible_text()[:200_000])) >= 5:
         # a programme: "09:00 – 09:45  Keynote …" slots, nobody's page
         return PageParse(kind="not-a-profile", evidence=["a programme of time slots with no owner named"])

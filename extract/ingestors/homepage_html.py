@@ -184,6 +184,10 @@ def _split_marked_venue_off_title(node, entry: Entry) -> None:
         if len(venue) < 4 or len(venue) >= len(entry.title):
             continue
         title = entry.title.rstrip(" .,:;")
+        if entry.venue and venue not in entry.venue and entry.venue not in venue and len(venue.split()) <= 2:
+            # "… in Red Sea <em>Pocillopora</em>. <em>The ISME Journal</em>": a taxon set in
+            # italics ends the title, the venue being read elsewhere
+            continue
         if title.endswith(venue):
             head = title[: -len(venue)].rstrip(" .,:;")
             if len(head.split()) >= 2:
@@ -259,7 +263,9 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
     # a chapter's book before "edited by"; a book's publisher after its place ("Oxford: Oxford
     # University Press, 2021")
     text = CHICAGO_VOLUME_TAIL_RE.sub("", text)
-    text = re.sub(r",\s+(?:edited|ed\.|eds\.|trans(?:lated)?\.?) by\b.*$", "", text)
+    text = re.sub(r",\s+(?:edited by|(?:ed|eds|trans)\.(?:\s+by)?|translated by)\s.*$", "", text)
+    # a book's imprint in brackets: "(New Haven: Yale University Press, 2021)"
+    text = re.sub(r"^\(([^():]{2,40}:\s[^()]{2,100})\)[.,]?$", r"\1", text.strip())
     placed = re.fullmatch(r"[A-Z][\w .'’-]{1,30}:\s*([A-Z][^:()]{1,60}?)(,\s*(?:1[5-9]|20)\d{2})?[.\s]*", text.strip())
     # (a place, then a publisher: "Robotics: Science and Systems" is a conference's own name)
     if placed and (placed.group(2) or re.search(r"\b(?:Press|Verlag|Publish\w*|Books|[ÉE]ditions?|Editora|Editores|Edizioni)\b",
@@ -397,6 +403,11 @@ def _only_link_text(block) -> bool:
                    for t in block.descendants)
 
 
+# names, then the date in brackets, then the rest: "Tran, P.*, & Morland, K. (2024). Venue, 27(3)"
+_NAMES_THEN_DATE_RE = re.compile(
+    r"^(.{3,600}?)\s*\(((?:19|20)\d{2}[a-z]?|in press|under review|submitted|forthcoming|n\.\s?d\.)\)[.,:]?\s*(.*)$", re.I | re.S)
+
+
 def _entry_from_field_classes(node, links: list[str], title_element=None) -> Optional[Entry]:
     """An entry whose parts sit in elements named by class (<span class="authors">): read each
     part from its element. Needs a title and an author list among them. title_element: the
@@ -459,6 +470,17 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
                     and not YEAR_RE.fullmatch(stretches[k - 1][0].strip()) and len(stretches[k - 1][0]) <= 120):
                 # PaperMod's footer "2024 · ICLR · A. One, B. Two": the venue stands before the names
                 parts["authors"], parts["venue"] = text, stretches[k - 1][0].strip(" ,.;")
+                break
+            dated = _NAMES_THEN_DATE_RE.match(text)
+            if dated and authors_score(dated.group(1)) >= 0.6:
+                # APA's reference without its title, the title being the card's heading: "Tran, P.*,
+                # Morland, K., & Ellison, G. R. (2024). <em>Developmental Science, 27</em>(3), e13452."
+                parts["authors"] = dated.group(1)
+                if YEAR_RE.fullmatch(dated.group(2)[:4]):
+                    parts.setdefault("year", dated.group(2)[:4])
+                if "venue" not in parts and dated.group(3).strip():
+                    italic = block.find(["i", "em", "cite"]) if hasattr(block, "find") else None
+                    parts["venue"] = clean_text(node_text(italic)) if italic is not None else dated.group(3)
                 break
             # the fields as sentences of one stretch, authors last: "(2024). <em>Behav. Ecol.</em>.
             # Castellanos M., Ferreira L." (a full stop after a lone initial ends no sentence)
@@ -737,11 +759,22 @@ def heading_name(soup) -> Optional[str]:
     first_h2 = soup.find("h2")
     if first_h2 is not None:
         candidates.append(node_text(first_h2))
-    for raw in candidates:
-        name = owner_in_line(raw)
-        if name:
-            return name
-    return None
+    names = [n for n in (owner_in_line(raw) for raw in candidates) if n]
+    if not names:
+        return None
+    first = names[0]
+    if re.match(r"^(?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?\S", first):
+        # "Prof. V. Moraru" in the heading, "Valentina Moraru – Mathematics" in the <title>: the
+        # same person, the fuller form kept
+        from extract.fields.names import split_name
+
+        family = split_name(first).family
+        for other in names[1:]:
+            parts = split_name(other)
+            if (family and parts.family == family and parts.given and len(parts.given.split()[0].strip(".")) > 1
+                    and parts.given[:1] == first[:1]):
+                return other
+    return first
 
 
 def header_affiliations(soup) -> list[str]:

@@ -147,13 +147,14 @@ def _entry(rec: dict[str, list[str]]) -> Entry:
     date = None
     if arxiv:
         # an arXiv listing: the journal reference or an "Accepted to …" comment names the venue
-        # (as the HTML listing reads them), else the preprint server; the identifier dates it
+        # (as the HTML listing reads them); a preprint has none (the server is no venue, as in
+        # every other reader); the identifier dates it
         from extract.fields.structured import arxiv_venue_and_note
         from extract.ingestors.arxiv_listing import date_from_id
 
         listed_venue, comment = arxiv_venue_and_note(comment, source or None)
         if listed_venue or venue or not _UNPUBLISHED_RE.search(comment or ""):
-            venue = listed_venue or venue or "arXiv"
+            venue = listed_venue or venue
             date = date_from_id(arxiv)
         # ("Comments: 9 pages. Under review": unpublished, no year, as in every other reader)
     return Entry(

@@ -23,7 +23,8 @@ from extract.page import Page
 
 NAME = "listing_text"
 
-_OWNER_RES = (re.compile(r"^picture for (.+)$", re.I), re.compile(r"^(?:avatar|photo|profile (?:picture|photo)) (?:for|of) (.+)$", re.I))
+_OWNER_RES = (re.compile(r"^picture for (.+)$", re.I), re.compile(r"^(?:avatar|photo|profile (?:picture|photo)) (?:for|of) (.+)$", re.I),
+              re.compile(r"^(?:papers|publications|articles|works) (?:by|of) (.+)$", re.I))
 _COMMENT_RE = re.compile(r"^\s*[*•]\s+(.*)$")
 
 
@@ -105,7 +106,9 @@ def parse(page: Page) -> PageParse:
     entries = []
     for n, (top, date_index) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        title = " ".join(l.strip() for l in lines[top:date_index] if l.strip() and not is_boilerplate(l))
+        title_lines = [l.strip() for l in lines[top:date_index] if l.strip() and not is_boilerplate(l)]
+        # a link's text copied twice (the title's link and its card) is one title
+        title = " ".join(l for k, l in enumerate(title_lines) if k == 0 or l != title_lines[k - 1])
         k = date_index + 1
         while k < end and not lines[k].strip():
             k += 1

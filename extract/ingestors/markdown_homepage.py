@@ -29,7 +29,9 @@ NAME = "markdown_homepage"
 
 _FRONT_RE = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 # a list mark, then perhaps the entry's year as a label ("`2024` **Title**", "2021 — **Title**")
-_LIST_MARK = r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:`?(?:19|20)\d\d`?\s*[—–:|-]?\s+(?=\*\*|\[))?"
+# (and an emoji or a symbol a README puts before the title: "- 🆕 **Title**", "- 🔥 **Title**")
+_LIST_MARK = (r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]{1,4}\s+(?=\*\*|\[))?"
+              r"(?:`?(?:19|20)\d\d`?\s*[—–:|-]?\s+(?=\*\*|\[))?")
 _BOLD_TITLE_RE = re.compile(
     _LIST_MARK
     + r"(?:\[\s*\*\*(?P<t1>.+?)\*\*\s*\]\((?P<u1>[^)\s]+)\)"
@@ -142,6 +144,8 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
     rest = block[m.end():]
     entry = Entry(title=title, urls=[url] if url else [])
     entry.urls.extend(u for u in find_urls(rest) if u not in entry.urls)
+    # a README's badges ("[![arXiv](…shields.io…)](link)") are links, not text: dropped whole
+    rest = re.sub(r"\[\s*\]\([^()\s]*\)", "", re.sub(r"!\[[^\[\]]*\]\([^()\s]*\)", "", rest))
     lines = [l.strip() for l in rest.split("\n")]
     first = lines[0].rstrip("\\ ").strip() if lines else ""
     others = [l.rstrip("\\ ").strip() for l in lines[1:] if l.strip().rstrip("\\").strip()]
@@ -163,6 +167,12 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
             venue = YEAR_RE.sub("", inside).strip(" ,;")
             entry.venue = venue or None
         first = paren.group(2).strip()
+    noted = re.match(r"(?i:joint(?:ly)?\s+)?(?i:with)\s+([^*\[\]()]{3,300}?)\s*$", first) if not entry.authors_text else None
+    if noted and split_author_list(strip_markdown(noted.group(1))).names and authors_score(strip_markdown(noted.group(1))) >= 0.6:
+        # "**Title** — with A and B": the co-authors on the title's line, the owner implicit
+        entry.authors_text = strip_markdown(noted.group(1)).strip(" .,")
+        entry.flags.append("owner-implicit")
+        first = ""
     et_al = re.match(r"^([A-ZÀ-Þ][^*\[\]()]{0,80}?\bet\s?al\.?)\s*(.*)$", first)
     if et_al and not others:
         # "— Tang et al. *WWW 2015*.": a cut author list, then the venue
@@ -174,13 +184,13 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
         else:
             # everything on one line: "Authors. *Venue 2020*. [pdf](url)", "— Authors — *Venue*, 2024"
             others = [p for p in split_fields(strip_markdown(_strip_link_markers(first))) if p.strip(" .")]
-    if len(others) == 1 and not first:
+    if len(others) == 1 and not first and not entry.authors_text:
         # the names and the venue on the line under the title: "**E. Mensah**, S. Agyeman.
         # *arXiv:2404.07781*, 2024. [[pdf]](url)": one field per sentence, as on the title's line
         split = [p for p in split_fields(strip_markdown(_strip_link_markers(others[0]))) if re.sub(r"[\[\]\s|.]", "", p)]
         if len(split) >= 2 and authors_score(split[0].strip(" .")) >= 0.6:
             others = split
-    if others:
+    if others and not entry.authors_text:
         author_line = _strip_link_markers(strip_markdown(others[0])).strip(" .")
         if authors_score(author_line) >= 0.6:
             entry.authors_text = author_line
@@ -389,7 +399,9 @@ def _bold_owner(body: str, n_entries: int) -> Optional[str]:
     from collections import Counter
 
     counts = Counter()
-    for m in re.finditer(r"\*\*([^*\n]{3,60})\*\*(?=\s*[,;]|\s+and\s)|(?<=,\s)\*\*([^*\n]{3,60})\*\*", body):
+    # (marks may follow the bold name, "**A. Owner**\*, B. Two", and a sole author ends its line)
+    for m in re.finditer(r"\*\*([^*\n]{3,60})\*\*(?=(?:\\?[*†‡§]|<sup>[^<\n]{0,12}</sup>)*(?:\s*[,;]|\s+and\s|[ \t]*\\?\n))"
+                         r"|(?<=,\s)\*\*([^*\n]{3,60})\*\*", body):
         name = (m.group(1) or m.group(2) or "").strip(" ,")
         if looks_like_name(name) and 2 <= len(name.split()) <= 5:
             counts[name] += 1

@@ -21,7 +21,10 @@ _FIELD_LABELS = frozenset((
     "title", "created", "owner", "abstract", "keywords", "pages", "volume", "issue", "publisher", "booktitle",
     "conference", "editors", "editor", "isbn", "issn", "note", "notes", "summary", "source", "category", "code",
     "slides", "video", "published", "updated", "last edited", "last edit", "properties", "citation", "cite",
-    "e-mail", "email", "phone", "office", "address", "web", "website", "homepage"))
+    "e-mail", "email", "phone", "office", "address", "web", "website", "homepage",
+    # an arXiv or repository listing's labels
+    "comments", "comment", "journal ref", "journal-ref", "subjects", "subject", "submitted", "msc class",
+    "acm class", "report number", "report no", "cite as", "affiliation", "affiliations", "funding"))
 _WALL_HINT_RE = re.compile(r"sign\s+in|captcha|unusual\s+traffic|robot|enable\s+javascript", re.I)
 
 

@@ -1,4 +1,4 @@
-"""A ResearchGate profile copied out of the browser: its "Research items" list.
+"""A ResearchGate profile copied out of the browser: its "Research items" (or "Publications") list.
 
     Article                                   <- item type: anchors each item
     Full-text available                       <- badges (optional)
@@ -22,12 +22,13 @@ from extract.page import Page
 
 NAME = "researchgate_text"
 
-_ITEMS_HEAD_RE = re.compile(r"^Research items\s*\(\d[\d,]*\)\s*$", re.I)
+# ("Publications (41)" on the newer profile layout)
+_ITEMS_HEAD_RE = re.compile(r"^(?:Research items|Publications)\s*\(\d[\d,]*\)\s*$", re.I)
 _SECTION_END_RE = re.compile(r"^(?:Questions|Answers|Projects|Followers|Following|Network|Stats|Reads|Top co-authors)\s*\(\d[\d,]*\)\s*$|^Load more items$", re.I)
 _ITEM_TYPE_RE = re.compile(
     r"^(?:Article|Conference Paper|Preprint|Chapter|Book|Thesis|Data|Dataset|Presentation|Poster|Technical Report|"
     r"Working Paper|Research Proposal|Patent|Code|Experiment Findings|Literature Review|Method|Book Review|Raw Data|"
-    r"Research|Cover Page|Conference Proceedings)$")
+    r"Research|Cover Page|Conference Proceedings)(?:\s+(?:Full-text available|File available|Open access))?$")
 _NOT_A_PUBLICATION_TYPE_RE = re.compile(r"^(?:Data|Dataset|Raw Data|Code|Presentation|Poster|Experiment Findings|"
                                         r"Research Proposal|Cover Page|Method|Research)$")
 _BADGE_RE = re.compile(r"^(?:Full-text available|File available|Public full-text|Private full-text|Open access)$", re.I)
@@ -36,6 +37,19 @@ _CONTAINER_RE = re.compile(r"^(?:Conference|In book|Journal|Thesis for|Project|I
 _ACTION_RE = re.compile(r"^(?:Download|Share|View|Show abstract|Request full-text|Follow|Recommend|Cite|"
                         r"[\d,]+ (?:Reads?|Citations?|Recommendations?))$", re.I)
 
+
+
+_GLUED_TYPE_RE = re.compile(r"^(Article|Conference Paper|Preprint|Chapter|Book|Thesis|Technical Report|Working Paper)(?=[A-Z][a-z])")
+
+
+def _lines(page: Page) -> list[str]:
+    """The page's lines, an item type glued to its title by the copy ("Conference PaperMisclassification
+    of …") set on a line of its own."""
+    out: list[str] = []
+    for line in page.visible_lines():
+        glued = _GLUED_TYPE_RE.match(line)
+        out.extend([glued.group(1), line[glued.end():]] if glued else [line])
+    return out
 
 
 def _items_span(lines: list[str]) -> Optional[tuple[int, int]]:
@@ -71,9 +85,9 @@ def _title_wraps(lines: list[str], j: int) -> bool:
 def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown", "html"):
         return 0.0
-    if "Research items" not in page.text:  # cheap gate before the text walk
-        return 0.0
-    lines = page.visible_lines()
+    if "Research items" not in page.text and not ("ResearchGate" in page.text[:5000] and "Publications (" in page.text):
+        return 0.0  # cheap gate before the text walk
+    lines = _lines(page)
     span = _items_span(lines)
     if span is None:
         return 0.0
@@ -121,7 +135,7 @@ def _item(lines: list[str], anchor: int, end: int) -> Optional[Entry]:
 
 
 def parse(page: Page) -> PageParse:
-    lines = page.visible_lines()
+    lines = _lines(page)
     span = _items_span(lines)
     entries: list[Entry] = []
     person = None

@@ -135,6 +135,9 @@ def parse(page: Page) -> PageParse:
         evidence.append(f"Semantic Scholar author search: {hits}, no publications")
         return PageParse(kind="not-a-profile", evidence=evidence)
     entries = [_paper(p) for p in papers]
+    if not authors and isinstance(data, dict) and _is_author(data.get("author")):
+        # an export that puts the profile's person beside its papers: {"author": {…}, "papers": […]}
+        authors = [data["author"]]
     if authors and len(authors) == 1:
         person = authors[0].get("name")
         evidence.append(f"Semantic Scholar author '{person}' with {len(entries)} papers")
