@@ -478,6 +478,22 @@ INVENTED_38_FLOORS = {"title": 0.98, "authors": 0.99, "year": 0.99, "venue": 0.9
 # Cite box, PubMed, ACM, IEEE, Springer, Elsevier, SSRN and RePEc exports; written blind; first
 # score: title 0.969, authors 0.984, year 1.000, venue 0.950)
 INVENTED_39_FLOORS = {"title": 0.98, "authors": 0.98, "year": 0.99, "venue": 0.97}
+# set 40 (references wholly in other languages and their national styles: GB/T 7714 in Chinese, SIST02,
+# Korean, GOST in Cyrillic, Polish, Czech, Turkish, ABNT, UNE, AFNOR, DIN, Italian, Dutch, Swedish,
+# Arabic, Persian, Greek; written blind; first score: title 0.844, authors 0.692 (CJK names kept whole,
+# the labels split them), year 0.975, venue 0.744)
+INVENTED_40_FLOORS = {"title": 0.91, "authors": 0.68, "year": 0.97, "venue": 0.76}
+# set 41 (works that are not journal articles: theses, books, chapters, reports, standards, patents,
+# data sets, software, web pages, preprints, talks, newspapers, cases and statutes, maps; written
+# blind; first score: title 0.894, authors 0.961, year 1.000, venue 0.816)
+INVENTED_41_FLOORS = {"title": 0.92, "authors": 0.96, "year": 0.99, "venue": 0.81}
+# set 42 (a random sample of 2018–2025 reference lists in twelve fields, everyday irregularities;
+# written blind; first score: title 0.925, authors 0.984, year 1.000, venue 0.960)
+INVENTED_42_FLOORS = {"title": 0.92, "authors": 0.98, "year": 0.99, "venue": 0.95}
+# set 43 (researchers' own entries in other languages: "mit A und B", "avec A et B", "con A y B",
+# "A ile", kind labels "Aufsatz:", "Bok:", "Tansho:"; owner-implicit entries labelled with the named
+# co-authors only; written blind; first score: title 0.719, authors 0.814, year 1.000, venue 0.769)
+INVENTED_43_FLOORS = {"title": 0.81, "authors": 0.83, "year": 0.99, "venue": 0.78}
 
 
 @pytest.mark.shared
@@ -521,6 +537,10 @@ INVENTED_39_FLOORS = {"title": 0.98, "authors": 0.98, "year": 0.99, "venue": 0.9
     ("invented_refs_37.jsonl", 160, INVENTED_37_FLOORS),
     ("invented_refs_38.jsonl", 160, INVENTED_38_FLOORS),
     ("invented_refs_39.jsonl", 160, INVENTED_39_FLOORS),
+    ("invented_refs_40.jsonl", 160, INVENTED_40_FLOORS),
+    ("invented_refs_41.jsonl", 160, INVENTED_41_FLOORS),
+    ("invented_refs_42.jsonl", 160, INVENTED_42_FLOORS),
+    ("invented_refs_43.jsonl", 160, INVENTED_43_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")

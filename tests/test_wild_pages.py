@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 524 pages, 2,973 labelled records
-FLOORS = dict(kind=516, owner=502, found=2878, authors=2782, year=2853, venue=2795)
-MAX_EXTRA = 160
+# measured on this version: 572 pages, 3,281 labelled records
+FLOORS = dict(kind=562, owner=542, found=3148, authors=3044, year=3121, venue=3054)
+MAX_EXTRA = 183
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 524 and totals["records"] == 2973
+    assert totals["pages"] == 572 and totals["records"] == 3281
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

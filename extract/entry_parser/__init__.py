@@ -229,6 +229,13 @@ def _prepare(text: str) -> str:
     # a CV's kind label heading the entry: "Zeitschriftenaufsatz: …", "Chapitre d'ouvrage : …"
     if ":" in text[:40]:
         text = _KIND_LABEL_HEAD_RE.sub("", text)
+    # a co-author note in the CV's language heading the entry ("met A en B: …", "con A y B, …",
+    # "A ile: …", "spoluautoři: A, B, …"): written as the "(with A and B)" note the parser reads
+    noted = _FOREIGN_WITH_HEAD_RE.match(text)
+    if noted:
+        names = noted.group("names") or noted.group("names2") or noted.group("names3") or noted.group("names4")
+        names = _FOREIGN_AND_RE.sub(" and ", names.strip(" ,;:"))
+        text = f"(with {names}) {text[noted.end():]}"
     # BibTeX alpha labels ("[BCD+13]", "[dlCG15]", "[Ahm]") and a note number glued to the first
     # name ("3Varga, Z." where the superscript lost its formatting)
     if text[:1] in "[0123456789":
@@ -282,7 +289,25 @@ _KIND_LABEL_HEAD_RE = re.compile(
     r"herausgeberschaft|rezension|dissertation|habilitation(?:sschrift)?|chapitre d['’]ouvrage|chapitre|article de revue|"
     r"article|ouvrage|thèse|communication|journal article|conference paper|book chapter|book|monograph|preprint|"
     r"working paper|report|artículo|capítulo de libro|libro|tesis|artigo|capítulo|livro|tese|articolo|capitolo|"
-    r"monografia)\s*:\s+(?=\S)")
+    r"monografia|aufsatz(?: in (?:sammelband|zeitschrift))?|beitr[äa]ge? in (?:sammelb[äa]nden|tagungsb[äa]nden|zeitschriften)|"
+    r"sammelbandbeitr[äa]ge?|bok|bokkapitel|monografie|artykuł|rozdział|kapitola|článek|kniha|makale|kitap(?: bölümü)?|"
+    r"bildiri|hoofdstuk|boek|tijdschriftartikel|recensione|recensión|reseña|compte rendu|tansho|kyōcho|kyocho|"
+    r"ronbun|rombun|zasshi ronbun|tesis doctoral|tese de doutorado|dissertação|doktora tezi|yüksek lisans tezi|"
+    r"proefschrift|doktorsavhandling|avhandling|praca doktorska|rozprava)\s*:\s+(?=\S)")
+# a co-author note heading an own entry, in the CV's language: "met A en B:", "mit A:", "avec A et B,",
+# "con A y B,", "com A e B,", "med A och B,", "z A i B,", "A ile:", "(A ve B ile birlikte)",
+# "yu A hezuo:", "spoluautoři: A, B,"
+_FOREIGN_WITH_HEAD_RE = re.compile(
+    r"^\(?\s*(?i:met|mit|zusammen mit|gemeinsam mit|avec|en collaboration avec|con|junto con|com|junto com|insieme a|"
+    r"med|tillsammans med|samen met|z|ze|wspólnie z|razem z|spolu s|s)\s+(?P<names>[^:()\"“'‘]{3,200}?)\s*\)?\s*[:]\s+"
+    r"|^\(?\s*(?i:met|mit|avec|con|com|med|z|spolu s)\s+(?P<names2>(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:(?:,\s*|\s+(?:en|und|et|y|e|och|i|a)\s+)"
+    r"(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6})\s*\)?,\s+(?=[A-ZÀ-ÞĀ-Ž\"“'‘«„])"
+    r"|^\(?\s*(?:(?i:spoluautoři|spoluautori|mitautor(?:inn)?en|co-?auteurs?|coautores|coautori|współautorzy)\s*:\s*)?"
+    r"(?:yu\s+)?(?P<names3>(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:(?:,\s*|\s+(?:ve|und|et|y|e|och|i|a)\s+)(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6})"
+    r"\s+(?:ile(?:\s+birlikte)?|hezuo)\b\s*\)?\s*[:,]?\s+"
+    r"|^(?i:spoluautoři|spoluautori|mitautor(?:inn)?en|co-?auteurs?|coautores|coautori|współautorzy|co-?authors?)\s*:\s*"
+    r"(?P<names4>(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:,\s*(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6})[,;:]\s+(?=[A-ZÀ-ÞĀ-Ž\"“'‘«„])")
+_FOREIGN_AND_RE = re.compile(r"\s+(?:en|und|et|y|e|och|i|a|ve|és)\s+")
 _ALPHA_LABEL_RE = re.compile(r"^\[(?=[^\]]*[a-zà-ÿ0-9+])[^\W\d_][^\W\d_+]{0,6}\+?\d{0,4}[a-z]?\]\s+(?=[A-ZÀ-Þ])"
                              # amsalpha without years: "[KL] O. Kalu and S. Lévesque" (an initial follows)
                              r"|^\[[A-Z]{2,4}\]\s+(?=[A-ZÀ-Þ]\.\s?[A-ZÀ-Þ])")

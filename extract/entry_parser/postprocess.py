@@ -30,6 +30,36 @@ _VENUE_TAIL_RE = re.compile(r"(?:[,;:]?\s*\b(?:vol(?:ume)?\.?|no\.?|pp?\.|pages?
 _TRUNCATION_RE = re.compile(r"^(?:et\.?\s*al\.?|others|\.{3}|…)$", re.I)
 _ENDS_WITH_INITIAL_RE = re.compile(r"(?:^|[\s.\-])[A-Z]$")
 _BROKEN_HYPHEN_RE = re.compile(r"([a-z])- (?!and\b|or\b|to\b|und\b|et\b)([a-z])")
+# a compound's own hyphen at a line end stays ("post-\nwildfire", "process-\nbased"): its first part a
+# prefix, or its second a word compounds end in; any other word broken at a line end is joined
+_COMPOUND_FIRST = frozenset(
+    "post anti multi self co semi cross inter intra over under well low long short large small "
+    "real open data model state cell time end event task human machine user cost risk energy zero few one two three "
+    "first second third top mid mixed fine coarse ultra micro nano bio geo socio neuro deep rule graph text image "
+    "sea land air water age gender size sex follow state-of-the".split())
+_COMPOUND_SECOND = frozenset(
+    "based aware driven free like level scale wide specific dependent related induced term order step off up out "
+    "art world class fold rich poor efficient sensitive resistant friendly oriented guided grained shot agnostic "
+    "invariant preserving constrained supervised dimensional structured derived mediated associated dominated "
+    "limited controlled enabled assisted related centered centred making tuning".split())
+
+
+def _join_broken_hyphen(m: re.Match) -> str:
+    text = m.string
+    start = m.start(1)
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    end = m.end(2)
+    while end < len(text) and (text[end].isalpha()):
+        end += 1
+    first, second = text[start : m.end(1)].lower(), text[m.start(2) : end].lower()
+    if first in _COMPOUND_FIRST or second in _COMPOUND_SECOND:
+        return f"{m.group(1)}-{m.group(2)}"
+    if (text[start].isupper() and len(first) >= 6 and len(second) >= 5
+            and not re.match(r"(?:ments?|tions?|sions?|ings?|ness|ities|ity|ances?|ences?|able|ible|ally|ical|ives?|ous|olog|ated|ations?|"
+                             r"izations?|ized|ised|isms?|ists?|ures?|ology|ologies|ial|ian|ic|ers?|ors?|ies)$", second)):
+        return f"{m.group(1)}-{m.group(2)}"  # "Mediterranean-\nclimate": a name and a word
+    return f"{m.group(1)}{m.group(2)}"
 _DIGIT_RANGE_RE = re.compile(r"\d\s?[-–—]")
 _ARXIV_ID_RE = re.compile(r"\barxiv\s*:\s*\S+", re.I)
 
@@ -321,7 +351,7 @@ class Parsed(NamedTuple):
         elif re.search(r",\s*\d{1,2}$", title) and re.match(r"\s*vols?\b", self.text[stop:]):
             title = re.sub(r",\s*\d{1,2}$", "", title)  # "Cotton and Credit, 2" + " vols (Ibadan: …)"
         # a line-break hyphen the scrape kept: "Invest- ments" -> "Investments"
-        title = _BROKEN_HYPHEN_RE.sub(r"\1\2", title)
+        title = _BROKEN_HYPHEN_RE.sub(_join_broken_hyphen, title)
         # a Vancouver group author after the people ("…, Greer AL; Brightwater Cohort
         # Investigators. Sleep duration …") is no part of the title
         # (or heading the entry: "SPRINT-CKD Investigators. Intensive blood pressure …")
@@ -431,7 +461,10 @@ class Parsed(NamedTuple):
         if with_names is not None:
             # a CV's own entry, the owner implicit: '"Title" (with J. Okonjo and R. Patel), …'
             title = self.first("TITLE")
-            before_title = [s for s in self.spans if s.label == "AUTHOR" and title is not None and s.end <= title.start]
+            note = _CO_AUTHORS_RE.search(self.text)
+            # (names the tagger found inside the note itself are the note's, not a list before it)
+            before_title = [s for s in self.spans if s.label == "AUTHOR" and title is not None and s.end <= title.start
+                            and not (note is not None and note.start() <= s.start and s.end <= note.end())]
             if not before_title:
                 return with_names
         authors = [s for s in self.spans if s.label == "AUTHOR"]
@@ -461,6 +494,11 @@ class Parsed(NamedTuple):
             heads = [s for s in self.spans if s.label == "AUTHOR" and re.match(r"\s*(?:[.;]|,\s*\(?(?:19|20)\d{2}|,\s*[“\"])", self.text[s.end : s.end + 8])]
             literal = [Person(p.name.strip(" .,;"), None, None) for p in found
                        if len(p.name.split()) >= 2 and (_ORGANISATION_NAME_RE.search(p.name) or _CORPORATE_WORD_RE.search(p.name))] if heads else []
+            if len(literal) == 1 and len(heads) == 1:
+                # the organisation as written, its acronym kept: "European Food Safety Authority (EFSA)"
+                written = self.text[heads[0].start : heads[0].end].strip(" .,;")
+                if written.startswith(literal[0].name) and re.fullmatch(r"\s*\([A-Z][A-Za-z&-]{1,12}\)", written[len(literal[0].name):]):
+                    literal = [Person(written, None, None)]
             if literal:
                 return literal
         found = people if people or not found else []
@@ -2420,9 +2458,10 @@ def _title_stopped_at_year_range(text: str, spans: list[FieldSpan]) -> list[Fiel
     title = next((s for s in spans if s.label == "TITLE"), None)
     if title is None:
         return spans
-    last = text[title.start : title.end].rsplit(" ", 1)[-1].lower()
-    if last not in _DANGLING and last not in _PERIOD_WORDS:
-        return spans
+    last = text[title.start : title.end].rsplit(" ", 1)[-1]
+    if last.lower() not in _DANGLING and last.lower() not in _PERIOD_WORDS and not (
+            last.islower() and len(last) <= 3 and _NON_LATIN_LETTER_RE.match(last[:1])):
+        return spans  # ("… στην Ελλάδα μετά το" + "1974": a Greek article before the year)
     m = _TITLE_YEAR_RANGE_RE.match(text, title.end)
     if m is None:
         return spans
@@ -2466,6 +2505,89 @@ def _journal_after_quoted_title(text: str, spans: list[FieldSpan]) -> list[Field
         return spans
     kept = [s for s in spans if s.label != "VENUE" and not (s.start < journal.end and s.end > journal.start)]
     return sorted(kept + [journal], key=lambda s: s.start)
+
+
+def _subtitle_before_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'Zeitregime der Plattformarbeit.' (TITLE) + 'Warten als Ressource und Zumutung' (VENUE) +
+    '. In: Soziale Welt': a sentence between the title and the "In:" that names the container is
+    the title's subtitle, and the container is the venue."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    venue = next((s for s in spans if s.label == "VENUE"), None)
+    if title is None or venue is None or venue.start < title.end:
+        return spans
+    if not re.fullmatch(r"\.\s+", text[title.end : venue.start]) or re.search(r"\d", text[venue.start : venue.end]):
+        return spans
+    container = re.compile(r"\.?\s+(?:In|in|Dans|En|Em|In:)\s*:?\s+([A-ZÀ-Þ][^.;()]{2,150}?)(?=\s*(?:[.,;(]|\d|$))").match(text, venue.end)
+    if container is None or any(venue.end <= s.start < container.end(1) for s in spans):
+        return spans
+    kept = [s for s in spans if s is not title and s is not venue]
+    return sorted(kept + [FieldSpan("TITLE", title.start, venue.end, title.confidence),
+                          FieldSpan("VENUE", container.start(1), container.end(1), venue.confidence)], key=lambda s: s.start)
+
+
+_NON_LATIN_LETTER_RE = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0e00-\u0e7f"
+                                  r"\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# a thesis's or a report's kind after its title, in the languages of the reference
+_KIND_SENTENCE_RE = re.compile(
+    r"(?i:tesis(?: doctoral)?|tese|disserta[çc][ãa]o|praca (?:doktorska|magisterska)|proefschrift|doktora tezi|"
+    r"yüksek lisans tezi|dissertation|th[èe]se(?: de doctorat)?|tesi di (?:dottorato|laurea)|doktorsavhandling|"
+    r"диссертация|дисертація|автореферат)|박사학위논문|석사학위논문|博士論文|修士論文|博士学位论文|硕士学位论文|"
+    r"رسالة (?:دكتوراه|ماجستير)|پایان[‌ ]?نامه|رساله دکتری|Διδακτορική διατριβή|Μεταπτυχιακή διπλωματική εργασία")
+
+
+def _non_latin_title_run_on(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A title in a script the tagger saw little of (Arabic, Persian, Greek, Cyrillic, Hangul,
+    Japanese) run on over its full stop into the journal, the thesis note or the place: such
+    titles hold no full stop of their own, so the first one ends the title. The same for a
+    thesis's kind after a Latin-script title ("…. Tesis doctoral", "(Proefschrift)")."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None:
+        return spans
+    body = text[title.start : title.end]
+    kind = re.search(r"(?:\.\s+|\s*\()(?:\w+\s+)?(?:" + _KIND_SENTENCE_RE.pattern + r")", body)
+    stop = None
+    if kind and kind.start() > 8:
+        stop = kind.start()
+    letters = [c for c in body if c.isalpha()]
+    if stop is None and letters and sum(1 for c in letters if _NON_LATIN_LETTER_RE.match(c)) > 0.6 * len(letters):
+        sentence = re.search(r"[.。]\s+(?=\S)", body)
+        if sentence and len(body[: sentence.start()].split()) >= 3:
+            stop = sentence.start()
+    if stop is None:
+        return spans
+    rest_start = title.start + stop
+    rest = re.match(r"[.。(]?\s*", text[rest_start:title.end])
+    out = [s for s in spans if s is not title] + [FieldSpan("TITLE", title.start, rest_start, title.confidence)]
+    venue_start = rest_start + (rest.end() if rest else 0)
+    tail = text[venue_start : title.end].strip(" ,.)")
+    if tail and not any(s.label == "VENUE" for s in spans) and not _KIND_SENTENCE_RE.search(tail):
+        out.append(FieldSpan("VENUE", venue_start, venue_start + len(text[venue_start:title.end].rstrip(" ,.)")), title.confidence))
+    return sorted(out, key=lambda s: s.start)
+
+
+_DESCRIBED_TAIL_RE = re.compile(
+    r"(?P<tail>[,:]?\s(?:[^.\[\]()]|\.(?=\S)){1,40}?)?\s*(?:\((?:v(?:ersion)?\s?)?\d[\w.-]{0,15}\)\s*)?"
+    r"\[(?i:data\s?set|dataset|software|computer software|computer program|map|video|podcast|audio|film|motion picture|"
+    r"infographic|data file|database|source code|code|blog post|tweet|preprint|conference presentation|poster|"
+    r"conjunto de datos|datensatz|logiciel)\]")
+
+
+def _title_before_description(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'Survey responses on remote work and wellbeing' + ', UK 2020' + ' [dataset]': what stands
+    between a title and APA's bracketed description ("[Data set]", "[Computer software]") is the
+    title's, a year in it included (the entry's own year being tagged elsewhere)."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None:
+        return spans
+    m = _DESCRIBED_TAIL_RE.match(text, title.end)
+    if m is None or not m.group("tail") or re.match(r",\s*(?i:version|ver\.|v\.?)\s*\d", m.group("tail")):
+        return spans  # (", version 2016.1 [dataset]": the version is a detail, not the title's)
+    end = m.end("tail")
+    inside = [s for s in spans if s is not title and title.end <= s.start < end]
+    if any(s.label != "YEAR" for s in inside) or not any(s.label == "YEAR" and s.start < title.start for s in spans) and inside:
+        return spans
+    kept = [s for s in spans if s is not title and s not in inside]
+    return sorted(kept + [FieldSpan("TITLE", title.start, end, title.confidence)], key=lambda s: s.start)
 
 
 def _title_missing(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2515,23 +2637,44 @@ _WHOLE_ORGANISATION_RE = re.compile(
     r"(?:(?:[A-Z]\.){2,4}\s)?[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|of|for|and|the|on|in|\([A-Z]{2,10}\))){1,11}")
 
 
+# what follows an organisation heading a reference: its date in brackets (APA's "(2019)." or "(n.d.)."), or
+# a full stop alone before the title ("Organisation for … Development. Skills Mismatch …")
+_ORGANISATION_DATE_RE = re.compile(r"\.\s*(?:\(\s*(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.?)\s*\)\.\s*)?(?=\S)")
+
+
 def _organisation_as_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """An organisation heading a reference with no person tagged is its author. Left untagged
     before the title ("National Cancer Institute. SEER cancer stat facts …", "[18] National
     Renewable Energy Laboratory, “Best research-cell …”"), or tagged as the title when the year
     follows it, APA's way ("Organisation for Economic Co-operation and Development. (2019).
     PISA 2018 results …": the sentence after the year is then the title)."""
-    if not spans or any(s.label == "AUTHOR" for s in spans):
+    if not spans:
         return spans
-    first = min(spans, key=lambda s: s.start)
     head = _ORGANISATION_LEAD_RE.match(text)
     if head is None or not (_ORGANISATION_NAME_RE.search(head.group("name")) or _CORPORATE_WORD_RE.search(head.group("name"))):
         return spans
     name_end = head.end("name")
+    inside = [s for s in spans if s.label == "AUTHOR" and s.start >= head.start("name") and s.end <= name_end]
+    if any(s.label == "AUTHOR" for s in spans) and not (inside and len(inside) == sum(1 for s in spans if s.label == "AUTHOR")):
+        return spans
+    if inside:
+        # "National" + "Park Service" (AUTHOR) + ". (n.d.). Fire ecology …" (read as the venue): the
+        # organisation is the one author, and the sentence after its date the title
+        dated = _ORGANISATION_DATE_RE.match(text, name_end)
+        if dated is None:
+            return spans
+        sentence = re.compile(r"[^\W\d_]?(?:[^.]|\.(?!\s|$))+").match(text, dated.end())
+        if sentence is None or len(sentence.group().split()) < 2:
+            return spans
+        end = dated.end() + len(sentence.group().rstrip(" ,;:"))
+        kept = [s for s in spans if s not in inside and not (s.label in ("TITLE", "VENUE") and dated.end() <= s.start < end)]
+        return sorted(kept + [FieldSpan("AUTHOR", head.start("name"), name_end, inside[0].confidence),
+                              FieldSpan("TITLE", dated.end(), end, inside[0].confidence)], key=lambda s: s.start)
+    first = min(spans, key=lambda s: s.start)
     if first.label == "TITLE" and first.start >= name_end and re.fullmatch(r"\s*[.,]\s*[“\"‘]?", text[name_end : first.start]):
         return sorted(spans + [FieldSpan("AUTHOR", head.start("name"), name_end, first.confidence)], key=lambda s: s.start)
     if first.label == "TITLE" and first.start == head.start("name") and first.end == name_end:
-        dated = re.compile(r"\.\s*\(\s*(?:19|20)\d{2}[a-z]?\s*\)\.\s+").match(text, name_end)
+        dated = _ORGANISATION_DATE_RE.match(text, name_end)
         if dated is None:
             return spans
         sentence = re.compile(r"[^\W\d_]?(?:[^.]|\.(?!\s|$))+").match(text, dated.end())
@@ -3126,6 +3269,9 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _title_stopped_at_year_range(text_of_doc, spans)
     spans = _venue_run_on_read_as_title(text_of_doc, spans)
     spans = _journal_after_quoted_title(text_of_doc, spans)
+    spans = _subtitle_before_container(text_of_doc, spans)
+    spans = _non_latin_title_run_on(text_of_doc, spans)
+    spans = _title_before_description(text_of_doc, spans)
     spans = _title_missing(text_of_doc, spans)
     venues = [s for s in spans if s.label == "VENUE"]
     if len(venues) > 1:

@@ -269,7 +269,8 @@ def latex_to_markdown(text: str) -> str:
     text = index_math_to_text(text)  # "CO$_2$" -> "CO2" before Markdown reads "_" as emphasis
     begin = text.find("\\begin{document}")
     preamble, body = (text[:begin], text[begin:]) if begin >= 0 else ("", text)
-    owner = re.search(r"\\(?:name|author)\s*\{([^{}]{2,120})\}(?:\s*\{([^{}]{1,80})\})?", preamble)
+    # (accents inside the name keep their braces: "\name{Aur\'{e}lie}{Tremblay}")
+    owner = re.search(r"\\(?:name|author)\s*\{((?:[^{}]|\{[^{}]{0,10}\}){2,120})\}(?:\s*\{((?:[^{}]|\{[^{}]{0,10}\}){1,80})\})?", preamble)
     body = _TEX_DROP_WITH_ARG_RE.sub("", body)
     body = _TEX_ENV_RE.sub("\n", body)
     body = _TEX_ITEM_RE.sub("\n- ", body)

@@ -8,6 +8,9 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"^\W*(?:(?:invited|selected|recent|upcoming|conference|keynote|required|recommended|further|suggested|research|"
     r"current|past|ongoing|active|funded|public|history|professional|academic|in the|latest|lab|&|and)\s+){0,3}"
     r"(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|news|updates|announcements|awards?|"
+    # posters are presented, not published ("Abstracts and Posters", "Poster presentations")
+    r"posters?|(?:abstracts?|presentations?|talks?) (?:and|&) posters?|posters? (?:and|&) (?:abstracts?|presentations?|talks?)|"
+    r"poster presentations?|"
     r"honou?rs|grants?|funding|service|professional service|students|supervision|mentoring|advising|media|"
     r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
     r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+|engagement|outreach|"

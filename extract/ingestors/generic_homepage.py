@@ -249,8 +249,16 @@ def _abstract_toggle_inside_item(node) -> bool:
     """A paragraph in a `<details>` toggle inside a list item ("<li>Title … <details><summary>
     Abstract</summary><p>…</p></details>"): part of that entry, not a block that would make the
     item a container of entries."""
-    if node.name not in ("p", "div"):
+    if node.name not in ("p", "div", "pre"):
         return False
+    # a hidden abstract or BibTeX block a link toggles ("<div class=abs style=display:none>" inside
+    # the entry's own div): the entry's, not an entry of its own
+    classes = " ".join(node.get("class") or []).lower()
+    if re.search(r"(?:^|\s|[-_])(?:abs|abstract|tldr)(?:$|\s)", classes) \
+            and node.parent is not None and node.parent.name in ("div", "li", "article", "section"):
+        # (only beside the entry's own text: a list of "<p class=abstract>" blocks is no entry's extras)
+        if any(c is not node and (c.get("class") or []) != (node.get("class") or []) for c in node.parent.find_all(recursive=False)):
+            return True
     details = node.find_parent("details")
     if details is None or details.find_parent("li") is None:
         return False
@@ -801,7 +809,16 @@ def _own_entry_read(text: str) -> bool:
         and (parsed.first("YEAR") is not None or bool(STATUS_RE.search(text)))
 
 
+# news told in a sentence: "Prof. H. Oyelaran and … published “Title” in …", "Dr. Lee received an
+# award for “Title”": a story about a work, not an entry
+_NEWS_SENTENCE_RE = re.compile(
+    r"^[\W\d]*[^\"“”]{3,160}?\b(?:published|received|won|was awarded|were awarded|presented|gave|delivered|wrote|"
+    r"co-authored|authored|launched|announced|has a new paper|have a new paper)\b[^\"“”]{0,40}[\"“]")
+
+
 def is_citation_like(text: str, need_year: bool = True) -> bool:
+    if _NEWS_SENTENCE_RE.match(strip_markdown(clean_text(text))):
+        return False
     if rules_read_citation(text, need_year):
         return True
     cleaned = strip_markdown(clean_text(text))
@@ -1408,6 +1425,16 @@ def _parse_html(page: Page) -> PageParse:
                 continue
             element.decompose()
             text = node_text(node)
+        if hasattr(node, "find_all") and text:
+            # a hidden abstract inside the entry's element is no part of its reference (its years
+            # are the study's, not the paper's)
+            for hidden in node.find_all(["div", "p", "pre"], limit=12):
+                if (hidden is not node and _abstract_toggle_inside_item(hidden) and hidden.find_parent(["div", "li"]) is node
+                        and re.search(r"(?:^|[-_\s])(?:abs|abstract|tldr)(?:$|[-_\s])", " ".join(hidden.get("class") or []).lower())
+                        and "@" not in node_text(hidden)[:200]):
+                    part = node_text(hidden).strip()
+                    if part and len(part) < len(text):
+                        text = text.replace(part, " ")
         several = _br_separated_entries(node) or _double_br_entries(node, links, dated=year_above is not None)
         if getattr(node, "name", None) == "dd":
             head = node.find_previous_sibling("dt")

@@ -142,7 +142,11 @@ def _title_candidates(node, text: str) -> list[str]:
                 continue
             if _LINK_WORDS_RE.fullmatch(f"[{candidate}]") or candidate.lower().startswith(("http", "www.")):
                 continue
-            if group == "span" and (len(candidate) > 0.6 * len(text) or re.match(r"(?:&|and\s|et al)", candidate)):
+            if group == "span" and (len(candidate) > 0.6 * len(text) or re.match(r"(?:&|and\s|et al)", candidate)
+                                    # Google Docs/Sites wrap every run of text in a span: one holding
+                                    # the date in brackets ("Okoro B, Park J (2023) Title") is a run,
+                                    # not a title set apart
+                                    or re.search(r"\((?:19|20)\d{2}[a-z]?\)", candidate) or not candidate[:1].isalnum()):
                 continue  # a formatting wrapper (Word's <span lang=…>) around most of the entry
             at = text.find(candidate)
             if group == "i" and at > 0 and _CONTAINER_MARK_RE.search(text[:at]):

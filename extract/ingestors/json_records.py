@@ -28,12 +28,16 @@ from schemas.models import Author
 NAME = "json_records"
 
 _TITLE_KEYS = ("title", "titles", "name", "paper_title", "headline")
-_AUTHOR_KEYS = ("authors", "author", "creators", "creator", "author_list", "authors_text", "author_string", "contributors")
+_AUTHOR_KEYS = ("authors", "author", "creators", "creator", "author_list", "authors_text", "author_string", "contributors",
+                "authorships", "person_associations", "persons", "people")
 _YEAR_KEYS = ("year", "date", "published", "publication_date", "pub_year", "publication_year", "issued", "published_print",
+              "publication_statuses", "publication_status",
               "published_online", "pubdate", "date_published", "date_created", "journal_info")
 _VENUE_KEYS = ("venue", "journal", "booktitle", "book_title", "conference", "container", "container_title", "journal_info",
+               "journal_association", "host_publication_title", "event",
                "host_title", "journal_title", "source_title", "parent_title", "host", "collection_title", "conference_name",
-               "publication", "periodical", "source", "publisher", "school", "institution", "provider")
+               "publication", "periodical", "source", "host_venue", "primary_location", "publisher", "school", "institution",
+               "provider")
 _LIST_KEYS_RE = re.compile(r"^(?:papers|publications|pubs|items|entries|works|records|articles|references|data|results|result|docs|hits)$", re.I)
 _OWNER_KEYS = ("owner", "name", "author", "person", "full_name", "researcher", "profile", "display_name")
 _MAX_ITEMS = 20_000
@@ -69,7 +73,9 @@ def _text(value: Any) -> Optional[str]:
         if isinstance(dated, list) and dated and isinstance(dated[0], list) and dated[0]:
             return str(dated[0][0])  # Crossref's {"date-parts": [[2021, 3, 4]]}
         # Europe PMC's {"journal": {"title": …}, "yearOfPublication": 2018}
-        value = (value.get("name") or value.get("title") or value.get("value") or value.get("journal")
+        # (WordPress's {"rendered": "Title"}, OpenAlex-like {"display_name": …})
+        value = (value.get("name") or value.get("title") or value.get("value") or value.get("rendered")
+                 or value.get("display_name") or value.get("displayName") or value.get("journal") or value.get("source")
                  or value.get("yearOfPublication") or value.get("year_of_publication"))
         if isinstance(value, (dict, int)):
             return _text(value)
@@ -81,6 +87,15 @@ def _key_meaning_of(text: str) -> str:
     snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text).lower().replace("-", "_").replace(" ", "_")
     if snake.endswith("_title") and snake.split("_")[0] in _OWN_TITLE_PREFIXES:
         return "title"
+    # a CMS's own prefixes on its fields: Drupal's "field_pub_authors", ACF's "pub_venue"
+    bare = snake
+    while True:
+        stripped = re.sub(r"^(?:field|acf|pub|paper|item|work|output|dc|meta|cf)_(?=[a-z])", "", bare)
+        if stripped == bare:
+            break
+        bare = stripped
+    if bare != snake and bare in _BARE_FIELD_WORDS:
+        return bare
     return snake
 
 
@@ -92,6 +107,11 @@ def key_meaning(key: Any) -> str:
 
 
 _OWN_TITLE_PREFIXES = {"output", "work", "item", "publication", "pub", "research", "article", "record", "document", "main"}
+_BARE_FIELD_WORDS = {"title", "authors", "author", "creators", "year", "date", "venue", "journal", "booktitle", "conference",
+                     "publisher", "doi", "url", "link", "abstract", "type", "kind", "category", "container", "source",
+                     "given_name", "family_name", "first_name", "last_name", "name", "full_name", "surname", "forename"}
+# an item's fields kept in a nested bag (WordPress ACF's "acf", Zenodo's "metadata", a CMS's "fields")
+_FIELD_BAG_KEYS = ("acf", "metadata", "fields", "custom_fields", "properties", "meta", "data", "bibliographic", "bib")
 
 
 def _first(item: dict, keys: tuple[str, ...]) -> Any:
@@ -99,17 +119,48 @@ def _first(item: dict, keys: tuple[str, ...]) -> Any:
     return next((lowered[k] for k in keys if lowered.get(k) not in (None, "", [])), None)
 
 
-def _flattened(item: Any) -> Any:
+def _flattened(item: Any, included: Optional[dict] = None) -> Any:
     """A JSON:API item ({"id", "type", "attributes": {...}, "links": {...}}) as one object: the
-    attributes carry the fields (OSF, Figshare-like APIs)."""
+    attributes carry the fields (OSF, Figshare-like APIs); its relationships are resolved from the
+    response's "included" objects (a Drupal node's authors). Fields kept in a nested bag ("acf",
+    "metadata", "fields") are the item's own, unless the item has them already."""
     if isinstance(item, dict) and isinstance(item.get("attributes"), dict):
         merged = {k: v for k, v in item.items() if k != "attributes"}
         merged.update(item["attributes"])
         links = item.get("links")
         if isinstance(links, dict) and "url" not in merged:
             merged["url"] = links.get("html") or links.get("self")
-        return merged
+        relationships = item.get("relationships")
+        if isinstance(relationships, dict) and included:
+            for name, rel in relationships.items():
+                refs = rel.get("data") if isinstance(rel, dict) else None
+                refs = refs if isinstance(refs, list) else [refs] if isinstance(refs, dict) else []
+                resolved = [included.get((r.get("type"), r.get("id"))) for r in refs if isinstance(r, dict)]
+                resolved = [r for r in resolved if r is not None]
+                if resolved and name not in merged:
+                    merged[name] = resolved if isinstance(rel.get("data"), list) else resolved[0]
+        item = merged
+    if isinstance(item, dict):
+        for bag in _FIELD_BAG_KEYS:
+            inner = item.get(bag)
+            if isinstance(inner, dict) and len(inner) <= 200:
+                merged = dict(item)
+                for key, value in inner.items():
+                    if key not in merged and key_meaning(key) not in {key_meaning(k) for k in item}:
+                        merged[key] = value
+                item = merged
     return item
+
+
+def _included(data: Any) -> dict:
+    """JSON:API's side-loaded objects by (type, id), their attributes as the object."""
+    out: dict = {}
+    if isinstance(data, dict) and isinstance(data.get("included"), list):
+        for obj in data["included"][:_MAX_ITEMS]:
+            if isinstance(obj, dict) and "id" in obj:
+                attrs = obj.get("attributes") if isinstance(obj.get("attributes"), dict) else obj
+                out[(obj.get("type"), obj.get("id"))] = attrs
+    return out
 
 
 # outputs that are containers or data, not publications ("project", "dataset" on OSF-like sites)
@@ -126,7 +177,12 @@ def _not_a_publication(item: dict) -> bool:
     types = item.get("types")
     if isinstance(types, dict):  # DataCite: {"resourceTypeGeneral": "Dataset", "citeproc": "dataset"}
         kind = types.get("resourceTypeGeneral") or types.get("citeproc") or kind
-    return isinstance(kind, str) and kind.strip().lower().replace("_", "-") in _NOT_PUBLICATION_KINDS
+    if not isinstance(kind, str):
+        return False
+    # a research system's kind path: "Activity/Talk or presentation/Invited talk"
+    parts = [p.strip().lower().replace("_", "-") for p in re.split(r"[/>|]", kind) if p.strip()]
+    return any(p in _NOT_PUBLICATION_KINDS or p in ("activity", "activities", "talk or presentation", "invited talk",
+                                                   "lecture or presentation") for p in parts)
 
 
 def _is_record(item: Any) -> bool:
@@ -149,8 +205,9 @@ def _records(data: Any) -> list[dict]:
                 candidates.extend(inner for inner_key, inner in value.items()
                                   if isinstance(inner, list) and (_LIST_KEYS_RE.match(str(inner_key)) or len(inner) >= 2))
     best: list[dict] = []
+    included = _included(data)
     for items in candidates:
-        flat = [_flattened(i) for i in items[:_MAX_ITEMS]]
+        flat = [_flattened(i, included) for i in items[:_MAX_ITEMS]]
         records = [i for i in flat if _is_record(i)]
         if len(records) >= 2 and len(records) * 2 > len(flat) and len(records) > len(best):
             best = records
@@ -172,6 +229,13 @@ def _authors(value: Any) -> list:
         elif isinstance(person, dict):
             if _not_an_author(person):
                 continue  # an editor or supervisor in a contributor list
+            if isinstance(person.get("name"), dict) and person_name(person["name"]):
+                person = person["name"]  # Pure's personAssociation: {"name": {"firstName", "lastName"}, "personRole": …}
+            for wrapper in ("author", "person", "creator", "contributor"):
+                # OpenAlex-like authorships: [{"author": {"display_name": …}, "position": "first"}]
+                if isinstance(person.get(wrapper), dict) and not person_name(person):
+                    person = person[wrapper]
+                    break
             given, family = _text(_first(person, _GIVEN_KEYS)), _text(_first(person, _FAMILY_KEYS))
             if given and family:  # the family name as the record gives it ("Abi Saab"), not re-guessed
                 out.append(Author(name=f"{given} {family}", given=given, family=family))
@@ -197,6 +261,16 @@ def person_name(person: dict) -> Optional[str]:
     return name or None
 
 
+def _leaf_texts(value: Any, depth: int = 0) -> list[str]:
+    if depth > 5:
+        return []
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _leaf_texts(v, depth + 1)]
+    if isinstance(value, list):
+        return [t for v in value[:50] for t in _leaf_texts(v, depth + 1)]
+    return [str(value)] if isinstance(value, (str, int)) and not isinstance(value, bool) else []
+
+
 def _not_an_author(person: dict) -> bool:
     role = _first(person, ("role", "contributor_role", "type", "contribution"))
     return isinstance(role, str) and bool(re.match(r"\s*(?:editor|supervisor|advisor|translator|reviewer|series editor)\b", role, re.I))
@@ -207,6 +281,9 @@ def _entry(item: dict) -> Entry:
     year_text = _text(year_value) or ""
     iso = re.match(r"\s*((?:1[6-9]|20)\d\d)(?:-\d\d){0,2}\b", year_text)  # "2022-06-14"
     year = int(iso.group(1)) if iso else (find_year(year_text) if year_text else None)
+    if year is None and isinstance(year_value, (dict, list)):
+        # a date kept deeper: {"publicationStatus": {"publicationDate": {"year": "2016", …}}}
+        year = find_year(" ".join(_leaf_texts(year_value))[:2000])
     doi = _text(_first(item, ("doi",)))
     url = _text(_first(item, ("url", "link", "pdf", "href")))
     venue = _text(_first(item, _VENUE_KEYS))
@@ -243,9 +320,16 @@ def owner_field(data: Any) -> Optional[str]:
         if key_meaning(key) not in _OWNER_KEYS:
             continue
         if isinstance(value, dict):  # {"person": {"displayName": …} | {"forename", "surname"}}
-            value = person_name(value)
+            value = person_name(value) or (person_name(value["name"]) if isinstance(value.get("name"), dict) else None)
         if isinstance(value, str) and 2 <= len(clean_text(value).split()) <= 5:
             return clean_text(value).strip()
+    for key, value in data.items():
+        # an export's context one level down: {"exportContext": {"person": {"name": {…}}}}
+        if isinstance(value, dict) and key_meaning(key) in ("export_context", "context", "header", "meta", "profile_info",
+                                                             "request", "query"):
+            found = owner_field(value)
+            if found:
+                return found
     return None
 
 

@@ -260,7 +260,8 @@ _WITH_THEN_QUOTE_RE = re.compile(r"^\s*(?:[-*+•]\s+)?\(\s*(?:joint(?:ly)?\s+)?
 
 def _looks_like_citation(block: str, dated: bool = False) -> bool:
     """dated: a year heading above ("## 2023") dates the block, so it need not hold a year."""
-    text = ENTRY_LABEL_RE.sub("", strip_markdown(clean_text(block)))
+    # (a list mark before a CV label: "- **[J4]** N. Farahani and …")
+    text = ENTRY_LABEL_RE.sub("", re.sub(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+", "", strip_markdown(clean_text(block)), count=1))
     if len(text) < 30 or len(text) > 1500:
         return False
     has_year = dated or bool(YEAR_RE.search(text)) or bool(STATUS_RE.search(text))  # "in press" stands for the year
@@ -268,6 +269,9 @@ def _looks_like_citation(block: str, dated: bool = False) -> bool:
     sentences = split_sentences(text)
     if (has_year or has_markers) and OWN_QUOTED_ENTRY_RE.match(text):
         return True
+    ieee = re.match(r"^(.{3,400}?),\s*[\"“]", text)
+    if (has_year or has_markers) and ieee and authors_score(ieee.group(1)) >= 0.7:
+        return True  # IEEE: 'N. Farahani and K. Ebrahimi, "Title," *Journal*, 2024
     if has_year and VANCOUVER_HEAD_RE.match(text):
         return True  # "Raghunathan P†, Oduya K, Halloran J. Heat exposure and …"
     if has_year and (ITALIC_BOOK_RE.match(re.sub(r"^\s*(?:[-+•]|\*(?=\s))\s*", "", clean_text(block))) or _WITH_THEN_QUOTE_RE.match(text)):

@@ -29,14 +29,20 @@ NAME = "table_export"
 
 MAX_ROWS = 20_000
 # column meaning -> the header names (read as snake case) or Web of Science tags that carry it, best first
-_COLUMNS = {
-    "title": ("title", "document_title", "article_title", "ti"),
-    "authors": ("author_full_names", "af", "authors", "author", "au", "creators", "contributors"),
-    "year": ("year", "publication_year", "py", "pub_year", "date", "publication_date", "pd"),
+_COLUMNS = {  # (and the same headers in German, French, Spanish, Portuguese and Italian research systems)
+    "title": ("title", "document_title", "article_title", "ti", "titel", "titre", "titolo", "titulo", "título", "tytul"),
+    "authors": ("author_full_names", "af", "authors", "author", "au", "creators", "contributors", "autoren", "autor_innen",
+                "autorinnen_und_autoren", "autorinnen", "autor", "auteurs", "auteur", "autori", "autore", "autores"),
+    "year": ("year", "publication_year", "py", "pub_year", "date", "publication_date", "pd", "jahr", "erscheinungsjahr",
+             "publikationsjahr", "annee", "année", "anno", "ano", "año", "fecha", "data"),
     "venue": ("source_title", "publication_title", "journal", "journal_title", "so", "venue", "source", "book_title",
-              "conference_name", "proceedings_title", "container_title", "publication", "periodical", "container"),
-    "publisher": ("publisher", "university", "institution", "pu"),
-    "kind": ("document_type", "item_type", "dt", "type", "publication_type", "pt_type"),
+              "conference_name", "proceedings_title", "container_title", "publication", "periodical", "container",
+              "erschienen_in", "zeitschrift", "quelle", "titel_der_zeitschrift", "revue", "rivista", "revista", "fuente",
+              "publie_dans", "publicado_en", "publicado_em", "pubblicato_in"),
+    "publisher": ("publisher", "university", "institution", "pu", "verlag", "editeur", "éditeur", "editore", "editorial",
+                  "editora"),
+    "kind": ("document_type", "item_type", "dt", "type", "publication_type", "pt_type", "publikationstyp", "dokumenttyp",
+             "typ", "tipo", "tipo_de_publicacion", "type_de_document"),
     "doi": ("doi", "di"),
 }
 _NOT_PUBLICATION_KIND_RE = re.compile(r"(?i)^(?:data\s?set|dataset|computer\s?program|software|presentation|video(?:recording)?|"
