@@ -28,8 +28,9 @@ def detect(page: Page) -> float:
     if page.syntax != "html":
         return 0.0
     text = page.text
-    if not ('itemprop="headline"' in text and ('class="entry' in text or "class='entry" in text) and 'class="title"' in text):
-        return 0.0
+    if not (('itemprop="headline"' in text or ('itemprop="author"' in text and 'itemprop="isPartOf"' in text))
+            and ('class="entry' in text or "class='entry" in text) and 'class="title"' in text):
+        return 0.0  # (a clone may drop the cite's "headline" and keep the rest of the entry markup)
     if "dblp" in text.lower():
         return 0.95
     # dblp's person-page markup served by a mirror or a clone under another name: the

@@ -77,7 +77,16 @@ def _field_class_entries(soup) -> list:
     # an entry has one title and one author list: an ancestor holding several is a list, not an
     # entry (a talk's "article-title" must not climb to the page wrapper around the publications)
     parts_under: dict[tuple[str, int], int] = {}
-    for kind, elements in (("title", titles), ("authors", soup.find_all(class_=author_class, limit=MAX_CANDIDATES))):
+    authors = soup.find_all(class_=author_class, limit=MAX_CANDIDATES)
+    # an author list inside another ("authors-and-collab" > "__AuthorList__") is one list, not two
+    author_ids = {id(a) for a in authors}
+
+    def same_list_inside(element) -> bool:  # (al-folio's "2 more authors" inside the list is not the list)
+        outer = next((p for _, p in zip(range(4), element.parents) if id(p) in author_ids), None)
+        return outer is not None and len(element.get_text()) >= 0.4 * len(outer.get_text())
+
+    authors = [a for a in authors if not same_list_inside(a)]
+    for kind, elements in (("title", titles), ("authors", authors)):
         for element in elements:
             for depth, parent in enumerate(element.parents):
                 if depth >= _MAX_ENTRY_DEPTH + 1:
