@@ -231,7 +231,8 @@ def _prepare(text: str) -> str:
         text = _KIND_LABEL_HEAD_RE.sub("", text)
     # a co-author note in the CV's language heading the entry ("met A en B: …", "con A y B, …",
     # "A ile: …", "spoluautoři: A, B, …"): written as the "(with A and B)" note the parser reads
-    noted = _FOREIGN_WITH_HEAD_RE.match(text)
+    # (the pattern backtracks over name runs: only entries that show one of its words try it)
+    noted = _FOREIGN_WITH_HEAD_RE.match(text) if _FOREIGN_WITH_CUE_RE.search(text[:300]) else None
     if noted:
         names = noted.group("names") or noted.group("names2") or noted.group("names3") or noted.group("names4")
         names = _FOREIGN_AND_RE.sub(" and ", names.strip(" ,;:"))
@@ -307,6 +308,10 @@ _FOREIGN_WITH_HEAD_RE = re.compile(
     r"\s+(?:ile(?:\s+birlikte)?|hezuo)\b\s*\)?\s*[:,]?\s+"
     r"|^(?i:spoluautoři|spoluautori|mitautor(?:inn)?en|co-?auteurs?|coautores|coautori|współautorzy|co-?authors?)\s*:\s*"
     r"(?P<names4>(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:,\s*(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6})[,;:]\s+(?=[A-ZÀ-ÞĀ-Ž\"“'‘«„])")
+_FOREIGN_WITH_CUE_RE = re.compile(
+    r"^\(?\s*(?i:met|mit|zusammen mit|gemeinsam mit|avec|en collaboration avec|con|junto con|com|junto com|insieme a|med|"
+    r"tillsammans med|samen met|z|ze|wspólnie z|razem z|spolu s|s|spoluautoři|spoluautori|mitautor(?:inn)?en|co-?auteurs?|"
+    r"coautores|coautori|współautorzy|co-?authors?|yu)[\s:]|\sile\b|\shezuo\b")
 _FOREIGN_AND_RE = re.compile(r"\s+(?:en|und|et|y|e|och|i|a|ve|és)\s+")
 _ALPHA_LABEL_RE = re.compile(r"^\[(?=[^\]]*[a-zà-ÿ0-9+])[^\W\d_][^\W\d_+]{0,6}\+?\d{0,4}[a-z]?\]\s+(?=[A-ZÀ-Þ])"
                              # amsalpha without years: "[KL] O. Kalu and S. Lévesque" (an initial follows)

@@ -2507,6 +2507,9 @@ def _journal_after_quoted_title(text: str, spans: list[FieldSpan]) -> list[Field
     return sorted(kept + [journal], key=lambda s: s.start)
 
 
+_CONTAINER_AFTER_RE = re.compile(r"\.?\s+(?:In|in|Dans|En|Em|In:)\s*:?\s+([A-ZÀ-Þ][^.;()]{2,150}?)(?=\s*(?:[.,;(]|\d|$))")
+
+
 def _subtitle_before_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """'Zeitregime der Plattformarbeit.' (TITLE) + 'Warten als Ressource und Zumutung' (VENUE) +
     '. In: Soziale Welt': a sentence between the title and the "In:" that names the container is
@@ -2517,7 +2520,7 @@ def _subtitle_before_container(text: str, spans: list[FieldSpan]) -> list[FieldS
         return spans
     if not re.fullmatch(r"\.\s+", text[title.end : venue.start]) or re.search(r"\d", text[venue.start : venue.end]):
         return spans
-    container = re.compile(r"\.?\s+(?:In|in|Dans|En|Em|In:)\s*:?\s+([A-ZÀ-Þ][^.;()]{2,150}?)(?=\s*(?:[.,;(]|\d|$))").match(text, venue.end)
+    container = _CONTAINER_AFTER_RE.match(text, venue.end)
     if container is None or any(venue.end <= s.start < container.end(1) for s in spans):
         return spans
     kept = [s for s in spans if s is not title and s is not venue]
@@ -2535,6 +2538,10 @@ _KIND_SENTENCE_RE = re.compile(
     r"رسالة (?:دكتوراه|ماجستير)|پایان[‌ ]?نامه|رساله دکتری|Διδακτορική διατριβή|Μεταπτυχιακή διπλωματική εργασία")
 
 
+_KIND_AFTER_TITLE_RE = re.compile(r"(?:\.\s+|\s*\()(?:\w+\s+)?(?:" + _KIND_SENTENCE_RE.pattern + r")")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def _non_latin_title_run_on(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """A title in a script the tagger saw little of (Arabic, Persian, Greek, Cyrillic, Hangul,
     Japanese) run on over its full stop into the journal, the thesis note or the place: such
@@ -2544,12 +2551,13 @@ def _non_latin_title_run_on(text: str, spans: list[FieldSpan]) -> list[FieldSpan
     if title is None:
         return spans
     body = text[title.start : title.end]
-    kind = re.search(r"(?:\.\s+|\s*\()(?:\w+\s+)?(?:" + _KIND_SENTENCE_RE.pattern + r")", body)
+    if ". " not in body and "(" not in body and "。" not in body:
+        return spans  # (nothing to stop at: the common case, decided at once)
+    kind = _KIND_AFTER_TITLE_RE.search(body) if ("(" in body or ". " in body) else None
     stop = None
     if kind and kind.start() > 8:
         stop = kind.start()
-    letters = [c for c in body if c.isalpha()]
-    if stop is None and letters and sum(1 for c in letters if _NON_LATIN_LETTER_RE.match(c)) > 0.6 * len(letters):
+    if stop is None and not body.isascii() and len(_NON_LATIN_LETTER_RE.findall(body)) > 0.6 * len(_LETTER_RE.findall(body)):
         sentence = re.search(r"[.。]\s+(?=\S)", body)
         if sentence and len(body[: sentence.start()].split()) >= 3:
             stop = sentence.start()
