@@ -34,22 +34,6 @@ class PageTimeout(BaseException):
     guards inside ingestors and the registry cannot swallow it and run on past the limit."""
 
 
-
-def _capitals_spelled_out(short: str, text: str) -> Optional[str]:
-    """'O. Adebayo' in the lists, 'OLUWASEUN ADEBAYO' as a CV's heading: the heading's given
-    names, in the case names are written in."""
-    from extract.fields.names import split_name
-
-    parts = split_name(short)
-    if not parts.family or not parts.given:
-        return None
-    initial = parts.given.strip()[:1].upper()
-    m = re.search(r"\b(" + re.escape(initial) + r"[A-ZÀ-ÞĀ-Ž]+(?:[ -][A-ZÀ-ÞĀ-Ž]+){0,2})\s+" + re.escape(parts.family.upper()) + r"\b", text)
-    if m is None:
-        return None
-    given = " ".join(w.capitalize() if "-" not in w else "-".join(x.capitalize() for x in w.split("-")) for w in m.group(1).split())
-    return f"{given} {parts.family}"
-
 def record_id_for(record: Record) -> str:
     body = record.model_dump(mode="json", exclude={"record_id", "work_id"})
     for author in body["authors"]:
@@ -116,7 +100,7 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
         # "C. Dufresne-Hart" in the lists, "Dr. Camille Dufresne-Hart" in the page's prose
         from extract.fields.names import spelled_out
 
-        person = spelled_out(person, page.visible_text()) or _capitals_spelled_out(person, page.visible_text()[:20000]) or person
+        person = spelled_out(person, page.visible_text()) or person
     kind = parsed.kind
     status = "not-a-profile" if kind == "not-a-profile" else "ok"
     if kind == "not-a-profile":

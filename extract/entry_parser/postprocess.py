@@ -36,7 +36,7 @@ _COMPOUND_FIRST = frozenset(
     "post anti multi self co semi cross inter intra over under well low long short large small "
     "real open data model state cell time end event task human machine user cost risk energy zero few one two three "
     "first second third top mid mixed fine coarse ultra micro nano bio geo socio neuro deep rule graph text image "
-    "sea land air water age gender size sex follow state-of-the".split())
+    "sea land air water age gender size sex follow".split())
 _COMPOUND_SECOND = frozenset(
     "based aware driven free like level scale wide specific dependent related induced term order step off up out "
     "art world class fold rich poor efficient sensitive resistant friendly oriented guided grained shot agnostic "
@@ -2637,16 +2637,16 @@ def _title_missing(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     return sorted(spans + [FieldSpan("TITLE", start, start + len(title), 0.5)], key=lambda s: s.start)
 
 
-_ORGANISATION_LEAD_RE = re.compile(
-    r"\s*(?:\[\d{1,4}\]\s*|\(\d{1,4}\)\s*|\d{1,4}\.\s+)?"
-    r"(?P<name>(?:(?:[A-Z]\.){2,4}\s)?[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|of|for|and|the|on|in|\([A-Z]{2,10}\))){1,11})")
-# an organisation's whole name: capitalised words and their connectors, one of them an organisation's
-_WHOLE_ORGANISATION_RE = re.compile(
-    r"(?:(?:[A-Z]\.){2,4}\s)?[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|of|for|and|the|on|in|\([A-Z]{2,10}\))){1,11}")
+# an organisation's name: capitalised words and their connectors ("U.S. Geological Survey",
+# "Organisation for Economic Co-operation and Development", "… Authority (EFSA)")
+_ORGANISATION_WORDS = r"(?:(?:[A-Z]\.){2,4}\s)?[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|of|for|and|the|on|in|\([A-Z]{2,10}\))){1,11}"
+_ORGANISATION_LEAD_RE = re.compile(r"\s*(?:\[\d{1,4}\]\s*|\(\d{1,4}\)\s*|\d{1,4}\.\s+)?(?P<name>" + _ORGANISATION_WORDS + ")")
+_WHOLE_ORGANISATION_RE = re.compile(_ORGANISATION_WORDS)
 
 
 # what follows an organisation heading a reference: its date in brackets (APA's "(2019)." or "(n.d.)."), or
 # a full stop alone before the title ("Organisation for … Development. Skills Mismatch …")
+_SENTENCE_AFTER_RE = re.compile(r"[^\W\d_]?(?:[^.]|\.(?!\s|$))+")
 _ORGANISATION_DATE_RE = re.compile(r"\.\s*(?:\(\s*(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.?)\s*\)\.\s*)?(?=\S)")
 
 
@@ -2668,31 +2668,23 @@ def _organisation_as_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan
     if inside:
         # "National" + "Park Service" (AUTHOR) + ". (n.d.). Fire ecology …" (read as the venue): the
         # organisation is the one author, and the sentence after its date the title
-        dated = _ORGANISATION_DATE_RE.match(text, name_end)
-        if dated is None:
+        replaced = inside
+    else:
+        first = min(spans, key=lambda s: s.start)
+        if first.label == "TITLE" and first.start >= name_end and re.fullmatch(r"\s*[.,]\s*[“\"‘]?", text[name_end : first.start]):
+            return sorted(spans + [FieldSpan("AUTHOR", head.start("name"), name_end, first.confidence)], key=lambda s: s.start)
+        if not (first.label == "TITLE" and first.start == head.start("name") and first.end == name_end):
             return spans
-        sentence = re.compile(r"[^\W\d_]?(?:[^.]|\.(?!\s|$))+").match(text, dated.end())
-        if sentence is None or len(sentence.group().split()) < 2:
-            return spans
-        end = dated.end() + len(sentence.group().rstrip(" ,;:"))
-        kept = [s for s in spans if s not in inside and not (s.label in ("TITLE", "VENUE") and dated.end() <= s.start < end)]
-        return sorted(kept + [FieldSpan("AUTHOR", head.start("name"), name_end, inside[0].confidence),
-                              FieldSpan("TITLE", dated.end(), end, inside[0].confidence)], key=lambda s: s.start)
-    first = min(spans, key=lambda s: s.start)
-    if first.label == "TITLE" and first.start >= name_end and re.fullmatch(r"\s*[.,]\s*[“\"‘]?", text[name_end : first.start]):
-        return sorted(spans + [FieldSpan("AUTHOR", head.start("name"), name_end, first.confidence)], key=lambda s: s.start)
-    if first.label == "TITLE" and first.start == head.start("name") and first.end == name_end:
-        dated = _ORGANISATION_DATE_RE.match(text, name_end)
-        if dated is None:
-            return spans
-        sentence = re.compile(r"[^\W\d_]?(?:[^.]|\.(?!\s|$))+").match(text, dated.end())
-        if sentence is None or len(sentence.group().split()) < 2:
-            return spans
-        end = dated.end() + len(sentence.group().rstrip(" ,;:"))
-        kept = [s for s in spans if s is not first and not (s.label in ("TITLE", "VENUE") and dated.end() <= s.start < end)]
-        return sorted(kept + [FieldSpan("AUTHOR", first.start, first.end, first.confidence),
-                              FieldSpan("TITLE", dated.end(), end, first.confidence)], key=lambda s: s.start)
-    return spans
+        replaced = [first]  # the organisation read as the title, the real title after its date
+    dated = _ORGANISATION_DATE_RE.match(text, name_end)
+    sentence = _SENTENCE_AFTER_RE.match(text, dated.end()) if dated else None
+    if sentence is None or len(sentence.group().split()) < 2:
+        return spans
+    end = dated.end() + len(sentence.group().rstrip(" ,;:"))
+    kept = [s for s in spans if s not in replaced and not (s.label in ("TITLE", "VENUE") and dated.end() <= s.start < end)]
+    confidence = replaced[0].confidence
+    return sorted(kept + [FieldSpan("AUTHOR", head.start("name"), name_end, confidence),
+                          FieldSpan("TITLE", dated.end(), end, confidence)], key=lambda s: s.start)
 
 
 # a chemical name's locants run on after the number the title span stopped at: "of 1" + ",3-Dienes"

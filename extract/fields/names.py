@@ -625,6 +625,13 @@ def spelled_out(short: str | None, text: str) -> str | None:
         givens = m.group(1).split()
         if [g[0] for g in givens] == initials and any(len(g.strip(".")) > 1 for g in givens):
             return f"{' '.join(givens)} {parsed.family}"
+    # a CV's heading in capitals ("OLUWASEUN ADEBAYO" over "O. Adebayo" in the lists): the given
+    # names in the case names are written in
+    capitals = re.compile(r"\b((?:[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž-]+\s){" + str(len(initials)) + r"})" + re.escape(parsed.family.upper()) + r"\b")
+    for m in capitals.finditer(text[:20_000]):
+        givens = m.group(1).split()
+        if [g[0] for g in givens] == initials:
+            return " ".join("-".join(x.capitalize() for x in g.split("-")) for g in givens) + f" {parsed.family}"
     return None
 
 

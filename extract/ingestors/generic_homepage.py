@@ -254,6 +254,9 @@ def heading_records(soup) -> list[tuple[object, object]]:
 _ENTRY_EXTRA_SUMMARY_RE = re.compile(r"(?i)abstract|bibtex|cite|citation|more|details|summary|show|expand|tl;?dr|notes?")
 
 
+_ABSTRACT_CLASS_RE = re.compile(r"(?:^|\s|[-_])(?:abs|abstract|tldr)(?:$|\s)")
+
+
 def _abstract_toggle_inside_item(node) -> bool:
     """A paragraph in a `<details>` toggle inside a list item ("<li>Title … <details><summary>
     Abstract</summary><p>…</p></details>"): part of that entry, not a block that would make the
@@ -262,8 +265,7 @@ def _abstract_toggle_inside_item(node) -> bool:
         return False
     # a hidden abstract or BibTeX block a link toggles ("<div class=abs style=display:none>" inside
     # the entry's own div): the entry's, not an entry of its own
-    classes = " ".join(node.get("class") or []).lower()
-    if re.search(r"(?:^|\s|[-_])(?:abs|abstract|tldr)(?:$|\s)", classes) \
+    if _ABSTRACT_CLASS_RE.search(" ".join(node.get("class") or []).lower()) \
             and node.parent is not None and node.parent.name in ("div", "li", "article", "section"):
         # (only beside the entry's own text: a list of "<p class=abstract>" blocks is no entry's extras)
         if any(c is not node and (c.get("class") or []) != (node.get("class") or []) for c in node.parent.find_all(recursive=False)):
@@ -425,7 +427,6 @@ def _indent(line: str) -> int:
     return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
 
 
-_YEAR_ALONE_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*:?\s*$")
 # a news item: "[May 2024] Our paper … got accepted!"
 _NEWS_LINE_RE = re.compile(r"^\s*[\[(]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d{2}[\])]?\s*[-–:]?\s")
 
@@ -450,11 +451,11 @@ def _split_block(lines: list[str], need_year: bool = True) -> Optional[list[tupl
         if not starts or starts[0] != 0:
             starts = []
     years_alone: set[int] = set()
-    if len(starts) < 3 and len(lines) >= 4 and sum(1 for l in lines if _YEAR_ALONE_RE.match(l)) >= 2:
+    if len(starts) < 3 and len(lines) >= 4 and sum(1 for l in lines if _YEAR_ONLY_RE.match(l)) >= 2:
         # a homepage copied as text, one entry per line under year lines ("2024" / "Title, with A
         # and B. SIGMOD 2024. [pdf]"): each line that reads as a citation by itself is an entry,
         # and a year line heads the next ones, no part of the entry above it
-        per_line = [i for i, l in enumerate(lines) if not _YEAR_ALONE_RE.match(l) and not _NEWS_LINE_RE.match(l)
+        per_line = [i for i, l in enumerate(lines) if not _YEAR_ONLY_RE.match(l) and not _NEWS_LINE_RE.match(l)
                     and is_citation_like(l, need_year)
                     and not (i and _indent(l) > _indent(lines[i - 1]))]
         if len(per_line) >= 3 and len(per_line) > len(starts) and set(starts) <= set(per_line):
@@ -826,11 +827,11 @@ _NEWS_SENTENCE_RE = re.compile(
 
 
 def is_citation_like(text: str, need_year: bool = True) -> bool:
-    if _NEWS_SENTENCE_RE.match(strip_markdown(clean_text(text))):
+    cleaned = strip_markdown(clean_text(text))
+    if _NEWS_SENTENCE_RE.match(cleaned):
         return False
     if rules_read_citation(text, need_year):
         return True
-    cleaned = strip_markdown(clean_text(text))
     if not 25 <= len(cleaned) <= 1500 or (need_year and not _has_date_cue(cleaned)):
         return False
     from extract.fields.citation import model_reads_entry  # an unknown style: ask the trained parser
@@ -1437,12 +1438,13 @@ def _parse_html(page: Page) -> PageParse:
         if hasattr(node, "find_all") and text:
             # a hidden abstract inside the entry's element is no part of its reference (its years
             # are the study's, not the paper's)
+            # (only a block named an abstract: a <details> toggle may hold the entry's BibTeX)
             for hidden in node.find_all(["div", "p", "pre"], limit=12):
-                if (hidden is not node and _abstract_toggle_inside_item(hidden) and hidden.find_parent(["div", "li"]) is node
-                        and re.search(r"(?:^|[-_\s])(?:abs|abstract|tldr)(?:$|[-_\s])", " ".join(hidden.get("class") or []).lower())
-                        and "@" not in node_text(hidden)[:200]):
+                if (hidden is not node and hidden.find_parent(["div", "li"]) is node
+                        and _ABSTRACT_CLASS_RE.search(" ".join(hidden.get("class") or []).lower())
+                        and _abstract_toggle_inside_item(hidden)):
                     part = node_text(hidden).strip()
-                    if part and len(part) < len(text):
+                    if part and "@" not in part[:200] and len(part) < len(text):
                         text = text.replace(part, " ")
         several = _br_separated_entries(node) or _double_br_entries(node, links, dated=year_above is not None)
         if getattr(node, "name", None) == "dd":

@@ -766,19 +766,12 @@ def heading_name(soup) -> Optional[str]:
     names = [n for n in (owner_in_line(raw) for raw in candidates) if n]
     if not names:
         return None
-    first = names[0]
-    if re.match(r"^(?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?\S", first):
-        # "Prof. V. Moraru" in the heading, "Valentina Moraru – Mathematics" in the <title>: the
-        # same person, the fuller form kept
-        from extract.fields.names import split_name
+    # "Prof. V. Moraru" in the heading, "Valentina Moraru – Mathematics" in the <title>: the same
+    # person, the fuller form kept
+    from extract.fields.names import fuller_name
 
-        family = split_name(first).family
-        for other in names[1:]:
-            parts = split_name(other)
-            if (family and parts.family == family and parts.given and len(parts.given.split()[0].strip(".")) > 1
-                    and parts.given[:1] == first[:1]):
-                return other
-    return first
+    first = names[0]
+    return next((other for other in names[1:] if fuller_name(first, other) == other), first)
 
 
 def header_affiliations(soup) -> list[str]:

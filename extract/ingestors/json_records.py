@@ -145,8 +145,9 @@ def _flattened(item: Any, included: Optional[dict] = None) -> Any:
             inner = item.get(bag)
             if isinstance(inner, dict) and len(inner) <= 200:
                 merged = dict(item)
+                own = {key_meaning(k) for k in item}
                 for key, value in inner.items():
-                    if key not in merged and key_meaning(key) not in {key_meaning(k) for k in item}:
+                    if key not in merged and key_meaning(key) not in own:
                         merged[key] = value
                 item = merged
     return item
