@@ -63,9 +63,13 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
         flags.append("partial")
     invalid: list[str] = []
     metrics = 0
+    prose = 0
     for position, entry in enumerate(entries):
         if entry.title and _METRICS_LABEL_RE.fullmatch(entry.title.strip(" *:")) and not (entry.authors or entry.authors_text):
             metrics += 1  # "Total citations: 412 · h-index: 9" is a profile's count, not a work
+            continue
+        if ingestor in _FREE_LAYOUT_READERS and (_prose_under_label(entry) or _affiliation_block(entry)):
+            prose += 1  # "**What I liked:** The ablations are thorough. …": a post's paragraph, not a work
             continue
         try:
             record = finalise_entry(entry, page.path, position, ingestor, owner=parsed.person)
@@ -81,6 +85,8 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
     evidence = list(parsed.evidence)
     if metrics:
         evidence.append(f"{metrics} citation-metrics line(s) left out")
+    if prose:
+        evidence.append(f"{prose} labelled paragraph(s) with no author, date or identifier left out")
     if invalid:
         flags.append("invalid-entries")
         evidence.append(f"{len(invalid)} invalid entries skipped: " + "; ".join(invalid[:3]))
@@ -102,6 +108,14 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
 
         person = spelled_out(person, page.visible_text()) or person
     kind = parsed.kind
+    if kind == "homepage" and len(records) <= 2 and _course_page(page):
+        # "Instructor:", "Office hours:", "Learning objectives", "Assessment": a course's page
+        kind, person, records = "not-a-profile", None, []
+        evidence.append("a course page (instructor, office hours, objectives, grading): not a profile")
+    if kind == "homepage" and prose >= 2 and not records:
+        # every "entry" was a labelled paragraph: a post or an article, not a list of works
+        kind, person = "not-a-profile", None
+        evidence.append("every entry was a labelled paragraph: not a publication list")
     status = "not-a-profile" if kind == "not-a-profile" else "ok"
     if kind == "not-a-profile":
         records = []
@@ -128,6 +142,51 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
         records=len(records), kind=kind, ingestor=ingestor,
     )
     return PageResult(manifest=manifest, profile=profile, records=records)
+
+
+_COURSE_CUE_RE = re.compile(r"(?im)^\W*(?:instructor|lecturer|teaching assistants?|office hours|course description|"
+                            r"learning (?:objectives|outcomes)|assessment|grading|syllabus|prerequisites|required readings?|"
+                            r"course schedule|credits)\b")
+
+
+def _course_page(page) -> bool:
+    cues = {m.group(0).strip(" *#_:-").lower() for m in _COURSE_CUE_RE.finditer(page.visible_text()[:200_000])}
+    return len(cues) >= 3
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[a-z]{2}[.!?:]\s+[A-Z]")
+
+
+# the readers of pages in no fixed layout, where a heading or a bold label can pass for an entry
+_FREE_LAYOUT_READERS = frozenset({"generic_homepage", "markdown_homepage", "homepage_html", "frontmatter_list",
+                                  "latex_cv", "org_mode", "restructuredtext", "asciidoc", "mediawiki", "jemdoc"})
+
+
+def _affiliation_block(entry) -> bool:
+    """A page header read as an entry ("Fachgebiet Werkstoffmechanik" + "Fachbereich Maschinenbau,
+    Technische Hochschule Rheinau"): its "authors" are all bodies, and it has no date or identifier."""
+    if entry.year or entry.date or entry.doi or entry.arxiv or entry.openreview or entry.venue:
+        return False
+    from extract.fields.names import is_organisation_name, split_author_list
+
+    names = [a if isinstance(a, str) else a.name for a in entry.authors] or (
+        split_author_list(entry.authors_text).names if entry.authors_text else [])
+    return bool(names) and all(is_organisation_name(n) for n in names)
+
+
+def _prose_under_label(entry) -> bool:
+    """A short bold label and a paragraph after it ("The pitch: Most RAG systems chunk …"),
+    which a list reader took for a title and its venue: no author, year, date, identifier or
+    link, and a "venue" that runs on as prose. Such an entry says nothing that makes it a work."""
+    if entry.authors or entry.authors_text or entry.year or entry.date or entry.doi or entry.arxiv or entry.openreview \
+            or entry.urls or entry.abstract or "owner-implicit" in entry.flags:
+        return False
+    title, venue = (entry.title or "").strip(), (entry.venue or "").strip()
+    if not title or len(title.split()) > 6:
+        return False
+    # (a question or a clause as the "title" with a short answer after it: "Would I use it?" + "Already am")
+    return (not venue or len(venue.split()) >= 12 or bool(_SENTENCE_BREAK_RE.search(venue))
+            or (title.endswith(("?", ":")) and len(title.split()) <= 5))
 
 
 def failed(path: str, sha: Optional[str], size: Optional[int], reason: str) -> PageResult:

@@ -242,6 +242,7 @@ class Page(BaseModel):
                 # XML pages reach here only through generic code paths; parsing them as HTML is intended
                 warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
                 self._soup = BeautifulSoup(self.text, "lxml")
+            _reveal_folded_authors(self._soup)
         return self._soup
 
     def visible_text(self) -> str:
@@ -291,3 +292,17 @@ class Page(BaseModel):
     def from_bytes(cls, data: bytes, path: str) -> "Page":
         text, encoding = decode_bytes(data)
         return cls(path=path, text=text, encoding=encoding, syntax=sniff_syntax(text, path), size=len(data))
+
+
+# al-folio folds long author lists: <span class="more-authors" onclick="… == '2 more authors' ?
+# 'S. Iqbal, M. Ferreira' : '2 more authors' …">2 more authors</span>; the names sit in the script
+_FOLDED_NAMES_RE = re.compile(r"==\s*'\d{1,4} more authors?'\s*\?\s*'([^'<>]{2,2000})'\s*:")
+
+
+def _reveal_folded_authors(soup) -> None:
+    """Put the folded names in place of the "2 more authors" label (only text is read from the
+    attribute: nothing runs)."""
+    for span in soup.find_all(class_="more-authors", limit=500):
+        found = _FOLDED_NAMES_RE.search(span.get("onclick") or "")
+        if found:
+            span.string = found.group(1)

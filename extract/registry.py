@@ -33,6 +33,8 @@ INGESTORS: tuple[str, ...] = (
     "openreview_text",
     "endnote_xml",
     "mods_xml",
+    "zotero_rdf",
+    "oai_dc",
     "citation_meta",
     "schema_org",
     "json_records",

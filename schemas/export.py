@@ -166,6 +166,8 @@ def name_parts(author: Author) -> Optional[tuple[str, str]]:
     an organisation, a single word). Uses the extractor's split when it made one; otherwise
     splits a plain 2-4 word name at its last word (with particles such as 'van der')."""
     if author.family:
+        if not author.given and author.family == author.name and " " in author.family:
+            return None  # "DESI Collaboration", "World Health Organization": a body, kept whole
         return (author.given or "", author.family)
     tokens = author.name.split()
     if not 2 <= len(tokens) <= 4 or not all(_PERSON_TOKEN_RE.match(t) for t in tokens) \

@@ -32,7 +32,7 @@ MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_ht
                 "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "profile_text", "citation_meta",
                 "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html", "ads_text", "pubmed_text",
                 "wikidata_json", "openreview_text", "endnote_xml", "mods_xml", "frontmatter_list", "diva_text", "vivo_html",
-                "table_export", "tagged_export", "jats_xml", "arxiv_text", "dblp_text")
+                "table_export", "tagged_export", "jats_xml", "arxiv_text", "dblp_text", "oai_dc", "zotero_rdf")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -73,6 +73,8 @@ FIXTURE_EXPECT = {
     "openreview_profile_paste.txt": ("openreview_text", "listing"),
     "endnote_library.xml": ("endnote_xml", "listing"),
     "mods_collection.xml": ("mods_xml", "listing"),
+    "oai_dc_records.xml": ("oai_dc", "listing"),
+    "zotero_library.rdf": ("zotero_rdf", "listing"),
     "frontmatter_publications.md": ("frontmatter_list", "homepage"),
     "repository_item_meta.html": ("citation_meta", "paper"),
     "schema_org_person.json": ("schema_org", "listing"),

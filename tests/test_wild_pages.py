@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 572 pages, 3,281 labelled records
-FLOORS = dict(kind=564, owner=544, found=3162, authors=3054, year=3135, venue=3067)
-MAX_EXTRA = 183
+# measured on this version: 622 pages, 3,653 labelled records
+FLOORS = dict(kind=613, owner=584, found=3528, authors=3410, year=3494, venue=3415)
+MAX_EXTRA = 189
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 572 and totals["records"] == 3281
+    assert totals["pages"] == 622 and totals["records"] == 3653
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -175,6 +175,15 @@ def _bibtex_as_reference(text: str) -> Optional[str]:
     return " ".join(p for p in parts if p)
 
 
+# (what follows shows the italics are a title: a stop, lower case, a volume number; not ", Names")
+_LEADING_ITALIC_TITLE_RE = re.compile(r"^((?:19|20)\d\d[a-z]?\s+)?(?:\*(?!\*)([^*\n,;]{3,300}?)\*(?!\*)|_(?!_)([^_\n,;]{3,300}?)_(?!_))"
+                                      r"(?=[.:]|$|\s+[a-z]|,\s*(?:\d|[a-z]))")
+_UNDERSCORE_EMPHASIS_RE = re.compile(r"(?<![\w_])_(?=[^\s_])[^_\n]{1,80}(?<=[^\s_])_(?![\w_])")
+_ELIDED_NAMES_RE = re.compile(r",\s*(?:…|\.\.\.)\s*,\s*")
+_WITH_HEAD_RE = re.compile(r"^with\s+((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:(?:,\s*|,?\s+(?:and|&)\s+)(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6}?)\s*:\s+(?=\S)")
+_GLUED_ARXIV_RE = re.compile(r"(?<=[a-z]{2})arXiv(?=\s?:\s?\d)")
+
+
 def _prepare(text: str) -> str:
     from extract.fields.text import clean_text, strip_author_marks, strip_markdown
 
@@ -204,6 +213,8 @@ def _prepare(text: str) -> str:
     text = strip_author_marks(text)
     # "andS.Oduya", "andAndrea Fiore": the last name glued to its conjunction in a PDF scrape
     text = _GLUED_AND_RE.sub("and ", text)
+    if "arXiv" in text:  # "…with tensor networksarXiv :1606.05510": an id glued to the title's last word
+        text = _GLUED_ARXIV_RE.sub(" arXiv", text)
     # a legal citation's signal before the names: "See Thomas A. Brennan, Note, …", "Cf. …"
     if text.startswith(("See", "Cf.", "But see", "Compare", "Accord")) and _BLUEBOOK_CITE_RE.search(text):
         text = _SIGNAL_HEAD_RE.sub("", text)  # (a title that starts "See You Later" stays whole)
@@ -222,8 +233,18 @@ def _prepare(text: str) -> str:
         text = re.sub(r"\bPreprint at\s+(?=[A-Za-z])", "", text)
         # AMA: "medRxiv. Preprint posted online January 12, 2024." — a status and its date
         text = _POSTED_ONLINE_RE.sub(r". \1.", text)
-    if "](" in text or "**" in text or "__" in text:
+    if text[:1] in "*_" or (text[:4].isdigit() and text[4:6].strip() == "" and "*" in text[:12]):
+        # an own work listed by its title in italics: "*Tidewater Elegy* for string quartet. …",
+        # "2018  *Tidal Archives*, solo exhibition, …": the italics bound the title; quotes say so
+        text = _LEADING_ITALIC_TITLE_RE.sub(lambda m: f"{m.group(1) or ''}“{m.group(2) or m.group(3)}”", text, count=1)
+    if "](" in text or "**" in text or "__" in text or ("_" in text and _UNDERSCORE_EMPHASIS_RE.search(text)):
         text = strip_markdown(text)
+    # "Hao Sun, Nicole Becker, …, Pranav Krishnaswamy": names left out in the middle of the list
+    if "…," in text or "..., " in text:
+        text = _ELIDED_NAMES_RE.sub(", ", text)
+    # an own entry's co-author note heading it: "with Emma Lindahl: Position: …"
+    if text.startswith("with "):
+        text = _WITH_HEAD_RE.sub(lambda m: f"(with {m.group(1)}) ", text)
     # a CV's own labels before the entry: "C4. [2017] …", "J12. 2016. …", "[B2] 2019. …"
     text = _CV_LABEL_RE.sub("", text)
     # a CV's kind label heading the entry: "Zeitschriftenaufsatz: …", "Chapitre d'ouvrage : …"
@@ -294,7 +315,9 @@ _KIND_LABEL_HEAD_RE = re.compile(
     r"sammelbandbeitr[äa]ge?|bok|bokkapitel|monografie|artykuł|rozdział|kapitola|článek|kniha|makale|kitap(?: bölümü)?|"
     r"bildiri|hoofdstuk|boek|tijdschriftartikel|recensione|recensión|reseña|compte rendu|tansho|kyōcho|kyocho|"
     r"ronbun|rombun|zasshi ronbun|tesis doctoral|tese de doutorado|dissertação|doktora tezi|yüksek lisans tezi|"
-    r"proefschrift|doktorsavhandling|avhandling|praca doktorska|rozprava)\s*:\s+(?=\S)")
+    r"proefschrift|doktorsavhandling|avhandling|praca doktorska|rozprava|"
+    # a talk's or review's kind: "Keynote address: Title", "Invited review: …"
+    r"keynote(?: address| lecture| talk)?|invited (?:review|talk|lecture|paper|commentary|chapter)|plenary(?: talk| lecture)?)\s*:\s+(?=\S)")
 # a co-author note heading an own entry, in the CV's language: "met A en B:", "mit A:", "avec A et B,",
 # "con A y B,", "com A e B,", "med A och B,", "z A i B,", "A ile:", "(A ve B ile birlikte)",
 # "yu A hezuo:", "spoluautoři: A, B,"
@@ -349,7 +372,7 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     from extract.fields.cjk_brackets import find_cjk_bracket_spans
     from extract.fields.gbt7714 import find_gbt_spans
     from extract.fields.homepage_line import find_title_first_spans
-    from extract.fields.legal_case import find_case_spans
+    from extract.fields.legal_case import find_case_spans, find_law_review_spans
     from extract.fields.separated_line import find_separated_spans
     from extract.fields.scholar_line import find_scholar_spans
     from extract.fields.ssrn_citation import find_ssrn_spans
@@ -359,7 +382,8 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     for i, text in enumerate(texts):
         spans = (find_scholar_spans(text) or (find_gbt_spans(text) if "[" in text else None) or find_ssrn_spans(text)
                  or (find_cjk_bracket_spans(text) if _CJK_BRACKETS_RE.search(text) else None)
-                 or find_title_first_spans(text) or find_case_spans(text) or find_separated_spans(text))
+                 or find_title_first_spans(text) or find_case_spans(text) or find_law_review_spans(text)
+                 or find_separated_spans(text))
         if spans:
             by_rule[i] = Parsed(text, [FieldSpan(label, a, b, 1.0) for label, a, b in spans], 1.0)
     if by_rule:

@@ -67,7 +67,8 @@ _ARXIV_ID_RE = re.compile(r"\barxiv\s*:\s*\S+", re.I)
 _TITLE_DESCRIPTOR_RE = re.compile(
     r"\s*\[(?:doctoral|master'?s|ph\.?\s?d|data\s?set|computer|software|video|audio|podcast|unpublished|preprint|"
     r"conference|poster|abstract|paper presentation|tesis|tese|thèse|tesi|disertación|dissertação|dissertation|thesis|"
-    r"trabajo de fin|mémoire)\b[^\]]{0,80}\]?\s*$", re.I)
+    r"trabajo de fin|mémoire|case reports?|letter|editorial|commentary|erratum|corrigendum|review|perspective|"
+    r"in (?:chinese|japanese|korean|russian|german|french|spanish|portuguese|italian|polish|turkish))\b[^\]]{0,80}\]?\s*$", re.I)
 # the same descriptors, and notes, in parentheses closing a title: "(Tesis doctoral)",
 # "(Doctoral dissertation, Univ. X)", "(arXiv:2301.01234v2 [cs.CL])", "(Best Paper Award)", "(Oral)"
 _TITLE_NOTE_TAIL_RE = re.compile(
@@ -76,13 +77,14 @@ _TITLE_NOTE_TAIL_RE = re.compile(
     r"dissertation|doktorarbeit|tesi di (?:dottorato|laurea)"
     r"|arxiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?:\s*\[[\w.-]+\])?"
     r"|(?:best|outstanding|distinguished)\s+(?:student\s+)?(?:paper|poster|demo|artifact)(?:\s+(?:award|honou?rable mention|runner[- ]up))?"
-    r"|oral(?: presentation)?|spotlight|contributed talk|invited talk|poster|report|technical report|white paper|policy brief)\)\s*$", re.I)
+    r"|(?:oral|spotlight|contributed talk|invited talk|poster)(?: presentation)?(?:,\s*top\s[\d.]+\s?%)?"
+    r"|report|technical report|white paper|policy brief)\)\s*$", re.I)
 # (a word of four letters or more inside: "[O III]" or "[C II]" closing an astronomy title stays)
 _TITLE_BEFORE_WITH_NOTE_RE = re.compile(
     r"((?:[^.;—–()\[\]]|(?<=\d)[–-](?=\d)){1,80}?)\s[—–]\s*(?:(?:joint(?:ly)?\s+)?with\s+[A-ZÀ-ÞĀ-Ž]|(?:sole|single|solo)[- ]author)")
 _DANGLING_AUTHOR_NOTE_RE = re.compile(
     r"\s*[—–]\s*(?:(?:joint(?:ly)?\s+)?with|(?:sole|single|solo)[- ]author(?:ed)?)\.?$", re.I)
-_WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+)?with\s+(?=[A-ZÀ-ÞĀ-Ž])")
+_WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+|joint work\s+)?with\s+(?=[A-ZÀ-ÞĀ-Ž])")
 _TRAILING_BRACKET_RE = re.compile(r"\s*\[(?=[^\[\]]*[^\W\d_]{4})[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
 _EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:,?\s*(?:überarb|erw|aktualisierte|rev|verb|neu\w*|korr)\.?,?\s*(?:(?:und|u\.)\s+\w+\.?\s*)?)?"
                                r"(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
@@ -145,7 +147,12 @@ _TITLE_HEAD_MARK_RE = re.compile(
     # a chapter's number in a book ("Chapter 29. Intergenerational mobility …"), a group the
     # authors wrote for ("for the Canadian Lung Oncology Group. Outcome assessment …")
     r"|(?:chapter|chap\.|kapitel|chapitre|cap[íi]tulo)\s+\d{1,3}\s*[.:—–-]\s+(?=\w)"
-    r"|(?:for|on behalf of) the (?:[\w'’-]+\s){0,6}(?:group|investigators|consortium|collaborat\w+|committee|network|team)\.\s+)", re.I)
+    r"|(?:for|on behalf of) the (?:[\w'’-]+\s){0,6}(?:group|investigators|consortium|collaborat\w+|committee|network|team)\.\s+"
+    # a talk's kind before its title: "Keynote address: Place-based science …", "Invited talk: …"
+    r"|(?:keynote(?: address| lecture| talk)?|invited (?:talk|lecture|review|paper|address)|plenary(?: talk| lecture)?"
+    r"|contributed talk|oral presentation|poster presentation)\s*:\s+(?=\S)"
+    # the group named after "et al." of a collaboration paper: "(IceTrack Collaboration), Search for …"
+    r"|[\w'’ -]{2,60}\s(?:collaboration|consortium|group|team)\)\s*,\s+(?=\S))", re.I)
 # what closes a title but is no part of it: the kind of document, an edition, the editors
 # ("… Expedition Report. Manuscript", "… Petri Lombardi. Edited by …", "… collections. Sous la
 # direction de …", "… partitives. Mémoire en linguistique", "… prototype facility PhDThesis")
@@ -341,6 +348,23 @@ class Parsed(NamedTuple):
             party = re.match(r"\.\s+([A-Z][^,.;()]{1,80}?)(?=,\s|\.\s|\s\(|$)", self.text[stop:])
             if party:
                 title += "." + self.text[stop + 1 : stop + party.end()]
+        # "… long-term therapy. Under review, JAMA Internal Medicine", "… hospitals. Podium presentation,
+        # Sigma Theta Tau …": a status or a talk's kind starts the sentence after the title
+        status = _STATUS_SENTENCE_RE.search(title)
+        if status and len(title[: status.start()].split()) >= 3:
+            title = title[: status.start()]
+        # "Data from: … latitude. Dryad Digital Repository": the archive holding a data set
+        repository = _TRAILING_REPOSITORY_RE.search(title)
+        if repository and len(title[: repository.start()].split()) >= 3:
+            title = title[: repository.start()]
+        # IEEE's report: "Technical Guidelines for …, Electric Power" + " Research Institute, Palo
+        # Alto, …, Tech. Rep. …": the issuing body after a comma, its name run on past the title
+        issuer = title.rfind(", ")
+        if issuer > 0 and len(title[:issuer].split()) >= 4:
+            body = title[issuer + 2 :] + re.match(r"[^,.;()]*", self.text[stop:]).group(0)
+            if _ORGANISATION_NAME_RE.search(body) and len(body.split()) <= 8 and body[:1].isupper() \
+                    and re.match(r"[^,.;()]*,\s*(?:[A-Z][\w. ]{1,30},\s*)*(?:[A-Z]{2}\b|USA|UK|Tech|Rep|Report|\d)", self.text[stop:]):
+                title = title[:issuer]
         access = _ACCESS_SENTENCE_RE.search(title)
         if access and len(title[: access.start()].split()) >= 3:
             title = title[: access.start()]
@@ -803,7 +827,7 @@ _THESIS_SCHOOL_RE = re.compile(
     # a department before the school is skipped: "PhD thesis, Department of Geology, University of Bergen"
     r"(?:(?:Department|Dept\.?|School|Faculty|Division|Institute|Laborator(?:y|ies)|Centre|Center)\s(?:of\s|for\s)?[^,()]{2,60},\s*)?"
     # the school: capitalised words up to and around a school word, each word matched once
-    r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:[A-Z][\w'’&.]*-)*(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|"
+    r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:[A-Z][\w'’&.]*-)*(?:University|Univ\.|Universit[äaéyeà]\w*|Universidade|Universidad|"
     r"Institute|Institut|College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole|Politecnico|Polit[ée]cnica|Politècnica)"
     r"(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5}"
     r"|ETH(?: Z[üu]rich)?|EPFL|KTH(?: Royal Institute of Technology)?|MIT|UCL|TU [A-Z][\w]+)")
@@ -836,6 +860,11 @@ _TITLE_BOOK_DETAIL_RE = re.compile(r",\s*(?:\d+(?:st|nd|rd|th|d)\s+(?:rev\.\s+)?
                                    r"(?:trans(?:lated)?\.?|ed(?:ited)?\.?|hrsg\.?)\s+(?:by|von)\s+[^,]{2,80}?)\s*$", re.I)
 _ACCESS_SENTENCE_RE = re.compile(r"\.\s+(?:Available|Retrieved|Obtainable|Downloadable)\s+(?:via|from|at|online|on|by)\b")
 _STATUS_ONLY_RE = re.compile(PUBLICATION_STATUS, re.I)
+_TRAILING_REPOSITORY_RE = re.compile(r"\.\s+(?:(?:[A-Z][\w-]*\s){0,3}(?:Digital|Data)\s+Repository|Dryad|Zenodo|figshare|PANGAEA|"
+                                     r"Mendeley Data|Harvard Dataverse|OSF)$")
+_STATUS_SENTENCE_RE = re.compile(r"(?:\.|\s[—–|·])\s+(?i:preprint|under review|under submission|submitted|in press|forthcoming|to appear|accepted|"
+                                 r"revise (?:and|&) resubmit|in preparation|(?:podium|poster|oral|invited|contributed|keynote|plenary)"
+                                 r" (?:presentation|talk|paper|address|lecture)|paper presented|presented at)\b")
 # cities of the humanities' comma style ("Titolo, Roma, Editore, 1972"): continental ones only, since
 # "Cambridge, Mass." or "Oxford, UK" after an English publisher would read as a city and publisher
 _PUBLISHING_CITIES = (
@@ -901,7 +930,7 @@ _PAPER_SERIES_RE = re.compile(r"\b((?:AIAA|SAE|ASME|SPE|OTC|ISA)(?:\sTechnical)?
 # a report's issuer after its number: "Tech. Rep. TR-2019-04, Institute for X, Lund" /
 # "(Report No. SEI-2016-08). Structural Engineering Institute"
 _REPORT_ISSUER_RE = re.compile(
-    r"(?i:tech(?:nical)?\.?\s*rep(?:ort)?\.?|report|research report|memorandum)\s*(?i:no\.?\s*)?(?:(?:[A-Z]{1,8}\s)?[\w./-]{0,30}\d[\w./-]{0,30})?\)?"
+    r"(?i:tech(?:nical)?\.?\s*rep(?:ort)?\.?|report|research report|memorandum|rapport(?: de recherche| technique)?|bericht)\s*(?i:no\.?\s*)?(?:(?:[A-Z]{1,8}\s)?[\w./-]{0,30}\d[\w./-]{0,30})?\)?"
     r"\s*[,.]\s*((?:[A-Z][\w'’&.-]*)(?:\s(?:of|for|and|&|the|de|für|[A-Z][\w'’&.-]*)){0,7})")
 # a venue the tagger found that only names the kind of work ("Master's", "PhD thesis")
 # a venue that is only an abbreviation's first word: "Prof" (of a supervisor), "Tech" (of "Tech. Rep."), "D"
@@ -942,9 +971,9 @@ _NO_VENUE_HEAD_RE = re.compile(r"(?:Translated by|Edited by|Ed\. by|Trans\. of|T
 # APA: "[Poster presentation]. IDWeek 2019, Washington, DC": the meeting follows the description
 _PRESENTED_AT_BRACKET_RE = re.compile(r"\[(?:[^\[\]]{0,30}\b)?(?i:poster|paper|conference|symposium|oral|keynote|presentation|session|abstract)"
                                       r"[^\[\]]{0,40}\]\.?\s*([A-Z0-9][^,.;()\[\]]{2,120})")
-_DEPARTMENT_RE = re.compile(r"(?:Department|Dept\.?|School|Faculty|Division|Laborator(?:y|ies)|Lab\.?)\b|.*\b(?:Dept|Department)\.?$")
+_DEPARTMENT_RE = re.compile(r"(?:Department|Dept\.?|School|Faculty|Division|Laborator(?:y|ies)|Lab\.?)\b|.*\b(?:Dept|Department|Division|Laboratory|Lab)\.?$")
 _UNIVERSITY_AFTER_RE = re.compile(
-    r"[.\s]*,\s*((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Univ\.|Universit[äaéy]\w*|Universidade|Universidad|"
+    r"[.\s]*,\s*((?:[A-Z][\w'’&.-]*\s){0,4}(?:University|Univ\.|Universit[äaéyeà]\w*|Universidade|Universidad|"
     r"Institute of Technology|College)(?:\s(?:of\s|de\s|at\s|of the\s)?[A-Z][\w'’.-]*){0,4})")
 
 
@@ -994,7 +1023,9 @@ def untagged_venue(tail: str) -> Optional[str]:
         return container.group(1)
     school = _THESIS_SCHOOL_RE.search(tail)
     if school:
-        return school.group(1).strip(" ,.;") or None
+        # "Working paper, Graduate School of Business, University of Chicago": the university, not its school
+        university = None if re.search(r"Univ", school.group(1)) else _UNIVERSITY_AFTER_RE.match(tail, school.end(1))
+        return (university.group(1) if university else school.group(1)).strip(" ,.;") or None
     for pattern in (_ABNT_JOURNAL_RE, _CHICAGO_JOURNAL_RE, _SCHOOL_BEFORE_KIND_RE, _WORKING_PAPER_ISSUER_RE, _ACS_CHAPTER_BOOK_RE,
                     _AMS_JOURNAL_RE, _BLUEBOOK_JOURNAL_RE, _RSC_JOURNAL_RE):
         found = pattern.search(tail)
@@ -1257,17 +1288,24 @@ def _inverted(text: str) -> Optional[Person]:
 # "(with A. One and B. Two)", "(joint with …)", ", with M. Lindberg," and the same in French,
 # German, Spanish, Portuguese, Dutch
 _CO_AUTHORS_RE = re.compile(
-    r"(?:\(\s*(?:joint(?:ly)?\s+)?(?:with|avec|mit|con|com|met)\s+([^()]{2,200}?)\s*\)"
-    r"|,\s+(?:joint(?:ly)?\s+)?with\s+([^,.;()]{2,120}?(?:,?\s+and\s+[^,.;()]{2,60}?)?)\s*[,.;]"
+    r"(?:\(\s*(?:joint(?:ly)?\s+|joint work\s+)?(?:with|avec|mit|con|com|met)\s+([^()]{2,200}?)\s*\)"
+    # ", with Ahmed Saleh, Julia Brandt, and Pierre Lambert." (the longest run of names is kept)
+    r"|,\s+(?:joint(?:ly)?\s+|joint work\s+)?with\s+((?:[^,.;()]{2,60}?,\s+){0,8}[^,.;()]{2,60}?(?:,?\s+and\s+[^,.;()]{2,60}?)?)\s*(?:[.;]|$)"
+    r"|,\s+(?:joint(?:ly)?\s+|joint work\s+)?with\s+([^,.;()]{2,120}?(?:,?\s+and\s+[^,.;()]{2,60}?)?)\s*[,.;]"
     # "Title — with R. Castellanos and T. Lindahl. Journal, 2023" (initials keep their periods)
-    r"|\s[—–]\s+(?:joint(?:ly)?\s+)?with\s+([^;()—–]{2,160}?[^\W\d_]{2})\s*(?:[.;](?=\s|$)|$))")
+    r"|\s[—–]\s+(?:joint(?:ly)?\s+|joint work\s+)?with\s+([^;()—–]{2,160}?[^\W\d_]{2})\s*(?:[.;](?=\s|$)|$))")
 
 
 def _co_authors_noted(text: str) -> Optional[list[Person]]:
     m = _CO_AUTHORS_RE.search(text)
     if m is None:
         return None
-    names = split_author_list(m.group(1) or m.group(2) or m.group(3)).names
+    names = split_author_list(m.group(1) or m.group(2) or m.group(3) or m.group(4)).names
+    if m.group(2) and names and not all(looks_like_name(n) and len(n.split()) <= 4 for n in names):
+        # the comma list ran past the names (", with A and B, Journal of X."): the shorter reading
+        shorter = re.match(r",\s+(?:joint(?:ly)?\s+|joint work\s+)?with\s+([^,.;()]{2,120}?(?:,?\s+and\s+[^,.;()]{2,60}?)?)\s*[,.;]",
+                           text[m.start():])
+        names = split_author_list(shorter.group(1)).names if shorter else []
     if not names or not all(looks_like_name(n) and len(n.split()) <= 4 for n in names):
         return None
     people = [p for p in (_person(n) for n in names) if p]
@@ -1506,6 +1544,57 @@ def _title_head_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     if not text[gap_start + lead : gap_start + lead + 1].isupper() or re.match(r"[A-Z]\.", gap[lead:]):
         return spans  # a lower-case word or the last author's initials ("E., Macroscopic")
     return spans[:k] + [FieldSpan("TITLE", gap_start + lead, title.end, title.confidence)] + spans[k + 1 :]
+
+
+_INITIALS_FAMILY_HEAD_RE = re.compile(r"((?:[A-Z]{1,3}|[A-Z]\.(?:\s?[A-Z]\.){0,2})\s+[A-ZÀ-ÞĀ-Ž][\w'’-]*[a-zß-ÿ][\w'’-]*)(?:…|\.\.\.)?(?=\s|$)")
+
+
+def _last_author_read_into_venue(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """A Scholar byline copied without its line breaks: 'X Liu, T Ogunleye' (AUTHOR) + ', ' + 'M
+    Richter IEEE Transactions on …' (VENUE): the last "initials family" name of the list, shaped
+    like the names before it, is no part of the venue."""
+    for k in range(len(spans) - 1):
+        author, venue = spans[k], spans[k + 1]
+        gap = re.fullmatch(r"\s*,\s*((?:[A-Z]{1,3}|[A-Z]\.(?:\s?[A-Z]\.){0,2})\s+)?", text[author.end : venue.start])
+        if author.label != "AUTHOR" or venue.label != "VENUE" or gap is None:
+            continue
+        if not _INITIALS_FAMILY_HEAD_RE.fullmatch(text[author.start : author.end].strip()):
+            continue
+        # ("…, T Lindgren, K" + "Abe Findings of …": the initials left untagged before the venue)
+        start = author.end + gap.start(1) if gap.group(1) else venue.start
+        m = _INITIALS_FAMILY_HEAD_RE.match(text, start)
+        if m is None:
+            continue
+        rest = re.match(r"(?:…|\.\.\.)?\s*", text[m.end(1) :])
+        at = m.end(1) + rest.end()
+        name = FieldSpan("AUTHOR", start, m.end(1), venue.confidence)
+        kept = [FieldSpan("VENUE", at, venue.end, venue.confidence)] if at < venue.end - 1 else []
+        return spans[:k + 1] + [name] + kept + spans[k + 2 :]
+    return spans
+
+
+def _person_named_in_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'A. Hurwitz, Sur un theoreme' + 'de M. Hadamard' + ', C. R. Acad. …', 'A problem of' + 'V. M.'
+    + 'Zolotarev and analogues …': a name the title mentions, tagged as a person. With the
+    authors listed before the title, a name set off from the title by a bare space (no comma
+    or full stop), between two title pieces or after a title ending on a function word or
+    opening with a particle, is the title's."""
+    for k in range(1, len(spans)):
+        title, name = spans[k - 1], spans[k]
+        if title.label != "TITLE" or name.label != "AUTHOR" or text[title.end : name.start] != " ":
+            continue
+        if not any(s.label == "AUTHOR" and s.end <= title.start for s in spans[: k - 1]):
+            continue
+        after = spans[k + 1] if k + 1 < len(spans) else None
+        between = after is not None and after.label == "TITLE" and text[name.end : after.start] == " "
+        last_word = text[title.start : title.end].rsplit(None, 1)[-1].lower()
+        particle = re.match(r"(?:de|van|von|der|di|du|del|da|of)\s", text[name.start : name.end]) is not None
+        if not (between or particle or (last_word in _DANGLING and last_word not in ("by", "and", "with"))):
+            continue
+        end = after.end if between else name.end
+        conf = min(title.confidence, after.confidence) if between else title.confidence
+        return spans[: k - 1] + [FieldSpan("TITLE", title.start, end, conf)] + spans[k + (2 if between else 1) :]
+    return spans
 
 
 def _names_inside_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2260,7 +2349,7 @@ def _parenthetical_tail_end(texts: list[str], tags: list[str], j: int) -> int:
     # a year next to a capitalised acronym is a venue note ("ICRC 2015"); a lone year is a date
     # "(1870-1914)": a period the title covers, when the entry's year stands elsewhere
     period = (len(inner) == 3 and _PERIOD_YEAR_RE.fullmatch(inner[0]) and inner[1] in ("-", "–", "—")
-              and re.fullmatch(r"\d{2,4}", inner[2]) and any(t == "B-YEAR" for t in tags[k + 1 :]))
+              and re.fullmatch(r"\d{2,4}", inner[2]) and any(t == "B-YEAR" for t in tags[k + 1 :] + tags[:j]))
     if period and (k + 1 == n or texts[k + 1] in (".", ",", ";", ":")):
         return k + 1
     # a numbered series ("Mouton Grammar Library 44", "IZA Discussion Paper No. 14122")
@@ -2439,11 +2528,16 @@ def _family_after_initials_read_into_title(text: str, spans: list[FieldSpan]) ->
     alone are no name; the capitalised word after them, closed by a comma, is its family name."""
     for k in range(len(spans) - 1):
         author, title = spans[k], spans[k + 1]
-        if author.label != "AUTHOR" or title.label != "TITLE" or text[author.end : title.start].strip():
+        if author.label != "AUTHOR" or title.label != "TITLE" or text[author.end : title.start].strip() not in ("", "."):
             continue
-        if not re.fullmatch(r"(?:[A-ZÀ-Þ]\.?\s?-?){1,4}", text[author.start : author.end].strip()):
+        # (or the last name's initials at the end of a list span: "L. von Hagen, F" + "Albrecht-Nowak: A …")
+        written = text[author.start : author.end].strip()
+        # (natural order only: the name before the last comma starts with its initials, "L. von Hagen";
+        # in "Stone, M" + "Cross-validation: A review" the initials close an inverted name)
+        if not (re.fullmatch(r"(?:[A-ZÀ-Þ]\.?\s?-?){1,4}", written)
+                or re.search(r"(?:^|,\s*)(?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?[^,]+,\s*(?:[A-ZÀ-Þ]\.?\s?-?){1,3}$", written)):
             continue
-        head = re.match(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+),\s+(?=\S+\s+\S)", text[title.start : title.end])
+        head = re.match(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+)[,:]\s+(?=\S+\s+\S)", text[title.start : title.end])
         if head is None:
             continue
         rest = title.start + head.end()
@@ -2817,13 +2911,16 @@ def _title_inside_quotes(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     for the Village?" TITLE + "Chiefs, Courts" AUTHOR + "and Customary Law in Colonial Ghana.”"
     TITLE, or one unsure title ending at the closing mark): the writer's quotes bound the
     title, so it is all they enclose (when only title pieces and unsure names lie inside)."""
-    for opener, closer in (("“", "”"), ("«", "»"), ("„", "“"), ('"', '"')):
+    for opener, closer in (("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("‘", "’"), ("'", "'")):
         if text.count(opener) != (2 if opener == closer else 1) or closer not in text:
             continue
         start = text.find(opener) + 1
         end = text.find(closer, start)
         if end < 0:
             continue
+        if opener in "‘'" and (text.count(closer) != (2 if opener == closer else 1) or text[end - 1] not in ",."
+                               or (start > 1 and text[start - 2].isalnum())):
+            continue  # single marks are apostrophes too: only a pair closing after "," or "." ('Title,') is a quote
         inside = [s for s in spans if s.start < end and s.end > start]
         titles = [s for s in inside if s.label == "TITLE"]
         if not titles or any(s.start < start or s.end > end for s in inside):
@@ -2849,11 +2946,15 @@ def _venue_glued_to_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     publisher after "Place:" is then read as the venue)."""
     for k in range(len(spans) - 1):
         title, venue = spans[k], spans[k + 1]
-        if title.label != "TITLE" or venue.label != "VENUE" or venue.confidence >= 0.5:
+        if title.label != "TITLE" or venue.label != "VENUE":
             continue
-        if text[title.end : venue.start] != " " or not text[title.end - 1 : title.end].isalpha():
+        if text[title.end : venue.start] != " " or not (text[title.end - 1 : title.end].isalpha() or text[title.end - 1 : title.end] in "”’\""):
             continue
-        if _VENUE_CUE_RE.search(text[venue.start : venue.end]) or not _IMPRINT_AFTER_RE.match(text, venue.end):
+        # (or nothing after it at all: "… Creation of the Buckeye" + "Corpus of Conversational Speech" + ".")
+        ends_entry = re.fullmatch(r"[\s.]*", text[venue.end :]) is not None and not any(s.label == "YEAR" and s.start > venue.end for s in spans)
+        if _VENUE_CUE_RE.search(text[venue.start : venue.end]) or not (
+                (_IMPRINT_AFTER_RE.match(text, venue.end) and (venue.confidence < 0.5 or text[title.end - 1] in "”’\""))
+                or (ends_entry and venue.confidence < 0.9)):
             continue  # a journal's own words, or no book imprint ("Cardiff: University of Wales Press") after it
         end = venue.end
         while end > venue.start and text[end - 1] in ".,;: ":
@@ -3009,6 +3110,21 @@ def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> lis
                 and (texts[j - 1] == "Act" or (texts[j - 1] == "of" and j >= 2 and texts[j - 2] == "Act"))):
             # "Clean Harbors Restoration Act of" + "2011": a statute's year is part of its name
             run[2] = j + 1
+            continue
+        opened = max((k for k in range(run[1], j) if texts[k] == "("), default=-1)
+        if (run[0] == "TITLE" and texts[run[1] : j].count("(") == texts[run[1] : j].count(")") + 1
+                and opened > run[1] and j - opened >= 3 and texts[j - 1][:1].isalnum()):
+            # "… roots (Rhododendron cv" + ". Demontague, Jean-Marie)" + ".": a title never leaves a
+            # parenthesis open; it runs to the closing mark when only untagged words lie before it
+            k = j
+            while k < n and k - j <= _MAX_PAREN_TAIL and tags[k] == "O" and texts[k] not in ("(", ")"):
+                k += 1
+            later = next((t for t in tags[k + 1 :] if t != "O"), "O")
+            inner = texts[opened + 1 : k]
+            if (k < n and texts[k] == ")" and tags[k] == "O" and (k + 1 == n or texts[k + 1] in (".", ",", ";", ":", "?", "!"))
+                    and not later.endswith("TITLE") and not _PAREN_NOT_TITLE_RE.match(" ".join(inner))
+                    and not any(c.isdigit() for t in inner for c in t)):
+                run[2] = k + 1
             continue
         if texts[run[2] - 1].lower() in _DANGLING:
             while j < n and tags[j] == "O" and any(c.isalnum() for c in texts[j]):
@@ -3224,6 +3340,8 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
         FieldSpan(label, starts[s], starts[e - 1] + len(texts[e - 1]), round(conf, 4))
         for label, s, e, conf in merged
     ]
+    spans = _person_named_in_title(text_of_doc, spans)
+    spans = _last_author_read_into_venue(text_of_doc, spans)
     spans = _quoted_venue_is_title(text_of_doc, spans)
     spans = _journal_inside_title(text_of_doc, spans)
     spans = _title_word_read_as_venue(text_of_doc, spans)

@@ -19,14 +19,27 @@ from typing import Optional
 from extract.fields.sections import PUBLICATION_STATUS
 
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|dos|ten|ter)"
-_FAMILY = rf"(?:{_PARTICLE}\s){{0,3}}(?=[\w'’-]*[a-zß-ÿā-ɏ])[A-ZÀ-ÞĀ-Ž][\w'’-]*"  # Ł, Š, Ž … too
+_FAMILY = rf"(?:{_PARTICLE}\s){{0,3}}(?=[\w'’-]*[a-zß-ÿā-ɏ])[A-ZÀ-ÞĀ-Ž\u0218-\u021b][\w'’-]*"  # Ł, Š, Ž … too
 # an owner set in capitals among the names ("Mariam Haddad, Chen Wu, OLIVER BRANDT")
 _CAPS_NAME = r"[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})?\s[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})?"
-_NAME = rf"(?:(?:(?:[A-Z]\.\s?-?){{1,3}}\s?|[A-ZÀ-ÞĀ-Ž][a-zß-ÿĀ-ɏ'’-]+\s(?:[A-Z]\.\s)?){_FAMILY}|{_CAPS_NAME})[*†‡]{{0,2}}"
+# a given name: "Wen-Jie", "Sung-min", "Fatima Zahra" (two given names), "Ștefan"
+_GIVEN = r"[A-ZÀ-ÞĀ-Ž\u0218-\u021b][a-zß-ÿĀ-ɏ\u0219\u021b'’]+(?:-[A-Za-zß-ÿ][a-zß-ÿĀ-ɏ'’]+)?"
+_NAME = (rf"(?:(?:(?:[A-Z]\.\s?-?){{1,3}}\s?|{_GIVEN}\s(?:{_GIVEN}\s)?(?:[A-Z]\.\s)?){_FAMILY}|{_CAPS_NAME})"
+         r"[*†‡§¹²³]{0,2}")
 _NAMES = rf"{_NAME}(?:,\s{_NAME}){{0,30}}(?:,?\s(?:and|&)\s{_NAME})?(?:,?\s(?:et\sal\.?|…))?"
 _NUMBER = r"(?:\[?\d{1,3}[.)\]]\s+)?"
-_SENTENCE_RE = re.compile(rf"^{_NUMBER}(?P<title>[^\s].{{6,300}}?[^\s.])(?P<end>[.?!])\s+(?P<names>{_NAMES})\.\s+(?P<rest>\S.*)$")
-_SEPARATED_RE = re.compile(rf"^{_NUMBER}(?P<title>[^\s].{{6,300}}?)\s[—–|]\s(?P<names>{_NAMES})\s[—–|]\s(?P<rest>\S.*)$")
+# what may head the line before the title: a venue or date label ("[ICLR 2025]", "[CVPR'22 Oral]",
+# "SOSP 2023 — ", "Findings of EMNLP 2024 — ", "Mar 2024 — ", "2019 — ")
+_LEAD = (r"(?:\[(?P<lead>[^\[\]]{2,40}?(?:(?:19|20)\d\d|['’]\d\d)[^\[\]]{0,20})\]\s*"
+         r"|(?P<lead2>(?:(?:[A-Z][\w&'’.-]*|of|on|in|the|and|for)\s){0,6}(?:(?:19|20)\d\d|['’]\d\d)(?:\s\([^()]{2,40}\))?)(?:\s[—–|·]|:)\s)?")
+_SENTENCE_RE = re.compile(rf"^{_NUMBER}{_LEAD}[\"“]?(?P<title>[^\s\"“].{{6,300}}?[^\s.])(?:(?P<end>[.?!])[\"”]?|[\"”]),?\s+(?:(?<=[\"”]\s)by\s+)?(?P<names>{_NAMES})"
+                          r"(?:(?:\.|(?<=\.))\s+(?P<rest>\S.*)|\s[—–|·]\s(?P<rest2>\S.*)|(?P<bare>\.?\s*))$")
+# the names last: "Title. MICCAI 2020. Leonie Frank, Tariq Bashir, Wen Liu."
+_NAMES_LAST_RE = re.compile(rf"^{_NUMBER}{_LEAD}(?P<title>[^\s].{{6,300}}?[^\s.])(?P<end>[.?!])\s+"
+                            r"(?P<rest>[^.]{2,100}?(?:(?:19|20)\d\d|['’]\d\d)[^.]{0,40}?)\.\s+"
+                            rf"(?P<names>{_NAMES})\.?\s*$")
+_SEPARATED_RE = re.compile(rf"^{_NUMBER}{_LEAD}(?P<title>[^\s].{{6,300}}?)\s[—–|·]\s(?P<names>{_NAMES})"
+                           r"(?:(?:\s[—–|·]\s|\.\s+|(?<=\.)\s+)(?P<rest>\S.*)|(?P<bare>\.?\s*))$")
 # what shows a head is an author list, not a title: initials ("D. Ourston and R", "Feeley, M. J."),
 # a bracketed year ("Kautz, H. A. (1996)"), capitalised family names before commas ("D’SOUZA, J.E.")
 _NAMES_IN_HEAD_RE = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]|,\s*(?:[A-Z]\.\s?){1,3}(?:[,:\s]|$)|\b[A-Z]$|\((?:19|20)\d\d[a-z]?\)"
@@ -50,18 +63,40 @@ def _looks_like_names(text: str) -> bool:
 def find_title_first_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
     if len(text) > 1000:
         return None
-    m = _LABELLED_RE.match(text) or _SEPARATED_RE.match(text) or _SENTENCE_RE.match(text)
-    if m is None:
-        return None
-    title, names, rest = m.group("title"), m.group("names"), m.group("rest")
-    if _looks_like_names(title) or len(title.split()) < 3 or _NAMES_IN_HEAD_RE.search(title):
+    for pattern in (_LABELLED_RE, _SEPARATED_RE, _NAMES_LAST_RE, _SENTENCE_RE):
+        m = pattern.match(text)
+        spans = _spans_of_match(m) if m else None
+        if spans:
+            return spans
+    return None
+
+
+def _spans_of_match(m: re.Match) -> Optional[list[tuple[str, int, int]]]:
+    groups = m.groupdict()
+    title, names = m.group("title"), m.group("names")
+    rest = groups.get("rest") or groups.get("rest2") or ""
+    rest_group = "rest" if groups.get("rest") else "rest2" if groups.get("rest2") else None
+    lead_group = "lead" if groups.get("lead") else "lead2" if groups.get("lead2") else None
+    lead = m.group(lead_group) if lead_group else ""
+    if not rest and not lead:
+        return None  # "Title — Names" alone: nothing confirms the layout
+    if re.search(r"\s[—–|·]\s", title) and len(re.findall(r"\s[—–|·]\s", m.string)) >= 2:
+        return None  # "2021 — Title — Venue — Names": the line's fields are set apart by its separator
+    if (_looks_like_names(re.sub(r",?\s(?:Jr|Sr|II|III|IV)\.?$", "", title)) or len(title.split()) < 3
+            or _NAMES_IN_HEAD_RE.search(title)):
         return None  # "J. Smith, A. Doe. Title. Venue": author first, not this layout
     n_names = len(re.split(r",\s|\s(?:and|&)\s", names))
     if n_names < 2 and not _INITIAL_RE.search(names):
         return None  # one "First Last" could be two title words
-    if not (_YEAR_RE.search(rest) or _STATUS_RE.search(rest) or _VENUE_CUE_RE.search(rest)):
+    long_names = [p for p in re.split(r",\s|\s(?:and|&)\s", names)
+                  if sum(w[:1].isupper() for w in p.split()) >= 3 and not _INITIAL_RE.search(p)]
+    if long_names and n_names < 3:
+        return None  # "Unified Facilities Criteria, Energy Conservation": three-word "names" need company
+    if re.search(r"\b(?:19|20)\d\d[a-z]?\)?$", title):
+        return None  # "Department of Defense (DoD) 2002. Title. …": an author-year head, not a title
+    if not any(_YEAR_RE.search(part) or _STATUS_RE.search(part) or _VENUE_CUE_RE.search(part) for part in (rest, lead) if part):
         return None
-    if _ABBREVIATION_NEXT_RE.match(rest) or rest[:1].isdigit():
+    if rest and (_ABBREVIATION_NEXT_RE.match(rest) or rest[:1].isdigit()):
         return None  # "J. Funct" + ". Anal. 266": a journal abbreviation; "Z. Psychiatr" + ". 71, 360"
     first_part = re.split(r",\s", title, maxsplit=1)[0]
     if "," in title and re.fullmatch(_NAME, first_part):
@@ -69,17 +104,23 @@ def find_title_first_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
     spans: list[tuple[str, int, int]] = [("TITLE", m.start("title"), m.end("title") + (1 if m.groupdict().get("end") in ("?", "!") else 0))]
     for name in re.finditer(_NAME, names):
         spans.append(("AUTHOR", m.start("names") + name.start(), m.start("names") + name.end()))
-    rest_at = m.start("rest")
-    # the venue: the tail up to its year, a status, a bracket or a badge
-    stop = re.search(r"\s*(?:[,.]?\s*(?:19|20)\d\d\b|[,.]?\s*\(|\s\[|\s[—–|]\s|[.,]\s*(?:Oral|Spotlight|Poster|Best)\b|$)", rest)
-    venue = rest[: stop.start()].strip(" ,.;") if stop else rest.strip(" ,.;")
-    if venue and not _STATUS_RE.fullmatch(venue) and len(venue) <= 200:
-        at = rest.find(venue)
-        spans.append(("VENUE", rest_at + at, rest_at + at + len(venue)))
-    year = _YEAR_RE.search(rest) or _SHORT_YEAR_RE.search(rest)
-    if year:
-        spans.append(("YEAR", rest_at + year.start(1), rest_at + year.end(1)))
-    return spans
+    for part, at in ((rest, m.start(rest_group) if rest_group else 0), (lead, m.start(lead_group) if lead_group else 0)):
+        if not part:
+            continue
+        # the venue: the part up to its year, a status, a bracket or a badge
+        status_at = re.match(r"(?i:under review|submitted|accepted|to appear)\s+(?:at|to|in)\s+", part)
+        skip = status_at.end() if status_at else 0
+        stop = re.search(r"\s*(?:[,.]?\s*(?:19|20)\d\d\b|['’]\d\d\b|\s\d{1,2}/|[,.]?\s*\(|\s\[|\s[—–|·]\s|[.,]\s*(?:Oral|Spotlight|Poster|Best)\b|$)",
+                         part[skip:])
+        venue = part[skip : skip + stop.start()].strip(" ,.;") if stop else part[skip:].strip(" ,.;")
+        if (venue and not _STATUS_RE.fullmatch(venue) and len(venue) <= 200 and not any(label == "VENUE" for label, _, _ in spans)
+                and not re.fullmatch(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.?", venue)):
+            where = part.find(venue, skip)
+            spans.append(("VENUE", at + where, at + where + len(venue)))
+        year = _YEAR_RE.search(part) or _SHORT_YEAR_RE.search(part) or re.search(r"\b\d{1,2}/((?:19|20)\d\d)\b", part)
+        if year and not any(label == "YEAR" for label, _, _ in spans):
+            spans.append(("YEAR", at + year.start(1), at + year.end(1)))
+    return sorted(spans, key=lambda sp: sp[1])
 
 
 # "EMNLP'23", "ICML ’22": a venue acronym with its year in two digits

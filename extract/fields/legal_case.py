@@ -35,6 +35,31 @@ _STATUTE_RE = re.compile(
     r"(?:\s\((?:[^()]{0,30}?)(?P<year>(?:19|20)\d{2})\))?")
 
 
+# a law-review article, Bluebook: "Daniel K. Okafor & Melissa Tran, Algorithmic Discrimination …,
+# 105 Cornell L. Rev. 1453, 1460 (2020)": names in natural order, the title, then volume,
+# abbreviated journal, first page (and a pinpoint), the year in parentheses
+_NAME_WORDS = r"[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-Z]\.|[A-ZÀ-Þ][\w'’-]+|(?:van|von|de|da|del|di|du|le|la)(?=\s[A-Z]))){1,3}"
+_NATURAL_NAME = _NAME_WORDS + r"(?:,\s(?:Jr|Sr|II|III|IV)\.?)?"
+_LAW_REVIEW_RE = re.compile(
+    rf"^\s*(?:\d{{1,3}}[.)]\s+)?(?P<names>{_NATURAL_NAME}(?:(?:,|\s&|,?\sand)\s{_NATURAL_NAME}){{0,5}}),\s+"
+    r"(?P<title>[A-Z][^()]{5,300}?),\s+\d{1,4}\s+(?P<journal>[A-Z][\w.&'’ ]{0,60}?(?:L\.|Rev\.|J\.|Q\.|\w['’]y\b)[\w.&'’ ]{0,30}?)"
+    r"\s+(?:\d{1,6}|\(forthcoming)(?:,\s*\d{1,6})?[^()]{0,20}?\((?:[^()]{0,30}?\s)?(?P<year>(?:19|20)\d{2})\)")
+
+
+def find_law_review_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
+    if len(text) > 700 or "(" not in text or not re.search(r"\b(?:L\.|Rev\.|J\.)|\w['’]y\b", text):
+        return None
+    m = _LAW_REVIEW_RE.match(text)
+    if m is None:
+        return None
+    spans = [("TITLE", m.start("title"), m.end("title")), ("VENUE", m.start("journal"), m.end("journal")),
+             ("YEAR", m.start("year"), m.end("year"))]
+    at = m.start("names")
+    for name in re.finditer(_NAME_WORDS, re.sub(r",\s(?:Jr|Sr|II|III|IV)\.?", lambda x: " " * len(x.group(0)), m.group("names"))):
+        spans.append(("AUTHOR", at + name.start(), at + name.end()))
+    return sorted(spans, key=lambda sp: sp[1])
+
+
 def find_case_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
     if "Act" in text and ("U.S.C." in text or "C.F.R." in text or "Stat." in text):
         statute = _STATUTE_RE.match(text)

@@ -332,6 +332,16 @@ def split_author_list(text: str | None) -> AuthorList:
                    for q in pairs):
                 return _finish_list([(invert_name(q), _inverted_family(q)) for q in pairs], truncated)
 
+    serial = re.match(r"^(.+?),\s+(?:and|&)\s+([^,]+,[^,]+)$", text) if ";" not in text else None
+    if serial and serial.group(1).count(",") % 2 == 1:
+        # MLA/Chicago with a serial comma: "Li, Xiaoming, Ngata, Hemi, and Svensson, Karl": the
+        # inverted name after "and" says every pair before it is "Family, Given" too
+        pieces = [q.strip() for q in serial.group(1).split(",")]
+        pairs = [f"{pieces[k]}, {pieces[k + 1]}" for k in range(0, len(pieces), 2)] + [serial.group(2).strip()]
+        if all(looks_like_name(q.split(",")[0]) and looks_like_name(q.split(",")[1].strip()) and len(q.split()) <= 5
+               and not re.search(r"\b[A-Z]\.", q) for q in pairs):
+            return _finish_list([(invert_name(q), _inverted_family(q)) for q in pairs], truncated)
+
     if ";" in text:
         parts = [LEADING_CONJUNCTION_RE.sub("", p) for p in re.split(r"\s*;\s*", text) if p.strip()]
         # "Ramírez Soto, Andrés y Villalobos, Marta": the last two joined by a conjunction
@@ -488,12 +498,27 @@ _ORGANISATION_WORDS = frozenset((
     "facultad", "faculdade", "faculté", "fakultät", "facoltà", "universidade", "università", "universiteit",
     "instituto", "istituto", "departamento", "dipartimento", "département", "escuela", "escola", "école",
     "laboratorio", "laboratório", "laboratoire", "centro", "fundación", "fundação", "sociedad", "sociedade",
-    "ministerio", "ministério", "hospital", "academia", "colegio", "hochschule", "lehrstuhl"))
+    "ministerio", "ministério", "hospital", "academia", "colegio", "hochschule", "lehrstuhl",
+    # events and series a page is titled by ("Applied Mathematics Colloquium"), never a person
+    "colloquium", "seminar", "seminars", "symposium", "workshop", "conference", "lectures", "series", "schedule"))
 
 
 # stems that make a word (a German compound too) an organisation's: "Universitätsklinikum", "Forschungszentrum"
 _ORGANISATION_STEM_RE = re.compile(r"(?i)universit|klinik|institut|hochschul|akademie|zentrum|krankenhaus|hospital|"
-                                   r"laborator|fakult|ministeri|gesellschaft")
+                                   r"laborator|fakult|ministeri|gesellschaft|fachbereich|fachgebiet|abteilung|arbeitsgruppe")
+
+
+_BODY_WORDS = _ORGANISATION_WORDS | {"organization", "organisation", "secretariat", "division", "collaboration", "committee",
+                                     "commission", "office", "services", "service", "authority", "bureau", "board",
+                                     "programme", "program", "network", "initiative", "unit", "panel", "federation"}
+
+
+def is_organisation_name(name: str) -> bool:
+    """"World Health Organization", "HELCOM Secretariat", "Japan Society of Applied Physics": a body
+    named as an author (kept whole: it has no given and family name)."""
+    words = name.split()
+    return ("," not in name and 2 <= len(words) <= 14
+            and any(w.lower().strip("().") in _BODY_WORDS or _ORGANISATION_STEM_RE.search(w) for w in words))
 
 
 # words that start a heading or a menu item, never a person's name ("My Network", "Our Team")
@@ -693,7 +718,9 @@ def owner_family_everywhere(authors: list, owner: str) -> bool:
     another: the inverted form shows the family name, which the natural-order form cannot; every
     occurrence of the owner gets it (Author objects, changed in place)."""
     key = name_key(owner)
-    mine = [a for a in authors if getattr(a, "family", None) and name_key(a.name) == key]
+    # (a name kept whole, family = the full name, shows no family name: it is left out)
+    mine = [a for a in authors if getattr(a, "family", None) and name_key(a.name) == key
+            and name_key(a.family) != name_key(a.name)]
     families = {a.family for a in mine}
     long = [f for f in families if " " in f.strip()]
     if len(long) != 1:

@@ -31,6 +31,8 @@ _NOISE_FIELD_RE = re.compile(r"^(?:cited by\s*\d+|doi\s*:?\s*\S+|https?://\S+|pp
 _IN_FIELD_RE = re.compile(r"^in\s*:\s*(.+)$", re.I)
 _LABELLED_FIELD_RE = re.compile(r"^(title|authors?|journal|venue|source|year)\s*:\s*(.+)$", re.I)
 _LEAD_MARK_RE = re.compile(r"^\s*(?:[•▪*\-–]\s+|\[[A-Za-z ]{3,30}\]\s*)")
+_VENUE_YEAR_NOTE_RE = re.compile(r"\s*\(((?:Findings of )?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s['’]?((?:19|20)\d\d)\)$")
+_VENUE_YEAR_FIELD_RE = re.compile(r"((?:Findings of )?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s((?:19|20)\d\d)(?:\s*\([^()]{2,40}\))?")
 _TRAILING_YEAR_RE = re.compile(r",?\s*\(?((?:19|20)\d{2})\)?\s*$")
 
 
@@ -142,6 +144,15 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
                 rest.append((field, a, b))
             rest.sort(key=lambda f: f[1])
     if title is None:
+        # "ACL 2023 (Outstanding Paper)": a venue and its year, never the title
+        venue_fields = [(f, a, b) for f, a, b in rest if _VENUE_YEAR_FIELD_RE.fullmatch(f)]
+        for field, a, b in venue_fields:
+            if not any(label == "VENUE" for label, _, _ in spans):
+                vm = _VENUE_YEAR_FIELD_RE.fullmatch(field)
+                spans.append(("VENUE", a + vm.start(1), a + vm.end(1)))
+                if not any(label == "YEAR" for label, _, _ in spans):
+                    spans.append(("YEAR", a + vm.start(2), a + vm.end(2)))
+            rest.remove((field, a, b))
         candidates = [(f, a, b) for f, a, b in rest if len(f.split()) >= 3]
         if not candidates:
             return None
@@ -150,6 +161,13 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
         quoted = re.fullmatch(r"[\"“'‘«](.+?)[\"”'’»]", field)
         if quoted:
             a, b = a + 1, b - 1
+        # "Title (ICLR 2024)": the venue and year in a parenthesis closing the title's field
+        noted = _VENUE_YEAR_NOTE_RE.search(field)
+        if noted and noted.start() > 0 and len(field[: noted.start()].split()) >= 3:
+            spans.append(("VENUE", a + noted.start(1), a + noted.end(1)))
+            if not any(label == "YEAR" for label, _, _ in spans):
+                spans.append(("YEAR", a + noted.start(2), a + noted.end(2)))
+            b = a + noted.start()
         title = (a, b)
     if not any(label == "AUTHOR" for label, _, _ in spans) and rest and fields[-1][1] == rest[-1][1] \
             and any(label == "YEAR" for label, _, _ in spans):

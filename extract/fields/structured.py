@@ -84,7 +84,7 @@ def listing_or_search_results(entries: list, evidence: list[str], what: str = "e
 def _someone_on_all(author_lists: list[list]) -> bool:
     common: Optional[set[str]] = None
     for authors in author_lists:
-        keys = {name_key(_display(a)) for a in authors}
+        keys = {_person_key(_display(a)) for a in authors if _display(a)}
         keys.discard("")
         if not keys:
             continue

@@ -11,7 +11,8 @@ from extract.fields.text import clean_text, strip_trailing_punct
 _LEAD_RE = re.compile(
     r"^(?:(?:paper|article|work)\s+)?(?:(?:has\s+been\s+|was\s+|is\s+)?(?:accepted|published|presented|to\s+appear|appear(?:s|ed)?|"
     r"forthcoming|submitted|under\s+review|in\s+press|conditionally\s+accepted|camera[\s-]ready))"
-    r"(?:\s+(?:for\s+publication|as\s+(?:an?\s+)?(?:oral|spotlight|poster|full\s+paper|short\s+paper|paper)))?"
+    r"(?:\s+(?:for\s+publication|as\s+(?:an?\s+)?(?:oral|spotlight|poster|full\s+paper|short\s+paper|long\s+paper|"
+    r"(?:main\s+)?conference\s+paper|workshop\s+paper|journal\s+paper|paper)))?"
     r"\s*(?:at|in|to|by|for|on)\s+(?:the\s+)?(?!publication\b)",
     re.I,
 )
@@ -150,6 +151,13 @@ def venue_from_comment(text: str) -> Comment:
         venue = clean_venue(bare[lead.end():])
         if venue:
             return Comment(venue, None)
+    # "Accepted at UAI 2022. 14 pages": the venue's sentence first, the page count after it
+    first = re.split(r"(?<=[^\s.]{3})[.;]\s+", bare, maxsplit=1)
+    if (lead and len(first) == 2 and len(first[0].split()) <= 14 and not _NOTE_WORDS_RE.search(first[0][lead.end():])
+            and not re.match(r"(?i)(?:\w+\s+)?(?:submitted|under\s+review)", bare)):  # a submission names no venue yet
+        venue = clean_venue(first[0][lead.end():])
+        if venue:
+            return Comment(venue, first[1].strip() or None)
     if len(words) <= 6 and not _NOTE_WORDS_RE.search(bare):
         from extract.nlp import venues_in
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from extract.fields.dates import parse_date
 from extract.fields.ids import find_arxiv, find_doi, find_openreview, normalise_arxiv, normalise_doi
-from extract.fields.names import clean_name, rejoin_split_owner, split_author_list, split_name
+from extract.fields.names import clean_name, is_organisation_name, rejoin_split_owner, split_author_list, split_name
 from extract.fields.sections import PUBLICATION_STATUS
 from extract.fields.text import fold, one_line, strip_trailing_punct, strip_wrapping_quotes
 from extract.fields.venues import venue_without_ids
@@ -61,6 +61,8 @@ def make_author(raw: Union[str, Author]) -> Optional[Author]:
     name = clean_name(raw)
     if not name or not any(c.isalpha() for c in name):
         return None
+    if is_organisation_name(name):
+        return Author(name=name, family=name)  # a body as author stays whole
     parts = split_name(name)
     return Author(name=parts.name, given=parts.given, family=parts.family)
 
@@ -157,6 +159,8 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str, owner:
     if venue:
         # Chicago's "Renaissance Quarterly 73, no. 4 (2020)" cut at "no.": the volume is no part of it
         venue = re.sub(r"\s+\d{1,4},\s*no\.?$", "", venue) or venue
+        # "— *solo*. *Optimization Letters*": a note that no one else wrote it, no part of the venue
+        venue = re.sub(r"(?i)^(?:solo|sole[- ]author(?:ed)?|single[- ]author(?:ed)?)\b[.,;:]?\s*", "", venue) or None
     abstract = one_line_paragraphs(entry.abstract) if entry.abstract else None
     note = one_line(entry.note) if entry.note else None
     if venue and (_STATUS_VENUE_RE.fullmatch(venue) or _AWARD_VENUE_RE.fullmatch(venue)):

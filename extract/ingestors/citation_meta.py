@@ -60,7 +60,9 @@ def detect(page: Page) -> float:
     if meta.get("citation_arxiv_id") and "arxiv.org/abs/" in head:
         return 0.0  # arXiv's own abstract page: arxiv_abs reads it (versions, comments, subjects)
     if _first(meta, _TITLE_TAGS) and any(meta.get(k) for k in _AUTHOR_TAGS):
-        return 0.9
+        from extract.ingestors.schema_org import profile_graph
+
+        return 0.0 if profile_graph(page) else 0.9
     return 0.0
 
 

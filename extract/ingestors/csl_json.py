@@ -101,6 +101,11 @@ def _text(value: Any) -> Optional[str]:
     return clean_text(_CSL_MARKUP_RE.sub("", value[:100_000])) or None
 
 
+_GROUP_WORD_RE = re.compile(r"(?i)\b(?:consortium|group|collaboration|institute|organi[sz]ation|society|committee|agency|"
+                            r"association|university|council|team|network|ministry|project|cent(?:re|er)|office|department|"
+                            r"foundation|initiative|working|board|commission|secretariat|division|laboratory|services?)\b")
+
+
 def _author(name: Any) -> Optional[Author | str]:
     if isinstance(name, str):
         return clean_text(name) or None
@@ -108,7 +113,12 @@ def _author(name: Any) -> Optional[Author | str]:
         return None
     literal = _text(name.get("literal"))
     if literal:
-        # a group author ("… Consortium") stays one name
+        # a person written as one string ("Tomáš Novák") is split like any name; a group author
+        # ("… Consortium") stays one name
+        from extract.fields.names import looks_like_name
+
+        if looks_like_name(literal) and 2 <= len(literal.split()) <= 4 and not _GROUP_WORD_RE.search(literal):
+            return literal
         return Author(name=literal, family=literal) if any(c.isalpha() for c in literal) else None
     given = _text(name.get("given"))
     # particles go with the family name, as split_name puts them ("van der Hoek")

@@ -81,9 +81,9 @@ def _field_class_entries(soup) -> list:
     # an author list inside another ("authors-and-collab" > "__AuthorList__") is one list, not two
     author_ids = {id(a) for a in authors}
 
-    def same_list_inside(element) -> bool:  # (al-folio's "2 more authors" inside the list is not the list)
-        outer = next((p for _, p in zip(range(4), element.parents) if id(p) in author_ids), None)
-        return outer is not None and len(element.get_text()) >= 0.4 * len(outer.get_text())
+    def same_list_inside(element) -> bool:
+        # (each "cl-paper-authors__author-link" inside "cl-paper-authors" is one of its names)
+        return any(id(p) in author_ids for _, p in zip(range(4), element.parents))
 
     authors = [a for a in authors if not same_list_inside(a)]
     for kind, elements in (("title", titles), ("authors", authors)):
@@ -493,12 +493,15 @@ def _wrapped_reference_starts(lines: list[str], need_year: bool) -> list[int]:
 
 
 def _line_laid_entry(text: str) -> Optional[Entry]:
+    from extract.ingestors.homepage_html import BUTTON_ROW_RE
+
     """An entry laid out one field per line (title / authors / venue, year), as pages copied
     out of a browser give them: read by its lines, the way jemdoc pages are."""
     # Markdown and list marks off each line ("- 🔥 ![badge](url) **Title**")
     lines = [re.sub(r"^[^\w\"“'(\[]+", "", strip_markdown(re.sub(_TEXT_ITEM_RE.pattern[:-3], "", l, count=1))).strip()
              for l in text.splitlines() if l.strip()]
-    lines = [l for l in lines if l]
+    # (a row of the entry's buttons, "Cite", "[PDF] [Code]", is no field of it)
+    lines = [l for l in lines if l and not BUTTON_ROW_RE.fullmatch(l)]
     if 3 <= len(lines) <= 4 and _has_date_cue(text) and authors_score(lines[0]) >= 0.8 \
             and authors_score(lines[1]) < 0.5 and len(lines[1].split()) >= 3 and not _has_date_cue(lines[1]) \
             and re.search(r"(?:19|20)\d{2}", lines[2]) and not re.search(r"[.?!]\s+[A-Z]", lines[1]):
@@ -1098,6 +1101,7 @@ def author_anchored_entries(lines: list[str]) -> list[Entry]:
 
     out: list[Entry] = []
     skipping = False
+    closed_at = -1  # the line that closed the last entry (its venue or date line)
     for i, line in enumerate(lines[:MAX_CANDIDATES]):
         if len(line) <= 60 and NON_PUBLICATION_SECTION_RE.search(line) and authors_score(line) < 0.5:
             skipping = True
@@ -1109,15 +1113,29 @@ def author_anchored_entries(lines: list[str]) -> list[Entry]:
         if authors_score(line) < 0.75 or not re.search(r",|\sand\s|&|\bet al", line) and not re.search(r"\b[A-Z]\.", line):
             continue
         title = lines[i - 1]
-        if len(title.split()) < 3 or authors_score(title) >= 0.6 or looks_like_contact(title):
-            continue
         after = lines[i + 1] if i + 1 < len(lines) else ""
         dated = bool(YEAR_RE.search(after) or STATUS_RE.search(after))
         if not (dated or _VENUE_LINE_CUE_RE.search(after)):
             continue
+        if i - 1 == closed_at and out and (YEAR_RE.search(title) or STATUS_RE.search(title) or _VENUE_LINE_CUE_RE.search(title)):
+            # right under the last entry's venue line: this entry lost its title in the scrape
+            entry = entry_from_lines(["untitled", line, after], [], [])
+            if entry is not None and (entry.authors_text or entry.authors):
+                entry.title = ""
+                out.append(entry)
+                closed_at = i + 1
+            continue
+        # (a title may hold commas, "Crash-Consistent Persistent Memory Allocators, Revisited": a
+        # piece of four words or more is no name)
+        long_piece = max((len(p.split()) for p in title.split(",")), default=0) >= 4
+        if len(title.split()) < 3 or (authors_score(title) >= 0.6 and not long_piece) or looks_like_contact(title):
+            continue
+        if len(title.split()) > 40 or len(re.findall(r"[a-z]{2}\.\s+[A-Z]", title)) >= 2:
+            continue  # a paragraph of the bio above the list, not a title
         entry = entry_from_lines([title, line, after], [], [])
         if entry is not None and entry.title:
             out.append(entry)
+            closed_at = i + 1
     return out
 
 
@@ -1216,6 +1234,34 @@ def described_paper_entries(candidates: list) -> list[Entry]:
                          year=int(fields["year"]) if fields.get("year") else None,
                          note=fields.get("status"), urls=list(links), flags=["owner-implicit"]))
     return out
+
+
+_GROUP_HEADING_RE = re.compile(r"(?i)\b(?:group|lab|laboratory|centre|center|team|institute|department|consortium|"
+                               r"cluster|unit|arbeitsgruppe|lehrstuhl|équipe|laboratoire|grupo|gruppo)\b")
+
+
+def _group_list(soup, entries: list[Entry]) -> bool:
+    """A research group's publication page ("Coastal Dynamics Group – Publications"): the page
+    is titled by the group, and no author is on as many as three in five entries (a person's
+    own list has its owner on nearly all)."""
+    from collections import Counter
+
+    from extract.fields.names import split_author_list, split_name
+
+    if len(entries) < 5 or any("owner-implicit" in e.flags for e in entries):
+        return False
+    heads = [soup.title.get_text(" ", strip=True) if soup.title else ""]
+    heads += [h.get_text(" ", strip=True) for h in soup.find_all(["h1", "h2"], limit=3)]
+    if not any(_GROUP_HEADING_RE.search(h) for h in heads if h and len(h) <= 120):
+        return False
+    counts: Counter[str] = Counter()
+    named = 0
+    for entry in entries:
+        names = [a if isinstance(a, str) else a.name for a in entry.authors] or split_author_list(entry.authors_text).names
+        if names:
+            named += 1
+            counts.update({(split_name(n).family or n).lower() for n in names})
+    return named >= 5 and max(counts.values()) < 0.6 * named
 
 
 def nobody_in_common(entries: list[Entry]) -> bool:
@@ -1546,6 +1592,9 @@ def _parse_html(page: Page) -> PageParse:
         # a group's heading ("Ashworth Group – Sustainable Catalysis") read as a name that no
         # entry lists, while someone else is on most entries: the owner is that author
         person = None
+    if person is None and _group_list(soup, entries):
+        return PageParse(kind="not-a-profile", evidence=[
+            f"{len(entries)} references of a group's members, no one on most of them: a group's list, not a person's"])
     if person is None and nobody_in_common(entries):
         return PageParse(kind="not-a-profile", evidence=[
             f"{len(entries)} references by different people and no owner named: a newsletter or reading list"])

@@ -36,6 +36,17 @@ _VENUE_START_RE = re.compile(
     r"ieee|acm|springer|elsevier|advances in|international|annual|letters|review|magazine)", re.I)
 _LINK_WORDS_RE = re.compile(r"\[\s*(?:pdf|paper|code|codes|slides|video|poster|bib|bibtex|arxiv|project|website|html|abstract|"
                             r"doi|link|talk|blog|preprint|supp|supplementary|data|dataset|github|demo)[^\]]{0,20}\]", re.I)
+# a line made only of an entry's buttons ("Cite", "PDF Code Slides", "[arXiv] | [BibTeX]")
+_BUTTON_WORD = (r"(?i:pdf|code|cite|bibtex|bib|abstract|abs|arxiv|slides|video|poster|project(?: page)?|website|doi|html|"
+                r"talk|data|dataset|demo|blog|github|openreview|paper|supp|supplementary|preprint|url|link|press|media)")
+# (one bare word that may be a venue, "arXiv", "Preprint", "Poster", is a button only in brackets or beside others)
+_PLAIN_BUTTON_WORD = (r"(?i:pdf|code|cite|bibtex|bib|abstract|abs|slides|video|project(?: page)?|website|doi|html|"
+                      r"demo|blog|github|openreview|supp|supplementary|url|link)")
+# ("arXiv preprint" is a venue; "PDF Code Slides" a row of buttons)
+BUTTON_ROW_RE = re.compile(
+    rf"(?:[\[(]{_BUTTON_WORD}[\])][\s|·/,]*)+"
+    rf"|(?:{_BUTTON_WORD}[\s|·/,]+){{0,12}}{_PLAIN_BUTTON_WORD}(?:[\s|·/,]+{_BUTTON_WORD}){{0,12}}[\s|·/,]*")
+_TRAILING_BUTTONS_RE = re.compile(r"(?:[.,;|]\s+|^)" + BUTTON_ROW_RE.pattern + r"$")  # not "… Management of Data"
 _NOTE_PAREN_RE = re.compile(r"\(([^()]*\s[^()]*)\)")
 _ROLE_WORDS_RE = re.compile(r"^(?:ph\.?\s?d\.?|m\.?\s?sc?\.?|b\.?\s?sc?\.?|postdoc|student|professor|prof\.|dr\.?|"
                             r"research(?:er| scientist)|scientist|engineer|lecturer|candidate|intern|fellow)\b", re.I)
@@ -293,7 +304,7 @@ _EPRINT_LINE_RE = re.compile(r"^(?:e-?print|arxiv|doi)\s*:\s*\S+(?:\s*\[[\w.-]+\
 FIELD_CLASS_RES = {  # class names templates give an entry's parts ("pub-title", "authors", "journal")
     # (and the same parts named in Italian, Spanish, Portuguese, French and German templates)
     "title": re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle|titolo|t[íi]tulo|titre|titel)(?:$|[-_])", re.I),
-    "authors": re.compile(r"(?:^|[-_])(?:authors?|author-?list|creators?|autori|autores|auteurs|autoren)(?:$|[-_])", re.I),
+    "authors": re.compile(r"(?:^|(?<!more)(?<!hidden)[-_])(?:authors?|author-?list|creators?|autori|autores|auteurs|autoren)(?:$|[-_])", re.I),
     "venue": re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source|src|"
                         r"citation|pub-?info|bib-?info|publication-?info|journal-?ref|rivista|revista|revue|zeitschrift|"
                         r"editore|editora|editeur|[ée]diteur|verlag|periodico|peri[óo]dico|school|institution|university|ref|bibref)(?:$|[-_])", re.I),
@@ -597,7 +608,7 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
     lines = br_lines(node)
     if lines and label and lines[0].startswith(("[", "(")):
         lines[0] = venue_tag(lines[0])[2]
-    lines = [l for l in (_LINK_WORDS_RE.sub(" ", l).strip() for l in lines) if l.strip(" []|")]
+    lines = [l for l in (_LINK_WORDS_RE.sub(" ", l).strip() for l in lines) if l.strip(" []|") and not BUTTON_ROW_RE.fullmatch(l)]
     entry = None
     if len(lines) >= 2 and authors_score(lines[0]) < 0.6 and any(authors_score(l) >= 0.6 for l in lines[1:3]):
         entry = entry_from_lines(lines, list(links), [])
@@ -725,6 +736,10 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
             entry.note = "; ".join(n for n in (label, entry.note) if n)
     has_authors = bool(entry.authors_text or entry.authors)
     has_year = entry.year is not None or bool(find_year(text))
+    if entry.venue:
+        # "arXiv preprint. PDF Cite": the entry's buttons read into its venue
+        venue = _TRAILING_BUTTONS_RE.sub("", entry.venue).strip(" .,;")
+        entry.venue = None if BUTTON_ROW_RE.fullmatch(venue or "Cite") else venue
     if entry.venue and _DATE_ONLY_RE.fullmatch(entry.venue.strip(" .,")):
         entry.venue = None  # "New NMR facility opens — Feb 20, 2024": a news item's date, no venue
     if not has_authors and not (has_year and entry.venue):

@@ -60,7 +60,7 @@ _LABEL_LINE_RE = re.compile(r"^\s*([A-Za-zÀ-ÿ()/ -]{2,24}?)\s*(?::\s*(.*?))?\s
 
 
 # an arXiv listing copied as text: each record's head line names its identifier
-_ARXIV_HEAD_RE = re.compile(r"^\s*(?:\[\d{1,4}\]\s*)?arXiv:(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
+_ARXIV_HEAD_RE = re.compile(r"^\s*(?:(?:\[\d{1,4}\]|\d{1,4}\.)\s*)?arXiv:(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
 _UNPUBLISHED_RE = re.compile(r"(?i)\b(?:under review|submitted|in preparation|under submission)\b")
 _NOT_PUBLICATION_DOCTYPE_RE = re.compile(r"(?i)\b(?:software|proposal|catalog(?:ue)?|data ?set|dataset)\b")
 

@@ -61,7 +61,11 @@ def detect(page: Page) -> float:
         return 0.0
     lines = page.visible_lines()
     span = _publications_span(lines)
-    return 0.95 if (span is not None and _anchors(lines, *span)) or _card_starts(lines) else 0.0
+    # (a bare year line is a homepage's year heading as often as a LinkedIn date: at least one
+    # anchor must name a publisher or a month, and a page that only links to LinkedIn has none)
+    anchors = _anchors(lines, *span) if span is not None else []
+    dated = [i for i in anchors if " · " in lines[i] or not re.fullmatch(r"(?:19|20)\d{2}", lines[i])]
+    return 0.95 if dated or _card_starts(lines) else 0.0
 
 
 def _card_starts(lines: list[str]) -> list[int]:

@@ -173,6 +173,17 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
         entry.authors_text = strip_markdown(noted.group(1)).strip(" .,")
         entry.flags.append("owner-implicit")
         first = ""
+    elif not entry.authors_text and re.match(r"(?i:joint(?:ly)?\s+)?with\s+[A-ZÀ-ÞĀ-Ž]", first):
+        # "**Title** — with Yu Chen and Kofi Abara. *SIAM J. Optim.*, 2023": the co-authors' sentence,
+        # then the venue (the longest run of names before a full stop; initials keep theirs)
+        body = re.sub(r"(?i)^(?:joint(?:ly)?\s+)?with\s+", "", first)
+        for stop in reversed([m.start() for m in re.finditer(r"(?<![\s.][A-Z])\.\s+", body)]):
+            names = strip_markdown(body[:stop]).strip(" .,")
+            if split_author_list(names).names and authors_score(names) >= 0.6:
+                entry.authors_text = names
+                entry.flags.append("owner-implicit")
+                first = body[stop + 1 :].strip()
+                break
     et_al = re.match(r"^([A-ZÀ-Þ][^*\[\]()]{0,80}?\bet\s?al\.?)\s*(.*)$", first)
     if et_al and not others:
         # "— Tang et al. *WWW 2015*.": a cut author list, then the venue
@@ -284,6 +295,9 @@ def _looks_like_citation(block: str, dated: bool = False) -> bool:
     if (has_year or has_markers) and sentences and len(sentences) <= 6 and authors_score(lead) >= 0.99 \
             and len(lead.split()) <= 5 and re.search(r"[\"“]|\*[^*]", block.split(".", 1)[-1]):
         return True  # one author, then a quoted or italic title: "**S. Achterberg**. “Debt, Shame …”"
+    din = re.match(r"^\s*(?:\d{1,3}[.)]\s+)?([^:]{3,300}?):\s+[A-ZÀ-Þ„\"“0-9]", text)
+    if (has_year or has_markers) and din and authors_score(din.group(1)) >= 0.8 and _INITIAL_RE.search(din.group(1)):
+        return True  # German style, names then a colon: "F. Albrecht-Nowak: Werkstoffgerechte Auslegung …"
     if sentences:
         # "Fontaine, L., **Wielgosz, T.** Active learning of …": no stop after the last initial
         from extract.fields.citation import split_inverted_initials_from_title

@@ -25,6 +25,7 @@ from extract.fields.safe_xml import local, page_xml
 from extract.fields.structured import listing_or_search_results
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
+from schemas.models import Author
 
 NAME = "mods_xml"
 
@@ -66,13 +67,18 @@ def _main_title_info(mods):
     return (plain or infos or [None])[0]
 
 
-def _person(name_element) -> tuple[str, str]:
+def _person(name_element) -> tuple["str | Author", str]:
     """(display name, role) of a <name>: "Given Family" from typed parts or "Family, Given"."""
     parts = _kids(name_element, "namePart")
     family = " ".join(_text(p) for p in parts if p.get("type") == "family")
     given = " ".join(_text(p) for p in parts if p.get("type") == "given")
-    if family:
+    if name_element.get("type") == "corporate":
+        body = " ".join(_text(p) for p in parts) or _text(name_element)
+        display = Author(name=body, family=body) if body else ""
+    elif family:
         display = f"{given} {family}".strip()
+        # the typed parts say where the family name starts ("García Márquez"): kept as given
+        display = Author(name=display, given=given or None, family=family)
     else:
         display = invert_name(" ".join(_text(p) for p in parts if not p.get("type"))) or _text(name_element)
     roles = {_text(r).lower().strip(" .") for role in _kids(name_element, "role") for r in _kids(role, "roleTerm")}

@@ -32,12 +32,31 @@ _DECISION_RE = re.compile(
 _ACCEPTED_BY_RE = re.compile(r"^(?:Accepted|Published)\s+(?:by|in|at|to)\s+(.+)$", re.I)
 
 
+_ONE_LINE_ITEM_RE = re.compile(r"^(Published:\s*\d{1,2}\s+[A-Z][a-z]{2,4}\s+(?:19|20)\d{2}"
+                               r"(?:,\s*Last Modified:\s*\d{1,2}\s+[A-Z][a-z]{2,4}\s+(?:19|20)\d{2})?)\s+(.+?)\s*$")
+
+
+def _cells(lines: list[str]) -> list[str]:
+    """A copy from the page's table view keeps an item's date, venue and readers on one line
+    ("Published: 01 Jan 2024, Last Modified: 06 Mar 2024  ICDE 2024  Readers: Everyone"): one
+    line per cell, as the list view gives them."""
+    out: list[str] = []
+    for line in lines:
+        one = _ONE_LINE_ITEM_RE.match(line)
+        if one is None:
+            out.append(line)
+            continue
+        rest = re.split(r"\s*(?=Readers:)", one.group(2), maxsplit=1)
+        out.extend(cell for cell in [one.group(1), *rest] if cell.strip())
+    return out
+
+
 def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown"):
         return 0.0
     if "OpenReview" not in page.text[:3000]:
         return 0.0
-    lines = page.visible_lines()
+    lines = _cells(page.visible_lines())
     return 0.95 if len(_anchors(lines)) >= 2 else 0.0
 
 
@@ -71,7 +90,7 @@ def _item(lines: list[str], anchor: int) -> Optional[Entry]:
 
 
 def parse(page: Page) -> PageParse:
-    lines = page.visible_lines()
+    lines = _cells(page.visible_lines())
     entries = [e for e in (_item(lines, i) for i in _anchors(lines)) if e is not None]
     # the profile's name heads the page, above its position ("PhD student, KAIST")
     person = next((owner_name(l) for l in lines[:30] if owner_name(l)), None)

@@ -281,12 +281,33 @@ def _affiliations(docs: list[Any], owner: Optional[str]) -> list[str]:
     return []
 
 
+def _profile_person(docs: list) -> bool:
+    """A Person at the top of a document or its @graph (the profile's subject), not an
+    author nested in a work."""
+    for doc in docs:
+        top = doc.get("@graph") if isinstance(doc, dict) and isinstance(doc.get("@graph"), list) else [doc]
+        if any(isinstance(n, dict) and "person" in _types(n) for n in (top if isinstance(top, list) else [top])):
+            return True
+    return False
+
+
+def profile_graph(page: Page) -> bool:
+    """The page's JSON-LD describes a person and several works: a profile, whatever one
+    article its citation_* meta tags name."""
+    return detect(page) >= 0.95
+
+
 def detect(page: Page) -> float:
     if page.syntax == "html":
         if _LD_JSON_RE.search(page.text, 0, 2_000_000) is None:  # cheap gate: no copy of the page
             return 0.0
         docs = _documents(page)
-        return 0.92 if len(_works(docs)) >= 2 else 0.0
+        works = _works(docs)
+        if len(works) < 2:
+            return 0.0
+        # a profile's graph (a Person and several works) outranks the one article its
+        # citation_* meta tags describe
+        return 0.97 if _profile_person(docs) else 0.92
     if page.syntax not in ("json", "text"):
         return 0.0
     docs = _documents(page)
