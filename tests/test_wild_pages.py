@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 622 pages, 3,653 labelled records
-FLOORS = dict(kind=613, owner=584, found=3528, authors=3410, year=3494, venue=3415)
-MAX_EXTRA = 189
+# measured on this version: 646 pages, 3,846 labelled records
+FLOORS = dict(kind=637, owner=606, found=3712, authors=3580, year=3677, venue=3581)
+MAX_EXTRA = 204
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 622 and totals["records"] == 3653
+    assert totals["pages"] == 646 and totals["records"] == 3846
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

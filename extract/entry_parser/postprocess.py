@@ -14,7 +14,7 @@ from extract.fields.dates import DATE_PHRASE_RE, YEAR_RE, find_year, parse_date
 from extract.fields.text import QUOTE_PAIRS, strip_wrapping_quotes
 from extract.fields.ids import DOI_RE, URL_RE, find_arxiv, find_doi, find_openreview, find_urls
 from extract.fields.names import (
-    LEADING_CONJUNCTION_RE, PARTICLES, PINYIN_FAMILIES, family_first_split, invert_name, is_particle, looks_like_name,
+    LEADING_CONJUNCTION_RE, PARTICLES, PINYIN_FAMILIES, family_first_split, invert_name, is_organisation_name, is_particle, looks_like_name,
     split_author_list, strip_markers,
 )
 from extract.fields.sections import PUBLICATION_STATUS
@@ -634,6 +634,19 @@ class Parsed(NamedTuple):
         return FieldSpan("YEAR", m.start(1), m.end(1), span.confidence)
 
     def venue(self) -> Optional[str]:
+        """The venue found; for a body's own report, its name ("Bureau of Justice Statistics. (2021).
+        Title. Washington, DC: Author." names the body as publisher)."""
+        venue = self._venue_found()
+        if venue is None or _PUBLISHER_IS_AUTHOR_RE.fullmatch(venue.strip()):
+            people = self.people()
+            body = people[0].name if len(people) == 1 and not people[0].family and is_organisation_name(people[0].name) else None
+            if body:
+                return body
+            if venue is not None:
+                return None
+        return venue
+
+    def _venue_found(self) -> Optional[str]:
         title = self.first("TITLE")
         raw = self.field_text("VENUE")
         venue_span = self.first("VENUE")
@@ -860,6 +873,8 @@ _TITLE_BOOK_DETAIL_RE = re.compile(r",\s*(?:\d+(?:st|nd|rd|th|d)\s+(?:rev\.\s+)?
                                    r"(?:trans(?:lated)?\.?|ed(?:ited)?\.?|hrsg\.?)\s+(?:by|von)\s+[^,]{2,80}?)\s*$", re.I)
 _ACCESS_SENTENCE_RE = re.compile(r"\.\s+(?:Available|Retrieved|Obtainable|Downloadable)\s+(?:via|from|at|online|on|by)\b")
 _STATUS_ONLY_RE = re.compile(PUBLICATION_STATUS, re.I)
+# APA's publisher "Author": the body that wrote the report published it
+_PUBLISHER_IS_AUTHOR_RE = re.compile(r"(?i)(?:the\s+)?(?:author|autor|auteur|autore)s?\.?")
 _TRAILING_REPOSITORY_RE = re.compile(r"\.\s+(?:(?:[A-Z][\w-]*\s){0,3}(?:Digital|Data)\s+Repository|Dryad|Zenodo|figshare|PANGAEA|"
                                      r"Mendeley Data|Harvard Dataverse|OSF)$")
 _STATUS_SENTENCE_RE = re.compile(r"(?:\.|\s[—–|·])\s+(?i:preprint|under review|under submission|submitted|in press|forthcoming|to appear|accepted|"
@@ -2160,7 +2175,10 @@ def _split_title_head_off_inverted_name(text: str, spans: list[FieldSpan]) -> li
     for k, span in enumerate(spans):
         nxt = spans[k + 1] if k + 1 < len(spans) else None
         m = _INVERTED_NAME_RUN_ON_RE.match(text[span.start : span.end]) if span.label == "AUTHOR" else None
-        if m and nxt is not None and nxt.label == "TITLE" and text[span.end : nxt.start].strip() in (":", "-", "–", "—"):
+        # (or nothing between, in an ACS list: "…; Sakai, R.; Takahashi, K. Visible-Light-Driven" + "CO2 …")
+        gap = text[span.end : nxt.start].strip() if nxt is not None else None
+        if m and nxt is not None and nxt.label == "TITLE" and (
+                gap in (":", "-", "–", "—") or (gap == "" and text[: span.start].rstrip().endswith(";"))):
             out.append(FieldSpan("AUTHOR", span.start, span.start + len(m.group(1).rstrip()), span.confidence))
             spans[k + 1] = FieldSpan("TITLE", span.start + m.start(2), nxt.end, min(span.confidence, nxt.confidence))
             continue
@@ -3073,6 +3091,62 @@ def _place_tail_end(texts: list[str], tags: list[str], j: int) -> int:
     return k
 
 
+def _code_token_read_as_venue(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
+    """Vancouver without its stop: "… subregions in" + "Yq11" (VENUE) + "Hum Mol Genet", "… by
+    mutant" + "p53" + "Oncogene", "… stroke in" + "AF" + "Bandolier": a gene, locus or acronym
+    closing the title is no journal's first word (the journal follows it)."""
+    by_start = {r[1]: r for r in runs}
+    for run in runs:
+        if run[0] != "TITLE":
+            continue
+        j = run[2]
+        if j + 1 >= len(texts) or not re.fullmatch(r"[A-Za-z]{0,4}\d[\w-]{0,6}|[A-Z]{2,4}", texts[j]):
+            continue
+        nxt = by_start.get(j)
+        if nxt is not None and nxt[0] == "VENUE" and texts[run[2] - 1].lower() in _DANGLING:
+            # the code opens the venue's run, or is a run of its own
+            if nxt[2] - nxt[1] == 1:
+                nxt[0] = "DROP"
+            else:
+                nxt[1] += 1
+            run[2] = j + 1
+        elif nxt is None and tags[j] == "O" and any(c.isdigit() for c in texts[j]) and texts[j][:1].islower() \
+                and (tags[j + 1].endswith("VENUE")):
+            run[2] = j + 1
+    return [r for r in runs if r[0] != "DROP"]
+
+
+def _year_heading_title(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
+    """"United States Census Bureau. 2000." + "2000" + "Census of Population and Housing": a year
+    opening the title after the entry's own date, left untagged, is the title's first word."""
+    for run in runs:
+        i = run[1]
+        if (run[0] == "TITLE" and i >= 2 and tags[i - 1] in ("O", "B-YEAR") and _PERIOD_YEAR_RE.fullmatch(texts[i - 1])
+                and texts[i - 2] == "." and any(r[0] == "YEAR" and r[2] <= i - 2 for r in runs)
+                and texts[i][:1].isupper()):
+            for other in runs:
+                if other[0] == "YEAR" and other[1] == i - 1:
+                    other[0] = "DROP"  # (the tagger's second date: the same year, opening the title)
+            run[1] = i - 1
+    return [r for r in runs if r[0] != "DROP"]
+
+
+def _month_year_closing_title(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
+    """"… off southern Korea from August to October" + ", 2000" (read as the date) + ", The Sea …":
+    a month closing the title takes the year after it when the entry's own date stands elsewhere."""
+    n = len(texts)
+    for run in runs:
+        j = run[2]
+        if (run[0] == "TITLE" and j + 2 < n and _MONTH_NAME_RE.fullmatch(texts[j - 1]) and texts[j] == ","
+                and _PERIOD_YEAR_RE.fullmatch(texts[j + 1]) and texts[j + 2] in (",", ".")
+                and any(r[0] == "YEAR" and r[2] <= run[1] for r in runs)):
+            for other in runs:
+                if other[0] == "YEAR" and other[1] == j + 1:
+                    other[0] = "DROP"
+            run[2] = j + 2
+    return [r for r in runs if r[0] != "DROP"]
+
+
 def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
     """A title or venue that ends on a function word ("Proceedings of", "... the Age of Billy
     Graham and") takes the untagged words after it, up to the next punctuation mark. A title
@@ -3314,6 +3388,9 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
             runs.append([label, i, i + 1, confidence[i]])
     runs = _complete_quoted_titles(doc, tags, runs)
     texts, starts = token_texts(doc)
+    runs = _code_token_read_as_venue(tags, texts, runs)
+    runs = _year_heading_title(tags, texts, runs)
+    runs = _month_year_closing_title(tags, texts, runs)
     runs = _extend_dangling(tags, texts, runs)
     runs = _quoted_head_runs_on(tags, texts, runs)
     merged: list[list] = []
@@ -3327,13 +3404,25 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
             continue
         if (
             prev and prev[0] == run[0] and run[0] in ("TITLE", "VENUE")
-            and all(texts[j] in _GLUE for j in range(prev[2], run[1]))
+            and ((all(texts[j] in _GLUE for j in range(prev[2], run[1]))
+                  and not (texts[prev[2] - 1] == ")" and "." in texts[prev[2] : run[1]]))
+                 # "Steinheim Basin" + ", W." + "Germany": an abbreviated word between two pieces
+                 or (run[0] == "TITLE" and 2 <= run[1] - prev[2] <= 3 and texts[prev[2]] == ","
+                     and re.fullmatch(r"[NSEW]", texts[prev[2] + 1]) is not None
+                     and all(texts[j] == "." for j in range(prev[2] + 2, run[1])))
+                 # "… large de Tulear" + "(S.W." + "de l'Ocean Indien, Madagascar" + ")": one parenthesis
+                 # inside the title, its abbreviations left untagged
+                 or (run[0] == "TITLE" and texts[prev[2]] == "(" and 2 <= run[1] - prev[2] <= 6 and run[2] < len(texts)
+                     and texts[run[2]] == ")" and all(tags[j] == "O" and texts[j] not in ("(", ")") for j in range(prev[2] + 1, run[1]))
+                     and all(re.fullmatch(r"[A-Z]|\.", texts[j]) for j in range(prev[2] + 1, run[1]))))
             # a quote after a period closes a title ('… 106 to 109 ." Annual Review'); a quote
             # with no period is inside it ('Who benefits from “nudges”? Heterogeneity …')
             and not (any(texts[j] in _QUOTES for j in range(prev[2], run[1]))
                      and any(texts[j] == "." for j in range(prev[2], run[1])))
         ):
             prev[2], prev[3] = run[2], min(prev[3], run[3])
+            if texts[prev[1]:run[1]].count("(") > texts[prev[1]:run[2]].count(")") and run[2] < len(texts) and texts[run[2]] == ")":
+                prev[2] += 1  # the parenthesis opened inside closes the title's piece
         else:
             merged.append(run)
     spans = [

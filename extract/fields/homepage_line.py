@@ -63,7 +63,13 @@ def _looks_like_names(text: str) -> bool:
 def find_title_first_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
     if len(text) > 1000:
         return None
+    # (cheap gates first: most references have no separator and do not end on a name)
+    separated = "—" in text or "–" in text or "|" in text or "·" in text
+    names_last = not re.search(r"\d", text[-30:])
     for pattern in (_LABELLED_RE, _SEPARATED_RE, _NAMES_LAST_RE, _SENTENCE_RE):
+        if (pattern is _SEPARATED_RE and not separated) or (pattern is _NAMES_LAST_RE and not names_last) \
+                or (pattern is _LABELLED_RE and "title:" not in text[:40].lower()):
+            continue
         m = pattern.match(text)
         spans = _spans_of_match(m) if m else None
         if spans:

@@ -16,7 +16,10 @@ from extract.ingestors.base import Entry
 _ROW_RE = re.compile(r"^\s*\|(.+)\|\s*$")
 _RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _COLUMNS = {
-    "title": re.compile(r"^(?:(?:title|paper|publication|article)s?|titolo|t[íi]tulo|titre|titel|tytu[łl]|название)$", re.I),
+    # (or the whole reference in one column: "Año | Tipo | Referencia", "Year | Citation")
+    "title": re.compile(r"^(?:(?:title|paper|publication|article)s?|titolo|t[íi]tulo|titre|titel|tytu[łl]|название|"
+                        r"references?|citations?|referencia|referência|référence|riferimento|referenz|bibliographic reference|"
+                        r"publicaci[óo]n|publicação|pubblicazione)$", re.I),
     "authors": re.compile(r"^(?:authors?|author\(s\)|with|co-?authors?|speakers?|presenters?|presented by|creators?|contributors?|"
                           r"autor(?:es|a|as)?|autores|auteurs?|autori|autoren|autorzy|авторы)$", re.I),
     "venue": re.compile(r"^(?:venue|journal|conference|where|published in|booktitle|rivista|revista|revue|zeitschrift|"

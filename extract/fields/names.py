@@ -213,7 +213,8 @@ def split_name(name: str) -> PersonName:
             and all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens[:run]):
         return PersonName(name, " ".join(tokens[run:]), " ".join(tokens[:run]))
     # ("Tsai M-L", "Lee J.-H.": hyphenated initials, as East Asian given names are abbreviated)
-    if (2 <= len(tokens) <= 4 and re.fullmatch(r"[A-Z]{1,3}\.?|[A-Z]\.?-[A-Z]\.?", tokens[-1])
+    # ("Iyer P.K.", "Nair A.S.": dotted initials written without a space)
+    if (2 <= len(tokens) <= 4 and re.fullmatch(r"[A-Z]{1,3}\.?|[A-Z]\.?-[A-Z]\.?|(?:[A-Z]\.){2,3}", tokens[-1])
             and not any(re.fullmatch(r"[A-Z]{1,3}\.?", t) for t in tokens[:-1])
             and (len(tokens) == 2 or all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens[:-1]))):
         return PersonName(name, tokens[-1], " ".join(tokens[:-1]))

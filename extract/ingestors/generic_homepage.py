@@ -315,8 +315,16 @@ def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], d
     cards = [record for record, _ in card_headings]
     field_entries = field_entries or cards
     inside_field_entry = {id(d) for e in field_entries for d in e.descendants}
-    nodes = [n for n in soup.find_all(["li", "p", "dd", "tr", "div", "table", "ul", "ol"], limit=MAX_CANDIDATES * 3)
-             if id(n) not in inside_field_entry and not _abstract_toggle_inside_item(n)]
+    blocks = ("li", "p", "dd", "tr", "div", "table", "ul", "ol")
+    # (two or more: one <article> holding a title and a byline is a post, not a list of works)
+    entry_ids = {id(e) for e in field_entries if e.name in ("article", "section")}
+    if len(entry_ids) >= 2:
+        # entries that are <article> or <section> cards ("paper-card__title" …): found in
+        # document order with the blocks
+        found = soup.find_all(lambda t: t.name in blocks or id(t) in entry_ids, limit=MAX_CANDIDATES * 3)
+    else:
+        found = soup.find_all(list(blocks), limit=MAX_CANDIDATES * 3)
+    nodes = [n for n in found if id(n) not in inside_field_entry and not _abstract_toggle_inside_item(n)]
     # cards may be <article>/<section> elements, which the block list above leaves out
     listed = {id(n) for n in nodes}
     nodes += [c for c in cards if id(c) not in listed]
@@ -1568,7 +1576,8 @@ def _parse_html(page: Page) -> PageParse:
     # the lines a browser shows: a title wrapped in the HTML source is one line
     shown = [clean_text(l).strip() for l in visible_text(soup, source_breaks=False).splitlines() if l.strip()]
     stacked, stacked_owner, left_out = read_lines(shown, need_chrome=True)
-    if len(stacked) >= 3 and _stacked_reads_better(stacked, left_out, entries):
+    # (entries whose titles the markup's classes name are trusted over a reading of the lines)
+    if len(stacked) >= 3 and _stacked_reads_better(stacked, left_out, entries, classed=bool(_field_class_entries(soup))):
         entries, entry_nodes = stacked, []
         # a repository search for one creator names nobody in a heading: the author on the works
         from extract.fields.names import split_author_list
@@ -1608,9 +1617,16 @@ def _parse_html(page: Page) -> PageParse:
     return PageParse(kind=kind, person=person, affiliations=affiliations if entries else [], entries=entries, evidence=evidence)
 
 
-def _stacked_reads_better(stacked: list[Entry], left_out: int, entries: list[Entry]) -> bool:
+def _stacked_reads_better(stacked: list[Entry], left_out: int, entries: list[Entry], classed: bool = False) -> bool:
     """More works, or as many cards (data sets and talks left out counted) with titles a third as
     long (the list items ran a card's title, authors and abstract together)."""
+    if classed and entries and len(entries) >= 3:
+        # the same page read two ways: a card reading whose "titles" are the abstracts the
+        # markup's own classes name is out of step with the cards (an abstract read as the next title)
+        abstracts = [fold(e.abstract)[:80] for e in entries if e.abstract]
+        from_abstracts = sum(1 for e in stacked if e.title and any(a and a.startswith(fold(e.title)[:60]) for a in abstracts))
+        if abstracts and from_abstracts >= 0.5 * len(stacked):
+            return False
     if len(stacked) > len(entries):
         return True
     if len(stacked) + left_out < 0.8 * len(entries) or not entries:

@@ -513,6 +513,14 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
                     italic = venue_block.find(["i", "em", "cite"]) if hasattr(venue_block, "find") else None
                     parts["venue"] = clean_text(node_text(italic)) if italic is not None else venue_text
                 break
+    if (not parts.get("title") and parts.get("authors") and parts.get("venue") and authors_score(parts["authors"]) >= 0.6
+            and any(FIELD_CLASS_RES["title"].search(c) and not clean_text(node_text(t)).strip()
+                    for t in node.find_all(class_=True, limit=60) for c in (t.get("class") or []))):
+        # the title's element is there but empty (lost in the scrape), the authors and venue
+        # are not: an entry without its title, kept as such
+        parts["title"] = ""
+        return Entry(title="", authors_text=parts["authors"], venue=parts["venue"], year=find_year(parts["venue"]),
+                     urls=list(links))
     if not parts.get("title") or not parts.get("authors") or authors_score(parts["authors"]) < 0.6:
         return None
     # title and authors named by class, the venue only set in italics: "<em>ICRA</em>, 2024"

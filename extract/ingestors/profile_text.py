@@ -282,6 +282,14 @@ def _join_wrapped_titles(lines: list[str]) -> list[str]:
               and not _STATS_RE.match(out[-1]) and not re.search(r"\d|\t", out[-1]) and _author_parts(line)):
             # a Scholar title wrapped in the copy: "… and implications for" / "water budgets" / names
             out[-2:] = [f"{out[-2]} {out[-1]}"]
+        elif (len(out) >= 3 and len(out[-1].split()) <= 6 and not re.search(r"\d|\t", out[-1])
+              and (_venue_line(out[-3]) is not None or _TABLE_HEAD_RE.match(out[-3]) or out[-3].strip().lower() == "year")
+              and _is_title(out[-2]) and _venue_line(out[-2]) is None and _venue_line(out[-1]) is None
+              and not _STATS_RE.match(out[-1]) and not _NOISE_RE.match(out[-1]) and _author_parts(line)
+              and not _author_parts(out[-1])):
+            # … and one in title case ("… Ensembles of Value" / "Functions"): two lines between the
+            # last work's venue line and this one's names are one title
+            out[-2:] = [f"{out[-2]} {out[-1]}"]
         out.append(line)
     return out
 
