@@ -1683,3 +1683,16 @@ def test_inverted_full_names_with_a_serial_comma():
     # natural order and initials are left as they were
     assert split_author_list("Anna Lee, Bob Ray, and Carl Fox").names == ["Anna Lee", "Bob Ray", "Carl Fox"]
     assert split_author_list("Smith, J., Doe, A., and Roe, B.").names == ["J. Smith", "A. Doe", "B. Roe"]
+
+
+@pytest.mark.parametrize("comment, venue", [
+    ("NeurIPS 2023 camera-ready. Part I of this series is arXiv:2207.03318", "NeurIPS 2023"),
+    ("Accepted at UAI 2022. 14 pages", "UAI 2022"),
+    ("Published as a conference paper at ICLR 2022", "ICLR 2022"),
+    ("42 pages. Algorithms are developed in a companion paper (Part II)", None),
+    ("Submitted to ICML 2024. 9 pages", None),  # a submission names no venue yet
+])
+def test_arxiv_comments_name_their_venue(comment, venue):
+    from extract.fields.venues import venue_from_comment
+
+    assert venue_from_comment(comment).venue == venue

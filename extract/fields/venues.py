@@ -163,4 +163,14 @@ def venue_from_comment(text: str) -> Comment:
 
         if venues_in(bare):
             return Comment(clean_venue(bare), None)
+    # "NeurIPS 2023 Datasets and Benchmarks Track. Benchmark at https://…", "NeurIPS 2023
+    # camera-ready. Part I of …": a short first sentence naming a venue and its year
+    head = re.split(r"(?<=[^\s.]{3})[.;]\s+", bare, maxsplit=1)
+    if len(head) == 2 and len(head[0].split()) <= 8 and re.search(r"\b(?:19|20)\d{2}\b", head[0]) \
+            and not _NOTE_WORDS_RE.search(head[0]) and not re.match(r"(?i)(?:\w+\s+)?(?:submitted|under\s+review)", head[0]):
+        from extract.nlp import venues_in
+
+        first = re.sub(r"(?i)\s+camera[- ]ready$", "", head[0]).strip()
+        if venues_in(first):
+            return Comment(clean_venue(first), head[1].strip() or None)
     return Comment(None, bare)

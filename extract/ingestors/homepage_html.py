@@ -642,10 +642,16 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
             bracketed_names = bracketed.group(2).strip(" .,") if bracketed else ""
             joint = re.match(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,200})\)[\s.,]*", after)
             co_authors = joint.group(1).strip(" .,") if joint and split_author_list(joint.group(1)).names else None
+            late = None if joint else re.search(r"\s*\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,200})\)", after)
+            if late and split_author_list(late.group(1)).names and authors_score(late.group(1)) >= 0.6:
+                # "<em>Title</em>. ICASSP 2024. (with Adaeze Okonjo) [pdf]": the co-author note after
+                # the venue, the owner implicit
+                co_authors = late.group(1).strip(" .,")
+                after = (after[: late.start()] + after[late.end() :]).strip()
             if bracketed and re.search(r"\b(?:19|20)\d{2}\b", bracketed.group(1)) and split_author_list(bracketed_names).names \
                     and authors_score(bracketed_names) >= 0.6:
                 co_authors, after = bracketed_names, bracketed.group(1)
-            elif co_authors:
+            elif co_authors and joint:
                 after = after[joint.end():]
             elif re.match(r"(?i)(?:joint(?:ly)?\s+)?with\s+[A-ZÀ-Þ]", after):
                 # "<a>Title</a>, with Y. Harutyunyan and D. Mukherjee. Under review.": the
@@ -747,6 +753,7 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
     if entry.venue:
         # "arXiv preprint. PDF Cite": the entry's buttons read into its venue
         venue = _TRAILING_BUTTONS_RE.sub("", entry.venue).strip(" .,;")
+        venue = re.sub(r"(?:[.,;]?\s*\[[a-z][a-z ]{1,20}\])+$", "", venue).strip(" .,;")  # "… Track. [benchmark]"
         entry.venue = None if BUTTON_ROW_RE.fullmatch(venue or "Cite") else venue
     if entry.venue and _DATE_ONLY_RE.fullmatch(entry.venue.strip(" .,")):
         entry.venue = None  # "New NMR facility opens — Feb 20, 2024": a news item's date, no venue
