@@ -1696,3 +1696,9 @@ def test_arxiv_comments_name_their_venue(comment, venue):
     from extract.fields.venues import venue_from_comment
 
     assert venue_from_comment(comment).venue == venue
+
+
+def test_a_year_closing_a_title_after_the_entry_date():
+    record = parse_records(["Moe, Henrik; Vik, Silje Marthinsen; Tveit, Marte. (2019) Kartlegging av tareskog i "
+                            "Hordaland 2018. Rapport fra Havforskningen. 2019-27."])[0]
+    assert (record["title"], record["year"]) == ("Kartlegging av tareskog i Hordaland 2018", 2019)

@@ -54,8 +54,8 @@ def _score() -> dict[str, int]:
 
 
 # measured on this version: 646 pages, 3,846 labelled records
-FLOORS = dict(kind=637, owner=606, found=3712, authors=3591, year=3677, venue=3584)
-MAX_EXTRA = 204
+FLOORS = dict(kind=637, owner=606, found=3713, authors=3591, year=3678, venue=3585)
+MAX_EXTRA = 203
 
 
 def test_wild_pages_meet_the_floors():

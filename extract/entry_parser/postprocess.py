@@ -3131,6 +3131,23 @@ def _year_heading_title(tags: list[str], texts: list[str], runs: list[list]) -> 
     return [r for r in runs if r[0] != "DROP"]
 
 
+def _year_closing_title(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
+    """"(2019) Kartlegging av tareskog i Hordaland" + "2018" (read as the date) + ". Rapport …": a
+    year right after the title, before its full stop, is the title's when the entry's date stands
+    before the title (a survey's or report's year in its name)."""
+    n = len(texts)
+    for run in runs:
+        j = run[2]
+        if (run[0] == "TITLE" and j + 1 < n and tags[j] == "B-YEAR" and _PERIOD_YEAR_RE.fullmatch(texts[j])
+                and texts[j + 1] == "." and texts[j - 1][:1].isalpha()
+                and any(r[0] == "YEAR" and r[2] <= run[1] for r in runs)):
+            for other in runs:
+                if other[0] == "YEAR" and other[1] == j:
+                    other[0] = "DROP"
+            run[2] = j + 1
+    return [r for r in runs if r[0] != "DROP"]
+
+
 def _month_year_closing_title(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
     """"… off southern Korea from August to October" + ", 2000" (read as the date) + ", The Sea …":
     a month closing the title takes the year after it when the entry's own date stands elsewhere."""
@@ -3391,6 +3408,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     runs = _code_token_read_as_venue(tags, texts, runs)
     runs = _year_heading_title(tags, texts, runs)
     runs = _month_year_closing_title(tags, texts, runs)
+    runs = _year_closing_title(tags, texts, runs)
     runs = _extend_dangling(tags, texts, runs)
     runs = _quoted_head_runs_on(tags, texts, runs)
     merged: list[list] = []
