@@ -158,7 +158,7 @@ _SENTENCE_BREAK_RE = re.compile(r"[a-z]{2}[.!?:]\s+[A-Z]")
 
 
 # the readers of pages in no fixed layout, where a heading or a bold label can pass for an entry
-_FREE_LAYOUT_READERS = frozenset({"generic_homepage", "markdown_homepage", "homepage_html", "frontmatter_list",
+_FREE_LAYOUT_READERS = frozenset({"generic_homepage", "markdown_homepage", "frontmatter_list",
                                   "latex_cv", "org_mode", "restructuredtext", "asciidoc", "mediawiki", "jemdoc"})
 
 

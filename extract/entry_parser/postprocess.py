@@ -14,8 +14,8 @@ from extract.fields.dates import DATE_PHRASE_RE, YEAR_RE, find_year, parse_date
 from extract.fields.text import QUOTE_PAIRS, strip_wrapping_quotes
 from extract.fields.ids import DOI_RE, URL_RE, find_arxiv, find_doi, find_openreview, find_urls
 from extract.fields.names import (
-    LEADING_CONJUNCTION_RE, PARTICLES, PINYIN_FAMILIES, family_first_split, invert_name, is_organisation_name, is_particle, looks_like_name,
-    split_author_list, strip_markers,
+    LEADING_CONJUNCTION_RE, NATURAL_NAME, PARTICLES, PINYIN_FAMILIES, family_first_split, invert_name, is_organisation_name,
+    is_particle, looks_like_name, split_author_list, strip_markers,
 )
 from extract.fields.sections import PUBLICATION_STATUS
 from extract.fields.venues import clean_venue
@@ -1302,13 +1302,17 @@ def _inverted(text: str) -> Optional[Person]:
 
 # "(with A. One and B. Two)", "(joint with …)", ", with M. Lindberg," and the same in French,
 # German, Spanish, Portuguese, Dutch
+_JOINT = r"(?:joint(?:ly)?\s+|joint work\s+)?"
+# ", with M. Lindberg and A. Rossi,": the names up to the next comma (or "and" the last one)
+_COMMA_WITH_NOTE = rf",\s+{_JOINT}with\s+([^,.;()]{{2,120}}?(?:,?\s+and\s+[^,.;()]{{2,60}}?)?)\s*[,.;]"
+_COMMA_WITH_NOTE_RE = re.compile(_COMMA_WITH_NOTE)
 _CO_AUTHORS_RE = re.compile(
-    r"(?:\(\s*(?:joint(?:ly)?\s+|joint work\s+)?(?:with|avec|mit|con|com|met)\s+([^()]{2,200}?)\s*\)"
+    rf"(?:\(\s*{_JOINT}(?:with|avec|mit|con|com|met)\s+([^()]{{2,200}}?)\s*\)"
     # ", with Ahmed Saleh, Julia Brandt, and Pierre Lambert." (the longest run of names is kept)
-    r"|,\s+(?:joint(?:ly)?\s+|joint work\s+)?with\s+((?:[^,.;()]{2,60}?,\s+){0,8}[^,.;()]{2,60}?(?:,?\s+and\s+[^,.;()]{2,60}?)?)\s*(?:[.;]|$)"
-    r"|,\s+(?:joint(?:ly)?\s+|joint work\s+)?with\s+([^,.;()]{2,120}?(?:,?\s+and\s+[^,.;()]{2,60}?)?)\s*[,.;]"
+    rf"|,\s+{_JOINT}with\s+((?:[^,.;()]{{2,60}}?,\s+){{0,8}}[^,.;()]{{2,60}}?(?:,?\s+and\s+[^,.;()]{{2,60}}?)?)\s*(?:[.;]|$)"
+    rf"|{_COMMA_WITH_NOTE}"
     # "Title — with R. Castellanos and T. Lindahl. Journal, 2023" (initials keep their periods)
-    r"|\s[—–]\s+(?:joint(?:ly)?\s+|joint work\s+)?with\s+([^;()—–]{2,160}?[^\W\d_]{2})\s*(?:[.;](?=\s|$)|$))")
+    rf"|\s[—–]\s+{_JOINT}with\s+([^;()—–]{{2,160}}?[^\W\d_]{{2}})\s*(?:[.;](?=\s|$)|$))")
 
 
 def _co_authors_noted(text: str) -> Optional[list[Person]]:
@@ -1318,8 +1322,7 @@ def _co_authors_noted(text: str) -> Optional[list[Person]]:
     names = split_author_list(m.group(1) or m.group(2) or m.group(3) or m.group(4)).names
     if m.group(2) and names and not all(looks_like_name(n) and len(n.split()) <= 4 for n in names):
         # the comma list ran past the names (", with A and B, Journal of X."): the shorter reading
-        shorter = re.match(r",\s+(?:joint(?:ly)?\s+|joint work\s+)?with\s+([^,.;()]{2,120}?(?:,?\s+and\s+[^,.;()]{2,60}?)?)\s*[,.;]",
-                           text[m.start():])
+        shorter = _COMMA_WITH_NOTE_RE.match(text, m.start())
         names = split_author_list(shorter.group(1)).names if shorter else []
     if not names or not all(looks_like_name(n) and len(n.split()) <= 4 for n in names):
         return None
@@ -2493,8 +2496,7 @@ _UNTAGGED_TITLE_RE = re.compile(
     r"(?P<title>(?!(?:In|Edited|Ed|Eds|Trans|Available|Retrieved|Accessed|URL|http)\b)(?=[A-ZÀ-ÞĀ-Ž])[^\W\d_][^.]{0,200}?(?:\.(?!\s|$)[^.]{0,200}?)*)(?=\.\s|\.?$)")
 
 
-_NATURAL_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[A-ZÀ-ÞĀ-Ž]\.|[A-ZÀ-ÞĀ-Ž][\w'’-]+|(?:van|von|de|da|del|der|den|di|du|le|la)(?=\s[A-Z]))){1,3}"
-_NAMES_BEFORE_AND_RE = re.compile(rf"(?:^|[,;:—–][\"”’*_]?|[\"”’*_],?|\bby)\s+((?:{_NATURAL_NAME},\s+)*{_NATURAL_NAME}),?\s+(?:and|&)\s+$")
+_NAMES_BEFORE_AND_RE = re.compile(rf"(?:^|[,;:—–][\"”’*_]?|[\"”’*_],?|\bby)\s+((?:{NATURAL_NAME},\s+)*{NATURAL_NAME}),?\s+(?:and|&)\s+$")
 
 
 def _names_before_last_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2516,7 +2518,7 @@ def _names_before_last_author(text: str, spans: list[FieldSpan]) -> list[FieldSp
     if title.start < start < title.end:
         return spans  # the names would cut the title
     added = [FieldSpan("AUTHOR", a.start() + start, a.end() + start, last.confidence)
-             for a in re.finditer(_NATURAL_NAME, text[start : m.end(1)])]
+             for a in re.finditer(NATURAL_NAME, text[start : m.end(1)])]
     # a name the tagger called a second title ("Thi Hoa Pham") is dropped with it
     kept = [s for s in spans if not (s.label == "TITLE" and s is not title and s.start >= start and s.end <= last.start)]
     return sorted(kept + added, key=lambda s: s.start)
@@ -3116,52 +3118,32 @@ def _code_token_read_as_venue(tags: list[str], texts: list[str], runs: list[list
     return [r for r in runs if r[0] != "DROP"]
 
 
-def _year_heading_title(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
-    """"United States Census Bureau. 2000." + "2000" + "Census of Population and Housing": a year
-    opening the title after the entry's own date, left untagged, is the title's first word."""
+def _years_in_title(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
+    """Years beside the title that the tagger read as a second date, when the entry's own date
+    stands before the title: they are the title's.
+
+        "Census Bureau. 2000." + "2000" + "Census of Population and Housing"   (opening it)
+        "(2019) Kartlegging av tareskog i Hordaland" + "2018" + ". Rapport …"   (closing it)
+        "… from August to October" + ", 2000" + ", The Sea J. …"              (a month's year)"""
+    n = len(texts)
+    absorbed: set[int] = set()  # start tokens of the year runs taken into a title
     for run in runs:
-        i = run[1]
-        if (run[0] == "TITLE" and i >= 2 and tags[i - 1] in ("O", "B-YEAR") and _PERIOD_YEAR_RE.fullmatch(texts[i - 1])
-                and texts[i - 2] == "." and any(r[0] == "YEAR" and r[2] <= i - 2 for r in runs)
-                and texts[i][:1].isupper()):
-            for other in runs:
-                if other[0] == "YEAR" and other[1] == i - 1:
-                    other[0] = "DROP"  # (the tagger's second date: the same year, opening the title)
+        if run[0] != "TITLE" or not any(r[0] == "YEAR" and r[2] < run[1] for r in runs):
+            continue
+        i, j = run[1], run[2]
+        if (i >= 2 and tags[i - 1] in ("O", "B-YEAR") and _PERIOD_YEAR_RE.fullmatch(texts[i - 1])
+                and texts[i - 2] == "." and texts[i][:1].isupper()):
+            absorbed.add(i - 1)
             run[1] = i - 1
-    return [r for r in runs if r[0] != "DROP"]
-
-
-def _year_closing_title(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
-    """"(2019) Kartlegging av tareskog i Hordaland" + "2018" (read as the date) + ". Rapport …": a
-    year right after the title, before its full stop, is the title's when the entry's date stands
-    before the title (a survey's or report's year in its name)."""
-    n = len(texts)
-    for run in runs:
-        j = run[2]
-        if (run[0] == "TITLE" and j + 1 < n and tags[j] == "B-YEAR" and _PERIOD_YEAR_RE.fullmatch(texts[j])
-                and texts[j + 1] == "." and texts[j - 1][:1].isalpha()
-                and any(r[0] == "YEAR" and r[2] <= run[1] for r in runs)):
-            for other in runs:
-                if other[0] == "YEAR" and other[1] == j:
-                    other[0] = "DROP"
+        if (j + 1 < n and tags[j] == "B-YEAR" and _PERIOD_YEAR_RE.fullmatch(texts[j]) and texts[j + 1] == "."
+                and texts[j - 1][:1].isalpha()):
+            absorbed.add(j)
             run[2] = j + 1
-    return [r for r in runs if r[0] != "DROP"]
-
-
-def _month_year_closing_title(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
-    """"… off southern Korea from August to October" + ", 2000" (read as the date) + ", The Sea …":
-    a month closing the title takes the year after it when the entry's own date stands elsewhere."""
-    n = len(texts)
-    for run in runs:
-        j = run[2]
-        if (run[0] == "TITLE" and j + 2 < n and _MONTH_NAME_RE.fullmatch(texts[j - 1]) and texts[j] == ","
-                and _PERIOD_YEAR_RE.fullmatch(texts[j + 1]) and texts[j + 2] in (",", ".")
-                and any(r[0] == "YEAR" and r[2] <= run[1] for r in runs)):
-            for other in runs:
-                if other[0] == "YEAR" and other[1] == j + 1:
-                    other[0] = "DROP"
+        elif (j + 2 < n and _MONTH_NAME_RE.fullmatch(texts[j - 1]) and texts[j] == ","
+              and _PERIOD_YEAR_RE.fullmatch(texts[j + 1]) and texts[j + 2] in (",", ".")):
+            absorbed.add(j + 1)
             run[2] = j + 2
-    return [r for r in runs if r[0] != "DROP"]
+    return [r for r in runs if not (r[0] == "YEAR" and r[1] in absorbed)]
 
 
 def _extend_dangling(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
@@ -3406,9 +3388,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     runs = _complete_quoted_titles(doc, tags, runs)
     texts, starts = token_texts(doc)
     runs = _code_token_read_as_venue(tags, texts, runs)
-    runs = _year_heading_title(tags, texts, runs)
-    runs = _month_year_closing_title(tags, texts, runs)
-    runs = _year_closing_title(tags, texts, runs)
+    runs = _years_in_title(tags, texts, runs)
     runs = _extend_dangling(tags, texts, runs)
     runs = _quoted_head_runs_on(tags, texts, runs)
     merged: list[list] = []

@@ -110,6 +110,16 @@ def is_date_line(line: str) -> bool:
     return bool(m)
 
 
+def field_year(text: str | None) -> Optional[int]:
+    """The year of a date field ("2019-07-03", "02/2024", "2021/03", "Summer 2019"): what find_year
+    reads, and else a four-digit year beside a slash, which in running text it leaves alone."""
+    year = find_year(text)
+    if year or not text:
+        return year
+    found = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
+    return int(found.group(1)) if found else None
+
+
 def find_year(text: str | None) -> Optional[int]:
     """The last plausible four-digit year in free text (citations put the year late)."""
     if not text:

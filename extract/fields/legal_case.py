@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.fields.names import NATURAL_NAME
+
 _PARTY = r"[A-Z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|of|and|for|the|de|du|la|von|van|ex\s+rel\.|&))*"
 _CASE_RE = re.compile(
     rf"^\s*(?:\d{{1,3}}[.)]\s+)?(?P<title>(?:R\s\(on the application of [^()]{{2,80}}\)|{_PARTY})\sv\.?\s{_PARTY}"
@@ -38,8 +40,7 @@ _STATUTE_RE = re.compile(
 # a law-review article, Bluebook: "Daniel K. Okafor & Melissa Tran, Algorithmic Discrimination …,
 # 105 Cornell L. Rev. 1453, 1460 (2020)": names in natural order, the title, then volume,
 # abbreviated journal, first page (and a pinpoint), the year in parentheses
-_NAME_WORDS = r"[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-Z]\.|[A-ZÀ-Þ][\w'’-]+|(?:van|von|de|da|del|di|du|le|la)(?=\s[A-Z]))){1,3}"
-_NATURAL_NAME = _NAME_WORDS + r"(?:,\s(?:Jr|Sr|II|III|IV)\.?)?"
+_NATURAL_NAME = NATURAL_NAME + r"(?:,\s(?:Jr|Sr|II|III|IV)\.?)?"
 _LAW_REVIEW_RE = re.compile(
     rf"^\s*(?:\d{{1,3}}[.)]\s+)?(?P<names>{_NATURAL_NAME}(?:(?:,|\s&|,?\sand)\s{_NATURAL_NAME}){{0,5}}),\s+"
     r"(?P<title>[A-Z][^()]{5,300}?),\s+\d{1,4}\s+(?P<journal>[A-Z][\w.&'’ ]{0,60}?(?:L\.|Rev\.|J\.|Q\.|\w['’]y\b)[\w.&'’ ]{0,30}?)"
@@ -55,7 +56,7 @@ def find_law_review_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
     spans = [("TITLE", m.start("title"), m.end("title")), ("VENUE", m.start("journal"), m.end("journal")),
              ("YEAR", m.start("year"), m.end("year"))]
     at = m.start("names")
-    for name in re.finditer(_NAME_WORDS, re.sub(r",\s(?:Jr|Sr|II|III|IV)\.?", lambda x: " " * len(x.group(0)), m.group("names"))):
+    for name in re.finditer(NATURAL_NAME, re.sub(r",\s(?:Jr|Sr|II|III|IV)\.?", lambda x: " " * len(x.group(0)), m.group("names"))):
         spans.append(("AUTHOR", at + name.start(), at + name.end()))
     return sorted(spans, key=lambda sp: sp[1])
 

@@ -292,6 +292,10 @@ _TRAILING_PAREN_YEAR_RE = re.compile(r"\s*\((?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)\)
 _EDITORS_MARK_RE = re.compile(r"(?:,\s*(?:eds?|Hrsg|Hg|dir|coords?)\.?|\s*\((?:[Ee]ds?|Hrsg|Hg|dir|coords?)\.?\))\.?$")
 
 
+# a full name in natural order, two to four words: "Daniel K. Okafor", "Anouk de Vries"
+NATURAL_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[A-ZÀ-ÞĀ-Ž]\.|[A-ZÀ-ÞĀ-Ž][\w'’-]+|(?:van|von|de|da|del|der|den|di|du|le|la)(?=\s[A-Z]))){1,3}"
+
+
 def split_author_list(text: str | None) -> AuthorList:
     """Split an author string into display names.
 

@@ -111,6 +111,9 @@ def namespace(element) -> str:
 
 
 def children(element, name: str) -> Iterator:
+    """The element's direct children with this local name (none for a missing element)."""
+    if element is None:
+        return
     for child in element:
         if local(child) == name:
             yield child

@@ -134,6 +134,12 @@ def venue_from_tail(text: str) -> Optional[str]:
     return clean_venue(body)
 
 
+def _first_sentence(text: str) -> tuple[str, str]:
+    """(first sentence, the rest) of a comment; the rest is '' for one sentence."""
+    parts = re.split(r"(?<=[^\s.]{3})[.;]\s+", text, maxsplit=1)
+    return (parts[0], parts[1].strip()) if len(parts) == 2 else (text, "")
+
+
 def venue_from_comment(text: str) -> Comment:
     """Split a listing comment ('* NeurIPS 2021', '* 32 pages, 13 figures') into venue / note.
 
@@ -151,26 +157,24 @@ def venue_from_comment(text: str) -> Comment:
         venue = clean_venue(bare[lead.end():])
         if venue:
             return Comment(venue, None)
-    # "Accepted at UAI 2022. 14 pages": the venue's sentence first, the page count after it
-    first = re.split(r"(?<=[^\s.]{3})[.;]\s+", bare, maxsplit=1)
-    if (lead and len(first) == 2 and len(first[0].split()) <= 14 and not _NOTE_WORDS_RE.search(first[0][lead.end():])
-            and not re.match(r"(?i)(?:\w+\s+)?(?:submitted|under\s+review)", bare)):  # a submission names no venue yet
-        venue = clean_venue(first[0][lead.end():])
+    # the venue's sentence first, a note after it: "Accepted at UAI 2022. 14 pages", "NeurIPS 2023
+    # camera-ready. Part I of …" (a submission names no venue yet)
+    first, rest = _first_sentence(bare)
+    submission = re.match(r"(?i)(?:\w+\s+)?(?:submitted|under\s+review)", bare) is not None
+    if lead and rest and len(first.split()) <= 14 and not _NOTE_WORDS_RE.search(first[lead.end():]) and not submission:
+        venue = clean_venue(first[lead.end():])
         if venue:
-            return Comment(venue, first[1].strip() or None)
+            return Comment(venue, rest)
     if len(words) <= 6 and not _NOTE_WORDS_RE.search(bare):
         from extract.nlp import venues_in
 
         if venues_in(bare):
             return Comment(clean_venue(bare), None)
-    # "NeurIPS 2023 Datasets and Benchmarks Track. Benchmark at https://…", "NeurIPS 2023
-    # camera-ready. Part I of …": a short first sentence naming a venue and its year
-    head = re.split(r"(?<=[^\s.]{3})[.;]\s+", bare, maxsplit=1)
-    if len(head) == 2 and len(head[0].split()) <= 8 and re.search(r"\b(?:19|20)\d{2}\b", head[0]) \
-            and not _NOTE_WORDS_RE.search(head[0]) and not re.match(r"(?i)(?:\w+\s+)?(?:submitted|under\s+review)", head[0]):
+    if (rest and len(first.split()) <= 8 and re.search(r"\b(?:19|20)\d{2}\b", first) and not _NOTE_WORDS_RE.search(first)
+            and not submission):
         from extract.nlp import venues_in
 
-        first = re.sub(r"(?i)\s+camera[- ]ready$", "", head[0]).strip()
+        first = re.sub(r"(?i)\s+camera[- ]ready$", "", first).strip()
         if venues_in(first):
-            return Comment(clean_venue(first), head[1].strip() or None)
+            return Comment(clean_venue(first), rest)
     return Comment(None, bare)

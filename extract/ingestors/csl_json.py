@@ -101,11 +101,6 @@ def _text(value: Any) -> Optional[str]:
     return clean_text(_CSL_MARKUP_RE.sub("", value[:100_000])) or None
 
 
-_GROUP_WORD_RE = re.compile(r"(?i)\b(?:consortium|group|collaboration|institute|organi[sz]ation|society|committee|agency|"
-                            r"association|university|council|team|network|ministry|project|cent(?:re|er)|office|department|"
-                            r"foundation|initiative|working|board|commission|secretariat|division|laboratory|services?)\b")
-
-
 def _author(name: Any) -> Optional[Author | str]:
     if isinstance(name, str):
         return clean_text(name) or None
@@ -115,9 +110,9 @@ def _author(name: Any) -> Optional[Author | str]:
     if literal:
         # a person written as one string ("Tomáš Novák") is split like any name; a group author
         # ("… Consortium") stays one name
-        from extract.fields.names import looks_like_name
+        from extract.fields.names import is_organisation_name, looks_like_name
 
-        if looks_like_name(literal) and 2 <= len(literal.split()) <= 4 and not _GROUP_WORD_RE.search(literal):
+        if looks_like_name(literal) and 2 <= len(literal.split()) <= 4 and not is_organisation_name(literal):
             return literal
         return Author(name=literal, family=literal) if any(c.isalpha() for c in literal) else None
     given = _text(name.get("given"))

@@ -116,6 +116,13 @@ def _field_class_entries(soup) -> list:
             and (_entry_from_field_classes(e, []) is not None or len(e.find_all(["p", "li", "dd", "tr"], limit=2)) < 2)]
 
 
+def _class_named_entries(page: Page) -> list:
+    """_field_class_entries of the page's tree, found once per page (before the readers change it)."""
+    from extract.fields.pagecache import cached
+
+    return cached(page, "class-named-entries", lambda: _field_class_entries(page.soup()))
+
+
 def _title_class_records(titles: list) -> list:
     """Records that name only their title by class (Quarto's "listing-title", Pure's
     h3.title; the authors sit in an unnamed element or inline links): each title climbs to
@@ -309,7 +316,7 @@ def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], d
     # templates that name an entry's parts by class (al-folio's div.title / div.author /
     # div.periodical, with the abstract in a nested <p>): the innermost element holding a
     # title part and an author part is one entry, whatever blocks sit inside it
-    field_entries = _field_class_entries(soup)
+    field_entries = _class_named_entries(page)
     card_headings = [] if field_entries else heading_records(soup)
     headed = {id(record): heading for record, heading in card_headings}
     cards = [record for record, _ in card_headings]
@@ -1252,16 +1259,22 @@ def _group_list(soup, entries: list[Entry]) -> bool:
     """A research group's publication page ("Coastal Dynamics Group – Publications"): the page
     is titled by the group, and no author is on as many as three in five entries (a person's
     own list has its owner on nearly all)."""
-    from collections import Counter
-
-    from extract.fields.names import split_author_list, split_name
-
     if len(entries) < 5 or any("owner-implicit" in e.flags for e in entries):
         return False
     heads = [soup.title.get_text(" ", strip=True) if soup.title else ""]
     heads += [h.get_text(" ", strip=True) for h in soup.find_all(["h1", "h2"], limit=3)]
     if not any(_GROUP_HEADING_RE.search(h) for h in heads if h and len(h) <= 120):
         return False
+    counts, named = _family_counts(entries)
+    return named >= 5 and max(counts.values()) < 0.6 * named
+
+
+def _family_counts(entries: list[Entry]):
+    """(family name -> number of entries naming it, number of entries naming anyone)."""
+    from collections import Counter
+
+    from extract.fields.names import split_author_list, split_name
+
     counts: Counter[str] = Counter()
     named = 0
     for entry in entries:
@@ -1269,7 +1282,7 @@ def _group_list(soup, entries: list[Entry]) -> bool:
         if names:
             named += 1
             counts.update({(split_name(n).family or n).lower() for n in names})
-    return named >= 5 and max(counts.values()) < 0.6 * named
+    return counts, named
 
 
 def nobody_in_common(entries: list[Entry]) -> bool:
@@ -1277,20 +1290,9 @@ def nobody_in_common(entries: list[Entry]) -> bool:
     in five of them (nor on two of three): someone's list of other people's papers (a
     newsletter's "recent publications by our faculty", a reading list), not anyone's own list,
     where the owner is on most entries."""
-    from collections import Counter
-
-    from extract.fields.names import split_author_list, split_name
-
     if len(entries) < 3 or any("owner-implicit" in e.flags for e in entries):
         return False
-    counts: Counter[str] = Counter()
-    named = 0
-    for entry in entries:
-        names = [a if isinstance(a, str) else a.name for a in entry.authors] or \
-            split_author_list(entry.authors_text).names
-        if names:
-            named += 1
-            counts.update({(split_name(n).family or n).lower() for n in names})
+    counts, named = _family_counts(entries)
     # a stray line without names (a banner read as an entry) does not hide the pattern
     if named < 3 or named * 4 < len(entries) * 3:
         return False
@@ -1577,7 +1579,7 @@ def _parse_html(page: Page) -> PageParse:
     shown = [clean_text(l).strip() for l in visible_text(soup, source_breaks=False).splitlines() if l.strip()]
     stacked, stacked_owner, left_out = read_lines(shown, need_chrome=True)
     # (entries whose titles the markup's classes name are trusted over a reading of the lines)
-    if len(stacked) >= 3 and _stacked_reads_better(stacked, left_out, entries, classed=bool(_field_class_entries(soup))):
+    if len(stacked) >= 3 and _stacked_reads_better(stacked, left_out, entries, classed=bool(_class_named_entries(page))):
         entries, entry_nodes = stacked, []
         # a repository search for one creator names nobody in a heading: the author on the works
         from extract.fields.names import split_author_list

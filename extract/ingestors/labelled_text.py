@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.fields.dates import find_year
+from extract.fields.dates import field_year, find_year
 from extract.fields.ids import find_doi, normalise_doi
 from extract.fields.names import fuller_name, owner_name, split_author_list
 from extract.fields.structured import listing_or_search_results
@@ -126,11 +126,6 @@ def _records(text: str) -> list[dict[str, list[str]]]:
             and not _NOT_PUBLICATION_DOCTYPE_RE.search(" ".join(r.get("doctype", [])))]
 
 
-def _field_year(text: str) -> Optional[int]:
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
-    return int(m.group(1)) if m else None
-
-
 def _entry(rec: dict[str, list[str]]) -> Entry:
     title = " ".join(rec.get("title", []))
     authors_text = " ".join(rec.get("authors", []))
@@ -161,7 +156,7 @@ def _entry(rec: dict[str, list[str]]) -> Entry:
         title=title,
         authors=split_author_list(authors_text).names if authors_text else [],
         # a date field may be "02/2024" (ADS's Pub Date), which find_year leaves alone in running text
-        year=(find_year(year_text) or _field_year(year_text)) if year_text else (find_year(source) if source else None),
+        year=field_year(year_text) if year_text else (find_year(source) if source else None),
         date=date,
         venue=venue,
         doi=normalise_doi(doi) if doi else None,

@@ -21,7 +21,7 @@ from typing import Optional
 from extract.fields.dates import find_year
 from extract.fields.ids import normalise_doi
 from extract.fields.names import invert_name
-from extract.fields.safe_xml import local, page_xml
+from extract.fields.safe_xml import child, children, local, page_xml, text_of
 from extract.fields.structured import listing_or_search_results
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -36,25 +36,12 @@ _AUTHOR_ROLES = {"aut", "author", "cre", "creator"}
 _EDITOR_ROLES = {"edt", "editor"}
 
 
-def _kids(element, name: str) -> list:
-    return [c for c in element if isinstance(c.tag, str) and local(c) == name] if element is not None else []
-
-
-def _first(element, name: str):
-    found = _kids(element, name)
-    return found[0] if found else None
-
-
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
 def _title(title_info) -> str:
     if title_info is None:
         return ""
-    parts = [_text(_first(title_info, "nonSort")), _text(_first(title_info, "title"))]
+    parts = [text_of(child(title_info, "nonSort")), text_of(child(title_info, "title"))]
     title = " ".join(p for p in parts if p).replace("  ", " ")
-    subtitle = _text(_first(title_info, "subTitle"))
+    subtitle = text_of(child(title_info, "subTitle"))
     if subtitle:
         title = f"{title.rstrip(' :')}: {subtitle}"
     return title
@@ -62,26 +49,26 @@ def _title(title_info) -> str:
 
 def _main_title_info(mods):
     """The work's own titleInfo (not an abbreviated, translated or alternative one)."""
-    infos = _kids(mods, "titleInfo")
+    infos = list(children(mods, "titleInfo"))
     plain = [t for t in infos if not t.get("type")]
     return (plain or infos or [None])[0]
 
 
 def _person(name_element) -> tuple["str | Author", str]:
     """(display name, role) of a <name>: "Given Family" from typed parts or "Family, Given"."""
-    parts = _kids(name_element, "namePart")
-    family = " ".join(_text(p) for p in parts if p.get("type") == "family")
-    given = " ".join(_text(p) for p in parts if p.get("type") == "given")
+    parts = list(children(name_element, "namePart"))
+    family = " ".join(text_of(p) for p in parts if p.get("type") == "family")
+    given = " ".join(text_of(p) for p in parts if p.get("type") == "given")
     if name_element.get("type") == "corporate":
-        body = " ".join(_text(p) for p in parts) or _text(name_element)
+        body = " ".join(text_of(p) for p in parts) or text_of(name_element)
         display = Author(name=body, family=body) if body else ""
     elif family:
         display = f"{given} {family}".strip()
         # the typed parts say where the family name starts ("García Márquez"): kept as given
         display = Author(name=display, given=given or None, family=family)
     else:
-        display = invert_name(" ".join(_text(p) for p in parts if not p.get("type"))) or _text(name_element)
-    roles = {_text(r).lower().strip(" .") for role in _kids(name_element, "role") for r in _kids(role, "roleTerm")}
+        display = invert_name(" ".join(text_of(p) for p in parts if not p.get("type"))) or text_of(name_element)
+    roles = {text_of(r).lower().strip(" .") for role in children(name_element, "role") for r in children(role, "roleTerm")}
     role = "editor" if roles & _EDITOR_ROLES else "author" if (roles & _AUTHOR_ROLES or not roles) else "other"
     return display, role
 
@@ -96,35 +83,35 @@ def detect(page: Page) -> float:
 
 
 def _entry(mods) -> Optional[Entry]:
-    kinds = " ".join(_text(e) for e in _kids(mods, "typeOfResource") + _kids(mods, "genre"))
+    kinds = " ".join(text_of(e) for e in [*children(mods, "typeOfResource"), *children(mods, "genre")])
     if _NOT_PUBLICATION_RE.search(kinds):
         return None
     title = _title(_main_title_info(mods))
     if not title:
         return None
-    people = [_person(n) for n in _kids(mods, "name")]
+    people = [_person(n) for n in children(mods, "name")]
     authors = [name for name, role in people if role == "author" and name]
     note = None
     if not authors:
         editors = [name for name, role in people if role == "editor" and name]
         if editors:
             authors, note = editors, "editors"  # an edited volume is listed under its editors
-    host = next((r for r in _kids(mods, "relatedItem") if r.get("type") == "host"), None)
-    origin = _first(mods, "originInfo")
+    host = next((r for r in children(mods, "relatedItem") if r.get("type") == "host"), None)
+    origin = child(mods, "originInfo")
     venue = _title(_main_title_info(host)) if host is not None else ""
     if not venue and origin is not None:
-        venue = _text(_first(origin, "publisher"))
-    year = find_year(_text(_first(origin, "dateIssued"))) if origin is not None else None
+        venue = text_of(child(origin, "publisher"))
+    year = find_year(text_of(child(origin, "dateIssued"))) if origin is not None else None
     if year is None and host is not None:
-        part = _first(host, "part")
-        year = find_year(_text(_first(part, "date"))) if part is not None else None
+        part = child(host, "part")
+        year = find_year(text_of(child(part, "date"))) if part is not None else None
         if year is None:
-            host_origin = _first(host, "originInfo")
-            year = find_year(_text(_first(host_origin, "dateIssued"))) if host_origin is not None else None
-    doi = next((normalise_doi(_text(i)) for i in _kids(mods, "identifier") if (i.get("type") or "").lower() == "doi"), None)
-    urls = [_text(u) for loc in _kids(mods, "location") for u in _kids(loc, "url") if _text(u).startswith("http")]
+            host_origin = child(host, "originInfo")
+            year = find_year(text_of(child(host_origin, "dateIssued"))) if host_origin is not None else None
+    doi = next((normalise_doi(text_of(i)) for i in children(mods, "identifier") if (i.get("type") or "").lower() == "doi"), None)
+    urls = [text_of(u) for loc in children(mods, "location") for u in children(loc, "url") if text_of(u).startswith("http")]
     return Entry(title=title, authors=authors, year=year, venue=venue or None, doi=doi, urls=urls,
-                 abstract=_text(_first(mods, "abstract")) or None, note=note,
+                 abstract=text_of(child(mods, "abstract")) or None, note=note,
                  flags=[] if authors else ["no-authors"])
 
 

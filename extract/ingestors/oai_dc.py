@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.fields.dates import find_year
+from extract.fields.dates import field_year
 from extract.fields.ids import find_doi, normalise_doi
 from extract.fields.names import invert_name
-from extract.fields.safe_xml import local, page_xml
+from extract.fields.safe_xml import local, page_xml, text_of
 from extract.fields.structured import listing_or_search_results
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -49,15 +49,11 @@ def detect(page: Page) -> float:
     return 0.95 if ("oai_dc" in head or "<OAI-PMH" in head or "<record" in head) else 0.7
 
 
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
 def _dc_fields(element) -> dict[str, list[str]]:
     fields: dict[str, list[str]] = {}
     for child in element.iter():
         if isinstance(child.tag, str) and _DC_NAMESPACE in child.tag:
-            value = _text(child)
+            value = text_of(child)
             if value:
                 fields.setdefault(local(child), []).append(value)
     return fields
@@ -66,11 +62,6 @@ def _dc_fields(element) -> dict[str, list[str]]:
 def _deleted(record) -> bool:
     return any(isinstance(c.tag, str) and local(c) == "header" and (c.get("status") or "").lower() == "deleted"
                for c in record)
-
-
-def _slashed_year(text: str) -> Optional[int]:
-    found = re.search(r"(?<!\d)((?:1[5-9]|20)\d{2})(?!\d)", text)  # "2021/03": a date field's slash
-    return int(found.group(1)) if found else None
 
 
 def _entry(fields: dict[str, list[str]]) -> Optional[Entry]:
@@ -87,7 +78,7 @@ def _entry(fields: dict[str, list[str]]) -> Optional[Entry]:
         # a book's, thesis' or report's publisher (the university, the issuing agency)
         venue = (fields.get("publisher") or [""])[0]
     dates = fields.get("date", [])
-    year = next((y for y in (find_year(d) or _slashed_year(d) for d in dates) if y), None)
+    year = next((y for y in map(field_year, dates) if y), None)
     identifiers = fields.get("identifier", []) + fields.get("relation", [])
     doi = next((normalise_doi(d) for d in (find_doi(i) for i in identifiers) if d), None)
     urls = [i for i in identifiers if i.startswith("http")]

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.fields.dates import find_year
+from extract.fields.dates import field_year
 from extract.fields.ids import find_doi, normalise_doi
-from extract.fields.safe_xml import local, page_xml
+from extract.fields.safe_xml import child, children, local, page_xml, text_of
 from extract.fields.structured import listing_or_search_results
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -42,70 +42,51 @@ def detect(page: Page) -> float:
     return 0.95 if "zotero.org/namespaces/export" in head and "itemType" in head else 0.0
 
 
-def _kids(element, name: str) -> list:
-    return [c for c in element if isinstance(c.tag, str) and local(c) == name]
-
-
-def _first(element, name: str):
-    found = _kids(element, name)
-    return found[0] if found else None
-
-
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
 def _people(element) -> list:
     people = []
     for person in element.iter():
         if not isinstance(person.tag, str) or local(person) not in ("Person", "Organization"):
             continue
         if local(person) == "Organization":
-            body = _text(_first(person, "name"))
+            body = text_of(child(person, "name"))
             if body:
                 people.append(Author(name=body, family=body))
             continue
-        family, given = _text(_first(person, "surname")), _text(_first(person, "givenName"))
+        family, given = text_of(child(person, "surname")), text_of(child(person, "givenName"))
         if family:
             people.append(Author(name=f"{given} {family}".strip(), given=given or None, family=family))
     return people
 
 
 def _container_title(item, described: dict) -> str:
-    for part in _kids(item, "isPartOf"):
+    for part in children(item, "isPartOf"):
         target = part.get(_RDF + "resource")
         container = described.get(target) if target else next((c for c in part if isinstance(c.tag, str)), None)
         if container is not None:
-            title = _text(_first(container, "title"))
+            title = text_of(child(container, "title"))
             if title:
                 return title
     return ""
 
 
 def _publisher(item) -> str:
-    publisher = _first(item, "publisher")
+    publisher = child(item, "publisher")
     if publisher is None:
         return ""
-    return _text(next((n for n in publisher.iter() if isinstance(n.tag, str) and local(n) == "name"), None)) or _text(publisher)
-
-
-def _field_year(text: str) -> Optional[int]:
-    """The year of a date field ("2019-07-03", "2021/03", "Summer 2019"): slashes here part a date."""
-    found = find_year(text) or re.search(r"(?<!\d)((?:1[5-9]|20)\d{2})(?!\d)", text)
-    return found if isinstance(found, int) or found is None else int(found.group(1))
+    return text_of(next((n for n in publisher.iter() if isinstance(n.tag, str) and local(n) == "name"), None)) or text_of(publisher)
 
 
 def _entry(item, item_type: str, described: dict) -> Optional[Entry]:
-    title = _text(_first(item, "title")).rstrip(".")
+    title = text_of(child(item, "title")).rstrip(".")
     if not title:
         return None
-    authors_element = _first(item, "authors")
+    authors_element = child(item, "authors")
     authors = _people(authors_element) if authors_element is not None else []
     venue = _container_title(item, described)
     if not venue and item_type in ("book", "thesis", "report", "manuscript", "bookSection"):
         venue = _publisher(item)
-    year = _field_year(_text(_first(item, "date")))
-    identifiers = [_text(i) for i in _kids(item, "identifier")] + [item.get(_RDF + "about") or ""]
+    year = field_year(text_of(child(item, "date")))
+    identifiers = [text_of(i) for i in children(item, "identifier")] + [item.get(_RDF + "about") or ""]
     doi = next((normalise_doi(d) for d in (find_doi(i) for i in identifiers) if d), None)
     urls = [i for i in identifiers if i.startswith("http") and "doi.org" not in i]
     return Entry(title=title, authors=authors, year=year, venue=venue or None, doi=doi, urls=urls,
@@ -120,7 +101,7 @@ def parse(page: Page) -> PageParse:
     described = {c.get(_RDF + "about"): c for c in tops if c.get(_RDF + "about")}
     entries, skipped = [], 0
     for element in tops[:MAX_RECORDS]:
-        item_type = _text(_first(element, "itemType"))
+        item_type = text_of(child(element, "itemType"))
         if not item_type:
             continue  # a journal, a collection, a person: described for the items, no work itself
         if item_type in _NOT_WORKS:
@@ -136,7 +117,7 @@ def parse(page: Page) -> PageParse:
     if result.person is None:
         # "My Publications (Amara Singh)": a collection named after its owner
         for collection in (c for c in tops if local(c) == "Collection"):
-            named = re.search(r"\(([^()]{3,80})\)\s*$", _text(_first(collection, "title")))
+            named = re.search(r"\(([^()]{3,80})\)\s*$", text_of(child(collection, "title")))
             if named and any(named.group(1).split()[-1] in (a.name for e in entries for a in e.authors) for _ in [0]):
                 result.person = named.group(1)
                 break
