@@ -520,6 +520,23 @@ INVENTED_48_FLOORS = {"title": 0.95, "authors": 0.99, "year": 0.99, "venue": 0.9
 # set 49 (own publication lines across all fields as homepages, profiles and CVs list them; written
 # blind; first score: title 0.975, authors 0.980, year 1.000, venue 0.968; no change made for it)
 INVENTED_49_FLOORS = {"title": 0.96, "authors": 0.97, "year": 0.99, "venue": 0.96}
+# set 50 (a third random sample: 2005–2025 reference sections in realistic field proportions, ~10 %
+# with PDF damage; written blind and scored on code that had not seen it: title 0.956, authors
+# 0.998, year 0.994, venue 0.962; 0.975 / 0.998 / 1.000 / 0.968 after the session's repairs)
+INVENTED_50_FLOORS = {"title": 0.96, "authors": 0.99, "year": 0.99, "venue": 0.95}
+# set 51 (homepage, lab-page and CV lines copied as text, mostly computing: venue labels, dashes,
+# "w/" notes, award heads, second versions; written blind; first score: title 0.931, authors 0.981,
+# year 0.987, venue 0.870; 0.988 / 0.999 / 1.000 / 0.959 after)
+INVENTED_51_FLOORS = {"title": 0.97, "authors": 0.99, "year": 0.99, "venue": 0.94}
+# set 52 (bibliographies of 2015–2025 arXiv papers in ML, NLP, vision, theory and physics as the PDFs
+# give them: natbib, ACL, IEEEtran, ACM, alpha, amsplain, revtex; written blind and scored on code that
+# had not seen it: title 0.981, authors 0.995, year 1.000, venue 0.986; no change made for it)
+INVENTED_52_FLOORS = {"title": 0.97, "authors": 0.99, "year": 0.99, "venue": 0.97}
+# set 53 (own entries from humanities and social-science CVs in thirteen languages, most naming no
+# author; written blind; first score: title 0.625, authors 0.851, year 0.945, venue 0.662; 0.762 /
+# 0.894 / 0.986 / 0.706 after the dictionary-entry, review and translation shapes: still the parser's
+# weak spot)
+INVENTED_53_FLOORS = {"title": 0.75, "authors": 0.88, "year": 0.98, "venue": 0.70}
 
 
 @pytest.mark.shared
@@ -573,6 +590,10 @@ INVENTED_49_FLOORS = {"title": 0.96, "authors": 0.97, "year": 0.99, "venue": 0.9
     ("invented_refs_47.jsonl", 160, INVENTED_47_FLOORS),
     ("invented_refs_48.jsonl", 160, INVENTED_48_FLOORS),
     ("invented_refs_49.jsonl", 160, INVENTED_49_FLOORS),
+    ("invented_refs_50.jsonl", 160, INVENTED_50_FLOORS),
+    ("invented_refs_51.jsonl", 160, INVENTED_51_FLOORS),
+    ("invented_refs_52.jsonl", 160, INVENTED_52_FLOORS),
+    ("invented_refs_53.jsonl", 160, INVENTED_53_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")
@@ -1702,3 +1723,134 @@ def test_a_year_closing_a_title_after_the_entry_date():
     record = parse_records(["Moe, Henrik; Vik, Silje Marthinsen; Tveit, Marte. (2019) Kartlegging av tareskog i "
                             "Hordaland 2018. Rapport fra Havforskningen. 2019-27."])[0]
     assert (record["title"], record["year"]) == ("Kartlegging av tareskog i Hordaland 2018", 2019)
+
+
+@pytest.mark.parametrize("raw, title, families, year, venue", [
+    # a venue label heading an author-first line, moved to where such lines name it
+    ("[Eurospeech 2021] Tomasz Wilk, Amara Nwosu: Prosodic Cues for Turn-Taking in Polish Dialogue. "
+     "(ISCA Best Student Paper finalist)", "Prosodic Cues for Turn-Taking in Polish Dialogue", ["Wilk", "Nwosu"], 2021, None),
+    # a long workshop label, and link words closing the line
+    ("[ICML 2023 Workshop on Spurious Correlations] A Note on Group Robustness. Hana Kovač, Eli Brandt. [paper] [poster]",
+     "A Note on Group Robustness", ["Kovač", "Brandt"], 2023, "ICML"),
+    # names, a dash, then the title (the title's own "vs." is no imprint), and two-dash lines
+    ("• Ines Moreau, Kwame Boateng — Speed vs. Accuracy: Grasp Planning under Latency Budgets. "
+     "IEEE Robotics and Automation Letters 8(4), 2023.",
+     "Speed vs. Accuracy: Grasp Planning under Latency Budgets", ["Moreau", "Boateng"], 2023,
+     "IEEE Robotics and Automation Letters"),
+    ("Lena Fischer, Min-jun Cho — Reflectance Priors for Glossy Objects — 3DV 2021 (Oral)",
+     "Reflectance Priors for Glossy Objects", ["Fischer", "Cho"], 2021, "3DV"),
+    ("CHI 2022 — Designing Consent Flows for Shared Devices — Priya Nair, Tobias Lang, Ada Okoro (Honorable Mention)",
+     "Designing Consent Flows for Shared Devices", ["Nair", "Lang", "Okoro"], 2022, "CHI"),
+    # co-author notes: "w/", a comma note after a quoted title, and ", Revisited" closing a title
+    ("Adaptive Experiments with Budget Constraints (w/ Laura Perez, Ken Ito). Econometrica, 2023.",
+     "Adaptive Experiments with Budget Constraints", ["Perez", "Ito"], 2023, "Econometrica"),
+    ("“Credit Scores and Household Mobility,” with Ruth Adler and Sam Oyelowo. Revise and resubmit, Journal of Finance. 2024.",
+     "Credit Scores and Household Mobility", ["Adler", "Oyelowo"], 2024, "Journal of Finance"),
+    ("Jonas Berg, Aiko Mori. Succinct Arguments from Lattices, Revisited. CRYPTO 2022. Invited to Journal of Cryptology.",
+     "Succinct Arguments from Lattices, Revisited", ["Berg", "Mori"], 2022, None),
+    # a second version of the work closing the line, an award heading it, an acronym venue
+    ("Pavel Novak, Yuki Sato. Streaming Set Cover with Predictions. SODA 2021. Journal version in Algorithmica 84 (2022).",
+     "Streaming Set Cover with Predictions", ["Novak", "Sato"], 2021, "SODA 2021"),
+    ("Best Paper Award: Olga Petrova, Sean Byrne. Learning Contact Models from Video. RSS 2022.",
+     "Learning Contact Models from Video", ["Petrova", "Byrne"], 2022, "RSS 2022"),
+    ("Lin Zhao, Omar Haddad. Side Channels in Shared Accelerators. ACM CCS '23, Copenhagen.",
+     "Side Channels in Shared Accelerators", ["Zhao", "Haddad"], 2023, "ACM CCS"),
+    # a CV label with its status
+    ("J7 (in press). T. Adeyemi, R. Kowalski. Groundwater Recharge under Urban Heat. Water Resources Research.",
+     "Groundwater Recharge under Urban Heat", ["Adeyemi", "Kowalski"], None, "Water Resources Research"),
+    # NLM's journal with its qualifier; Copernicus's comma before an abbreviated journal; locants
+    ("Okafor N, Lindqvist P. Sleep quality after lumbar fusion: a cohort study. Spine (Phila Pa 1976). 2019 Mar 1;44(5):301-8.",
+     "Sleep quality after lumbar fusion: a cohort study", ["Okafor", "Lindqvist"], 2019, "Spine (Phila Pa 1976)"),
+    ("Horvat, M. and Ikeda, S.: Soil moisture memory over the Pannonian Basin, Hydrol. Earth Syst. Sci., 25, 101–118, 2021.",
+     "Soil moisture memory over the Pannonian Basin", ["Horvat", "Ikeda"], 2021, "Hydrol. Earth Syst. Sci"),
+    ("Chen, Y.; Alvarez, R. Nickel-Catalyzed Hydroamination of 1,3-Disubstituted Allenes. J. Am. Chem. Soc. 2021, 143, 5520–5531.",
+     "Nickel-Catalyzed Hydroamination of 1,3-Disubstituted Allenes", ["Chen", "Alvarez"], 2021, "J. Am. Chem. Soc"),
+    # a tool's name heading the title after a Vancouver list; the editors heading an edited volume
+    ("Moreau C, Ito K. deepTF-2: Predicting transcription factor binding from sequence. Bioinformatics. 2022;38(4):1010-8.",
+     "deepTF-2: Predicting transcription factor binding from sequence", ["Moreau", "Ito"], 2022, "Bioinformatics"),
+    ("Hale, Miriam, and Tomás Ortega, eds. 2018. The Ethics of Attention. New York: Routledge.",
+     "The Ethics of Attention", ["Hale", "Ortega"], 2018, None),
+    # Chicago author-date's status in the year's slot; a German chapter's "in:"
+    ("Lund, Signe. Forthcoming. “Testimony and the Limits of Trust.” Episteme.",
+     "Testimony and the Limits of Trust", ["Lund"], None, None),
+])
+def test_sixth_session_entry_shapes(raw, title, families, year, venue):
+    record = parse_records([raw])[0]
+    assert record["title"] == title
+    assert [a["family"] for a in record["authors"]] == families
+    if year is not None:
+        assert record["year"] == year
+    if venue is not None:
+        assert record["venue"] == venue
+
+
+def test_an_own_entry_read_with_a_stand_in_author():
+    from extract.fields.citation import parse_own_entry_text
+
+    entry = parse_own_entry_text("(mit Anna Krause) Gestalt und Zahl. Studien zur pythagoreischen Musiktheorie, "
+                                 "Heidelberg: Winter 2017.")
+    assert entry.title == "Gestalt und Zahl. Studien zur pythagoreischen Musiktheorie"
+    assert entry.authors_text == "Anna Krause" and "owner-implicit" in entry.flags
+    assert entry.year == 2017
+    chapter = parse_own_entry_text("Das Lachen der Götter bei Homer, in: Philologus 161 (2017), 1–22.")
+    assert chapter.title == "Das Lachen der Götter bei Homer" and chapter.year == 2017
+    # a line that names its own authors is no own entry
+    assert parse_own_entry_text("J. Smith, A. Doe. Deep learning for cats. Nature 2020.") is None
+
+
+@pytest.mark.parametrize("raw, title, families", [
+    # a CV's own entries, no author named: read again with a stand-in author, the first words are the title's
+    ("Grenzen der Gemeinschaft. Zur Theorie sozialer Schließung, in: Zeitschrift für Soziologie 49 (2020), S. 101–123.",
+     "Grenzen der Gemeinschaft. Zur Theorie sozialer Schließung", []),
+    ("Arquivos e memória: ensaios sobre o Estado Novo, Lisboa, Edições Tágide, 2019.",
+     "Arquivos e memória: ensaios sobre o Estado Novo", []),
+    # a one-word or initialled name at the head is a person, not a title's first words
+    ("Jan van der Berg. Coastal Erosion in the Southern Baltic. Geomorphology 12 (2019): 1–22.",
+     "Coastal Erosion in the Southern Baltic", ["van der Berg"]),
+])
+def test_own_entries_without_names(raw, title, families):
+    record = parse_records([raw])[0]
+    assert record["title"] == title
+    assert [a["family"] for a in record["authors"]] == families
+
+
+@pytest.mark.parametrize("raw, rewritten", [
+    ("Art. „Kriegsschuld“, in: Lexikon der Zeitgeschichte, Bd. 2, München 2019, Sp. 12–15.",
+     "“Kriegsschuld,” in: Lexikon der Zeitgeschichte, Bd. 2, München 2019, Sp. 12–15."),
+    ("Voce «Bonifica», in Enciclopedia agraria italiana, Bologna, Edizioni Reno, 2018, pp. 7-9.",
+     "“Bonifica,” in: Enciclopedia agraria italiana, Bologna, Edizioni Reno, 2018, pp. 7-9."),
+    ("Hasło: Szlachta, [w:] Słownik historii Polski, Kraków 2017, s. 5–8.",
+     "“Szlachta,” in: Słownik historii Polski, Kraków 2017, s. 5–8."),
+    ("Compte rendu de : Paul Girard, Les ports de l'Atlantique, Nantes, 2018, dans Annales de Bretagne, n° 3, 2019, p. 1-4.",
+     "“Les ports de l'Atlantique,” Annales de Bretagne, n° 3, 2019, p. 1-4."),
+    ("Rez. zu: Anna Weber, Die Stadt und ihr Wasser, Wien 2020, in: Historische Zeitschrift 312 (2021), S. 7–9.",
+     "“Die Stadt und ihr Wasser,” Historische Zeitschrift 312 (2021), S. 7–9."),
+    ("Traducción del francés: Luc Moreau, El silencio del Estado, Madrid, Ediciones Prado, 2016.",
+     "Luc Moreau: El silencio del Estado, Madrid, Ediciones Prado, 2016."),
+    # plain entries and English reviews are left as they are
+    ("Review of Salt Roads, by Anna Kim. Journal of World History 30 (2019): 1–3.",
+     "Review of Salt Roads, by Anna Kim. Journal of World History 30 (2019): 1–3."),
+    ("Artificial Intelligence and the Law. Oxford: Hart, 2020.", "Artificial Intelligence and the Law. Oxford: Hart, 2020."),
+])
+def test_cv_kinds_are_written_as_reference_shapes(raw, rewritten):
+    from extract.fields.cv_kinds import rewrite_cv_kind
+
+    assert rewrite_cv_kind(raw) == rewritten
+
+
+@pytest.mark.parametrize("raw, rewritten", [
+    ("(dir.), Les villes du Nord, Lille, Presses du Septentrion, 2019.", "Les villes du Nord, Lille, Presses du Septentrion, 2019."),
+    ("Hg. (zus. mit Jonas Berg): Die Stadt im Wandel, Stuttgart 2017.", "(with Jonas Berg) Die Stadt im Wandel, Stuttgart 2017."),
+    ("(spoluautor: Jan Novák) Obec a stát. Právník. V tisku.", "(with Jan Novák) Obec a stát. Právník. In press."),
+])
+def test_cv_notes_are_read_in_their_english_form(raw, rewritten):
+    from extract.fields.cv_kinds import rewrite_notes
+
+    assert rewrite_notes(raw) == rewritten
+
+
+@given(st.text(max_size=300))
+def test_cv_kind_rewriting_never_fails(text):
+    from extract.fields.cv_kinds import rewrite_cv_kind, rewrite_notes
+
+    assert isinstance(rewrite_notes(rewrite_cv_kind(text)), str)

@@ -22,6 +22,8 @@ from typing import Iterable, Optional
 
 from extract.entry_parser.postprocess import Parsed, parsed_from_tags
 from extract.entry_parser.doctokens import doc_text, make_docs
+from extract.fields.cv_kinds import rewrite_cv_kind, rewrite_notes
+from extract.fields.homepage_line import NAME as _HP_NAME
 from extract.ingestors.base import Entry
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "entry_parser"
@@ -242,11 +244,43 @@ def _prepare(text: str) -> str:
     # "Hao Sun, Nicole Becker, …, Pranav Krishnaswamy": names left out in the middle of the list
     if "…," in text or "..., " in text:
         text = _ELIDED_NAMES_RE.sub(", ", text)
+    # "(w/ Samuel Boateng)": the co-author note's shorthand
+    if "w/" in text:
+        text = _W_SLASH_RE.sub("with ", text)
+    # "“Title,” with A and B. Revise and resubmit, …", "Title, with N. Umeh — work in progress": the
+    # comma note written as the bracketed one the parser reads
+    if "with " in text:
+        noted = _COMMA_WITH_NAMES_RE.search(text)
+        # (one name in full could be two title words: "…, with Kernel Methods.")
+        # (after a quoted title, or closing the line: "Title, with A and B. Venue" reads as it is)
+        if noted and (noted.group("quote") or noted.group("quote2") or not re.match(r"\s*[.;]\s", text[noted.end():])) \
+                and (re.search(r"\b[A-Z]\.", noted.group("names")) or re.search(r",|\band\b|&", noted.group("names"))):
+            text = f"{text[:noted.start()]}{noted.group('quote') or noted.group('quote2') or ''} (with {noted.group('names')}){text[noted.end():]}"
     # an own entry's co-author note heading it: "with Emma Lindahl: Position: …"
     if text.startswith("with "):
         text = _WITH_HEAD_RE.sub(lambda m: f"(with {m.group(1)}) ", text)
     # a CV's own labels before the entry: "C4. [2017] …", "J12. 2016. …", "[B2] 2019. …"
     text = _CV_LABEL_RE.sub("", text)
+    # a dictionary entry, a review or a translation listed in the CV's language ("Art. „X“, in: …",
+    # "Compte rendu de : A, Titre, …", "Traduction de l'allemand : A, Titre, …"): its title read as such
+    text = rewrite_cv_kind(text)
+    text = rewrite_notes(text)
+    # an award heading the entry ("Best Paper Award — Title. …") or noted in brackets ("(ISCA Best
+    # Student Paper finalist)"): no field of the reference
+    if "Best" in text or "Outstanding" in text or "Distinguished" in text or "ward" in text:
+        text = _AWARD_HEAD_RE.sub("", _AWARD_PAREN_RE.sub("", text))
+    # "[Interspeech 2022] Babajide Akinola, Hiroki Yamada: Title.": the venue label before an
+    # author-first entry goes where such entries name it, at the end
+    if text.startswith("["):
+        labelled = _VENUE_LABEL_BEFORE_NAMES_RE.match(text)
+        if labelled and _dash_head_is_names(labelled.group("names")):
+            text = f"{text[labelled.start('names'):].rstrip(' .')}. {labelled.group('label')}."
+    # "Olu Fashola, Inés Castellanos — Legibility vs. Efficiency. Venue": the one dash of the line
+    # ends the names (a dash that also parts title and venue is the separated layout's)
+    if (" — " in text or " – " in text) and text.count(" — ") + text.count(" – ") == 1:
+        headed = _NAMES_DASH_HEAD_RE.match(text)
+        if headed and _dash_head_is_names(headed.group("names")):
+            text = f"{headed.group('names')}. {text[headed.end():]}"
     # a CV's kind label heading the entry: "Zeitschriftenaufsatz: …", "Chapitre d'ouvrage : …"
     if ":" in text[:40]:
         text = _KIND_LABEL_HEAD_RE.sub("", text)
@@ -269,19 +303,56 @@ def _prepare(text: str) -> str:
     # read as the English one the model knows
     if "(" in text:
         text = _FOREIGN_STATUS_SLOT_RE.sub("(in press)", text)
+    # Chicago author-date's "Whitcombe, Eleanor. Forthcoming. “Title.”": the status in the year's
+    # slot, bracketed as the model knows it
+    if "orthcoming" in text[:160] or "n press" in text[:160]:
+        text = _BARE_STATUS_SLOT_RE.sub(lambda m: f" ({m.group(1).lower()}). ", text, count=1)
     # a CV's legend of its name marks closing the entry: "[*graduate student advisee; †postdoc]"
     if text.endswith(("]", ")")):
         text = _MARK_LEGEND_TAIL_RE.sub("", text)
+    # a German book's "[zugl. Diss. Heidelberg 2010]": the thesis it also was, with that year
+    if "zugl" in text:
+        text = _ALSO_THESIS_NOTE_RE.sub("", text)
     # APA 7's ellipsis before the last of 21+ authors (", . . . Wikström, S."): one mark, so the
     # points read as no sentence ends
     if ". . ." in text or "., ..." in text:
         text = _APA_ELLIPSIS_RE.sub(", … ", text)
+    # "AISTATS 2022. Short version at the ICML 2021 Workshop …", "EUROCRYPT 2023. Invited to Journal of
+    # Cryptology.": a second publication of the work closing the line; the entry is the first one
+    if "ersion" in text or "nvited to" in text or "Also " in text:
+        text = _OTHER_VERSION_TAIL_RE.sub(".", text)
     # a sentence glued to the next: "…HOUSEHOLD SURVEYS.Working paper", "…blastema.Dev Regen Biol"
     if "." in text:
         text = _GLUED_SENTENCE_RE.sub(". ", text)
     return " ".join(text.split())
 
 
+def _dash_head_is_names(names: str) -> bool:
+    from extract.fields.separated_line import _looks_like_names
+
+    return _looks_like_names(names)
+
+
+_NAMES_DASH_HEAD_RE = re.compile(rf"^(?:[•▪◦*·‣-]\s+)?(?P<names>{_HP_NAME}(?:,\s{_HP_NAME}){{0,30}}(?:,?\s(?:and|&)\s{_HP_NAME})"
+                                 rf"|{_HP_NAME}(?:,\s{_HP_NAME}){{1,30}})\s[—–]\s(?=[\"“‘A-Z0-9])")
+_OTHER_VERSION_TAIL_RE = re.compile(
+    r"(?<=\S{3})[.;]\s+(?:\(\s*)?(?:(?:An?\s+|The\s+)?(?i:short|shorter|long|longer|extended|full|journal|conference|preliminary|earlier|"
+    r"workshop|abridged)\s+version\s+(?:(?:appeared|presented|published|accepted)\s+)?(?:at|in)|Invited to(?:\s+the)?(?=\s+[A-Z])"
+    r"|Also\s+(?:(?:appeared|presented|published)\s+)?(?:at|in)(?=\s+(?:the\s+)?[A-Z]))\b(?:[^()]|\([^()]{0,40}\)){2,200}?\)?\.?\s*$")
+_COMMA_WITH_NAMES_RE = re.compile(
+    rf"(?<=\w)(?:,(?P<quote>[”\"])?|(?P<quote2>[”\"]),)\s+(?:joint(?:ly)?\s+|joint work\s+)?with\s+"
+    rf"(?P<names>{_HP_NAME}(?:(?:,\s*|,?\s+(?:and|&)\s+){_HP_NAME}){{0,8}})(?=\s*(?:[.;]\s|[.;]?$|\s[—–]\s))")
+_AWARD_WORDS = (r"(?:(?:[A-Z]{2,}\s)?(?:Best|Outstanding|Distinguished|Honou?rable)\s(?:[\w-]+\s){0,3}?(?:Award|Paper|Prize|Mention|"
+                r"Demo|Poster|Presentation)(?:\s(?:Award|Winner|Nominee|Nomination|Finalist|Runner-up|Candidate))?"
+                r"|(?:Best|Outstanding)\s(?:[\w-]+\s){0,2}Award)")
+_AWARD_PAREN_RE = re.compile(rf"\s*[(\[](?:🏆\s*)?(?i:{_AWARD_WORDS})(?:\s+(?:finalist|nominee|winner|runner-up|candidate))?[)\]]")
+_AWARD_HEAD_RE = re.compile(rf"^(?:🏆\s*)?(?i:{_AWARD_WORDS})\s*[—–:|]\s+(?=\S)")
+_VENUE_LABEL_BEFORE_NAMES_RE = re.compile(
+    rf"^\[(?P<label>[^\[\]]{{2,60}}?(?:19|20)\d\d[^\[\]]{{0,40}})\]\s+(?P<names>{_HP_NAME}(?:,\s{_HP_NAME}){{0,30}}"
+    rf"(?:,?\s(?:and|&)\s{_HP_NAME})?)\s*[:.]\s+(?=\S)")
+_BARE_STATUS_SLOT_RE = re.compile(r"(?<=[a-z]\.)\s+(Forthcoming|In press|In Press)\.\s+(?=[\"“‘A-Z])")
+_ALSO_THESIS_NOTE_RE = re.compile(r"\s*[\[(]\s*[Zz]ugl(?:eich|\.)\s[^\[\]()]{2,120}[\])]")
+_W_SLASH_RE = re.compile(r"(?<=[(\[\s,])w/\s*(?=[A-ZÀ-ÞĀ-Ž])")
 _BIBTEX_HEAD_RE = re.compile(r"\s*@[A-Za-z]+\s*\{")
 _BLOCK_TAG_RE = re.compile(r"<br\s*/?>|</?(?:li|ul|ol|p|div|td|tr|dd|dt|h[1-6])\b[^<>]{0,200}>", re.I)
 _FOREIGN_STATUS_SLOT_RE = re.compile(
@@ -340,7 +411,9 @@ _ALPHA_LABEL_RE = re.compile(r"^\[(?=[^\]]*[a-zà-ÿ0-9+])[^\W\d_][^\W\d_+]{0,6}
                              # amsalpha without years: "[KL] O. Kalu and S. Lévesque" (an initial follows)
                              r"|^\[[A-Z]{2,4}\]\s+(?=[A-ZÀ-Þ]\.\s?[A-ZÀ-Þ])")
 _GLUED_NOTE_NUMBER_RE = re.compile(r"^\d{1,3}(?=[A-ZÀ-Þ][a-zà-ÿ]+,\s)")
-_CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?[.):])\s+")
+_CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?"
+                          # "C10 (to appear)." : the label with the entry's status
+                          r"(?:\s\((?i:to appear|in press|forthcoming|submitted|under review|accepted)\))?[.):])\s+")
 # inline markup left in metadata: HTML, JATS ("<italic>", "<scp>") and MathML ("<mml:msub>"), whose
 # text is kept ("Bi<sub>2</sub>Te<sub>3</sub>" -> "Bi2Te3")
 _INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite|scp|sc|italic|bold|underline|"
@@ -352,8 +425,10 @@ _WEB_MARKS_RE = re.compile(r"(?<![\d–-])(?<![\d–-] )\s*\[(?:Internet|Online|
 _TRAILING_LINK_WORDS_RE = re.compile(
     r"(?:\s*[|—–-]?\s*(?:\[(?:PDF|HTML|Full text|Abstract|CrossRef|Crossref|PubMed|Google Scholar|DOI|Link)[^\]]{0,20}\]"
     # bibtex2html's link row: "[ bib | DOI | pdf ]"
-    r"|\[\s*(?i:bib|bibtex|doi|pdf|arxiv|slides|code|html|abstract|url|www|video|poster|ps|ps\.gz|http)"
-    r"(?:\s*\|\s*(?i:bib|bibtex|doi|pdf|arxiv|slides|code|html|abstract|url|www|video|poster|ps|ps\.gz|http))*\s*\]"
+    r"|\[\s*(?i:bib|bibtex|doi|pdf|arxiv|slides|code|html|abstract|url|www|video|poster|ps|ps\.gz|http|paper|talk"
+    r"|project(?: page)?|website|blog|data(?:set)?|demo|supp(?:lementary)?|github|proceedings)"
+    r"(?:\s*\|\s*(?i:bib|bibtex|doi|pdf|arxiv|slides|code|html|abstract|url|www|video|poster|ps|ps\.gz|http|paper"
+    r"|talk|project(?: page)?|website|blog|data(?:set)?|demo|supp(?:lementary)?|github|proceedings))*\s*\]"
     r"|View Article|Google Scholar|PubMed(?: Central)?|CrossRef|Crossref|Web of Science|Scopus|Cited by \d+|Related articles"
     r"|All \d+ versions|PDF(?: \d[\d.]* ?[KM]B)?|HTML|Full text))+\s*$")
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})\.(?=[A-Z][a-z]{2})(?![\w.-]*/)")
@@ -389,7 +464,93 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     if by_rule:
         tagged = iter(tag_texts([t for i, t in enumerate(texts) if i not in by_rule]))
         return [by_rule[i] if i in by_rule else next(tagged) for i in range(len(texts))]
-    return _tag_model(texts)
+    return _own_entries_reread(texts, _tag_model(texts))
+
+
+STAND_IN = "Doe, J.: "  # an author the tagger reads for sure, put before an entry that names nobody
+_OWN_NOTE_HEAD_RE = re.compile(r"^\(\s*(?:with|mit|avec|con|com|met|med|z|insieme a|zus\. mit|zusammen mit)\s[^()]{2,200}\)\s*")
+
+
+def _names_nobody(parsed: Parsed) -> bool:
+    """A first reading that looks like an own entry (no author named) misread: its one "author"
+    is the title's first words ("Die Stimme des Chores", "Kallimachos"), or nothing before the
+    title was read as a name and the title starts after a first sentence."""
+    authors = [s for s in parsed.spans if s.label == "AUTHOR"]
+    title = parsed.first("TITLE")
+    text = parsed.text
+    if text[:1] in "(\"“'‘«[":
+        return False  # a note or a quoted title heads it: read as it is
+    if len(authors) == 1 and authors[0].start <= 1 and title is not None and title.start > authors[0].end \
+            and text[authors[0].end : authors[0].end + 1] == ".":
+        name = text[authors[0].start : authors[0].end]
+        if re.search(r"\b[A-Z]\.|\b[A-Z]{1,3}\b|,", name):
+            return False  # initials or an inverted name: a person
+        from extract.entry_parser.postprocess import _ORGANISATION_NAME_RE
+        from extract.fields.names import is_organisation_name
+
+        if is_organisation_name(name) or _ORGANISATION_NAME_RE.search(name):
+            return False  # "Centers for Disease Control and Prevention": a body as the author
+        words = name.split()  # (a one-word name stays: "Azzam", "박언영", a mononym)
+        # (a lower-case word is a particle only in a particle run: "van der Berg", not "Grenzen der Gemeinschaft")
+        lower = [k for k, w in enumerate(words) if w[:1].islower()]
+        odd = any(words[k] not in _NAME_PARTICLES or (words[k] in _SECOND_PARTICLES and (k == 0 or words[k - 1] not in _NAME_PARTICLES))
+                  for k in lower)
+        return len(words) >= 4 or (len(words) >= 2 and odd)
+    if not authors and title is not None and title.start > 0:
+        # "Vertrauen als Ressource. " + TITLE "Zur Soziologie …": a first sentence left untagged; not
+        # a label ("Invited panel:"), a quoted title's lead or an editor's mark ("(a cura di)")
+        head = text[: title.start]
+        if not re.fullmatch(r"[^\W\d_][^:()\"“”'‘’«»]{2,200}\.\s+", head) or re.search(r"\b(?:In|in|Ed|eds?)\b", head):
+            return False
+        from extract.entry_parser.postprocess import _ORGANISATION_NAME_RE
+        from extract.fields.names import is_organisation_name
+
+        # (a body heading its report is its author: "IBGE – Instituto Brasileiro de Geografia e Estatística.")
+        return not (is_organisation_name(head.strip(" .")) or _ORGANISATION_NAME_RE.search(head))
+    return False
+
+
+_SECOND_PARTICLES = frozenset(("der", "den", "das", "la", "le"))  # after another particle only ("van der", "de la")
+_NAME_PARTICLES = frozenset(("van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "dos", "das",
+                             "ten", "ter", "y", "e", "zu", "bin", "ibn", "al", "el"))
+
+
+def _own_entries_reread(texts: list[str], first: list[Parsed]) -> list[Parsed]:
+    """Entries that name nobody (a CV's own works: "Vertrauen als Ressource. Zur Soziologie …, in:
+    Soziale Welt 71 (2022)") read again with a stand-in author before them: the tagger, which learnt
+    from author-first references, reads their first words as names otherwise. The second reading is
+    kept when the tagger is surer of it and its title starts where the entry does."""
+    suspects = [i for i, p in enumerate(first) if p.spans and _names_nobody(p)]
+    if not suspects:
+        return first
+    out = list(first)
+    prefixed = []
+    for i in suspects:
+        note = _OWN_NOTE_HEAD_RE.match(texts[i])
+        prefixed.append(STAND_IN + texts[i][note.end():] if note else STAND_IN + texts[i])
+    for i, again in zip(suspects, _tag_model(prefixed)):
+        note = _OWN_NOTE_HEAD_RE.match(texts[i])
+        shift = len(STAND_IN) - (note.end() if note else 0)
+        stand_in = [s for s in again.spans if s.label == "AUTHOR" and s.end <= len(STAND_IN)]
+        title = again.first("TITLE")
+        if len(stand_in) != 1 or title is None or title.start - len(STAND_IN) > 2:
+            continue
+        # kept when the tagger is as sure of it, or when its title takes in the first reading's "name"
+        # and title both ("Grenzen der Gemeinschaft" + "Zur Theorie …", read confidently as a name and a title)
+        new_title = again.text[title.start : title.end]
+        old = [first[i].text[s.start : s.end] for s in first[i].spans if s.label in ("AUTHOR", "TITLE")]
+        absorbed = len(old) >= 2 and all(o in new_title for o in old) and again.confidence >= 0.9
+        if again.confidence < first[i].confidence and not absorbed:
+            continue
+        kept = [FieldSpanShift(s, shift) for s in again.spans if s not in stand_in and s.start >= len(STAND_IN)]
+        out[i] = Parsed(texts[i], kept, again.confidence)
+    return out
+
+
+def FieldSpanShift(span, shift: int):
+    from extract.entry_parser.postprocess import FieldSpan
+
+    return FieldSpan(span.label, span.start - shift, span.end - shift, span.confidence)
 
 
 def _tag_model(texts: list[str]) -> list[Parsed]:

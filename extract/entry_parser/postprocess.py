@@ -78,13 +78,16 @@ _TITLE_NOTE_TAIL_RE = re.compile(
     r"|arxiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?:\s*\[[\w.-]+\])?"
     r"|(?:best|outstanding|distinguished)\s+(?:student\s+)?(?:paper|poster|demo|artifact)(?:\s+(?:award|honou?rable mention|runner[- ]up))?"
     r"|(?:oral|spotlight|contributed talk|invited talk|poster)(?: presentation)?(?:,\s*top\s[\d.]+\s?%)?"
-    r"|report|technical report|white paper|policy brief)\)\s*$", re.I)
+    r"|report|technical report|white paper|policy brief"
+    # which version of the work the entry lists: "(journal version)", "(full version)"
+    # (a CV's note, no part of the title: "(extended version)" is often the title's own, as DBLP keeps it)
+    r"|(?:journal|conference) version)\)\s*$", re.I)
 # (a word of four letters or more inside: "[O III]" or "[C II]" closing an astronomy title stays)
 _TITLE_BEFORE_WITH_NOTE_RE = re.compile(
     r"((?:[^.;—–()\[\]]|(?<=\d)[–-](?=\d)){1,80}?)\s[—–]\s*(?:(?:joint(?:ly)?\s+)?with\s+[A-ZÀ-ÞĀ-Ž]|(?:sole|single|solo)[- ]author)")
 _DANGLING_AUTHOR_NOTE_RE = re.compile(
     r"\s*[—–]\s*(?:(?:joint(?:ly)?\s+)?with|(?:sole|single|solo)[- ]author(?:ed)?)\.?$", re.I)
-_WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+|joint work\s+)?with\s+(?=[A-ZÀ-ÞĀ-Ž])")
+_WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+|joint work\s+|co-?(?:edited|authored|written)\s+)?with\s+(?=[A-ZÀ-ÞĀ-Ž])")
 _TRAILING_BRACKET_RE = re.compile(r"\s*\[(?=[^\[\]]*[^\W\d_]{4})[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
 _EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:,?\s*(?:überarb|erw|aktualisierte|rev|verb|neu\w*|korr)\.?,?\s*(?:(?:und|u\.)\s+\w+\.?\s*)?)?"
                                r"(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
@@ -408,7 +411,7 @@ class Parsed(NamedTuple):
         # a book's place the span took along: "…Billy Graham and John Stott, Downers Grove" +
         # ": IVP Academic, 2013", "…aus den Jahren 1088-1100, Hildesheim u" + ".a. 1973"
         if re.match(r"\s*:\s*[A-ZÀ-Ý]|\.a\.\s", self.text[stop:]) and not _GSA_JOURNAL_RE.match(self.text, stop):
-            place = re.search(r"[,.]\s+(?:[A-ZÀ-Ý][\w'’-]+\s?){1,3}(?:u)?$", title)
+            place = re.search(r"[,.]\s+(?:[A-ZÀ-Ý][\w'’-]+(?:/[A-ZÀ-Ý][\w'’-]+)*\s?){1,3}(?:u)?$", title)  # "Berlin/Boston"
             if place and len(title[: place.start()].split()) >= 3:
                 title = title[: place.start()]
         # "Taʾrīkh al-ṭibāʿa fī Miṣr. Cairo: Dār al-Shurūq": the book's imprint read into its title
@@ -424,6 +427,10 @@ class Parsed(NamedTuple):
             title = title[: cut.start()]
         # "…in Toscana, in" + "«Rivista …»": the container's "in" is no part of the title
         title = re.sub(r",\s+(?:in|In|en|em|dans|in:|In:)$", "", title)
+        # German "Title, in: Antike und Abendland (im Druck)": "in:" always opens the container
+        container = re.search(r",\s+[Ii]n:\s+\S", title)
+        if container and len(title[: container.start()].split()) >= 2:
+            title = title[: container.start()]
         # an economist's "Title, with A and B, revise and resubmit, Journal" / "Title (with A)":
         # the co-author note ends the title
         # ... or the note left only its dash: "Title — with" (+ " R. One."), "Title — sole author"
@@ -652,7 +659,7 @@ class Parsed(NamedTuple):
         venue_span = self.first("VENUE")
         if raw and raw.count("(") > raw.count(")"):
             # "Occup Med (" + "Lond). 2018;": the bracketed place closing an abbreviation
-            closing = re.match(r"[^()\s]{1,15}\)", self.text[venue_span.end :])
+            closing = re.match(r"[^()\s]{0,15}\)", self.text[venue_span.end :])
             if closing:
                 raw = self.text[venue_span.start : venue_span.end + closing.end()]
         if title is not None and "//" in self.text[title.start :] and not _GBT_MARK_RE.search(self.text):
@@ -950,7 +957,7 @@ _REPORT_ISSUER_RE = re.compile(
 # a venue the tagger found that only names the kind of work ("Master's", "PhD thesis")
 # a venue that is only an abbreviation's first word: "Prof" (of a supervisor), "Tech" (of "Tech. Rep."), "D"
 _JUNK_VENUE_RE = re.compile(r"[A-Z]|Prof|Dr|Rep|Eds?|Vol|No|In|Op|Cat|NCT|(?i:tech(?:nical)?\.?(?:\s*rep(?:ort)?\.?)?)"
-                             r"|[A-Z]?\d[\w/-]*/?|(?i:proefschrift|doctoraatsthesis|dissertation|tesis|tese|thèse|these)"
+                             r"|[A-Z]?\d(?![A-Z]{2,3}\b)[\w/-]*/?|(?i:proefschrift|doctoraatsthesis|dissertation|tesis|tese|thèse|these)"
                              r"|(?i:version|ver)\.?(?:\s*\d[\d.]*)?|(?i:v)\.?\s*\d[\d.]*"
                              r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")  # a month: "Dec. 2017"
 _THESIS_KIND_ONLY_RE = re.compile(r"(?i:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|diploma)(?:\s+(?:thesis|dissertation))?"
@@ -1025,6 +1032,9 @@ def untagged_venue(tail: str) -> Optional[str]:
         # ". Biometrika, forthcoming." (not "In: Deutscher Materialfluss-Kongress. Düsseldorf: VDI
         # Verlag, 2021", where a sentence ends)
         return short_name.strip(" ,.;")
+    acronym = _ACRONYM_YEAR_HEAD_RE.match(tail)
+    if acronym:  # a homepage's ". ICALP 2021 (Track A).", ". ACM CCS '22, Los Angeles.", ". EuroS&P 2021."
+        return acronym.group(1)
     hosted = _DESCRIPTOR_THEN_HOST_RE.search(tail)
     if hosted:  # "[Computer software]. GitHub." / "[Data set]. OpenNeuro."
         return hosted.group(1).strip(" ,.;")
@@ -1144,6 +1154,9 @@ _STATUS_AT_VENUE_RE = re.compile(
 _IN_VENUE_YEAR_RE = re.compile(r"[.,]?\s*In:?\s+([A-Z][\w&'’-]{1,20})\s+(?:19|20)\d{2}[,.]\s|"
                                r"[.,]?\s*In:?\s+([A-Z][\w&'’ .:-]{1,80}?)\s*,\s*(?:(?:pages|pp\.?)\s*\d+\s*[-–]+\s*\d+,\s*)?(?:19|20)\d{2}\b")
 _VENUE_THEN_STATUS_RE = re.compile(r"[.,]?\s*([A-Z][\w&'’ :-]{1,80}?)\s*,\s*(?i:forthcoming|in press|to appear)\b")
+# an acronym (two capitals at least, in one of up to four words) and its year opening the tail
+_ACRONYM_YEAR_HEAD_RE = re.compile(r"[.,]?\s*((?:[A-Z][\w&/+-]*\s){0,3}(?=[\w&/+-]*[A-Z][\w&/+-]*[A-Z])[A-Z][\w&/+-]*)"
+                                   r"\s(?:(?:19|20)\d{2}|['’]\d{2})(?![\w-])")
 _PAREN_IMPRINT_TAIL_RE = re.compile(
     r"\((?:[A-Z][\w .'’-]{1,30}(?:,\s*[A-Z]{2})?:\s*|\d+(?:st|nd|rd|th)\s+edn?,\s*)([A-Z][^():,]{1,60}?)(?:,?\s+(?:19|20)\d{2})?\)\.?\s*$")
 _DESCRIPTOR_THEN_HOST_RE = re.compile(r"\[(?i:computer software|software|computer program|data ?set|data)\]\.?\s+([A-Z][^.\[\]()]{1,100}?)\.(?:\s|$)")
@@ -1302,7 +1315,7 @@ def _inverted(text: str) -> Optional[Person]:
 
 # "(with A. One and B. Two)", "(joint with …)", ", with M. Lindberg," and the same in French,
 # German, Spanish, Portuguese, Dutch
-_JOINT = r"(?:joint(?:ly)?\s+|joint work\s+)?"
+_JOINT = r"(?:joint(?:ly)?\s+|joint work\s+|co-?(?:edited|authored|written)\s+)?"
 # ", with M. Lindberg and A. Rossi,": the names up to the next comma (or "and" the last one)
 _COMMA_WITH_NOTE = rf",\s+{_JOINT}with\s+([^,.;()]{{2,120}}?(?:,?\s+and\s+[^,.;()]{{2,60}}?)?)\s*[,.;]"
 _COMMA_WITH_NOTE_RE = re.compile(_COMMA_WITH_NOTE)
@@ -1399,6 +1412,26 @@ def _title_head_read_as_author(text: str, spans: list[FieldSpan]) -> list[FieldS
             spans[k + 1] = FieldSpan("TITLE", span.start, nxt.end, min(span.confidence, nxt.confidence))
             continue
         out.append(span)
+    return out
+
+
+def _title_head_after_initials(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'Lindahl M. scVAE-TX' (AUTHOR) + ': ' + 'Disentangling batch …' (TITLE): the last Vancouver
+    name ends at its initials' stop; the word after it, up to the title's colon, heads the title."""
+    out = list(spans)
+    for k, span in enumerate(spans[:-1]):
+        nxt = spans[k + 1]
+        if span.label != "AUTHOR" or nxt.label != "TITLE" or not re.fullmatch(r"\s*:\s*", text[span.end : nxt.start]):
+            continue
+        split = re.match(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?\s[A-Z]{1,3})\.\s+(?=\S)", text[span.start : span.end])
+        head = text[span.start + split.end() : span.end] if split else ""
+        # (the head is no name: "scVAE-TX", "BERT-2", "eQTL"; "Evelyn R. Harcourt" is one name)
+        if split is None or not re.fullmatch(r"[^\s.,;:]+(?:\s[^\s.,;:]+){0,3}", head) \
+                or not re.match(r"[a-z]|\S*\d|\S*-[A-Z]|[A-Z]{3}", head):
+            continue
+        out[k] = FieldSpan("AUTHOR", span.start, span.start + split.end(1), span.confidence)
+        out[k + 1] = FieldSpan("TITLE", span.start + split.end(), nxt.end, nxt.confidence)
+        break
     return out
 
 
@@ -1952,13 +1985,16 @@ def _title_head_tagged_as_last_author(text: str, spans: list[FieldSpan]) -> list
     return spans
 
 
-_IMPRINT_IN_TITLE_RE = re.compile(r"\.\s+[^\s.:,]{2,30}(?:\s[^\s.:,]{2,30}){0,2}(?:,\s*[A-Z]{2})?\s?:\s+[^.:]{2,60}$")
+_IMPRINT_IN_TITLE_RE = re.compile(r"(?<!\bvs)(?<!\bv)(?<!\bcf)\.\s+[^\s.:,]{2,30}(?:\s[^\s.:,]{2,30}){0,2}(?:,\s*[A-Z]{2})?\s?:\s+[^.:]{2,60}$")
 _PLACE_CLOSING_TITLE_RE = re.compile(r",\s+([A-Z][\w.'’-]+(?:\s(?:[A-Z][\w.'’-]+|region|area|basin|county|valley|province|state)){0,3}"
                                      # USGS: "…, California, 1980–2017:", "…, Washington, water years 2012–2019:"
                                      r"(?:,\s+(?:water years\s+|calendar years\s+)?(?:1[89]|20)\d{2}\s?[-–]\s?(?:(?:1[89]|20)\d{2}|\d{2}))?)"
                                      r"(?=:\s+[A-Z]|\s\((?!\d)[A-Z])")
 _EDITION_WORD_RE = re.compile(r"(?i)\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|rev(?:ised)?\.?)\s+(?:ed|edn|edition)\b|\bedn?\.?$|\bAufl")
 _IMPRINT_AHEAD_RE = re.compile(r"\.\s+[A-ZÀ-Þ][\w.'’-]*(?:\s[A-ZÀ-Þ][\w.'’-]*){0,3}(?:\s\([A-Z]{2}\))?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2}:\s+[A-ZÀ-Þ]")
+
+
+_PAREN_IMPRINT_AHEAD_RE = re.compile(r"\([A-Z][\w .'’-]{1,30}(?:,\s*[A-Z]{2})?:\s*[^():]{2,80}?,?\s*(?:1[5-9]|20)\d{2}\)")
 
 
 def _title_stopped_before_imprint(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -1969,6 +2005,12 @@ def _title_stopped_before_imprint(text: str, spans: list[FieldSpan]) -> list[Fie
     if len(titles) != 1:
         return spans
     title = titles[0]
+    bracket = text.find(" (", title.end)
+    if bracket > title.end and _PAREN_IMPRINT_AHEAD_RE.match(text, bracket + 1) and not any(title.end <= s.start < bracket for s in spans):
+        # "… Memory" + " in Portuguese Asia, 1550–1640" + " (New Harrow, CT: Harrow University Press, 2021)"
+        gap = text[title.end : bracket]
+        if len(gap.split()) <= 15 and ". " not in gap and re.match(r"\s+\S|,\s", gap):
+            return [FieldSpan("TITLE", title.start, bracket, title.confidence) if s is title else s for s in spans]
     stop = text.find(". ", title.end)
     if stop < 0 or stop == title.end or any(title.end <= s.start < stop for s in spans):
         return spans
@@ -2479,6 +2521,77 @@ def _title_word_read_as_venue(text: str, spans: list[FieldSpan]) -> list[FieldSp
     return sorted(out, key=lambda s: s.start)
 
 
+# NLM's journal title with its qualifier, then the Vancouver date: ". Spine (Phila Pa 1976). 2011 Aug 15;"
+_QUALIFIED_JOURNAL_TAIL_RE = re.compile(r"\.\s+([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4})$")
+_JOURNAL_QUALIFIER_AHEAD_RE = re.compile(r"\s\((?:[A-Z][A-Za-z.]*\s?){1,4}(?:(?:1[89]|20)\d{2})?\)\.?\s+(?:1[89]|20)\d{2}\b")
+
+
+def _qualified_journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'… a pragmatic randomized trial. Spine' (TITLE) + ' (Phila Pa 1976). 2011 Aug 15;36(18)': a
+    journal whose NLM title carries a qualifier in brackets, read into the title before it."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None or any(s.label == "VENUE" for s in spans):
+        return spans
+    qualifier = _JOURNAL_QUALIFIER_AHEAD_RE.match(text, title.end)
+    journal = _QUALIFIED_JOURNAL_TAIL_RE.search(text, title.start, title.end) if qualifier else None
+    if journal is None or len(text[title.start : journal.start()].split()) < 3:
+        return spans
+    close = text.index(")", title.end) + 1
+    out = [s for s in spans if s is not title and not (title.end <= s.start < close)]
+    out += [FieldSpan("TITLE", title.start, journal.start(), title.confidence),
+            FieldSpan("VENUE", journal.start(1), close, title.confidence)]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _journal_abbreviation_head_in_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'… over the Carpathians, Hydrol' (TITLE) + '. ' + 'Earth Syst. Sci' (VENUE): Copernicus's
+    comma before the journal; the abbreviation heading the journal went to the title."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None:
+        return spans
+    venue = next((s for s in spans if s.start >= title.end), None)
+    if venue is None or venue.label != "VENUE" or not re.fullmatch(r"\.\s", text[title.end : venue.start]):
+        return spans
+    head = re.search(r",\s([A-Z][a-z]{1,8})$", text[title.start : title.end])
+    if head is None or not re.match(r"(?:[A-Z][a-z]*\.?\s){0,2}[A-Z][a-z]{0,8}\.", text[venue.start : venue.end + 1]) \
+            or len(text[title.start : title.start + head.start()].split()) < 3:
+        return spans
+    out = [s for s in spans if s is not title and s is not venue]
+    out += [FieldSpan("TITLE", title.start, title.start + head.start(), title.confidence),
+            FieldSpan("VENUE", title.start + head.start(1), venue.end, venue.confidence)]
+    return sorted(out, key=lambda s: s.start)
+
+
+_TITLE_TAIL_WORD_RE = re.compile(r"(?:Revisited|Reconsidered|Redux|Reloaded|Re-?examined|Re-?visited|Again|Continued|Simplified|"
+                                 r"Generali[sz]ed|Improved|Made (?:Easy|Simple|Practical))(?=[.!?:]?(?:\s|$))")
+
+
+def _title_tail_word_read_as_venue(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'Doubly-Efficient PIR from Ring-LWE' (TITLE) + ', ' + 'Revisited. EUROCRYPT 2023' (VENUE): a
+    title's closing word after its comma ("…, Revisited", "…, Redux") read as the venue's head."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None:
+        return spans
+    untagged = re.match(r",\s*", text[title.end :])
+    word = _TITLE_TAIL_WORD_RE.match(text, title.end + untagged.end()) if untagged else None
+    if word is not None and not any(title.end <= s.start < word.end() for s in spans):
+        # left untagged: "…with Predictions, Revisited (with A. Kaur …)"
+        return sorted([s for s in spans if s is not title] + [FieldSpan("TITLE", title.start, word.end(), title.confidence)],
+                      key=lambda s: s.start)
+    after = next((s for s in spans if s.start >= title.end), None)
+    if after is None or after.label != "VENUE" or not re.fullmatch(r",\s*", text[title.end : after.start]):
+        return spans
+    word = _TITLE_TAIL_WORD_RE.match(text, after.start)
+    if word is None or word.end() > after.end:
+        return spans
+    out = [s for s in spans if s is not title and s is not after]
+    out.append(FieldSpan("TITLE", title.start, word.end(), title.confidence))
+    rest = re.match(r"[.!?:]?\s*", text[word.end() : after.end])
+    if word.end() + rest.end() < after.end:
+        out.append(FieldSpan("VENUE", word.end() + rest.end(), after.end, after.confidence))
+    return sorted(out, key=lambda s: s.start)
+
+
 # what may follow a book's or a web page's title the tagger read as a venue: its publisher, its
 # place and publisher, its editors or its address; never a journal's volume, issue or pages
 _BOOK_TAIL_RE = re.compile(
@@ -2814,8 +2927,15 @@ def _title_cut_at_locants(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     m = _LOCANT_TAIL_RE.match(text, title.end)
     if m is None:
         return spans
-    kept = [s for s in spans if s is not title and not (s.start < m.end() and s.end > title.end)]
-    return sorted(kept + [FieldSpan("TITLE", title.start, m.end(), title.confidence)], key=lambda s: s.start)
+    end = m.end()
+    following = min((s.start for s in spans if s.start >= end), default=len(text))
+    # the title's words after the locant the tagger left untagged ("… of 1" + ",1-Disubstituted
+    # Alkenes" + ". J. Am. Chem. Soc."), up to the next field
+    untagged = re.match(r"(?:\s+[^\s.,;:]+)*", text[end:following])
+    if untagged and re.match(r"\.(?:\s|$)", text[end + untagged.end() : following]):
+        end += untagged.end()
+    kept = [s for s in spans if s is not title and not (s.start < end and s.end > title.end)]
+    return sorted(kept + [FieldSpan("TITLE", title.start, end, title.confidence)], key=lambda s: s.start)
 
 
 def _corporate_head_of_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -3328,7 +3448,7 @@ def _drop_editors(spans: list[FieldSpan]) -> list[FieldSpan]:
 _VOLUME_EDITORS_RE = re.compile(
     r"(?:[,\s]*\((?:[Ee]ds?|[Ee]dd|[Ee]ditors?|Hrsg|Hgg?|Hg|[Cc]oords?|[Dd]irs?|[Oo]rgs?)\.?\)"
     r"|,\s*(?:eds?\.|editors|editor|Hrsg\.|Hg\.|coords?\.|dirs?\.|orgs?\.))"
-    r"(?:\s*\(\d{4}[a-z]?\))?\s*[.,:]?\s+")
+    r"(?:\s*\(\d{4}[a-z]?\)|\s+(?:1[5-9]|20)\d{2}[a-z]?(?=\.\s))?\s*[.,:]?\s+")
 _VOLUME_NAMES_GAP_RE = re.compile(r"(?:\s*(?:[.,&]|and\b|y\b|e\b|und\b|et\b|al\b|[A-ZÀ-Þ][\w'’-]*\.?)){1,10}?(?=,\s*(?:eds?\.|editors?\b)|\s*\((?:[Ee]ds?|[Ee]dd)\.?\))")
 _LONE_EDITOR_HEAD_RE = re.compile(r"^([A-ZÀ-Þ][\w'’-]+,\s+[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2})(?=\s*\((?:[Ee]ds?|[Ee]dd|Hrsg|Hg)\.?\))")
 _VOLUME_TITLE_END_RE = re.compile(r"\.\s|\s\(|\.$|$")
@@ -3368,7 +3488,30 @@ def _edited_volume_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
                       at_start.confidence if at_start is not None else 0.5)
     # the editors stay as the volume's people: on a CV they are the owner and co-editors
     kept = [s for s in spans if not (s.label == "VENUE" and s.start < title.end and s.end > title.start)]
-    return sorted(kept + [title], key=lambda s: s.start)
+    return _editors_left_out(text, sorted(kept + [title], key=lambda s: s.start))
+
+
+_EDITOR_WORD_RE = re.compile(r"\b(?:[Ee]ds?|[Ee]dd|[Ee]ditors?|Hrsg|Hgg?)\b")
+
+
+def _editors_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """'Whitcombe, Eleanor' (AUTHOR) + ', and Samuel Adebayo-Price, eds. 2019.': the editors heading
+    an edited volume are its people; the tagger, which learnt that editors are no authors, left
+    out all but the first."""
+    names = [s for s in spans if s.label == "AUTHOR"]
+    if not names or re.search(r"[^\W\d_]", text[: names[0].start]) or not _EDITOR_WORD_RE.search(text):
+        return spans
+    gap = _VOLUME_NAMES_GAP_RE.match(text, names[-1].end)
+    mark = _VOLUME_EDITORS_RE.match(text, gap.end()) if gap else None
+    if mark is None:
+        return spans
+    added = []
+    for name in re.finditer(r"(?:(?<=,\s)|(?<=\band\s)|(?<=&\s))(" + NATURAL_NAME + r"|(?:[A-Z]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+)(?=,|\s+and\b|$)",
+                            text[names[-1].end : mark.start()]):
+        if looks_like_name(name.group(1)):
+            at = names[-1].end + name.start(1)
+            added.append(FieldSpan("AUTHOR", at, at + len(name.group(1)), 0.5))
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
 def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
@@ -3432,6 +3575,9 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _quoted_venue_is_title(text_of_doc, spans)
     spans = _journal_inside_title(text_of_doc, spans)
     spans = _title_word_read_as_venue(text_of_doc, spans)
+    spans = _title_tail_word_read_as_venue(text_of_doc, spans)
+    spans = _qualified_journal_read_into_title(text_of_doc, spans)
+    spans = _journal_abbreviation_head_in_title(text_of_doc, spans)
     spans = _translation_read_as_title(text_of_doc, spans)
     spans = _title_inside_quotes(text_of_doc, spans)
     spans = _corporate_head_of_title(text_of_doc, spans)
@@ -3439,6 +3585,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _title_cut_at_locants(text_of_doc, spans)
     spans = _quotes_confirm_title(text_of_doc, spans)
     spans = _title_head_read_as_author(text_of_doc, spans)
+    spans = _title_head_after_initials(text_of_doc, spans)
     spans = _names_before_colon(text_of_doc, spans)
     spans = _split_title_head_off_inverted_name(text_of_doc, spans)
     spans = _join_split_inverted_names(text_of_doc, spans)
@@ -3449,6 +3596,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _title_stopped_before_imprint(text_of_doc, spans)
     spans = _drop_editors(spans)
     spans = _edited_volume_title(text_of_doc, spans)
+    spans = _editors_left_out(text_of_doc, spans)
     spans = _subtitle_read_as_venue(text_of_doc, spans)
     spans = _book_read_as_title(text_of_doc, spans)
     spans = _title_head_left_out(text_of_doc, spans)

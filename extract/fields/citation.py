@@ -152,8 +152,12 @@ def parse_citation(raw: str) -> Entry:
             # co-authors, the owner implicit
             entry.authors_text = noted_names.strip(" .,")
             entry.flags.append("owner-implicit")
-        elif before and authors_score(before) >= 0.6:
-            entry.authors_text = before
+        elif before and authors_score(_STATUS_AFTER_NAMES_RE.sub("", before)) >= 0.6:
+            # Chicago author-date's "Whitcombe, Eleanor. Forthcoming. “Title.”": the status in the year's slot
+            status_slot = _STATUS_AFTER_NAMES_RE.search(before)
+            entry.authors_text = _STATUS_AFTER_NAMES_RE.sub("", before)
+            if status_slot:
+                entry.note = status_slot.group(1)
         elif not _LIST_NUMBER_RE.sub("", before).strip():
             # a CV's own entry: '"Title" (with A and B), Venue, 2022' or '"Title," Venue, 2018':
             # the owner is the unnamed author, the "with" names the co-authors
@@ -367,6 +371,46 @@ _LEADING_WITH_NOTE_RE = re.compile(r"^\s*\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{
 
 # "Wiesbaden: Springer VS", "Opladen: Verlag Barbara Budrich (zugl. Dissertation …)"
 _PLACE_PUBLISHER_SENTENCE_RE = re.compile(r"^[A-ZÄÖÜ][\w./ -]{1,40}:\s+([A-Za-zÄÖÜ][^:]{1,120})")
+
+
+# the owner's co-authors noted before an own entry, in the CV's language: "(mit Jonas Reichelt) Title, …"
+LEADING_FOREIGN_WITH_RE = re.compile(r"^\s*\(\s*(?:joint(?:ly)?\s+)?(?:with|mit|avec|con|com|met|med|z|insieme a)\s+([^()]{2,200})\)\s*"
+                                      r"(?=[A-ZÀ-Þ0-9\"“‘«„])")
+STAND_IN_AUTHOR = "Doe, J."
+
+
+_STATUS_AFTER_NAMES_RE = re.compile(r"[.,]\s*\(?((?i:forthcoming|in press|to appear|under review|submitted))\)?\.?$")
+
+
+def parse_own_entry_text(raw: str) -> Optional[Entry]:
+    """An own entry that names no author ("Die Stimme des Chores. Studien …, Göttingen: V&R 2019";
+    "Title, in: Hermes 150 (2022), 129–151"), read with a stand-in author before it: the parser,
+    which learnt from author-first references, otherwise reads the title's first words as names.
+    The stand-in goes again; the co-authors a leading "(mit …)" note names stay. None when the
+    text reads as starting with names of its own."""
+    noted = LEADING_FOREIGN_WITH_RE.match(raw)
+    body = raw[noted.end():] if noted else raw
+    from extract.entry_parser import parse_entry
+
+    entry = parse_entry(f"{STAND_IN_AUTHOR}: {body}")
+    if entry is None:
+        return None
+    names = [a.name for a in entry.authors] if entry.authors else split_author_list(entry.authors_text or "").names
+    if not names or fold(names[0]) not in (fold(STAND_IN_AUTHOR), fold("J. Doe"), fold("J Doe")) or len(names) > 1:
+        return None
+    if not entry.title:
+        return None
+    entry.authors = []
+    entry.authors_text = noted.group(1).strip(" .,") if noted and split_author_list(noted.group(1)).names else None
+    if entry.authors_text is None:
+        from extract.entry_parser.postprocess import _co_authors_noted
+
+        later = _co_authors_noted(body)  # "Title (co-edited with Rafael Duarte). Amsterdam: …"
+        if later:
+            entry.authors_text = ", ".join(p.name for p in later)
+    if "owner-implicit" not in entry.flags:
+        entry.flags.append("owner-implicit")
+    return entry
 
 
 def parse_entry_text(raw: str) -> Entry:

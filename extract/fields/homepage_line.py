@@ -26,11 +26,12 @@ _CAPS_NAME = r"[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})?\s[A-ZÀ-Ý]{2,}(?:[-'’
 _GIVEN = r"[A-ZÀ-ÞĀ-Ž\u0218-\u021b][a-zß-ÿĀ-ɏ\u0219\u021b'’]+(?:-[A-Za-zß-ÿ][a-zß-ÿĀ-ɏ'’]+)?"
 _NAME = (rf"(?:(?:(?:[A-Z]\.\s?-?){{1,3}}\s?|{_GIVEN}\s(?:{_GIVEN}\s)?(?:[A-Z]\.\s)?){_FAMILY}|{_CAPS_NAME})"
          r"[*†‡§¹²³]{0,2}")
+NAME = _NAME  # one person in natural order, for the other line readers
 _NAMES = rf"{_NAME}(?:,\s{_NAME}){{0,30}}(?:,?\s(?:and|&)\s{_NAME})?(?:,?\s(?:et\sal\.?|…))?"
 _NUMBER = r"(?:\[?\d{1,3}[.)\]]\s+)?"
 # what may head the line before the title: a venue or date label ("[ICLR 2025]", "[CVPR'22 Oral]",
 # "SOSP 2023 — ", "Findings of EMNLP 2024 — ", "Mar 2024 — ", "2019 — ")
-_LEAD = (r"(?:\[(?P<lead>[^\[\]]{2,40}?(?:(?:19|20)\d\d|['’]\d\d)[^\[\]]{0,20})\]\s*"
+_LEAD = (r"(?:\[(?P<lead>[^\[\]]{2,40}?(?:(?:19|20)\d\d|['’]\d\d)[^\[\]]{0,60})\]\s*"
          r"|(?P<lead2>(?:(?:[A-Z][\w&'’.-]*|of|on|in|the|and|for)\s){0,6}(?:(?:19|20)\d\d|['’]\d\d)(?:\s\([^()]{2,40}\))?)(?:\s[—–|·]|:)\s)?")
 _SENTENCE_RE = re.compile(rf"^{_NUMBER}{_LEAD}[\"“]?(?P<title>[^\s\"“].{{6,300}}?[^\s.])(?:(?P<end>[.?!])[\"”]?|[\"”]),?\s+(?:(?<=[\"”]\s)by\s+)?(?P<names>{_NAMES})"
                           r"(?:(?:\.|(?<=\.))\s+(?P<rest>\S.*)|\s[—–|·]\s(?P<rest2>\S.*)|(?P<bare>\.?\s*))$")
@@ -110,7 +111,8 @@ def _spans_of_match(m: re.Match) -> Optional[list[tuple[str, int, int]]]:
     spans: list[tuple[str, int, int]] = [("TITLE", m.start("title"), m.end("title") + (1 if m.groupdict().get("end") in ("?", "!") else 0))]
     for name in re.finditer(_NAME, names):
         spans.append(("AUTHOR", m.start("names") + name.start(), m.start("names") + name.end()))
-    for part, at in ((rest, m.start(rest_group) if rest_group else 0), (lead, m.start(lead_group) if lead_group else 0)):
+    # (the label heading the line first: "[ICLR 2024] Title. Names. [OpenReview] [code]")
+    for part, at in ((lead, m.start(lead_group) if lead_group else 0), (rest, m.start(rest_group) if rest_group else 0)):
         if not part:
             continue
         # the venue: the part up to its year, a status, a bracket or a badge

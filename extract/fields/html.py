@@ -14,6 +14,19 @@ BLOCK = {
 }
 
 
+_MARK_SUP_RE = re.compile(r"\s*(?:[*†‡§¶#]+|[a-z])\s*")
+
+
+def name_mark_sup(sup) -> bool:
+    """A superscript mark glued to a capitalised word: "Holm<sup>s</sup>", "Lee<sup>†</sup>"."""
+    if not _MARK_SUP_RE.fullmatch(sup.get_text()):
+        return False
+    before = sup.previous_sibling
+    text = str(before) if isinstance(before, NavigableString) else (before.get_text() if isinstance(before, Tag) else "")
+    word = re.search(r"([A-ZÀ-ÞĀ-Ž][\w'’-]*)$", text)
+    return word is not None and len(word.group(1)) >= 2
+
+
 def visible_text(node, source_breaks: bool = True) -> str:
     """Text of `node` without scripts/styles/comments; block elements become line breaks.
     source_breaks=False: a line break in the HTML source is a space, as a browser shows it
@@ -39,6 +52,8 @@ def visible_text(node, source_breaks: bool = True) -> str:
         name = (item.name or "").lower()
         if name in _SKIP:
             continue
+        if name == "sup" and name_mark_sup(item):
+            continue  # "Holm<sup>s</sup>": a student or role mark after a name, not part of it
         block = name in BLOCK
         if block:
             parts.append("\n")

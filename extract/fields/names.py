@@ -468,9 +468,9 @@ def name_key(name: str) -> str:
 
 _OWNER_JUNK_RE = re.compile(
     # German academic degrees before the name: "Dr.-Ing.", "Dr. rer. nat.", "Dipl.-Inf.", "Prof. Dr.-Ing. habil."
-    r"^\s*(?:(?:Prof\.|Univ\.-Prof\.|apl\.\s?Prof\.|PD)\s*)?(?:Dr\.-Ing\.|Dr\.\s?(?:rer\.\s?\w+|phil|med|jur|oec|sc\.\s?\w+|theol)\.|Dipl\.-\w+\.)(?:\s*habil\.)?\s*(?=\w)|"
+    r"^\s*(?:(?:Prof\.|(?:Univ|Assoz|Ass|Jun)\.-Prof\.|apl\.\s?Prof\.|PD)\s*(?:em\.\s*)?)?(?:Dr\.-Ing\.|Dr\.\s?(?:rer\.\s?\w+|phil|med|jur|oec|sc\.\s?\w+|theol)\.|Dipl\.-\w+\.)(?:\s*habil\.)?\s*(?=\w)|"
     r"^\s*(?:(?:Associate|Assistant|Adjunct|Full|Emeritus|Visiting)\s+)?(?:Dr|Dra|Drª|Dr\.ª|Prof|Profa|Profª|Prof\.ª|Professor|Professora|Lecturer|Mr|Mrs|Ms|Mx|Sir|Dame"
-    r"|Ing(?=\.)|Lic(?=\.)|Mtro|Mtra|Pr|Priv\.-Doz|PD)\.?\s+(?=\w)"  # titles before (Spanish, Portuguese, German too)
+    r"|Ing(?=\.)|Lic(?=\.)|Mtro|Mtra|Pr|Priv\.-Doz|PD|(?:Univ|Assoz|Ass|Jun)\.-Prof)\.?\s+(?=\w)"  # titles before (Spanish, Portuguese, German too)
     r"|(?:,?\s+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|M\.?Sc\.?|FRS|FRSE|MPH|MBBS|MBA|DrPH|Sc\.?D\.?|"
     r"Ed\.?D\.?|RN|FRCP|FRCS|FACP|MSPH|MHS|MSW|PharmD|DVM|JD|LLM|FIDSA|FACS|FAAN|FAHA|FRACP|FRCPC|MRCP|MBChB|"
     r"MSN|DNP|BSN|DMD|BSc|FESC|FACC|FCCP|FRCPath|FMedSci|FAcSS))+\s*$",  # degrees after
@@ -547,6 +547,8 @@ def owner_name(raw: str) -> str | None:
         # "森本 剛 モリモト タケシ (Takeshi Morimoto)": the Latin name in brackets is the name
         raw = re.sub(r"^\s*\(\s*([^()]+?)\s*\)\s*$", r"\1", raw)
     text = _OWNER_JUNK_RE.sub("", re.sub(r"\(.*?\)", "", raw)).strip(" #*|-–—:,")
+    if re.fullmatch(r"(?i)(?:lead|principal|co-?)\s*(?:pi|investigator)s?|pi|co-?pi", text.strip()):
+        return None  # "Lead PI: Helena Varga": the role before the colon
     text = _OWNER_JUNK_RE.sub("", text).strip(" ,")
     if "," in text or ";" in text:  # an author list, not one person
         return None
@@ -606,7 +608,8 @@ def owner_in_line(line: str) -> str | None:
             return name
     if ">" in line or "»" in line or "›" in line:
         line = re.split(r"\s[>»›]\s", line)[-1]
-    for part in [line] + re.split(r"\s+(?:[-–—|:·•]+|at)\s+|'s\s+home", line):
+    # (before a colon only: "Friederike Albrecht: Publikationen"; "Lead PI: Helena Varga" names a role's holder)
+    for part in [line] + re.split(r"\s+(?:[-–—|:·•]+|at)\s+|'s\s+home", line) + re.split(r"(?<=\w):\s+", line)[:1]:
         name = owner_name(part)
         if name:
             return name

@@ -6,7 +6,7 @@ import re
 # talks, teaching, news, service, reading lists: dated lines that are not publications
 NON_PUBLICATION_SECTION_RE = re.compile(
     r"^\W*(?:(?:invited|selected|recent|upcoming|conference|keynote|required|recommended|further|suggested|research|"
-    r"current|past|ongoing|active|funded|public|history|professional|academic|in the|latest|lab|&|and)\s+){0,3}"
+    r"current|past|ongoing|active|funded|public|history|professional|academic|in the|latest|lab|&|and|older|earlier|previous|more)\s+){0,3}"
     r"(?:talks?|presentations?|lectures?|seminars?|teaching|courses?|news|updates|announcements|awards?|"
     # posters are presented, not published ("Abstracts and Posters", "Poster presentations")
     r"posters?|(?:abstracts?|presentations?|talks?) (?:and|&) posters?|posters? (?:and|&) (?:abstracts?|presentations?|talks?)|"
@@ -16,6 +16,8 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+|engagement|outreach|"
     # a group page's people sections
     r"alumni|staff|(?:lab |group |team )?members|people|team|researchers|principal investigators?|join us|"
+    # a profile's sidebar of the people the owner wrote with ("Co-Authors", "Frequent collaborators")
+    r"(?:frequent |top )?co-?authors|(?:frequent |top )?collaborators|"
     # a workshop's pages: its speakers, organisers and committee
     r"speakers|keynote speakers|keynotes|organi[sz]ers|organi[sz]ing committee|program(?:me)? committee|sponsors|"
     r"activities|prizes|distinctions|memberships|editorial (?:work|boards?)|"
@@ -26,6 +28,8 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"apresenta[çc][õo]es|palestras|orienta[çc][õo]es|ensino|disciplinas|bancas|eventos|pr[êe]mios|"
     r"ponencias|charlas|docencia|dirección de tesis|premios|becas|proyectos|"
     r"exposés|enseignement|encadrement|distinctions|vortr[äa]ge|lehre|lehrveranstaltungen|betreuung|preise|"
+    r"aktuelles|neuigkeiten|nachrichten|termine|veranstaltungen|actualités|noticias|notícias|novità|"
+    r"divulgaci[óo]n|divulga[çc][ãa]o|divulgazione|entrevistas|interviews?|interviste|"
     # HAL's "Communications orales sans actes (COM)": talks with no proceedings
     r"communications?(?: orales?)?(?: invit[ée]es?)? sans actes|conf[ée]rences? invit[ée]es?|s[ée]minaires?|vulgarisation|"
     r"comunica[çc][õo]es orais(?: \(sem atas\))?|comunicaciones orales|ponencias sin actas|"
@@ -33,7 +37,7 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     # theses the owner supervised are the students' works ("Tesis dirigidas", "Supervised theses",
     # "Thèses encadrées", "Betreute Abschlussarbeiten", "Tesi seguite")
     r"tesis (?:dirigidas|codirigidas|asesoradas)|(?:supervised|advised|directed) (?:theses|dissertations|students)|"
-    r"(?:theses|dissertations) (?:supervised|advised|directed)|th[èe]ses (?:encadr[ée]es|dirig[ée]es)|"
+    r"(?:theses|dissertations) (?:supervised|advised|directed)|th[èe]ses (?:encadr[ée]es|dirig[ée]es)|student theses|"
     r"betreute (?:\w+arbeiten|dissertationen)|tesi (?:seguite|supervisionate)|"
     # Japanese and Chinese CV sections: invited talks, talks, awards, funding, teaching, societies
     r"招待講演|講演|口頭発表|受賞|表彰|外部資金|競争的資金|研究費|担当授業|教育活動|学会活動|社会活動|所属学会|"
@@ -99,6 +103,9 @@ POSITION_TITLE_RE = re.compile(
 SERVICE_LINE_RE = re.compile(
     r"^\W*(?:peer[- ]review(?:er|ing|s)?|reviewer(?:s)?\b|reviewing\b|review(?:er)? for|program(?:me)? committee|"
     r"(?:technical )?program(?:me)? committee member|t?pc member|editorial board|session chair|organi[sz]ing committee|"
-    r"external examiner|guest editor|associate editor|area chair|senior program committee)\s*(?:\([^()]{0,60}\))?\s*(?::|for\b)",
+    r"external examiner|guest editor|associate editor|area chair|senior program committee)\s*(?:\([^()]{0,60}\))?\s*(?::|for\b)"
+    # a pointer to the full list elsewhere: "Full list on Google Scholar and PubMed", "See all on DBLP"
+    r"|^\W*(?:(?:the\s+|a\s+|my\s+)?(?:full|complete|see (?:the |my )?(?:full|complete)|see all|all)\s+(?:publication\s+)?"
+    r"(?:list|publications|papers)?\s*(?:is\s+)?(?:on|at|in|via)\s+(?:my\s+)?(?:google scholar|pubmed|orcid|dblp|researchgate|semantic scholar|scopus|inspire))",
     re.I)
 

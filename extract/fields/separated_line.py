@@ -32,7 +32,8 @@ _IN_FIELD_RE = re.compile(r"^in\s*:\s*(.+)$", re.I)
 _LABELLED_FIELD_RE = re.compile(r"^(title|authors?|journal|venue|source|year)\s*:\s*(.+)$", re.I)
 _LEAD_MARK_RE = re.compile(r"^\s*(?:[•▪*\-–]\s+|\[[A-Za-z ]{3,30}\]\s*)")
 _VENUE_YEAR_NOTE_RE = re.compile(r"\s*\(((?:Findings of )?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s['’]?((?:19|20)\d\d)\)$")
-_VENUE_YEAR_FIELD_RE = re.compile(r"((?:Findings of )?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s((?:19|20)\d\d)(?:\s*\([^()]{2,40}\))?")
+_VENUE_YEAR_FIELD_RE = re.compile(r"((?:Findings of )?(?:\d(?=[A-Z]))?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})\s((?:19|20)\d\d)(?:\s*\([^()]{2,40}\))?")
+_NAMES_NOTE_RE = re.compile(r"^(.+?)\s*\((?:[A-Za-z][a-z]*)(?:\s[A-Za-z][a-z]*){0,3}\)$")
 _TRAILING_YEAR_RE = re.compile(r",?\s*\(?((?:19|20)\d{2})\)?\s*$")
 
 
@@ -79,8 +80,13 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
         return None
     separator = max(_SEPARATORS, key=text.count)
     count = text.count(separator)
-    if count < (3 if separator in (" – ", " — ") else 2):
-        return None
+    dashes = separator in (" – ", " — ")
+    if count < (3 if dashes else 2):
+        if not (dashes and count == 2):
+            return None
+        # two dashes may be a title's own ("Title — A Subtitle — Venue"): taken only when the
+        # line's three fields are a name list, a title and a venue with its year, checked below
+    three_dashed = dashes and count == 2
     lead = _LEAD_MARK_RE.match(text)
     start = lead.end() if lead else 0
     fields: list[tuple[str, int, int]] = []
@@ -89,6 +95,11 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
         begin = text.find(raw, pos)
         # an award mark closing the line ("… Elsa Lund ⭐ Honorable Mention") and empty cells ("—")
         stripped = _AWARD_TAIL_RE.sub("", raw).strip()
+        if three_dashed:
+            # "Ana Rocha, Chen-Hao Lin (Journal track)": a note closing the names
+            noted_names = _NAMES_NOTE_RE.match(stripped)
+            if noted_names and _looks_like_names(noted_names.group(1)):
+                stripped = noted_names.group(1)
         if re.fullmatch(r"[—–-]+", stripped):
             stripped = ""
         if stripped:
@@ -96,6 +107,9 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
             fields.append((stripped, offset, offset + len(stripped)))
         pos = begin + len(raw)
     if len(fields) < 3:
+        return None
+    if three_dashed and not (len(fields) == 3 and any(_VENUE_YEAR_FIELD_RE.fullmatch(f) for f, _, _ in (fields[0], fields[2]))
+                             and any(_looks_like_names(f) and re.search(r",|\band\b|&", f) for f, _, _ in (fields[0], fields[2]))):
         return None
     spans: list[tuple[str, int, int]] = []
     rest: list[tuple[str, int, int]] = []

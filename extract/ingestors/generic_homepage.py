@@ -70,6 +70,9 @@ def _field_class_entries(soup) -> list:
             for t in parent.find_all(class_=title_class, recursive=False))
 
     titles = [t for t in titles if not english_beside_original(t)]
+    # a title's own link classed as one too ("tp_pub_title" > "tp_title_link") is the same title
+    title_ids = {id(t) for t in titles}
+    titles = [t for t in titles if not any(id(p) in title_ids for _, p in zip(range(4), t.parents))]
     if not titles:
         return []
     if not soup.find(class_=author_class):
@@ -306,6 +309,18 @@ def _paragraph_of_inline_entry(node) -> bool:
     return len(own) >= 40 and bool(YEAR_RE.search(own))
 
 
+_LINK_ROW_CLASS_RE = re.compile(r"(?:^|[-_])(?:links?|buttons?|btns?|actions?|resources?|badges?)(?:$|[-_])", re.I)
+
+
+def _link_row_div(node) -> bool:
+    """A div named a row of links or buttons ("links", "pub-buttons") holding only short text."""
+    if not any(_LINK_ROW_CLASS_RE.search(c) for c in node.get("class") or []):
+        return False
+    if node.find(["p", "li", "div", "ul", "ol", "table", "dd", "tr"]) is not None:
+        return False
+    return len(node_text(node).strip()) <= 80
+
+
 def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], dict[int, object]]:
     """Innermost list items / paragraphs / rows / leaf divs, in document order, and the
     cards among them whose heading is their title ({id(card): heading}, see heading_records).
@@ -341,6 +356,8 @@ def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], d
         entry_block = node.name in ("li", "p", "tr", "dd")
         if entry_block and node.name == "p" and (_is_filler_paragraph(node) or _paragraph_of_inline_entry(node)):
             continue
+        if node.name == "div" and _link_row_div(node):
+            continue  # an entry's own row of links ("[PDF] [DOI] Cited by 14") leaves it a leaf
         parent = node.parent
         while parent is not None:
             key = id(parent)
@@ -380,7 +397,13 @@ _TEXT_ITEM_RE = re.compile(r"^\s*(?:[-*+•▪◦]|[A-Z]{0,2}\d{1,3}[.)]|\[[A-Z]
 _YEAR_IN_PAGES_RE = re.compile(r"(?:(?<=\d:)|(?<=\d: )|(?<=\d[–-]))(?:19|20)\d{2}\b|\b(?<=:)(?:19|20)\d{2}(?=[–-]\d)")
 _PUBLICATION_HEADING_RE = re.compile(
     r"(?:selected\s+|recent\s+|peer[- ]reviewed\s+)?(?:publications?|papers|articles|preprints|journal articles|"
-    r"conference papers|book chapters|books|theses|thesis|dissertations?|working papers|(?:book )?reviews)", re.I)
+    r"conference papers|book chapters|books|theses|thesis|dissertations?|working papers|(?:book )?reviews|"
+    r"monographs?|edited (?:volumes?|books?)|chapters|refereed|"
+    # the same headings in CVs written in German, French, Spanish, Portuguese, Italian and Dutch
+    r"publikationen|ver[öo]ffentlichungen|schriften(?:verzeichnis)?|monogra(?:ph|f)ien|aufs[äa]tze|beitr[äa]ge|"
+    r"herausgeberschaften|sammelb[äa]nde|zeitschriftenartikel|rezensionen|ouvrages|chapitres|articles? (?:dans|de)|"
+    r"publicaciones|art[íi]culos|libros|cap[íi]tulos|publica[çc][õo]es|artigos|livros|pubblicazioni|articoli|"
+    r"monografie|saggi|contributi|publicaties|artikelen|boeken|hoofdstukken)", re.I)
 
 
 # a CV section of unpublished work: its entries carry a status instead of a year
@@ -1404,6 +1427,59 @@ def _category_tag(node) -> Optional[tuple[str, object]]:
     return None
 
 
+# what a list under a publications heading may also hold that is no work: an award, an interview, a talk
+_ACTIVITY_LEAD_RE = re.compile(r"^\W*(?i:winner|recipient|awarded|finalist|shortlisted|interview(?:ed)?|entrevista|intervista|"
+                               r"podcast|radio|keynote|talk|panel(?:ist)?|guest|prize|award)\b")
+
+
+def _one_author_from_title_words(entry: Entry) -> bool:
+    """One author whose 'name' has title words in it ("Die Stimme des Chores", "der Erinyen")."""
+    names = [a.name for a in entry.authors] if entry.authors else split_author_list(entry.authors_text or "").names
+    if len(names) != 1:
+        return False
+    words = names[0].split()
+    if re.search(r"\b[A-Z]\.", names[0]):
+        return False  # "R. Quintanilla Ortega": initials make it a name
+    return len(words) >= 4 or len(words) == 1 or any(w[:1].islower() for w in words)
+
+
+_POST_CLASS_RE = re.compile(r"(?:^|[-_])(?:post|entry-title|post-title|blog-post|single-post|hentry)(?:$|[-_])", re.I)
+
+
+# a CV's year column before the entry ("2021        The Scribe's Ledger …", "forthcoming “Memory …”")
+_YEAR_COLUMN_HEAD_RE = re.compile(r"^\s*(?:((?:19|20)\d{2})[a-z]?|(?i:forthcoming|in press|to appear|submitted|under review))(?:\s{2,}|\s*[.:|–—-]\s+|\s+(?=[“\"(]))")
+
+
+def _own_text_entry(body: str) -> Optional[Entry]:
+    """A text CV's own entry under a publications heading: its year column dropped, read with a
+    stand-in author; a title and a year, a venue or a status are needed."""
+    head = _YEAR_COLUMN_HEAD_RE.match(body)
+    if head is None:
+        return None  # (only a CV's year column, or its status, says that a line without names is an entry)
+    text = " ".join(body[head.end():].split())
+    if _NEWS_SENTENCE_RE.match(text) or _ACTIVITY_LEAD_RE.match(text) or not 30 <= len(text) <= 600 \
+            or text.split(". ")[0].count(";") >= 2:
+        return None  # (a list of places: "2023: Universidad de los Andes; Banco de la República; …")
+    own = _own_reading(text, [])
+    if own is None or not own.title or len(own.title.split()) < 2:
+        return None
+    if own.year is None and head and head.group(1):
+        own.year = int(head.group(1))
+    return own if own.venue and len(own.title.split()) >= 3 else None
+
+
+def _own_reading(text: str, links: list[str]) -> Optional[Entry]:
+    from extract.fields.citation import parse_own_entry_text
+
+    body = strip_markdown(clean_text(text))
+    if not 20 <= len(body) <= 600:
+        return None
+    entry = parse_own_entry_text(body)
+    if entry is not None:
+        entry.urls = list(dict.fromkeys(links + entry.urls))
+    return entry
+
+
 def _own_list_item_entry(node, text: str, links: list[str]) -> Optional[Entry]:
     """A publication list's item that names no authors, read when the trained parser finds a
     title, a venue and a year (or a status) in it with confidence; the owner is its author."""
@@ -1411,11 +1487,31 @@ def _own_list_item_entry(node, text: str, links: list[str]) -> Optional[Entry]:
 
     body = strip_markdown(clean_text(text))
     body = re.sub(r"\s*(?:\[(?:pdf|arXiv|doi|slides|code|journal|preprint|link|video|bib(?:tex)?)\]\s*)+$", "", body, flags=re.I)
-    if not 20 <= len(body) <= 600 or not _own_entry_read(body):
+    if not 20 <= len(body) <= 600:
         return None
+    from extract.fields.citation import LEADING_FOREIGN_WITH_RE
+
+    if LEADING_FOREIGN_WITH_RE.match(body):
+        # "(mit Jonas Reichelt) Chor und Polis. Neue Perspektiven …": the co-authors' note heads an own entry
+        own = _own_reading(body, links)
+        if own is not None and own.title and (own.year or own.venue):
+            return own
+    if not _own_entry_read(body):
+        # (under its publications heading) read with a stand-in author: a title, and a year, a venue or a status
+        own = _own_reading(body, links)
+        if own is None or _NEWS_SENTENCE_RE.match(body) or "!" in body or _ACTIVITY_LEAD_RE.match(body):
+            return None
+        # a venue read, or a container named ("…, in: Antike und Abendland (im Druck)")
+        return own if (own.venue or re.search(r",\s+[Ii]n:?\s+[A-ZÀ-Þ]", body)) and (own.year or STATUS_RE.search(body)) else None
     entry = parse_entry_text(body)
-    if not entry.title or entry.authors or entry.authors_text:
-        return None  # names the rules missed: not the owner's own entry
+    if entry.title and (entry.authors or entry.authors_text) and _one_author_from_title_words(entry):
+        own = _own_reading(body, links)  # "Die Stimme des Chores. Studien …": the title's head read as a name
+        name = entry.authors_text or entry.authors[0].name
+        # (or a lone word read as a name: "[zugl. Diss. Heidelberg 2010]")
+        if own is not None and (fold(name) in fold(own.title) or len(name.split()) == 1):
+            return own
+    if not entry.title or ((entry.authors or entry.authors_text) and "owner-implicit" not in entry.flags):
+        return None  # names the rules missed: not the owner's own entry (a "(mit A)" note names co-authors)
     entry.urls = list(dict.fromkeys(links + entry.urls))
     if "owner-implicit" not in entry.flags:
         entry.flags.append("owner-implicit")
@@ -1525,6 +1621,15 @@ def _parse_html(page: Page) -> PageParse:
                 # duality for graded quiver Hecke algebras, <i>Adv. Math.</i> 392 (2021)",
                 # "Title, Ph.D. thesis, University of Oslo, 2015", "Title, arXiv:2402.07719"
                 found = [_own_list_item_entry(node, text, links)]
+            elif (len(found) == 1 and found[0] is not None and getattr(node, "name", None) == "li"
+                  and _one_author_from_title_words(found[0]) and outline.in_publication_section(node)):
+                # "Das Schweigen der Erinyen. Zur Dramaturgie …, in: Hermes 150 (2022)": the title's
+                # head read as its one author; read as the owner's own entry when that reading's
+                # title holds the "name"
+                own = _own_reading(text, links)
+                if own is not None and fold(found[0].authors_text or found[0].authors[0].name) in fold(own.title):
+                    own.year = own.year or found[0].year
+                    found = [own]
             if lead is not None:
                 # "<a>Title</a><br><span class=authors>…</span> · <em>Venue</em>, 2024": only the
                 # authors are named by class; the link before them is the title. Taken where the
@@ -1602,6 +1707,11 @@ def _parse_html(page: Page) -> PageParse:
     if person and len(entries) >= 3 and not _named_in_entries(person, entries) and _common_entry_author(entries):
         # a group's heading ("Ashworth Group – Sustainable Catalysis") read as a name that no
         # entry lists, while someone else is on most entries: the owner is that author
+        person = None
+    if (person and len(entries) >= 3 and not _named_in_entries(person, entries) and nobody_in_common(entries)
+            and soup.find(class_=_POST_CLASS_RE) is not None):
+        # a blog's name in the <title> ("Three papers I keep re-reading – Load Path") over a review of
+        # other people's papers: the "owner" is on none of them and no one is on most
         person = None
     if person is None and _group_list(soup, entries):
         return PageParse(kind="not-a-profile", evidence=[
@@ -1687,8 +1797,14 @@ def parse(page: Page) -> PageParse:
                              and _own_entry_read(body)) \
                     and not (section and _PUBLICATION_HEADING_RE.search(section) and _REVIEW_ENTRY_RE.match(body)
                              and YEAR_RE.search(body)):
-                continue
-            entry = parse_entry_text(body)
+                # under a publications heading, the owner's own entry that names nobody ("2022   “Pepper
+                # Accounts …” Colonial Archives Review 41 (2022): 33–61."), read with a stand-in author
+                own = _own_text_entry(body) if section and _PUBLICATION_HEADING_RE.search(section) else None
+                if own is None:
+                    continue
+                entry = own
+            else:
+                entry = parse_entry_text(body)
         if not entry.title or looks_like_contact(entry.title):
             continue
         for link in links:

@@ -23,7 +23,7 @@ from extract.fields.citation import VENUE_WORD_RE, STATUS_RE, authors_score, spl
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.html import node_text
 from extract.fields.names import CJK_RE as _CJK_RE, clean_name, looks_like_name, owner_in_line, split_author_list
-from extract.fields.text import clean_text
+from extract.fields.text import clean_text, fold
 from extract.fields.venues import CHICAGO_VOLUME_TAIL_RE
 from extract.ingestors.base import Entry, is_mark_not_venue
 
@@ -80,6 +80,8 @@ def venue_tag(text: str) -> tuple[Optional[str], Optional[int], str]:
 
 
 def br_lines(node) -> list[str]:
+    from extract.fields.html import name_mark_sup
+
     """The node's visible text split at <br> and at nested block elements."""
     lines, current = [], []
     for item in node.descendants:
@@ -90,6 +92,8 @@ def br_lines(node) -> list[str]:
         elif name is None and type(item).__name__ == "NavigableString":
             if item.parent is not None and item.parent.name in ("script", "style"):
                 continue
+            if item.parent is not None and item.parent.name == "sup" and name_mark_sup(item.parent):
+                continue  # "Holm<sup>s</sup>": a mark after a name
             current.append(str(item))
     lines.append("".join(current))
     return [re.sub(r"\s+", " ", l).strip() for l in lines if l.strip()]
@@ -257,8 +261,22 @@ def _title_from_markup(node, text: str) -> Optional[str]:
         # real title running on, and the candidate is the venue after it
         if not before or (authors_score(before) >= 0.6
                           and all(len(n.split()) <= 5 for n in split_author_list(before).names)):
+            if before and text[: text.find(candidate)].rstrip().endswith(","):
+                # "<b>Raghunathan P</b>, <u>Chen L</u>, Tanaka H. Layer-specific dynamics …": the
+                # unmarked last names open the plain span the title stands in
+                names_head = _VANCOUVER_NAMES_HEAD_RE.match(candidate)
+                if names_head and len(candidate[names_head.end():].split()) >= 3:
+                    candidate = candidate[names_head.end():]
+            # "… cortex. In: Lindahl E, Moreau C (eds)" + "<i>Book</i>": the chapter's container opens
+            container = re.search(r"\.\s+In:?\s+[A-ZÀ-Þ]", candidate)
+            if container and len(candidate[: container.start()].split()) >= 3:
+                candidate = candidate[: container.start()]
             return candidate
     return None  # no span stands where a title stands: leave the entry to the free-text parser
+
+
+_VANCOUVER_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?\s[A-Z]{1,3}"
+_VANCOUVER_NAMES_HEAD_RE = re.compile(rf"(?:{_VANCOUVER_NAME}[*†]?,\s)*{_VANCOUVER_NAME}[*†]?\.\s+(?=[A-ZÀ-Þ0-9])")
 
 
 def free_text_entry(text: str) -> Entry:
@@ -289,6 +307,11 @@ def _venue_and_notes(text: str) -> tuple[Optional[str], list[str]]:
     notes = [m.group(1).strip(" *") for m in _NOTE_PAREN_RE.finditer(text) if not YEAR_RE.fullmatch(m.group(1).strip())]
     text = _NOTE_PAREN_RE.sub(lambda m: "" if not YEAR_RE.fullmatch(m.group(1).strip()) else m.group(0), text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:-–")
+    marked = re.search(r"\s[—–|]\s([^—–|]{2,60})$", text)
+    if marked and is_mark_not_venue(marked.group(1).strip(" *")):
+        # "IROS 2020 — Best Student Paper finalist", "CoRL 2022 — oral presentation"
+        notes.append(marked.group(1).strip(" *"))
+        text = text[: marked.start()].strip(" ,.;:-–")
     # a trailing date ('May, 2018', '2019') is not part of the venue
     text = re.sub(r"[,.\s]*(?:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                   r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s*)?\(?(?:19|20)\d{2}\)?\s*$",
@@ -404,6 +427,21 @@ def _last_descendant(tag):
 _CONTAINER_MARK_RE = re.compile(r"(?:^|[\s,.;])(?:in|In|en|En|em|dans|In:|in:|W:)\s*$")
 _LINK_ROW_TEXT_RE = re.compile(r"(?:\[?(?:PDF|DOI|Code|Slides|Video|Poster|BibTeX|Bib|arXiv|HTML|Project|Link|J-GLOBAL|"
                                r"Abstract|Abs|Cite|Website|Data)\]?[\s|·,]*)+", re.I)
+# a type or status label set inside the title's element: teachPress's "<span class=tp_pub_type>Journal
+# Article</span> <span class=tp_pub_label_status>Forthcoming</span>"
+_LABEL_CLASS_RE = re.compile(r"(?:^|[-_])(?:type|status|label|badge|pill|chip|tag)(?:$|[-_])", re.I)
+
+
+def _title_without_labels(element, value: str) -> str:
+    labels = [d for d in element.find_all(class_=_LABEL_CLASS_RE, limit=6)]
+    for label in reversed(labels):
+        text = clean_text(node_text(label)).strip()
+        if text and value.endswith(text) and len(value) > len(text) + 10:
+            value = value[: -len(text)].rstrip(" ,.;")
+    return value
+
+
+_SUBTITLE_CLASS_RE = re.compile(r"(?:^|[-_])subtitle(?:$|[-_])", re.I)
 _BADGE_CLASS_RE = re.compile(r"(?:^|[-_])(?:badge|pill|chip|venue-?tag)(?:$|[-_])", re.I)
 _VOLUME_ISSUE_ON_RE = re.compile(r"\s+\d{1,4}\s?\(\d{1,4}\)|\s+\d{1,5}\s?[-–]\s?\d{1,5}(?!\d)|\s+(?:19|20)\d\d年")
 
@@ -448,6 +486,17 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
                     break  # a part inside the title element is the title's
                 # an author list keeps its last initial's period ("… and Park, S.")
                 value = clean_text(node_text(child)).strip(" ,;" if field == "authors" else " ,.;")
+                if field == "title":
+                    value = _title_without_labels(child, value)
+                if (field == "authors" and child.parent is not None and child.parent is not node
+                        and any(re.search(r"highlight|(?:^|[-_])(?:me|self|owner)(?:$|[-_])", c, re.I) for c in classes)
+                        and len(split_author_list(value).names) == 1):
+                    # Wowchemy's card: only the owner's name is classed ("<span class=author-highlighted>"),
+                    # the list is its parent ("<div><span …>Ines Marchetti</span>, <span>Andrea Gallo</span></div>")
+                    whole = clean_text(node_text(child.parent)).strip(" ,;")
+                    if whole != value and value in whole and len(whole) <= 600 and authors_score(whole) >= 0.8 \
+                            and len(split_author_list(whole).names) > len(split_author_list(value).names):
+                        value = whole
                 if field == "authors":
                     # affiliations after each name: "Sofía Kerimova (IFTA, Almansa), Giacomo …"
                     value = re.sub(r"\s*\([^()]{1,80}\)", "", value).strip(" ,;")
@@ -472,6 +521,20 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
         # only the title is named (Quarto, Pure): the authors are the first unnamed stretch of
         # text after it, the venue the next one when no element names it
         stretches = _unnamed_stretches_after(node, elements["title"], set(map(id, elements.values())))
+        from extract.ingestors.stacked_cards import _pure_line
+
+        pure = _pure_line(stretches[0][0]) if stretches else None
+        if pure and "authors" not in parts:
+            # Pure's one line under the title: "Halvorsen, M., Okafor, B. C. & Lindqvist, J., 12 Mar 2024,
+            # In: Journal of Fish Physiology and Ecology. 33, 4, p. 512-527"
+            names_text, pure_year, rest = pure
+            parts["authors"] = names_text
+            if pure_year:
+                parts.setdefault("year", str(pure_year))
+            source = re.match(r"(?:In:\s*)?([^.]{2,150}?)(?:\.\s|\.?$)", rest)
+            if source and "venue" not in parts:
+                parts["venue"] = source.group(1).strip(" ,")
+            stretches = []
         # one line may hold several fields set apart: "A. One, B. Two · OOPSLA 2023"
         pieces = [(part, block, line) for line, (text, block) in enumerate(stretches)
                   for part in re.split(r"\s+[·|•—–]\s+", text) if part.strip()]
@@ -519,7 +582,8 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
         # the title's element is there but empty (lost in the scrape), the authors and venue
         # are not: an entry without its title, kept as such
         parts["title"] = ""
-        return Entry(title="", authors_text=parts["authors"], venue=parts["venue"], year=find_year(parts["venue"]),
+        return Entry(title="", authors_text=parts["authors"], venue=parts["venue"],
+                     year=find_year(parts.get("year") or "") or find_year(parts["venue"]),
                      urls=list(links))
     if not parts.get("title") or not parts.get("authors") or authors_score(parts["authors"]) < 0.6:
         return None
@@ -543,6 +607,13 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
         if (after and 3 <= len(after[0][0]) <= 200 and not _LINK_ROW_TEXT_RE.fullmatch(after[0][0])
                 and not STATUS_RE.match(after[0][0]) and not _only_link_text(after[0][1])):
             parts["venue"] = after[0][0]
+    if not parts.get("venue") and "title" in elements:
+        # Quarto's listing: the venue as the item's "listing-subtitle"
+        subtitle = node.find(class_=_SUBTITLE_CLASS_RE)
+        text = clean_text(node_text(subtitle)).strip(" ,.;") if subtitle is not None else ""
+        if 2 <= len(text) <= 100 and not re.search(r"[.!?]\s+[A-Z]", text) \
+                and (VENUE_WORD_RE.search(text) or re.search(r"\b[A-Z][A-Za-z]*[A-Z]", text) or "arXiv" in text):
+            parts["venue"] = text
     venue = parts.get("venue")
     if venue:
         # "SODA 2022; journal version in JACM 2024": the first version is the entry's
@@ -563,7 +634,8 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
     if venue and venue_element is not None and len(venue.split()) > 4:
         # a whole citation line ("<i>Revue X</i>, 2023, 36 (2), pp.145-168"): its italic part
         italic = venue_element.find(["i", "em", "cite"])
-        if italic is not None and len(clean_text(node_text(italic))) >= 3:
+        if italic is not None and len(clean_text(node_text(italic))) >= 3 \
+                and not is_mark_not_venue(clean_text(node_text(italic)).strip(" ,.;")):  # "CoRL 2022 — <em>oral presentation</em>"
             venue = clean_text(node_text(italic))
     if not venue and len((parts.get("year") or "").split()) >= 4:
         # BibBase's "bibbase_paper_year" holds the whole tail: "In *Proceedings …*, pages 1–9, 2023."
@@ -597,6 +669,29 @@ _DATE_ONLY_RE = re.compile(r"(?i:(?:posted|published|updated)\s+(?:on\s+)?)?(?:\
 _TITLELESS_REFERENCE_RE = re.compile(r"\b\d{1,4}\s*,\s*[A-Z]?\d{2,7}\s*\((?:1[89]|20)\d{2}\)")
 
 
+_WITH_LINE_RE = re.compile(r"(?:joint(?:ly)?\s+)?[Ww]ith\s+([A-ZÀ-ÞĀ-Ž][^.;]{1,200}?(?:\b[A-Z]\.[^.;]{0,60}?)*)[.;](?:\s+(.*))?$")
+
+
+def _title_then_with_line(lines: list[str], links: list[str]) -> Optional[Entry]:
+    """"Title.<br>With Jonas Holm and Peter Adeniran. Under review. arXiv:2403.01122, 2024.": the
+    title alone on its line, the co-authors' sentence opening the next; the owner implicit."""
+    from extract.fields.citation import parse_own_entry_text
+
+    noted = _WITH_LINE_RE.match(lines[1])
+    if noted is None or not split_author_list(noted.group(1)).names or authors_score(noted.group(1)) < 0.6:
+        return None
+    title = lines[0].strip().rstrip(".")
+    if len(title.split()) < 3:
+        return None
+    rest = " ".join([noted.group(2) or ""] + lines[2:]).strip()
+    entry = parse_own_entry_text(f"{title}. {rest}") if rest else None
+    if entry is None or fold(entry.title or "") != fold(title):
+        entry = Entry(title=title, year=find_year(rest) if rest else None, flags=["owner-implicit"])
+    entry.authors_text = noted.group(1).strip(" .,")
+    entry.urls = list(dict.fromkeys(list(links) + entry.urls))
+    return entry
+
+
 def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> Optional[Entry]:
     """One entry from an HTML list item / paragraph, or None when it does not read like one.
     dated: a year heading above dates the entry, so its text need not hold a year."""
@@ -620,6 +715,8 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
     entry = None
     if len(lines) >= 2 and authors_score(lines[0]) < 0.6 and any(authors_score(l) >= 0.6 for l in lines[1:3]):
         entry = entry_from_lines(lines, list(links), [])
+    if entry is None and len(lines) >= 2 and authors_score(lines[0]) < 0.6:
+        entry = _title_then_with_line(lines, links)
     if entry is None:
         title = _title_from_markup(node, rest)
         at = rest.find(title) if title else -1

@@ -78,6 +78,10 @@ _LATER_VERSION_RE = re.compile(r"(?i)\s*[;,]\s*(?:(?:the\s+)?(?:journal|extended
                                r"|also\s+(?:in|appeared in)|invited to)\b[^\[]*")
 
 
+_DANGLING_END_RE = re.compile(r"\b(?:a|an|the|of|for|with|and|or|via|from|in|on|to|by|under|over|into|towards?|beyond|using|"
+                              r"versus|vs\.?|between|through|without|at|as)$", re.I)
+
+
 def entry_from_lines(lines: list[str], urls: list[str], notes: list[str]) -> Optional[Entry]:
     """One entry from its display lines: title, authors, venue (as jemdoc pages lay them out)."""
     lines = [clean_text(_LINK_WORD_RE.sub(" ", l)).strip(" ,.") for l in lines]
@@ -93,6 +97,16 @@ def entry_from_lines(lines: list[str], urls: list[str], notes: list[str]) -> Opt
         entry = free_text_entry(lines[0])
         entry.urls = list(dict.fromkeys(urls + entry.urls))
     else:
+        if (len(lines) >= 3 and authors_score(lines[2]) >= 0.8 and ("," in lines[2] or " and " in lines[2])
+                and not re.search(r"\d", lines[2]) and not VENUE_WORD_RE.search(lines[2])
+                and not re.search(r"\b[A-Z]\.", lines[1])  # "N. Kovačević": the one author
+                and "," not in lines[1] and (lines[1][:1].islower() or len(lines[1].split()) <= 4
+                                             or _DANGLING_END_RE.search(lines[0]))
+                and not _DANGLING_END_RE.search(lines[1]) and not VENUE_WORD_RE.search(lines[1])
+                and not re.search(r"\d", lines[1])):
+            # a title wrapped over two lines ("… with Learned" / "Visibility Priors" / "A, B, C" / venue):
+            # the name list is the third line
+            lines = [f"{lines[0]} {lines[1]}"] + lines[2:]
         entry = Entry(title=lines[0], urls=list(urls))
         rest = lines[1:]
         co_authors = re.fullmatch(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,300})\)", rest[0]) if rest else None

@@ -538,11 +538,56 @@ def _headed_entries_as_bold(body: str) -> str:
     return "\n".join(out)
 
 
+# a shields.io badge, linked or not: "[![NeurIPS](https://img.shields.io/badge/NeurIPS-2024-8A2BE2)](https://neurips.cc)"
+_BADGE_RE = re.compile(r"\[?!\[([^\]\n]{0,80})\]\((https?://img\.shields\.io/[^)\s]{1,300})\)(?:\]\([^)\s]{0,300}\))?")
+_BADGE_ONLY_LINE_RE = re.compile(r"^(\s{0,3}(?:[-*+•]|\d{1,3}[.)]))[ \t]*(?:[^\w\n*_\[]|\*\w+\*|_\w+_|[ \t])*$")
+
+
+def _badge_text(match: re.Match) -> str:
+    """A badge's own words: the label and message of its static URL ("badge/ACL-2022-red" ->
+    "ACL 2022"); repository stars and other dynamic badges say nothing about a paper."""
+    from urllib.parse import unquote
+
+    static = re.match(r"https?://img\.shields\.io/badge/([^?#]+)", match.group(2))
+    if not static:
+        return ""
+    parts = re.split(r"(?<!-)-(?!-)", static.group(1))
+    words = [unquote(p).replace("--", "-").replace("__", "_").replace("_", " ") for p in parts[:2]]
+    return " ".join(w.strip() for w in words if w.strip())
+
+
+def _badges_read(body: str) -> str:
+    """GitHub profile READMEs: in a table a badge is a cell's value (the venue and year); in a list
+    item the badges lead the item and the fields follow on the next lines, so they go, and an item
+    line left with nothing but a mark or an emoji joins the line after it."""
+    lines = body.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.lstrip().startswith("|"):
+            out.append(_BADGE_RE.sub(_badge_text, line))
+        else:
+            line = _BADGE_RE.sub("", line)
+            bare = _BADGE_ONLY_LINE_RE.match(line)
+            if bare and k + 1 < len(lines) and lines[k + 1].strip() and not _ITEM_START_RE.match(lines[k + 1]):
+                line = f"{bare.group(1)} {lines[k + 1].strip()}"
+                k += 1
+            out.append(line)
+        k += 1
+    return "\n".join(out)
+
+
 def parse(page: Page) -> PageParse:
     from extract.fields.mdtable import table_entries
 
     front, body = split_front_matter(page.text)
     body = _with_inline_html_read(body)
+    if "img.shields.io" in body:
+        body = _badges_read(body)
+    if "<summary>" in body:
+        # a Notion export's toggle: "<details><summary>📖 Reading list</summary> …": its summary heads a section
+        body = re.sub(r"(?m)^\s*(?:<details>\s*)?<summary>([^<\n]{1,200})</summary>\s*$", r"\n### \1\n", body)
     # tables first: a <br> inside a table cell stacks fields within the one row
     tabled, table_lines = table_entries(body)
     if table_lines:

@@ -1,4 +1,4 @@
-"""An OpenReview profile copied out of the browser: its "Publications" list.
+"""An OpenReview profile copied out of the browser, or saved as HTML: its "Publications" list.
 
     Implicit Value Regularization for Offline-to-Online RL    <- title
     Ye-jin Park, Dong-hyun Kim, Sebastian Ortmann             <- authors, comma-separated
@@ -29,7 +29,7 @@ _DECISION_RE = re.compile(
     r"\s*(?:\b(?:19|20)\d{2}\b)?\s*(?:(?:Conference|Workshop)\s+)?(?:main\s+)?"
     r"(?:Submission|Accept(?:ed)?|Reject(?:ed)?|poster|spotlight|oral|notable[- ]top[- ]\d+%?|Desk Rejected"
     r"|Withdrawn(?: Submission)?|Blind Submission)?\s*(?:\([^()]*\))?\s*$", re.I)
-_ACCEPTED_BY_RE = re.compile(r"^(?:Accepted|Published)\s+(?:by|in|at|to)\s+(.+)$", re.I)
+_ACCEPTED_BY_RE = re.compile(r"^(?:Accepted|Published|Submitted)\s+(?:by|in|at|to)\s+(.+)$", re.I)
 
 
 _ONE_LINE_ITEM_RE = re.compile(r"^(Published:\s*\d{1,2}\s+[A-Z][a-z]{2,4}\s+(?:19|20)\d{2}"
@@ -51,11 +51,17 @@ def _cells(lines: list[str]) -> list[str]:
     return out
 
 
+# the profile page saved as HTML: its title ("Name | OpenReview") and its items' forum links
+_OPENREVIEW_HTML_RE = re.compile(r"<title>[^<]{0,200}\|\s*OpenReview\s*</title>|href=\"(?:https://openreview\.net)?/forum\?id=", re.I)
+
+
 def detect(page: Page) -> float:
-    if page.syntax not in ("text", "markdown"):
+    if page.syntax not in ("text", "markdown", "html"):
         return 0.0
     if "OpenReview" not in page.text[:3000]:
         return 0.0
+    if page.syntax == "html" and not _OPENREVIEW_HTML_RE.search(page.text):
+        return 0.0  # a homepage linking to its OpenReview profile
     lines = _cells(page.visible_lines())
     return 0.95 if len(_anchors(lines)) >= 2 else 0.0
 
@@ -77,6 +83,10 @@ def _venue_and_year(line: str) -> tuple[Optional[str], Optional[int]]:
 
 def _item(lines: list[str], anchor: int) -> Optional[Entry]:
     title, names = lines[anchor - 2], lines[anchor - 1]
+    if title[:1].islower() and anchor >= 3 and not _READERS_RE.match(lines[anchor - 3]) \
+            and not _PUBLISHED_RE.match(lines[anchor - 3]):
+        # a title the page wrapped: "… A Rigorous Treatment" / "for Linear Transformers"
+        title = f"{lines[anchor - 3]} {title}"
     authors = split_author_list(names).names
     if not authors or not all(looks_like_name(a) for a in authors):
         return None

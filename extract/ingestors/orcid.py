@@ -198,7 +198,27 @@ def _parse_json(data: dict) -> PageParse:
     else:
         works = [_json_work(data)]
     person, affiliations = _json_person(data)
+    if person is None and isinstance(data.get("bulk"), list):
+        person = _self_asserted_source([b["work"] for b in data["bulk"] if isinstance(b, dict) and isinstance(b.get("work"), dict)])
     return _result(works, person, affiliations, "ORCID JSON")
+
+
+def _self_asserted_source(works: list[dict]) -> Optional[str]:
+    """The record's owner when the response holds works only (the "bulk" works call): the name of
+    the source that added them from the record's own iD ("/0000-…/work/…" added by "0000-…"), when
+    that is one name for most of them."""
+    names: dict[str, int] = {}
+    for work in works:
+        source = work.get("source") or {}
+        own = _v((source.get("source-orcid") or {}).get("path")) if isinstance(source.get("source-orcid"), dict) else ""
+        path = work.get("path") if isinstance(work.get("path"), str) else ""
+        name = _v(source.get("source-name"))
+        if own and name and path.startswith(f"/{own}/"):
+            names[name] = names.get(name, 0) + 1
+    if not names:
+        return None
+    name, count = max(sorted(names.items()), key=lambda kv: kv[1])
+    return name if count * 2 > len(works) else None
 
 
 # ---- XML ----------------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ _DATE_TYPE_RE = re.compile(rf"^(?:((?:19|20)\d{{2}})(?:-\d{{2}}){{0,2}}\s*\|\s*)
 # lines that belong to a work's metadata, never its title or journal
 _META_RE = re.compile(
     r"^(?:Show (?:more|less) detail|Source:|Preferred source|DOI:|ISSN:|ISBN:|EID:|PMID:|PMC:|WOSUID:|URL:?$|URI:|"
-    r"Part of (?:ISSN|ISBN)|Contributors$|Added$|Last modified$|Language$|Country$|Citation$|Sort$|Select all$|"
+    r"Part of (?:ISSN|ISBN)|Contributors$|Added$|Last modified$|Language$|Country$|Citation$|Sort(?:\s*[·|]\s*Show (?:more|less) detail)?$|Select all$|"
     r"Export$|Other identifier|Translated title|Subtitle$|Journal title$|Work type$|Publication date$|"
     r"https?://|\d{4}-\d{2}-\d{2}$|Visibility)", re.I)
 _MIN_WORKS = 1
@@ -146,7 +146,9 @@ def parse(page: Page) -> PageParse:
     entries: list[Entry] = []
     if span is not None:
         start, end = span
-        anchors = [i for i in range(start, end) if "|" in lines[i] and _DATE_TYPE_RE.match(lines[i])]
+        # (an undated work has its type alone on the line: "Book chapter", under its title and book)
+        anchors = [i for i in range(start, end) if _DATE_TYPE_RE.match(lines[i]) and (
+            "|" in lines[i] or (i - 1 > start and not _META_RE.match(lines[i - 1]) and not _DATE_TYPE_RE.match(lines[i - 1])))]
         # a work's title sits right after the previous work's metadata ends; the metadata of
         # an expanded work repeats its type on a line of its own ("Journal article")
         for n, anchor in enumerate(anchors):

@@ -85,7 +85,8 @@ _AUTHOR_PREFIX_RE = re.compile(r"^(?:by:?|authors?:|autores?:|auteurs?:|autori:|
 _FOR_COLLABORATION_RE = re.compile(r"\s+(?:for|on behalf of) the .{2,60}$", re.I)
 _COLLABORATION_RE = re.compile(r"\b(?:collaboration|consortium|group|team|investigators)$", re.I)
 # Pure: "Ostrowska, M., Kowalczyk, P. & Hrubá, L., 12 Feb 2024, In: Journal …"
-_PURE_LINE_RE = re.compile(r"^(?P<names>.+?),\s+(?P<date>(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2})(?P<rest>[,.].*)?$")
+_PURE_LINE_RE = re.compile(r"^(?P<names>.+?),\s+(?P<date>(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}|Accepted/In press|"
+                           r"In press|E-pub ahead of print)(?P<rest>[,.].*)?$")
 _SOURCE_LABEL_RE = re.compile(r"^(?:(?:published in|in|source|journal|revista|ingår i|publication name|contribution to)\s*:\s*|"
                               r"(?:in|published in)\s+(?=[A-Z]))", re.I)
 _SEGMENT_LABEL_RE = re.compile(r"^(?P<label>[A-Za-z][\w ]{1,24}?)\s*:\s*(?P<value>.*)$")
@@ -149,7 +150,7 @@ def _author_line(line: str) -> Optional[tuple[list, bool, Optional[int], Optiona
     return names, truncated or split.truncated, year, (text if inverted else None)
 
 
-def _pure_line(line: str) -> Optional[tuple[str, int, str]]:
+def _pure_line(line: str) -> Optional[tuple[str, Optional[int], str]]:
     """(authors text, year, rest) of Pure's one-line "authors, date, source" citation."""
     m = _PURE_LINE_RE.match(line.strip())
     if not m or not re.search(r",\s*[A-ZÀ-Þ]\.", m.group("names")):
@@ -157,7 +158,8 @@ def _pure_line(line: str) -> Optional[tuple[str, int, str]]:
     names = split_author_list(m.group("names")).names
     if not names or not all(looks_like_name(n) for n in names):
         return None
-    return m.group("names"), int(_YEAR_RE.search(m.group("date")).group(1)), (m.group("rest") or "").strip(" ,.")
+    dated = _YEAR_RE.search(m.group("date"))  # (none for "Accepted/In press")
+    return m.group("names"), int(dated.group(1)) if dated else None, (m.group("rest") or "").strip(" ,.")
 
 
 def _source(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
