@@ -102,8 +102,10 @@ def build_result(page: Page, parsed: PageParse, ingestor: str, sha: str, limits:
         if owner_family_everywhere([a for r in records for a in r.authors], person):
             for record in records:  # the ids hash the content, which changed
                 record.record_id = record_id_for(record)
-    if person and parsed.kind in ("homepage", "listing") and re.match(r"(?:[A-ZÀ-Þ]\.?[\s-]?)+\s+\S|(?:[A-ZÀ-Þ]\.[\s-]?)+\S", person):
-        # "C. Dufresne-Hart" in the lists, "Dr. Camille Dufresne-Hart" in the page's prose
+    if person and parsed.kind in ("homepage", "listing") and (re.match(r"(?:[A-ZÀ-Þ]\.?[\s-]?)+\s+\S|(?:[A-ZÀ-Þ]\.[\s-]?)+\S", person)
+                                                             or re.search(r"\s[A-ZÀ-Þ]\.\s", person)):
+        # "C. Dufresne-Hart" in the lists, "Dr. Camille Dufresne-Hart" in the page's prose; "Chiamaka N.
+        # Okonkwo" in the heading, "Chiamaka Nneka Okonkwo" in the bio
         from extract.fields.names import spelled_out
 
         person = spelled_out(person, page.visible_text()) or person

@@ -20,10 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from extract.entry_parser.postprocess import Parsed, parsed_from_tags
+from extract.entry_parser.postprocess import FieldSpan, Parsed, parsed_from_tags
 from extract.entry_parser.doctokens import doc_text, make_docs
 from extract.fields.cv_kinds import rewrite_cv_kind, rewrite_notes
 from extract.fields.homepage_line import NAME as _HP_NAME
+from extract.fields.separated_line import looks_like_name_field
 from extract.ingestors.base import Entry
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "entry_parser"
@@ -201,6 +202,10 @@ def _prepare(text: str) -> str:
         # fields of an export set apart by tabs: keep them apart (a tab indenting a wrapped
         # line is only a space)
         text = re.sub(r"(?<=\S)[ ]*\t+[ ]*(?=\S)", " | ", text)
+    if text and "  " in text:
+        # a stop lost between the title and the journal, a double space left in its place: "… Atlantic
+        # forest  Biotropica, 47, 560–569." (only before a volume or a year, where a journal's name ends)
+        text = _LOST_STOP_RE.sub(r"\1. ", text[:MAX_CHARS])
     text = clean_text(text or "")[:MAX_CHARS].replace("\n", " ")
     if "⟨" in text:  # HAL's "⟨halshs-…⟩" archive ids and "⟨10.…⟩" DOIs
         from extract.fields.citation import angle_ids_as_text
@@ -273,17 +278,37 @@ def _prepare(text: str) -> str:
     # author-first entry goes where such entries name it, at the end
     if text.startswith("["):
         labelled = _VENUE_LABEL_BEFORE_NAMES_RE.match(text)
-        if labelled and _dash_head_is_names(labelled.group("names")):
+        if labelled and looks_like_name_field(labelled.group("names")):
             text = f"{text[labelled.start('names'):].rstrip(' .')}. {labelled.group('label')}."
+    # Harvard without its brackets: "…, Haas, B. & Mendoza, L. 2022 Isotopic evidence …": the year after
+    # the last initial opens the title
+    if text[:300].count(".") >= 2:
+        text = _BARE_YEAR_AFTER_INITIAL_RE.sub(r" (\1). ", text, count=1)
     # "Olu Fashola, Inés Castellanos — Legibility vs. Efficiency. Venue": the one dash of the line
     # ends the names (a dash that also parts title and venue is the separated layout's)
     if (" — " in text or " – " in text) and text.count(" — ") + text.count(" – ") == 1:
         headed = _NAMES_DASH_HEAD_RE.match(text)
-        if headed and _dash_head_is_names(headed.group("names")):
+        if headed and looks_like_name_field(headed.group("names")):
             text = f"{headed.group('names')}. {text[headed.end():]}"
-    # a CV's kind label heading the entry: "Zeitschriftenaufsatz: …", "Chapitre d'ouvrage : …"
-    if ":" in text[:40]:
-        text = _KIND_LABEL_HEAD_RE.sub("", text)
+    # a CV's kind label heading the entry: "Zeitschriftenaufsatz: …", "Chapitre d'ouvrage : …"; with its
+    # venue in brackets: "Workshop paper (NeurIPS 2023 Workshop on X): Title, A, B." -> "Title, A, B. Venue."
+    if ":" in text[:130]:
+        labelled = _KIND_LABEL_VENUE_RE.match(text)
+        if labelled:
+            text = f"{labelled.group('rest').rstrip(' .')}. {labelled.group('venue')}."
+        text = _KIND_WORDS_HEAD_RE.sub("", _KIND_LABEL_HEAD_RE.sub("", text))
+    # ResearchGate's line: "Article · Full-text available · Jun 2019 · BMC Public Health — Title — A, B"
+    if " · " in text[:80] and " — " in text:
+        researchgate = _RESEARCHGATE_LINE_RE.match(text)
+        if researchgate:
+            venue = f" {researchgate.group('venue').strip()}," if researchgate.group("venue") else ""
+            year = researchgate.group("year") or researchgate.group("year2") or ""
+            text = f"{researchgate.group('names')}. {researchgate.group('title')}.{venue} {year}.".replace(" .", ".")
+    # "Rajan Mehta | Ofelia Santangelo | Benedikt Hoxha — Title — Venue": names parted by bars
+    if " | " in text[:200] and (" — " in text or " – " in text):
+        barred = _BARRED_NAMES_HEAD_RE.match(text)
+        if barred:
+            text = barred.group(0).replace(" | ", ", ") + text[barred.end():]
     # a co-author note in the CV's language heading the entry ("met A en B: …", "con A y B, …",
     # "A ile: …", "spoluautoři: A, B, …"): written as the "(with A and B)" note the parser reads
     # (the pattern backtracks over name runs: only entries that show one of its words try it)
@@ -327,12 +352,6 @@ def _prepare(text: str) -> str:
     return " ".join(text.split())
 
 
-def _dash_head_is_names(names: str) -> bool:
-    from extract.fields.separated_line import _looks_like_names
-
-    return _looks_like_names(names)
-
-
 _NAMES_DASH_HEAD_RE = re.compile(rf"^(?:[•▪◦*·‣-]\s+)?(?P<names>{_HP_NAME}(?:,\s{_HP_NAME}){{0,30}}(?:,?\s(?:and|&)\s{_HP_NAME})"
                                  rf"|{_HP_NAME}(?:,\s{_HP_NAME}){{1,30}})\s[—–]\s(?=[\"“‘A-Z0-9])")
 _OTHER_VERSION_TAIL_RE = re.compile(
@@ -352,6 +371,19 @@ _VENUE_LABEL_BEFORE_NAMES_RE = re.compile(
     rf"(?:,?\s(?:and|&)\s{_HP_NAME})?)\s*[:.]\s+(?=\S)")
 _BARE_STATUS_SLOT_RE = re.compile(r"(?<=[a-z]\.)\s+(Forthcoming|In press|In Press)\.\s+(?=[\"“‘A-Z])")
 _ALSO_THESIS_NOTE_RE = re.compile(r"\s*[\[(]\s*[Zz]ugl(?:eich|\.)\s[^\[\]()]{2,120}[\])]")
+_KIND_WORDS = (r"(?:data|workshop|short|full|long|position|demo|software|survey|tutorial|invited|research|review|conference|"
+               r"journal|extended|student|poster|industry|resource|findings)\s+(?:paper|article|abstract)|lecture notes|"
+               r"data paper|survey|tutorial|perspective|commentary|editorial|habilitationsschrift|habilitation thesis")
+_KIND_LABEL_VENUE_RE = re.compile(rf"^(?i:{_KIND_WORDS})\s*\((?P<venue>[^()]{{3,120}})\)\s*:\s+(?P<rest>\S.{{10,}})$")
+_KIND_WORDS_HEAD_RE = re.compile(rf"^(?i:{_KIND_WORDS})\s*:\s+(?=\S)")
+_RESEARCHGATE_LINE_RE = re.compile(
+    r"^(?:Article|Conference Paper|Chapter|Preprint|Book|Thesis|Data|Poster|Presentation|Technical Report|Working Paper|Research)"
+    r"(?:\s·\s(?:Full-text available|Preprint|Literature Review|[A-Z][a-z]{2}\s(?P<year>(?:19|20)\d{2})|(?P<year2>(?:19|20)\d{2})))+"
+    r"(?:\s·\s(?P<venue>[^—·]{2,150}?))?\s—\s(?P<title>[^—]{6,300}?)\s—\s(?P<names>[^—]{3,400}?)\s*$")
+_BARRED_NAMES_HEAD_RE = re.compile(rf"^{_HP_NAME}(?:\s\|\s{_HP_NAME}){{1,30}}(?=\s[—–]\s)")
+_BARE_YEAR_AFTER_INITIAL_RE = re.compile(r"(?<=[A-Z]\.)\s+((?:19|20)\d{2}[a-z]?)\s+(?=[A-ZÀ-Þ][a-z])")
+# (after a lower-case word, a title's last: "… Atlantic forest  Biotropica, 47"; not after a name, "C. Obi  IEEE RA-L 2021")
+_LOST_STOP_RE = re.compile(r"(?<![\w-])([a-z][\w-]*)[ \t]{2,}(?=[A-Z][\w&.'’ -]{2,80}?(?:,|;)?\s*(?:\d{1,4}\b|(?:19|20)\d{2}))")
 _W_SLASH_RE = re.compile(r"(?<=[(\[\s,])w/\s*(?=[A-ZÀ-ÞĀ-Ž])")
 _BIBTEX_HEAD_RE = re.compile(r"\s*@[A-Za-z]+\s*\{")
 _BLOCK_TAG_RE = re.compile(r"<br\s*/?>|</?(?:li|ul|ol|p|div|td|tr|dd|dt|h[1-6])\b[^<>]{0,200}>", re.I)
@@ -485,10 +517,7 @@ def _names_nobody(parsed: Parsed) -> bool:
         name = text[authors[0].start : authors[0].end]
         if re.search(r"\b[A-Z]\.|\b[A-Z]{1,3}\b|,", name):
             return False  # initials or an inverted name: a person
-        from extract.entry_parser.postprocess import _ORGANISATION_NAME_RE
-        from extract.fields.names import is_organisation_name
-
-        if is_organisation_name(name) or _ORGANISATION_NAME_RE.search(name):
+        if _names_a_body(name):
             return False  # "Centers for Disease Control and Prevention": a body as the author
         words = name.split()  # (a one-word name stays: "Azzam", "박언영", a mononym)
         # (a lower-case word is a particle only in a particle run: "van der Berg", not "Grenzen der Gemeinschaft")
@@ -502,12 +531,16 @@ def _names_nobody(parsed: Parsed) -> bool:
         head = text[: title.start]
         if not re.fullmatch(r"[^\W\d_][^:()\"“”'‘’«»]{2,200}\.\s+", head) or re.search(r"\b(?:In|in|Ed|eds?)\b", head):
             return False
-        from extract.entry_parser.postprocess import _ORGANISATION_NAME_RE
-        from extract.fields.names import is_organisation_name
-
         # (a body heading its report is its author: "IBGE – Instituto Brasileiro de Geografia e Estatística.")
-        return not (is_organisation_name(head.strip(" .")) or _ORGANISATION_NAME_RE.search(head))
+        return not _names_a_body(head.strip(" ."))
     return False
+
+
+def _names_a_body(text: str) -> bool:
+    from extract.entry_parser.postprocess import _ORGANISATION_NAME_RE
+    from extract.fields.names import is_organisation_name
+
+    return is_organisation_name(text) or _ORGANISATION_NAME_RE.search(text) is not None
 
 
 _SECOND_PARTICLES = frozenset(("der", "den", "das", "la", "le"))  # after another particle only ("van der", "de la")
@@ -519,7 +552,8 @@ def _own_entries_reread(texts: list[str], first: list[Parsed]) -> list[Parsed]:
     """Entries that name nobody (a CV's own works: "Vertrauen als Ressource. Zur Soziologie …, in:
     Soziale Welt 71 (2022)") read again with a stand-in author before them: the tagger, which learnt
     from author-first references, reads their first words as names otherwise. The second reading is
-    kept when the tagger is surer of it and its title starts where the entry does."""
+    kept when its title starts where the entry does and the tagger is as sure of it, or its title
+    takes in the first reading's "name" and title both."""
     suspects = [i for i, p in enumerate(first) if p.spans and _names_nobody(p)]
     if not suspects:
         return first
@@ -542,15 +576,11 @@ def _own_entries_reread(texts: list[str], first: list[Parsed]) -> list[Parsed]:
         absorbed = len(old) >= 2 and all(o in new_title for o in old) and again.confidence >= 0.9
         if again.confidence < first[i].confidence and not absorbed:
             continue
-        kept = [FieldSpanShift(s, shift) for s in again.spans if s not in stand_in and s.start >= len(STAND_IN)]
+        kept = [FieldSpan(s.label, s.start - shift, s.end - shift, s.confidence)
+                for s in again.spans if s not in stand_in and s.start >= len(STAND_IN)]
         out[i] = Parsed(texts[i], kept, again.confidence)
     return out
 
-
-def FieldSpanShift(span, shift: int):
-    from extract.entry_parser.postprocess import FieldSpan
-
-    return FieldSpan(span.label, span.start - shift, span.end - shift, span.confidence)
 
 
 def _tag_model(texts: list[str]) -> list[Parsed]:

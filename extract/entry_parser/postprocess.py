@@ -72,16 +72,18 @@ _TITLE_DESCRIPTOR_RE = re.compile(
 # the same descriptors, and notes, in parentheses closing a title: "(Tesis doctoral)",
 # "(Doctoral dissertation, Univ. X)", "(arXiv:2301.01234v2 [cs.CL])", "(Best Paper Award)", "(Oral)"
 _TITLE_NOTE_TAIL_RE = re.compile(
-    r"\s*\((?:(?:doctoral|master'?s|ph\.?\s?d\.?|bachelor'?s|msc|m\.sc\.|diploma)\s+(?:dissertation|thesis)\b[^()]{0,80}"
+    r"\s*[(\[](?:(?:doctoral|master'?s|ph\.?\s?d\.?|bachelor'?s|msc|m\.sc\.|diploma)\s+(?:dissertation|thesis)\b[^()]{0,80}"
     r"|tesis(?: doctoral| de (?:maestría|licenciatura|grado))?|tese(?: de doutorado| de mestrado)?|thèse(?: de doctorat)?|"
     r"dissertation|doktorarbeit|tesi di (?:dottorato|laurea)"
     r"|arxiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?:\s*\[[\w.-]+\])?"
     r"|(?:best|outstanding|distinguished)\s+(?:student\s+)?(?:paper|poster|demo|artifact)(?:\s+(?:award|honou?rable mention|runner[- ]up))?"
     r"|(?:oral|spotlight|contributed talk|invited talk|poster)(?: presentation)?(?:,\s*top\s[\d.]+\s?%)?"
     r"|report|technical report|white paper|policy brief"
+    # an invited piece's kind: "(invited survey)", "[invited commentary]"
+    r"|invited (?:survey|commentary|review|paper|article|chapter|contribution|perspective)|commentary|editorial"
     # which version of the work the entry lists: "(journal version)", "(full version)"
     # (a CV's note, no part of the title: "(extended version)" is often the title's own, as DBLP keeps it)
-    r"|(?:journal|conference) version)\)\s*$", re.I)
+    r"|(?:journal|conference) version)[)\]]\s*$", re.I)
 # (a word of four letters or more inside: "[O III]" or "[C II]" closing an astronomy title stays)
 _TITLE_BEFORE_WITH_NOTE_RE = re.compile(
     r"((?:[^.;—–()\[\]]|(?<=\d)[–-](?=\d)){1,80}?)\s[—–]\s*(?:(?:joint(?:ly)?\s+)?with\s+[A-ZÀ-ÞĀ-Ž]|(?:sole|single|solo)[- ]author)")
@@ -170,6 +172,8 @@ _TITLE_KIND_TAIL_RE = re.compile(
     r"(?:unveröffentlichtes\s+)?manuskript|manuscrit(?:\s+(?:inédit|en préparation|non publié))?|"
     r"(?:relatório|informe|reporte|rapport)\s+técnico(?:,\s*s(?:\.\s?d\.?)?)?|rapport technique|technischer bericht|"
     r"draft available on request|(?:working paper|technical report),\s*(?:n\.\s?d|s\.\s?d)\.?)$"
+    # the kind after a comma: "Title, Master's thesis" (+ ", École …")
+    r"|,\s+(?:master'?s|ph\.?\s?d\.?|doctoral|bachelor'?s|diploma|licentiate)\s+(?:thesis|dissertation)$"
     r"|\s+PhDThesis$"
     # (after a full stop only: "… Early Warning Score" is a title's own end)
     r"|\.\s+(?:exh\.\s?cat|exhibition catalog(?:ue)?|score|vocal score|full score)$"
@@ -885,6 +889,7 @@ _PUBLISHER_IS_AUTHOR_RE = re.compile(r"(?i)(?:the\s+)?(?:author|autor|auteur|aut
 _TRAILING_REPOSITORY_RE = re.compile(r"\.\s+(?:(?:[A-Z][\w-]*\s){0,3}(?:Digital|Data)\s+Repository|Dryad|Zenodo|figshare|PANGAEA|"
                                      r"Mendeley Data|Harvard Dataverse|OSF)$")
 _STATUS_SENTENCE_RE = re.compile(r"(?:\.|\s[—–|·])\s+(?i:preprint|under review|under submission|submitted|in press|forthcoming|to appear|accepted|"
+                                 r"book manuscript|manuscript in preparation|"
                                  r"revise (?:and|&) resubmit|in preparation|(?:podium|poster|oral|invited|contributed|keynote|plenary)"
                                  r" (?:presentation|talk|paper|address|lecture)|paper presented|presented at)\b")
 # cities of the humanities' comma style ("Titolo, Roma, Editore, 1972"): continental ones only, since
@@ -2006,7 +2011,10 @@ def _title_stopped_before_imprint(text: str, spans: list[FieldSpan]) -> list[Fie
         return spans
     title = titles[0]
     bracket = text.find(" (", title.end)
-    if bracket > title.end and _PAREN_IMPRINT_AHEAD_RE.match(text, bracket + 1) and not any(title.end <= s.start < bracket for s in spans):
+    imprint = _PAREN_IMPRINT_AHEAD_RE.match(text, bracket + 1) if bracket > title.end else None
+    # (a book's: nothing but its pages after the imprint; "… (Albany: UP, 2018). In Journal 4" is a review's)
+    if imprint and re.fullmatch(r"[.,]?\s*(?:\d+\s*pp?\.?|pp?\.\s*[\d–-]+|[\d–-]+)?\.?\s*", text[imprint.end():]) \
+            and not any(title.end <= s.start < bracket for s in spans):
         # "… Memory" + " in Portuguese Asia, 1550–1640" + " (New Harrow, CT: Harrow University Press, 2021)"
         gap = text[title.end : bracket]
         if len(gap.split()) <= 15 and ". " not in gap and re.match(r"\s+\S|,\s", gap):
@@ -2540,6 +2548,27 @@ def _qualified_journal_read_into_title(text: str, spans: list[FieldSpan]) -> lis
     out = [s for s in spans if s is not title and not (title.end <= s.start < close)]
     out += [FieldSpan("TITLE", title.start, journal.start(), title.confidence),
             FieldSpan("VENUE", journal.start(1), close, title.confidence)]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _title_runs_to_colon_before_journal(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """GSA's "Title, place: Journal, v. 47": 'Detrital zircon provenance of Cretaceous forearc strata'
+    (TITLE) + ', southern Alaska' + ': ' + 'Geology' (VENUE) — the title runs to the colon before the
+    journal, whatever the tagger left untagged or misread between them."""
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None:
+        return spans
+    colon = re.compile(r"(?:,\s*|\s+)[^.:;()\[\]]{2,60}?(?=:\s+[A-Z])").match(text, title.end)
+    if colon is None or len(text[title.end : colon.end()].split()) > 6:
+        return spans
+    # (GSA's journals carry "v. 47"; elsewhere a colon may open a subtitle)
+    journal = re.compile(r":\s+([A-Z][^:;]{1,120}?),\s*v\.\s*\d").match(text, colon.end())
+    if journal is None:
+        return spans
+    out = [s for s in spans if s is not title and not (title.end <= s.start < journal.end(1))]
+    out.append(FieldSpan("TITLE", title.start, colon.end(), title.confidence))
+    if not any(s.label == "VENUE" for s in out):
+        out.append(FieldSpan("VENUE", journal.start(1), journal.end(1), title.confidence))
     return sorted(out, key=lambda s: s.start)
 
 
@@ -3578,6 +3607,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _title_tail_word_read_as_venue(text_of_doc, spans)
     spans = _qualified_journal_read_into_title(text_of_doc, spans)
     spans = _journal_abbreviation_head_in_title(text_of_doc, spans)
+    spans = _title_runs_to_colon_before_journal(text_of_doc, spans)
     spans = _translation_read_as_title(text_of_doc, spans)
     spans = _title_inside_quotes(text_of_doc, spans)
     spans = _corporate_head_of_title(text_of_doc, spans)

@@ -609,7 +609,9 @@ def owner_in_line(line: str) -> str | None:
     if ">" in line or "»" in line or "›" in line:
         line = re.split(r"\s[>»›]\s", line)[-1]
     # (before a colon only: "Friederike Albrecht: Publikationen"; "Lead PI: Helena Varga" names a role's holder)
-    for part in [line] + re.split(r"\s+(?:[-–—|:·•]+|at)\s+|'s\s+home", line) + re.split(r"(?<=\w):\s+", line)[:1]:
+    # (the whole line only when no separator parts it: "Ananya Raghunathan - Homepage" is a name and a word)
+    whole = [] if re.search(r"\s(?:[-–—|·•]+)\s", line) else [line]
+    for part in whole + re.split(r"\s+(?:[-–—|:·•]+|at)\s+|'s\s+home", line) + re.split(r"(?<=\w):\s+", line)[:1]:
         name = owner_name(part)
         if name:
             return name
@@ -648,15 +650,22 @@ def spelled_out(short: str | None, text: str) -> str | None:
         parsed = parsed._replace(given=leading.group(1).strip(), family=leading.group(2))
     if not parsed.family or not parsed.given:
         return None
+    hyphenated = re.fullmatch(r"([A-ZÀ-Þ])\.\s?-\s?([A-ZÀ-Þ])\.", parsed.given.strip())
+    if hyphenated:
+        # "S.-M. Park" for "Sung-Min Park": one hyphenated given name
+        joined = re.search(rf"\b({hyphenated.group(1)}[a-zß-ÿ'’]+-(?i:{hyphenated.group(2)})[a-zß-ÿ'’]+)\s{re.escape(parsed.family)}\b",
+                           text[:_MAX_EXPAND_SCAN])
+        return f"{joined.group(1)} {parsed.family}" if joined else None
     initials = re.findall(r"[A-ZÀ-Þ]", parsed.given)
-    if not initials or any(len(w.strip(".")) > 1 for w in re.split(r"[\s.]+", parsed.given) if w):
-        return None  # the given name is already written out
+    written = sum(len(w.strip(".")) > 1 for w in re.split(r"[\s.]+", parsed.given) if w)
+    if not initials or written == len(initials):
+        return None  # the given names are already written out ("Chiamaka N." has one to spell out)
     family = re.escape(parsed.family)
     # each given name written out or kept as its initial ("Robert A. Kessler"), one at least written out
     pattern = re.compile(rf"\b((?:(?:{_GIVEN_WORD}|[A-ZÀ-Þ]\.)\s){{{len(initials)}}}){family}\b")
     for m in pattern.finditer(text[:_MAX_EXPAND_SCAN]):
         givens = m.group(1).split()
-        if [g[0] for g in givens] == initials and any(len(g.strip(".")) > 1 for g in givens):
+        if [g[0] for g in givens] == initials and sum(len(g.strip(".")) > 1 for g in givens) > written:
             return f"{' '.join(givens)} {parsed.family}"
     # a CV's heading in capitals ("OLUWASEUN ADEBAYO" over "O. Adebayo" in the lists): the given
     # names in the case names are written in

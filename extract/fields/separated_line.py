@@ -37,7 +37,8 @@ _NAMES_NOTE_RE = re.compile(r"^(.+?)\s*\((?:[A-Za-z][a-z]*)(?:\s[A-Za-z][a-z]*){
 _TRAILING_YEAR_RE = re.compile(r",?\s*\(?((?:19|20)\d{2})\)?\s*$")
 
 
-def _looks_like_names(field: str) -> bool:
+def looks_like_name_field(field: str) -> bool:
+    """A field holding only a list of people's names (no digits, a name's punctuation)."""
     names = split_author_list(field).names
     if not names or len(field.split()) > 60 or re.search(r"\d", field):
         return False  # "Medical Imaging Informatics, 2023" is a journal and its year
@@ -98,7 +99,7 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
         if three_dashed:
             # "Ana Rocha, Chen-Hao Lin (Journal track)": a note closing the names
             noted_names = _NAMES_NOTE_RE.match(stripped)
-            if noted_names and _looks_like_names(noted_names.group(1)):
+            if noted_names and looks_like_name_field(noted_names.group(1)):
                 stripped = noted_names.group(1)
         if re.fullmatch(r"[—–-]+", stripped):
             stripped = ""
@@ -109,7 +110,7 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
     if len(fields) < 3:
         return None
     if three_dashed and not (len(fields) == 3 and any(_VENUE_YEAR_FIELD_RE.fullmatch(f) for f, _, _ in (fields[0], fields[2]))
-                             and any(_looks_like_names(f) and re.search(r",|\band\b|&", f) for f, _, _ in (fields[0], fields[2]))):
+                             and any(looks_like_name_field(f) and re.search(r",|\band\b|&", f) for f, _, _ in (fields[0], fields[2]))):
         return None
     spans: list[tuple[str, int, int]] = []
     rest: list[tuple[str, int, int]] = []
@@ -129,7 +130,7 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
                 spans.append(("VENUE", a, b))
                 continue
         dated = re.match(r"^(.*?)\s*\(((?:19|20)\d{2})[a-z]?\)$", field)
-        if dated and dated.group(1) and _looks_like_names(dated.group(1)):
+        if dated and dated.group(1) and looks_like_name_field(dated.group(1)):
             # "Mendes-Oduya, C. (2015)": the names and the year in one field
             spans.append(("AUTHOR", a, a + len(dated.group(1))))
             spans.append(("YEAR", a + dated.start(2), a + dated.end(2)))
@@ -142,7 +143,7 @@ def find_separated_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
         elif _IN_FIELD_RE.match(field):
             m = _IN_FIELD_RE.match(field)
             spans.append(("VENUE", a + m.start(1), b))
-        elif _looks_like_names(field):
+        elif looks_like_name_field(field):
             name_fields.append((field, a, b))
             spans.extend(("AUTHOR", a + x, a + y) for x, y in _name_pieces(field))
         else:

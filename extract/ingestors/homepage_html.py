@@ -326,7 +326,8 @@ _EPRINT_LINE_RE = re.compile(r"^(?:e-?print|arxiv|doi)\s*:\s*\S+(?:\s*\[[\w.-]+\
 
 FIELD_CLASS_RES = {  # class names templates give an entry's parts ("pub-title", "authors", "journal")
     # (and the same parts named in Italian, Spanish, Portuguese, French and German templates)
-    "title": re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle|titolo|t[íi]tulo|titre|titel)(?:$|[-_])", re.I),
+    # ("tit", "ttl": the short names Korean and Japanese CMS templates give it)
+    "title": re.compile(r"(?:^|[-_])(?:title|paper-?title|pubtitle|titolo|t[íi]tulo|titre|titel|tit|ttl)(?:$|[-_])", re.I),
     "authors": re.compile(r"(?:^|(?<!more)(?<!hidden)[-_])(?:authors?|author-?list|creators?|autori|autores|auteurs|autoren)(?:$|[-_])", re.I),
     "venue": re.compile(r"(?:^|[-_])(?:venue|journal|booktitle|conference|container|publisher|publication|periodical|source|src|"
                         r"citation|pub-?info|bib-?info|publication-?info|journal-?ref|rivista|revista|revue|zeitschrift|"
@@ -334,6 +335,12 @@ FIELD_CLASS_RES = {  # class names templates give an entry's parts ("pub-title",
     "year": re.compile(r"(?:^|[-_])(?:year|date|pubdate|anno|a[ñn]o|ann[ée]e|jahr|data)(?:$|[-_])", re.I),
     "abstract": re.compile(r"(?:^|[-_])(?:abstract|summary)(?:$|[-_])", re.I),
 }
+
+
+def _VENUE_OR_DATE_CLASS(value) -> bool:
+    """A class naming a venue or a date part (for telling a wrapper from an author list)."""
+    return bool(value) and any(FIELD_CLASS_RES[f].search(c) for c in (value.split() if isinstance(value, str) else value)
+                               for f in ("venue", "year"))
 
 
 # contact lines are no titles: "dkr [at] cs.example.ac.uk", "jane@x.org", "Tel. +44 …"
@@ -484,6 +491,8 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
             if field not in parts and any(pattern.search(c) for c in classes):
                 if any(parent is elements.get("title") for parent in child.parents):
                     break  # a part inside the title element is the title's
+                if field == "authors" and child.find(class_=_VENUE_OR_DATE_CLASS) is not None:
+                    break  # "cl-paper-row__authors-and-venue": a wrapper; the authors' own element is inside
                 # an author list keeps its last initial's period ("… and Park, S.")
                 value = clean_text(node_text(child)).strip(" ,;" if field == "authors" else " ,.;")
                 if field == "title":
@@ -737,9 +746,11 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
             bracketed = re.match(r"\(([^()]{2,100})\)[\s,]*(?:joint(?:ly)?\s+)?with\s+([A-ZÀ-Þ][^\[\]()]{1,200}?)\s*(?:\[|\||$)",
                                  after, re.I)
             bracketed_names = bracketed.group(2).strip(" .,") if bracketed else ""
-            joint = re.match(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,200})\)[\s.,]*", after)
-            co_authors = joint.group(1).strip(" .,") if joint and split_author_list(joint.group(1)).names else None
-            late = None if joint else re.search(r"\s*\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,200})\)", after)
+            joint = re.match(r"\(\s*(?:joint(?:ly)?\s+)?(?:with|con|com|avec|mit|met|med|insieme a)\s+([^()]{2,200})\)[\s.,]*", after)
+            # (names joined in the CV's language: "con A y B", "avec A et B")
+            co_authors = (re.sub(r"\s+(?:y|e|et|und|en|och|og)\s+", " and ", joint.group(1)).strip(" .,")
+                          if joint and split_author_list(joint.group(1)).names else None)
+            late = None if joint else re.search(r"\s*\(\s*(?:joint(?:ly)?\s+)?(?:with|con|com|avec|mit|met|med)\s+([^()]{2,200})\)", after)
             if late and split_author_list(late.group(1)).names and authors_score(late.group(1)) >= 0.6:
                 # "<em>Title</em>. ICASSP 2024. (with Adaeze Okonjo) [pdf]": the co-author note after
                 # the venue, the owner implicit

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from extract.fields.ids import normalise_arxiv, normalise_doi
 from extract.fields.safe_xml import child, children, local, namespace, page_xml, path_text
-from extract.fields.text import clean_text
+from extract.fields.text import clean_text, fold
 from extract.fields.wrapped import payload
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -197,6 +197,16 @@ def _parse_json(data: dict) -> PageParse:
         works = [_json_work(b["work"]) for b in data["bulk"] if isinstance(b, dict) and isinstance(b.get("work"), dict)]
     else:
         works = [_json_work(data)]
+    bulk = (data.get("works-bulk") or {}).get("bulk") if isinstance(data.get("works-bulk"), dict) else None
+    if groups is not None and isinstance(bulk, list):
+        # a full record saved with its works fetched in bulk beside the summaries: the summaries name
+        # no contributors, the full works do
+        full = {fold(w["title"] or ""): w for w in (_json_work(b["work"]) for b in bulk
+                                                     if isinstance(b, dict) and isinstance(b.get("work"), dict)) if w["title"]}
+        for work in works:
+            match = full.get(fold(work["title"] or ""))
+            if match is not None and not work["authors"]:
+                work["authors"] = match["authors"]
     person, affiliations = _json_person(data)
     if person is None and isinstance(data.get("bulk"), list):
         person = _self_asserted_source([b["work"] for b in data["bulk"] if isinstance(b, dict) and isinstance(b.get("work"), dict)])
