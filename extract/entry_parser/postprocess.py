@@ -2591,6 +2591,7 @@ def _journal_abbreviation_head_in_title(text: str, spans: list[FieldSpan]) -> li
     return sorted(out, key=lambda s: s.start)
 
 
+_COMMA_SPACE_RE = re.compile(r",\s*")
 _TITLE_TAIL_WORD_RE = re.compile(r"(?:Revisited|Reconsidered|Redux|Reloaded|Re-?examined|Re-?visited|Again|Continued|Simplified|"
                                  r"Generali[sz]ed|Improved|Made (?:Easy|Simple|Practical))(?=[.!?:]?(?:\s|$))")
 
@@ -2601,8 +2602,8 @@ def _title_tail_word_read_as_venue(text: str, spans: list[FieldSpan]) -> list[Fi
     title = next((s for s in spans if s.label == "TITLE"), None)
     if title is None:
         return spans
-    untagged = re.match(r",\s*", text[title.end :])
-    word = _TITLE_TAIL_WORD_RE.match(text, title.end + untagged.end()) if untagged else None
+    untagged = _COMMA_SPACE_RE.match(text, title.end)
+    word = _TITLE_TAIL_WORD_RE.match(text, untagged.end()) if untagged else None
     if word is not None and not any(title.end <= s.start < word.end() for s in spans):
         # left untagged: "…with Predictions, Revisited (with A. Kaur …)"
         return sorted([s for s in spans if s is not title] + [FieldSpan("TITLE", title.start, word.end(), title.confidence)],
@@ -3528,7 +3529,9 @@ def _editors_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     an edited volume are its people; the tagger, which learnt that editors are no authors, left
     out all but the first."""
     names = [s for s in spans if s.label == "AUTHOR"]
-    if not names or re.search(r"[^\W\d_]", text[: names[0].start]) or not _EDITOR_WORD_RE.search(text):
+    # (the mark follows the names closely: only that stretch is searched)
+    if not names or not _EDITOR_WORD_RE.search(text, names[-1].end, names[-1].end + 200) \
+            or re.search(r"[^\W\d_]", text[: names[0].start]):
         return spans
     gap = _VOLUME_NAMES_GAP_RE.match(text, names[-1].end)
     mark = _VOLUME_EDITORS_RE.match(text, gap.end()) if gap else None
