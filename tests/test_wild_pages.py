@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 718 pages, 4,626 labelled records
-FLOORS = dict(kind=708, owner=679, found=4482, authors=4342, year=4441, venue=4308)
-MAX_EXTRA = 214
+# measured on this version: 730 pages, 4,740 labelled records
+FLOORS = dict(kind=720, owner=691, found=4589, authors=4447, year=4547, venue=4411)
+MAX_EXTRA = 226
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 718 and totals["records"] == 4626
+    assert totals["pages"] == 730 and totals["records"] == 4740
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -458,7 +458,9 @@ def _is_section_heading(line: str) -> bool:
 
 _RULE_LINE_RE = re.compile(r"(?m)^[ \t]*[-=_*~]{5,}[ \t]*$")
 _YEAR_COLUMN_LINE_RE = re.compile(r"^\s{0,3}(?:(?:19|20)\d{2}(?:\s?[-–]\s?(?:(?:19|20)\d{2})?)?\s{2,}|\t|"
-                                  r"(?:forthc(?:oming)?|in press|in prep(?:aration)?|submitted)\.?\s+)(?=\S)", re.I)
+                                  r"(?:forthc(?:oming)?|in press|in prep(?:aration)?|submitted)\.?\s+"
+                                  # Chicago author-date without the author: "2023. “Title.” Journal 90(2)"
+                                  r"|(?:19|20)\d{2}[a-z]?\.\s+(?=[“\"A-ZÀ-Þ]))(?=\S)", re.I)
 
 
 def _indent(line: str) -> int:
@@ -1457,6 +1459,8 @@ def _own_text_entry(body: str) -> Optional[Entry]:
     if head is None:
         return None  # (only a CV's year column, or its status, says that a line without names is an entry)
     text = " ".join(body[head.end():].split())
+    # a note on a line under the entry: "Reviewed in Metascience, …", "Translated into Spanish …"
+    text = re.sub(r"(?<=\.)\s+(?:Reviewed in|Reviews? in|Translated into|Reprinted in|Winner of)\b.*$", "", text)
     if _NEWS_SENTENCE_RE.match(text) or _ACTIVITY_LEAD_RE.match(text) or not 30 <= len(text) <= 600 \
             or text.split(". ")[0].count(";") >= 2:
         return None  # (a list of places: "2023: Universidad de los Andes; Banco de la República; …")
