@@ -22,10 +22,10 @@ from typing import Iterable, Optional
 
 from extract.entry_parser.postprocess import FieldSpan, Parsed, parsed_from_tags
 from extract.entry_parser.doctokens import doc_text, make_docs
-from extract.fields.cv_kinds import rewrite_cv_kind, rewrite_notes
+from extract.fields.cv_kinds import LEADING_CO_AUTHOR_NOTE_RE, rewrite_cv_kind, rewrite_notes
 from extract.fields.homepage_line import NAME as _HP_NAME
 from extract.fields.separated_line import looks_like_name_field
-from extract.ingestors.base import Entry
+from extract.ingestors.base import AWARD_WORDS, Entry
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "entry_parser"
 BATCH_SIZE = 256
@@ -361,11 +361,8 @@ _OTHER_VERSION_TAIL_RE = re.compile(
 _COMMA_WITH_NAMES_RE = re.compile(
     rf"(?<=\w)(?:,(?P<quote>[”\"])?|(?P<quote2>[”\"]),)\s+(?:joint(?:ly)?\s+|joint work\s+)?with\s+"
     rf"(?P<names>{_HP_NAME}(?:(?:,\s*|,?\s+(?:and|&)\s+){_HP_NAME}){{0,8}})(?=\s*(?:[.;]\s|[.;]?$|\s[—–]\s))")
-_AWARD_WORDS = (r"(?:(?:[A-Z]{2,}\s)?(?:Best|Outstanding|Distinguished|Honou?rable)\s(?:[\w-]+\s){0,3}?(?:Award|Paper|Prize|Mention|"
-                r"Demo|Poster|Presentation)(?:\s(?:Award|Winner|Nominee|Nomination|Finalist|Runner-up|Candidate))?"
-                r"|(?:Best|Outstanding)\s(?:[\w-]+\s){0,2}Award)")
-_AWARD_PAREN_RE = re.compile(rf"\s*[(\[](?:🏆\s*)?(?i:{_AWARD_WORDS})(?:\s+(?:finalist|nominee|winner|runner-up|candidate))?[)\]]")
-_AWARD_HEAD_RE = re.compile(rf"^(?:🏆\s*)?(?i:{_AWARD_WORDS})\s*[—–:|]\s+(?=\S)")
+_AWARD_PAREN_RE = re.compile(rf"\s*[(\[](?:🏆\s*)?(?i:{AWARD_WORDS})[)\]]")
+_AWARD_HEAD_RE = re.compile(rf"^(?:🏆\s*)?(?i:{AWARD_WORDS})\s*[—–:|]\s+(?=\S)")
 _VENUE_LABEL_BEFORE_NAMES_RE = re.compile(
     rf"^\[(?P<label>[^\[\]]{{2,60}}?(?:19|20)\d\d[^\[\]]{{0,40}})\]\s+(?P<names>{_HP_NAME}(?:,\s{_HP_NAME}){{0,30}}"
     rf"(?:,?\s(?:and|&)\s{_HP_NAME})?)\s*[:.]\s+(?=\S)")
@@ -500,7 +497,6 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
 
 
 STAND_IN = "Doe, J.: "  # an author the tagger reads for sure, put before an entry that names nobody
-_OWN_NOTE_HEAD_RE = re.compile(r"^\(\s*(?:with|mit|avec|con|com|met|med|z|insieme a|zus\. mit|zusammen mit)\s[^()]{2,200}\)\s*")
 
 
 def _names_nobody(parsed: Parsed) -> bool:
@@ -519,12 +515,7 @@ def _names_nobody(parsed: Parsed) -> bool:
             return False  # initials or an inverted name: a person
         if _names_a_body(name):
             return False  # "Centers for Disease Control and Prevention": a body as the author
-        words = name.split()  # (a one-word name stays: "Azzam", "박언영", a mononym)
-        # (a lower-case word is a particle only in a particle run: "van der Berg", not "Grenzen der Gemeinschaft")
-        lower = [k for k, w in enumerate(words) if w[:1].islower()]
-        odd = any(words[k] not in _NAME_PARTICLES or (words[k] in _SECOND_PARTICLES and (k == 0 or words[k - 1] not in _NAME_PARTICLES))
-                  for k in lower)
-        return len(words) >= 4 or (len(words) >= 2 and odd)
+        return name_of_title_words(name)  # (a one-word name stays: "Azzam", "박언영", a mononym)
     if not authors and title is not None and title.start > 0:
         # "Vertrauen als Ressource. " + TITLE "Zur Soziologie …": a first sentence left untagged; not
         # a label ("Invited panel:"), a quoted title's lead or an editor's mark ("(a cura di)")
@@ -534,6 +525,17 @@ def _names_nobody(parsed: Parsed) -> bool:
         # (a body heading its report is its author: "IBGE – Instituto Brasileiro de Geografia e Estatística.")
         return not _names_a_body(head.strip(" ."))
     return False
+
+
+def name_of_title_words(name: str) -> bool:
+    """A "name" of two or more words that reads as a title's words: four or more words, or a
+    lower-case word that is no particle ("Die Stimme des Chores", "Grenzen der Gemeinschaft"; a
+    particle counts only in a particle run: "van der Berg", "de la Cruz")."""
+    words = name.split()
+    lower = [k for k, w in enumerate(words) if w[:1].islower()]
+    odd = any(words[k] not in _NAME_PARTICLES or (words[k] in _SECOND_PARTICLES and (k == 0 or words[k - 1] not in _NAME_PARTICLES))
+              for k in lower)
+    return len(words) >= 4 or (len(words) >= 2 and odd)
 
 
 def _names_a_body(text: str) -> bool:
@@ -558,13 +560,11 @@ def _own_entries_reread(texts: list[str], first: list[Parsed]) -> list[Parsed]:
     if not suspects:
         return first
     out = list(first)
-    prefixed = []
-    for i in suspects:
-        note = _OWN_NOTE_HEAD_RE.match(texts[i])
-        prefixed.append(STAND_IN + texts[i][note.end():] if note else STAND_IN + texts[i])
+    # (a leading co-author note goes before the stand-in is put in its place)
+    skipped = {i: (m.end() if (m := LEADING_CO_AUTHOR_NOTE_RE.match(texts[i])) else 0) for i in suspects}
+    prefixed = [STAND_IN + texts[i][skipped[i]:] for i in suspects]
     for i, again in zip(suspects, _tag_model(prefixed)):
-        note = _OWN_NOTE_HEAD_RE.match(texts[i])
-        shift = len(STAND_IN) - (note.end() if note else 0)
+        shift = len(STAND_IN) - skipped[i]
         stand_in = [s for s in again.spans if s.label == "AUTHOR" and s.end <= len(STAND_IN)]
         title = again.first("TITLE")
         if len(stand_in) != 1 or title is None or title.start - len(STAND_IN) > 2:

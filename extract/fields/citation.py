@@ -373,12 +373,6 @@ _LEADING_WITH_NOTE_RE = re.compile(r"^\s*\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{
 _PLACE_PUBLISHER_SENTENCE_RE = re.compile(r"^[A-ZÄÖÜ][\w./ -]{1,40}:\s+([A-Za-zÄÖÜ][^:]{1,120})")
 
 
-# the owner's co-authors noted before an own entry, in the CV's language: "(mit Jonas Reichelt) Title, …"
-LEADING_FOREIGN_WITH_RE = re.compile(r"^\s*\(\s*(?:joint(?:ly)?\s+)?(?:with|mit|avec|con|com|met|med|z|insieme a)\s+([^()]{2,200})\)\s*"
-                                      r"(?=[A-ZÀ-Þ0-9\"“‘«„])")
-STAND_IN_AUTHOR = "Doe, J."
-
-
 _STATUS_AFTER_NAMES_RE = re.compile(r"[.,]\s*\(?((?i:forthcoming|in press|to appear|under review|submitted))\)?\.?$")
 
 
@@ -388,15 +382,16 @@ def parse_own_entry_text(raw: str) -> Optional[Entry]:
     which learnt from author-first references, otherwise reads the title's first words as names.
     The stand-in goes again; the co-authors a leading "(mit …)" note names stay. None when the
     text reads as starting with names of its own."""
-    noted = LEADING_FOREIGN_WITH_RE.match(raw)
-    body = raw[noted.end():] if noted else raw
-    from extract.entry_parser import parse_entry
+    from extract.entry_parser import STAND_IN, parse_entry
+    from extract.fields.cv_kinds import LEADING_CO_AUTHOR_NOTE_RE
 
-    entry = parse_entry(f"{STAND_IN_AUTHOR}: {body}")
+    noted = LEADING_CO_AUTHOR_NOTE_RE.match(raw)
+    body = raw[noted.end():] if noted else raw
+    entry = parse_entry(STAND_IN + body)
     if entry is None:
         return None
     names = [a.name for a in entry.authors] if entry.authors else split_author_list(entry.authors_text or "").names
-    if not names or fold(names[0]) not in (fold(STAND_IN_AUTHOR), fold("J. Doe"), fold("J Doe")) or len(names) > 1:
+    if len(names) != 1 or fold(names[0]) not in (fold("Doe, J."), fold("J. Doe"), fold("J Doe")):
         return None
     if not entry.title:
         return None

@@ -44,6 +44,9 @@ _TRANSLATION_LABEL = (r"(?:Traduction|Traducci[óo]n|Tradu[çc][ãa]o|Traduzione
 _TRANSLATION_RE = re.compile(rf"^{_TRANSLATION_LABEL}\s*:\s*(?P<name>(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){{1,4}}?)(?:\s+cho)?\s*,\s+(?P<rest>\S.+)$")
 _TRANSLATED_NOTE_RE = re.compile(r",\s+(?:aus dem \w+ übersetzt|traduit de l['’]\w+|translated from(?: the)? \w+|traducido del \w+)(?=[,.])")
 
+# the co-authors noted before an own entry, in the CV's language: "(mit Jonas Reichelt) Title, …"
+LEADING_CO_AUTHOR_NOTE_RE = re.compile(r"^\s*\(\s*(?:joint(?:ly)?\s+)?(?:with|mit|avec|con|com|met|med|z|insieme a|zus\.\s+mit|"
+                                       r"zusammen mit)\s+([^()]{2,200})\)\s*(?=[A-ZÀ-Þ0-9\"“‘«„])")
 # an own edited volume's mark heading the entry: "(dir.), Les frontières …", "(a cura di) Città …", "(ed.) Göç …"
 _EDITOR_MARK_HEAD_RE = re.compile(r"^\((?:dir|éd|ed|eds|Hg|Hgg|Hrsg|a cura di|coord|coords|org|orgs|red|eds?\.?)\.?\)\s*[,:]?\s+(?=\S)")
 # "Hg. (zus. mit Thomas Wiegand): Title", "(spoluautor: Tomáš Beneš) Title": co-editors and co-authors noted

@@ -195,11 +195,13 @@ def is_mark_not_venue(text: str) -> bool:
     return bool(_STATUS_VENUE_RE.fullmatch(text) or _AWARD_VENUE_RE.fullmatch(text))
 
 
+# an award's words: "Best Paper Award", "ISCA Best Student Paper finalist", "Outstanding Reviewer Award"
+AWARD_WORDS = (r"(?:(?:[A-Z]{2,}\s)?(?:best|outstanding|distinguished|honou?rable)\s+(?:[\w-]+\s+){0,3}?"
+               r"(?:award|prize|mention|paper|poster|demo|presentation)"
+               r"(?:\s+(?:award|winner|nominee|nomination|finalist|runner-up|candidate))?"
+               r"|(?:best|outstanding)\s(?:[\w-]+\s){0,2}award)")
 # an award or presentation mark the page set in emphasis ("🏆 **Best Paper Award**", "Oral")
-_AWARD_VENUE_RE = re.compile(
-    r"[^\w]{0,3}\s?(?:(?:best|outstanding|distinguished|honou?rable)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:award|prize|mention|paper|poster|demo|presentation)(?:\s+(?:award|nominee|finalist|runner-up))?"
-    r"|(?:oral|spotlight|poster)(?:\s+presentation)?)\s?[^\w]{0,3}", re.I)
+_AWARD_VENUE_RE = re.compile(rf"[^\w]{{0,3}}\s?(?:{AWARD_WORDS}|(?:oral|spotlight|poster)(?:\s+presentation)?)\s?[^\w]{{0,3}}", re.I)
 
 
 def one_line_paragraphs(text: str) -> str:

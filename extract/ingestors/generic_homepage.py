@@ -18,6 +18,7 @@ from extract.fields.citation import (
 from extract.fields.dates import YEAR_RE, find_year
 from extract.fields.sections import FOREIGN_PUBLICATION_KIND_RE, NON_PUBLICATION_SECTION_RE, POSITION_TITLE_RE, PUBLICATION_STATUS, SERVICE_LINE_RE
 from extract.fields.html import node_text
+from extract.fields.cv_kinds import LEADING_CO_AUTHOR_NOTE_RE
 from extract.fields.names import CJK_RE as _CJK_RE, split_author_list
 from extract.fields.text import clean_text, fold, strip_markdown
 from extract.ingestors.base import Entry, PageParse
@@ -1439,10 +1440,12 @@ def _one_author_from_title_words(entry: Entry) -> bool:
     names = [a.name for a in entry.authors] if entry.authors else split_author_list(entry.authors_text or "").names
     if len(names) != 1:
         return False
-    words = names[0].split()
     if re.search(r"\b[A-Z]\.", names[0]):
         return False  # "R. Quintanilla Ortega": initials make it a name
-    return len(words) >= 4 or len(words) == 1 or any(w[:1].islower() for w in words)
+    from extract.entry_parser import name_of_title_words
+
+    # (under a publications heading a lone word is no name either: "Kallimachos", "Diss")
+    return len(names[0].split()) == 1 or name_of_title_words(names[0])
 
 
 _POST_CLASS_RE = re.compile(r"(?:^|[-_])(?:post|entry-title|post-title|blog-post|single-post|hentry)(?:$|[-_])", re.I)
@@ -1493,23 +1496,28 @@ def _own_list_item_entry(node, text: str, links: list[str]) -> Optional[Entry]:
     body = re.sub(r"\s*(?:\[(?:pdf|arXiv|doi|slides|code|journal|preprint|link|video|bib(?:tex)?)\]\s*)+$", "", body, flags=re.I)
     if not 20 <= len(body) <= 600:
         return None
-    from extract.fields.citation import LEADING_FOREIGN_WITH_RE
+    readings: list[Optional[Entry]] = []  # the stand-in reading, made once when a branch asks for it
 
-    if LEADING_FOREIGN_WITH_RE.match(body):
+    def own_reading() -> Optional[Entry]:
+        if not readings:
+            readings.append(_own_reading(body, links))
+        return readings[0]
+
+    if LEADING_CO_AUTHOR_NOTE_RE.match(body):
         # "(mit Jonas Reichelt) Chor und Polis. Neue Perspektiven …": the co-authors' note heads an own entry
-        own = _own_reading(body, links)
+        own = own_reading()
         if own is not None and own.title and (own.year or own.venue):
             return own
     if not _own_entry_read(body):
         # (under its publications heading) read with a stand-in author: a title, and a year, a venue or a status
-        own = _own_reading(body, links)
+        own = own_reading()
         if own is None or _NEWS_SENTENCE_RE.match(body) or "!" in body or _ACTIVITY_LEAD_RE.match(body):
             return None
         # a venue read, or a container named ("…, in: Antike und Abendland (im Druck)")
         return own if (own.venue or re.search(r",\s+[Ii]n:?\s+[A-ZÀ-Þ]", body)) and (own.year or STATUS_RE.search(body)) else None
     entry = parse_entry_text(body)
     if entry.title and (entry.authors or entry.authors_text) and _one_author_from_title_words(entry):
-        own = _own_reading(body, links)  # "Die Stimme des Chores. Studien …": the title's head read as a name
+        own = own_reading()  # "Die Stimme des Chores. Studien …": the title's head read as a name
         name = entry.authors_text or entry.authors[0].name
         # (or a lone word read as a name: "[zugl. Diss. Heidelberg 2010]")
         if own is not None and (fold(name) in fold(own.title) or len(name.split()) == 1):

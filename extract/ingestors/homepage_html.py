@@ -80,9 +80,9 @@ def venue_tag(text: str) -> tuple[Optional[str], Optional[int], str]:
 
 
 def br_lines(node) -> list[str]:
+    """The node's visible text split at <br> and at nested block elements."""
     from extract.fields.html import name_mark_sup
 
-    """The node's visible text split at <br> and at nested block elements."""
     lines, current = [], []
     for item in node.descendants:
         name = getattr(item, "name", None)
