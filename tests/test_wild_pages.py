@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 730 pages, 4,740 labelled records
-FLOORS = dict(kind=720, owner=691, found=4589, authors=4447, year=4547, venue=4411)
-MAX_EXTRA = 226
+# measured on this version: 778 pages, 5,074 labelled records
+FLOORS = dict(kind=768, owner=738, found=4912, authors=4769, year=4862, venue=4715)
+MAX_EXTRA = 231
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 730 and totals["records"] == 4740
+    assert totals["pages"] == 778 and totals["records"] == 5074
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -183,6 +183,16 @@ _LEADING_ITALIC_TITLE_RE = re.compile(r"^((?:19|20)\d\d[a-z]?\s+)?(?:\*(?!\*)([^
                                       r"(?=[.:]|$|\s+[a-z]|,\s*(?:\d|[a-z]))")
 _UNDERSCORE_EMPHASIS_RE = re.compile(r"(?<![\w_])_(?=[^\s_])[^_\n]{1,80}(?<=[^\s_])_(?![\w_])")
 _ELIDED_NAMES_RE = re.compile(r",\s*(?:…|\.\.\.)\s*,\s*")
+# a year column: "2020  Title", "2020\tTitle", "[2021] Title"
+# (not "2021 — Title — Venue — Names": the separated-fields reader takes those whole)
+_YEAR_COLUMN_RE = re.compile(r"^\s*(?:\*\*|__)?[\[(]?((?:19|20)\d{2})[\])]?(?:\*\*|__)?(?:[ ]{2,}|\t|(?<=\])\s+)(?=\S)")
+# (before a name in natural order: a numbered Vancouver list, "8. Chowdhury F, …", reads well as it is)
+_LIST_NUMBER_RE = re.compile(r"^\d{1,3}\.\s+(?=[A-ZÀ-ÞĀ-Ž][a-zà-ÿ'’-]+(?:\s[A-Z]\.)?\s(?:(?:de|van|von|da|di|del|la|le)\s)*[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s)")
+_STATUS_HEAD_RE = re.compile(r"(?i:accepted|to appear|forthcoming|in press|submitted|under review)\s*:\s+(?=[A-Z\"“‘'])")
+_FIELD_GAP_RE = re.compile(r"\S[ ]{2,}(?=\S)")
+_NATURAL_FULL_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[A-Z]\.\s)?[A-ZÀ-ÞĀ-Ž][\w'’-]+){1,2}"
+_WITH_SENTENCE_RE = re.compile(r"(?<=\w)\.\s+(?:[Jj]oint(?:ly)?\s+)?[Ww]ith\s+(" + _NATURAL_FULL_NAME
+                               + r"(?:(?:,\s|,?\s(?:and|&)\s)" + _NATURAL_FULL_NAME + r"){0,5})(?:\.\s+(?=[A-Z])|\.?\s*$)")
 _WITH_HEAD_RE = re.compile(r"^with\s+((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:(?:,\s*|,?\s+(?:and|&)\s+)(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6}?)\s*:\s+(?=\S)")
 _GLUED_ARXIV_RE = re.compile(r"(?<=[a-z]{2})arXiv(?=\s?:\s?\d)")
 
@@ -198,6 +208,24 @@ def _prepare(text: str) -> str:
         text = _BLOCK_TAG_RE.sub(lambda m: ". " if m.group(0).lower().startswith("<br") else " ", text)
         text = re.sub(r"([.?!])\s*\.\s", r"\1 ", text)
 
+    if text and text[:1] in "[(0123456789 *_" and _YEAR_COLUMN_RE.match(text):
+        # a list's year column before the entry ("2020  Title. Authors. Venue.", "[2021] …"): the
+        # entry's date, moved to the end where a title-first entry would print it (left out when
+        # the entry prints it too)
+        column = _YEAR_COLUMN_RE.match(text)
+        rest = text[column.end():].rstrip()
+        text = rest if column.group(1) in rest else f"{rest}{'' if rest.endswith('.') else '.'} {column.group(1)}."
+    if text and ":" in text[:20] and _STATUS_HEAD_RE.match(text):
+        text = text[_STATUS_HEAD_RE.match(text).end():]  # "Accepted: Title. …": a status, no field
+    if text and "  " in text and len(_FIELD_GAP_RE.findall(text)) >= 2:
+        # fields set apart by runs of spaces, as a page's columns copy: "Title  Names  Journal  2019"
+        parts = re.split(r"[ ]{2,}", text.strip())
+        # (not a scrape's doubled spaces: those fall inside the fields, "Tanaka H,  Brennan  K.  Graph-based …")
+        if 3 <= len(parts) <= 7 and len(parts[0].split()) >= 3 and not any(p.endswith((",", ";")) for p in parts[:-1]) \
+                and all(len(p.split()) >= 2 or re.fullmatch(r"(?:19|20)\d{2}|[A-Z][A-Za-z]*[A-Z]\w*|(?i:preprint|submitted|forthcoming|accepted)", p)
+                        for p in parts[1:]) \
+                and any(looks_like_name_field(p) for p in parts[1:3]):
+            text = " | ".join(parts)
     if len(re.findall(r"\S[ ]*\t", text or "")) >= 2:
         # fields of an export set apart by tabs: keep them apart (a tab indenting a wrapped
         # line is only a space)
@@ -259,13 +287,21 @@ def _prepare(text: str) -> str:
         # (one name in full could be two title words: "…, with Kernel Methods.")
         # (after a quoted title, or closing the line: "Title, with A and B. Venue" reads as it is)
         if noted and (noted.group("quote") or noted.group("quote2") or not re.match(r"\s*[.;]\s", text[noted.end():])) \
-                and (re.search(r"\b[A-Z]\.", noted.group("names")) or re.search(r",|\band\b|&", noted.group("names"))):
+                and (noted.group("quote") or noted.group("quote2")  # (after a closing quote one full name is a name)
+                     or re.search(r"\b[A-Z]\.", noted.group("names")) or re.search(r",|\band\b|&", noted.group("names"))):
             text = f"{text[:noted.start()]}{noted.group('quote') or noted.group('quote2') or ''} (with {noted.group('names')}){text[noted.end():]}"
+    # the co-authors' sentence after the title: "Title. Joint with Rohan Verma. Econometrica …",
+    # "Title. With Imran Qureshi and Ana Ruiz. Past & Present …": the bracketed note the parser reads
+    if "ith " in text and _WITH_SENTENCE_RE.search(text):
+        text = _WITH_SENTENCE_RE.sub(lambda m: f" (with {m.group(1)}). ", text, count=1)
     # an own entry's co-author note heading it: "with Emma Lindahl: Position: …"
     if text.startswith("with "):
         text = _WITH_HEAD_RE.sub(lambda m: f"(with {m.group(1)}) ", text)
     # a CV's own labels before the entry: "C4. [2017] …", "J12. 2016. …", "[B2] 2019. …"
     text = _CV_LABEL_RE.sub("", text)
+    # a note's or a list's number: "2. Tadeusz Krawiec, “Parish Schools …,” Polish Review 58 …"
+    if text[:1].isdigit():
+        text = _LIST_NUMBER_RE.sub("", text, count=1)
     # a dictionary entry, a review or a translation listed in the CV's language ("Art. „X“, in: …",
     # "Compte rendu de : A, Titre, …", "Traduction de l'allemand : A, Titre, …"): its title read as such
     text = rewrite_cv_kind(text)
@@ -493,7 +529,23 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     if by_rule:
         tagged = iter(tag_texts([t for i, t in enumerate(texts) if i not in by_rule]))
         return [by_rule[i] if i in by_rule else next(tagged) for i in range(len(texts))]
-    return _own_entries_reread(texts, _tag_model(texts))
+    return _particle_head_reread(texts, _own_entries_reread(texts, _tag_model(texts)))
+
+
+def _particle_head_reread(texts: list[str], first: list[Parsed]) -> list[Parsed]:
+    """"de Vries, Femke. 2013. “Title.” …": an entry opening on a lower-case particle whose first
+    reading found no author is read again as if capitalised (the tagger learnt names from
+    capitals); the second reading is kept when it finds the name where the entry starts."""
+    suspects = [i for i, p in enumerate(first) if texts[i][:1].islower() and _PARTICLE_HEAD_RE.match(texts[i])
+                and not any(s.label == "AUTHOR" for s in p.spans)]
+    if not suspects:
+        return first
+    out = list(first)
+    for i, again in zip(suspects, _tag_model([texts[i] for i in suspects], capitalised=True)):
+        author = again.first("AUTHOR")
+        if author is not None and author.start == 0 and again.first("TITLE") is not None:
+            out[i] = again
+    return out
 
 
 STAND_IN = "Doe, J.: "  # an author the tagger reads for sure, put before an entry that names nobody
@@ -583,14 +635,20 @@ def _own_entries_reread(texts: list[str], first: list[Parsed]) -> list[Parsed]:
 
 
 
-def _tag_model(texts: list[str]) -> list[Parsed]:
+_PARTICLE_HEAD_RE = re.compile(r"(?:de|van|von|da|di|du|del|della|le|la|ten|ter|al|el|dos|das|do)\s(?:(?:der|den|la|le|los|las|del|de)\s)?"
+                               r"[A-ZÀ-ÞĀ-Ž][\w'’-]+,\s")
+
+
+def _tag_model(texts: list[str], capitalised: bool = False) -> list[Parsed]:
+    """Tagged readings of prepared texts (capitalised: each text's first letter read as a capital,
+    the spans kept on the text as written)."""
     nlp = load_model()
     tagger = nlp.get_pipe("tagger")
     labels = tagger.labels
     out: list[Parsed] = []
     for start in range(0, len(texts), BATCH_SIZE):
         batch = texts[start : start + BATCH_SIZE]
-        docs = make_docs(nlp, batch)
+        docs = make_docs(nlp, [t if not capitalised else t[:1].upper() + t[1:] for t in batch])
         for name, component in nlp.pipeline:
             if name != "tagger":
                 docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
@@ -603,7 +661,9 @@ def _tag_model(texts: list[str]) -> list[Parsed]:
                 out.append(Parsed.empty(doc_text(doc)))
                 continue
             tag_ids, probs = next(paths)
-            out.append(parsed_from_tags(doc, [labels[i] for i in tag_ids], probs))
+            parsed = parsed_from_tags(doc, [labels[i] for i in tag_ids], probs)
+            original = batch[len(out) - start]
+            out.append(parsed if parsed.text == original else parsed._replace(text=original))
     return out
 
 

@@ -64,6 +64,7 @@ _DIGIT_RANGE_RE = re.compile(r"\d\s?[-–—]")
 _ARXIV_ID_RE = re.compile(r"\barxiv\s*:\s*\S+", re.I)
 
 
+_TITLE_VERSION_TAIL_RE = re.compile(r"\s*\((?:version|vers\.|v\.?|release)\s?\d[\w.-]{0,12}\)$", re.I)
 _TITLE_DESCRIPTOR_RE = re.compile(
     r"\s*\[(?:doctoral|master'?s|ph\.?\s?d|data\s?set|computer|software|video|audio|podcast|unpublished|preprint|"
     r"conference|poster|abstract|paper presentation|tesis|tese|thèse|tesi|disertación|dissertação|dissertation|thesis|"
@@ -376,7 +377,7 @@ class Parsed(NamedTuple):
         if access and len(title[: access.start()].split()) >= 3:
             title = title[: access.start()]
         # a note's book details run into its title: ", 2nd ed.", ", 2 vols", ", trans. by Margaret Holt"
-        detail = _TITLE_BOOK_DETAIL_RE.search(title) if "," in title else None
+        detail = _TITLE_BOOK_DETAIL_RE.search(title) if ("," in title or "." in title) else None
         if detail and len(title[: detail.start()].split()) >= 2:
             title = title[: detail.start()]
         elif re.search(r",\s*\d{1,2}$", title) and re.match(r"\s*vols?\b", self.text[stop:]):
@@ -397,6 +398,10 @@ class Parsed(NamedTuple):
         title = _TITLE_HEAD_MARK_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
         title = _TITLE_DESCRIPTOR_RE.sub("", title)
+        if title[-1:] in "[(" or title.endswith(")"):
+            # "… imagery (Version 1) [" + "Data set]": an opening bracket whose inside the tagger left
+            # out, and APA's version of a data set or program, are no part of the title
+            title = _TITLE_VERSION_TAIL_RE.sub("", re.sub(r"\s*[\[(]$", "", title))
         title = _TITLE_NOTE_TAIL_RE.sub("", title)
         # Vancouver's article-type mark: "… in the ICU\" [letter]", "[editorial]", "[erratum]"
         title = re.sub(r"\s*\[(?i:letter|editorial|comment|commentary|erratum|correction|reply|news|abstract|map|video|podcast|poster|slides)\]$", "", title)
@@ -657,6 +662,15 @@ class Parsed(NamedTuple):
                 return None
         return venue
 
+    def record_venue(self) -> Optional[str]:
+        """The venue `pubsift parse` prints: a bare status ("Preprint, arXiv:2402.11873, 2024") is
+        no venue, the server named with it is. (A page's entry keeps the status, which the page
+        reader turns into a note.)"""
+        venue = self.venue()
+        if venue is not None and _BARE_STATUS_VENUE_RE.fullmatch(venue) and _ARXIV_HOST_RE.search(self.text):
+            return "arXiv"
+        return venue
+
     def _venue_found(self) -> Optional[str]:
         title = self.first("TITLE")
         raw = self.field_text("VENUE")
@@ -830,7 +844,7 @@ class Parsed(NamedTuple):
             "title": self.title(),
             "authors": [p._asdict() for p in self.people()],
             "year": year,
-            "venue": self.venue(),
+            "venue": self.record_venue(),
         }
         extras = {"date": date, "pages": self.pages() if self.spans else None, **self.ids(), "urls": self.urls()}
         record.update({k: v for k, v in extras.items() if v})
@@ -880,8 +894,10 @@ _CAPITALISED_WORDS_RE = re.compile(
 _AWARD_RE = re.compile(r"(?i)\b(?:award|prize|honou?rable mention|best (?:student )?paper|nominee|finalist)\b")
 _ACCESS_NOTE_HEAD_RE = re.compile(r"(?i)(?:retrieved|available|accessed|downloaded|viewed)\b")
 # an access note the tagger ran the title into: "… for parallel Prolog systems. Available via anonymous ftp from …"
-_TITLE_BOOK_DETAIL_RE = re.compile(r",\s*(?:\d+(?:st|nd|rd|th|d)\s+(?:rev\.\s+)?edn?\.?|\d+\s+vols?\.?|vol\.\s*\d+|t\.\s*\d+|"
-                                   r"(?:trans(?:lated)?\.?|ed(?:ited)?\.?|hrsg\.?)\s+(?:by|von)\s+[^,]{2,80}?)\s*$", re.I)
+_TITLE_BOOK_DETAIL_RE = re.compile(r"[,.]\s*(?:\d+(?:st|nd|rd|th|d)\s+(?:rev\.\s+)?edn?\.?|\d+\s+vols?\.?|vol\.\s*\d+|t\.\s*\d+|"
+                                   r"(?:trans(?:lated)?\.?|ed(?:ited)?\.?|hrsg\.?)\s+(?:by|von)\s+[^,]{2,80}?|trans(?:lated)?\.?)\s*$"
+                                   # APA's translator after the title: "The grammar of public life (A. Stevens, Trans.)"
+                                   r"|\s*\([^()]{2,80},\s*(?:Trans|Ed|Eds)\.\)\s*$", re.I)
 _ACCESS_SENTENCE_RE = re.compile(r"\.\s+(?:Available|Retrieved|Obtainable|Downloadable)\s+(?:via|from|at|online|on|by)\b")
 _STATUS_ONLY_RE = re.compile(PUBLICATION_STATUS, re.I)
 # APA's publisher "Author": the body that wrote the report published it
@@ -1018,6 +1034,15 @@ def university_after_department(text: str, start: int, end: int) -> Optional[str
     return university.group(1).strip(" ,.;") if university else None
 
 
+_EDITION_THEN_PUBLISHER_RE = re.compile(
+    r"\((?:\d{1,2}(?:st|nd|rd|th)|[A-Z][a-z]+|rev\.|revised|expanded)\s(?:ed|edn|edition)\.?(?:,\s*[Vv]ol\.\s*\d{1,3})?\)\.\s+"
+    r"([A-Z][^.;()\[\]]{1,60}?)\.?(?:\s+(?:https?://|doi:)\S+)?\s*$")
+
+
+_BARE_STATUS_VENUE_RE = re.compile(r"(?i:preprint|e-?print|submitted|under review|in review|forthcoming|in press|accepted|"
+                                   r"to appear|working paper|manuscript|in preparation|draft)\.?")
+
+
 def untagged_venue(tail: str) -> Optional[str]:
     """Publisher, school or arXiv named after a title (see above); None when the tail names
     none of them."""
@@ -1037,6 +1062,9 @@ def untagged_venue(tail: str) -> Optional[str]:
         # ". Biometrika, forthcoming." (not "In: Deutscher Materialfluss-Kongress. Düsseldorf: VDI
         # Verlag, 2021", where a sentence ends)
         return short_name.strip(" ,.;")
+    edition = _EDITION_THEN_PUBLISHER_RE.match(tail) if tail[:1] == "(" else None
+    if edition:  # APA's book: "Title (3rd ed.). SAGE.", "(Vol. 2). Routledge. https://doi.org/…"
+        return edition.group(1).strip(" ,.;")
     acronym = _ACRONYM_YEAR_HEAD_RE.match(tail)
     if acronym:  # a homepage's ". ICALP 2021 (Track A).", ". ACM CCS '22, Los Angeles.", ". EuroS&P 2021."
         return acronym.group(1)
@@ -1272,7 +1300,8 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # one run of initials: "J.", "JA", "K-W", "J.-P." (a given name written short)
 # Latin (with the accented capitals of Turkish, Polish, Czech … initials: "İ.", "Ł.", "Š."), or
 # Cyrillic ("А. В.")
-_INITIALS_RE = re.compile(r"^(?:(?:[A-ZА-ЯЁ]\.?|[À-ÖØ-ÞĀ-Ž]\.)-?){1,3}$|^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][a-zа-яё]?\.$|^[A-Z]{0,2}[ÀĀ-Ž][A-Z]{0,2}$")
+# (an accented capital alone is an initial, "Moreau É"; not the Irish particle "Ó", "Ó Briain D.")
+_INITIALS_RE = re.compile(r"^(?:(?:[A-ZА-ЯЁ]\.?|[À-ÖØ-ÞĀ-Ž]\.)-?){1,3}$|^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][a-zа-яё]?\.$|^(?!Ó$)[A-Z]{0,2}[À-ÖØ-ÞĀ-Ž][A-Z]{0,2}$")
 _DASHED_NAMES_RE = re.compile(r"[a-zà-ÿ]\s+[-–]\s+[A-ZÀ-Þ]")  # Italian "A. Ferri - L. Mancini"
 _SEVERAL_RE = re.compile(r"\s(?:and|&|und|et|en|og|och|ve|dan)\s|\s[ye]\s(?=[^\s,]+\s+[^\s,])|;")
 _NAME_JUNK_RE = re.compile(r"\([^)]*\)|[*^†‡§¶#✉⁎∗✝]")
@@ -3268,6 +3297,38 @@ def _code_token_read_as_venue(tags: list[str], texts: list[str], runs: list[list
     return [r for r in runs if r[0] != "DROP"]
 
 
+def _title_head_read_as_venue(text: str, spans: list) -> list:
+    """A title's head before its colon read as a venue opening the entry ("Rivers of Empire:" +
+    TITLE "Irrigation and Authority in Colonial Punjab", then the journal "Past & Present"): an
+    entry does not open with its journal when another follows the title."""
+    if len(spans) < 3 or spans[0].label != "VENUE" or spans[0].start > 1 or spans[1].label != "TITLE":
+        return spans
+    head, title = spans[0], spans[1]
+    if not text[head.start : head.end].rstrip().endswith(":") or title.start - head.end > 2 \
+            or not any(s.label == "VENUE" for s in spans[2:]):
+        return spans
+    return [FieldSpan("TITLE", head.start, title.end, min(head.confidence, title.confidence))] + spans[2:]
+
+
+def _name_head_read_as_title(texts: list[str], runs: list[list], confidence: list[float]) -> list[list]:
+    """A double surname's first word the tagger read as a one-word title between two authors
+    ("Ortúzar, F.;" + TITLE "Morales" + AUTHOR "Cienfuegos, M. J.;"), while the entry's real title
+    comes later: the word is the name's."""
+    if len(runs) < 4:
+        return runs
+    for k in range(1, len(runs) - 1):
+        prev, run, nxt = runs[k - 1], runs[k], runs[k + 1]
+        if (run[0] == "TITLE" and run[2] - run[1] <= 2 and nxt[0] == "AUTHOR" and nxt[1] == run[2] and prev[0] == "AUTHOR"
+                and all(texts[j] in (".", ",", ";", "&", "and") for j in range(prev[2], run[1]))
+                and all(texts[j][:1].isupper() for j in range(run[1], run[2]))
+                and any(r[0] == "TITLE" and r[2] - r[1] >= 3 for r in runs[k + 2:])):
+            # (the two tokens at the moved boundary were the tagger's doubt; the rest of the name says how sure it is)
+            rest = confidence[nxt[1] + 1 : nxt[2]]
+            nxt[1], nxt[3] = run[1], min(rest) if rest else nxt[3]
+            return runs[:k] + runs[k + 1:]
+    return runs
+
+
 def _years_in_title(tags: list[str], texts: list[str], runs: list[list]) -> list[list]:
     """Years beside the title that the tagger read as a second date, when the entry's own date
     stands before the title: they are the title's.
@@ -3566,6 +3627,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     runs = _years_in_title(tags, texts, runs)
     runs = _extend_dangling(tags, texts, runs)
     runs = _quoted_head_runs_on(tags, texts, runs)
+    runs = _name_head_read_as_title(texts, runs, confidence)
     merged: list[list] = []
     has_venue = any(r[0] == "VENUE" for r in runs)
     for run in runs:
@@ -3602,6 +3664,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
         FieldSpan(label, starts[s], starts[e - 1] + len(texts[e - 1]), round(conf, 4))
         for label, s, e, conf in merged
     ]
+    spans = _title_head_read_as_venue(text_of_doc, spans)
     spans = _person_named_in_title(text_of_doc, spans)
     spans = _last_author_read_into_venue(text_of_doc, spans)
     spans = _quoted_venue_is_title(text_of_doc, spans)

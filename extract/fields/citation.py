@@ -409,6 +409,45 @@ def parse_own_entry_text(raw: str) -> Optional[Entry]:
 
 
 def parse_entry_text(raw: str) -> Entry:
+    entry = _parse_noted_entry_text(raw)
+    if "*" in raw or "_" in raw:
+        entry = _italic_title_reread(raw, entry)
+    return entry
+
+
+# one single-emphasis span of a Markdown line: "*Title of the paper*", "_Title_" (not "**bold**",
+# not the marks after names: "Doe*, Lee*")
+_MD_ITALIC_SPAN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[,;:—–-]))([*_])(?![*_\s])([^*_\n]{12,400}?)(?<![\s*_])\1(?![*_\w])")
+
+
+def _italic_title_reread(raw: str, entry: Entry) -> Entry:
+    """A Markdown line whose one italic span is its title ('Takahashi, R. 2022, *Bolometric
+    Corrections for Obscured AGN in the Mid-Infrared*, AJ, 164, 88') read again with that span
+    in quotes, when the first reading cut the title inside the span or ran it past it. An italic
+    span that is the venue (APA's "*Journal of …*") leaves the reading alone."""
+    spans = [m for m in _MD_ITALIC_SPAN_RE.finditer(raw) if len(m.group(2).split()) >= 3]
+    if len(spans) != 1 or not entry.title:
+        return entry
+    italic = spans[0].group(2).strip()
+    title, shown = fold(entry.title), fold(italic)
+    if not shown or title == shown or (entry.venue and fold(entry.venue) in (shown,)) \
+            or not (title in shown or shown in title):
+        return entry
+    quoted = raw[: spans[0].start()] + "“" + italic.rstrip(" .,") + ",” " + raw[spans[0].end():].lstrip(" ,.")
+    again = _parse_noted_entry_text(quoted)
+    if not again.title or fold(again.title) != fold(italic.rstrip(" .,")):
+        return entry
+    # the first reading's venue stands unless it took in part of the span ("AGN in the Mid-Infrared,
+    # AJ"); its authors stand unless its title ran on before the span (the names read as title)
+    if entry.venue and not any(w in fold(entry.venue).split() for w in shown.split()[-2:]):
+        again.venue = entry.venue
+    if title in shown:
+        again.authors, again.authors_text = entry.authors, entry.authors_text
+    again.year = again.year or entry.year
+    return again
+
+
+def _parse_noted_entry_text(raw: str) -> Entry:
     if "⟨" in raw:
         raw = angle_ids_as_text(raw)
     from extract.entry_parser import NOTE_LEAD_IN_RE

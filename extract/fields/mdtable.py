@@ -238,6 +238,9 @@ def html_table_entries(soup) -> tuple[list[Entry], set[int]]:
                 entry = parse_html_entry(cell_node, node_text(cell_node), [], dated="year" in columns)
                 if entry is not None and "year" in columns and columns["year"] < len(texts):
                     entry.year = find_year(texts[columns["year"]]) or entry.year  # the year column says
+                if entry is not None and "venue" in columns and columns["venue"] < len(texts) and texts[columns["venue"]].strip():
+                    # "Title | … | Venue" tables: the venue column says where, the title cell only who
+                    entry.venue = texts[columns["venue"]].strip()
             if entry is None:
                 entry = _entry(texts, columns)
             if entry is not None:

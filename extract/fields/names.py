@@ -19,7 +19,7 @@ PARTICLES = {
 }
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
 # Contribution / affiliation markers glued to names: "Yuan*", "Lee^", "Smith†", "Doe1,2", "Li#".
-_MARKERS_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝]+|(?<=[^\W\d_])\d+(?:,\d+)*\b|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_MARKERS_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝★☆✦✧]+|(?<=[^\W\d_])\d+(?:,\d+)*\b|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+others\b|\bu\.\s?a\.(?=\s*$|\s*[,;:])"
                             r"|(?:&|\band\b|\+)\s*\d{1,4}\s+(?:others|more|colleagues|co-?authors)(?:\s+(?:authors?|co-?authors?))?\b"  # Pure's "& 3 others", al-folio's "and 3 more authors"
                             r"|\+\s*\d{1,4}\s+(?:more\s+)?(?:authors?|co-?authors?)\b)", re.I)  # Semantic Scholar's "+3 authors"
@@ -515,7 +515,9 @@ _ORGANISATION_STEM_RE = re.compile(r"(?i)universit|klinik|institut|hochschul|aka
 
 _BODY_WORDS = _ORGANISATION_WORDS | {"organization", "organisation", "secretariat", "division", "collaboration", "committee",
                                      "commission", "office", "services", "service", "authority", "bureau", "board",
-                                     "programme", "program", "network", "initiative", "unit", "panel", "federation"}
+                                     "programme", "program", "network", "initiative", "unit", "panel", "federation",
+                                     # a trial's or registry's group author: "Gulf Heart Registry Investigators"
+                                     "investigators", "trialists", "registry", "alliance", "coalition", "trust"}
 
 
 def is_organisation_name(name: str) -> bool:

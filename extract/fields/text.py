@@ -66,7 +66,7 @@ _ABBREVIATION_END_RE = re.compile(r"\b(?:al|Inc|Ltd|Co|Jr|Sr|[A-Z])\.$")
 # star after an initial ("Guo, R.*") for the corresponding author
 # (one star, and not the "**" that closes a Markdown bold: "**Constantinescu, I.-M.**",
 # while "**Ortiz, D.***" is a mark and then the closing "**")
-_AUTHOR_MARK_RE = re.compile(r"\s?[†‡§¶]+|(?<=\b[A-Z]\.)\\?\*(?=\*\*|[^*]|$)")  # pandoc escapes it: "F.\*"
+_AUTHOR_MARK_RE = re.compile(r"\s?[†‡§¶★☆✦✧]+|(?<=\b[A-Z]\.)\\?\*(?=\*\*|[^*]|$)")  # pandoc escapes it: "F.\*"
 
 
 def strip_author_marks(text: str) -> str:

@@ -161,6 +161,8 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str, owner:
         venue = re.sub(r"\s+\d{1,4},\s*no\.?$", "", venue) or venue
         # "— *solo*. *Optimization Letters*": a note that no one else wrote it, no part of the venue
         venue = re.sub(r"(?i)^(?:solo|sole[- ]author(?:ed)?|single[- ]author(?:ed)?)\b[.,;:]?\s*", "", venue) or None
+    if venue and re.fullmatch(r"[\W\d_]*", venue):
+        venue = None  # ", 2024." or "12(3): 45–67" left where a venue would be: a date or locants, no venue
     abstract = one_line_paragraphs(entry.abstract) if entry.abstract else None
     note = one_line(entry.note) if entry.note else None
     if venue and (_STATUS_VENUE_RE.fullmatch(venue) or _AWARD_VENUE_RE.fullmatch(venue)):

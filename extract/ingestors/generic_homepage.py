@@ -684,6 +684,13 @@ def _drop_indented_notes(lines: list[str]) -> list[str]:
     return lines
 
 
+# a row of a site's buttons copied with the text ("Download PDF   Share   Cite", "[PDF] [Code] [BibTeX]")
+_UI_BUTTON_ROW_RE = re.compile(
+    r"^\s*(?:\[?\s*(?:download(?:\s+(?:pdf|citation))?|pdf|bibtex|bib|ris|cite|citation|share|code|slides|video|poster|"
+    r"abstract|html|data(?:set)?|supplement(?:ary)?(?: (?:material|information))?|r package|github|project(?: page)?|"
+    r"export|save|preview|full text|read more|copy link|tweet|email)\s*\]?[\s|·•/]*){1,8}$", re.I)
+
+
 def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[str]]]:
     """(text, links, is_list_item, section heading) per candidate: blank-line blocks, and
     inside a block with several entries one candidate per entry. The section is the last
@@ -696,6 +703,8 @@ def _candidates_text(page: Page) -> list[tuple[str, list[str], bool, Optional[st
     section: Optional[str] = None
     for block in re.split(r"\n\s*\n", text):
         lines = _drop_indented_notes(_join_lone_numbers([l for l in block.splitlines() if l.strip()]))
+        while len(lines) > 1 and _UI_BUTTON_ROW_RE.match(lines[-1]):
+            lines = lines[:-1]  # "Download PDF   Share   Cite" under an entry: the site's buttons
         if not lines:
             continue
         while lines and _is_section_heading(lines[0]):  # "Publications" / "Journal Articles"
@@ -897,6 +906,27 @@ _MAX_OUTLINE_ELEMENTS = 300_000  # beyond this, entries further down get no sect
 _FIELD_LABEL_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:field-label|label|field__label)(?:$|[\s_-])")
 
 
+# a lab page's list grouped by who wrote it ("Publications" > "Students & postdocs"): a people
+# heading, which names a non-publication section on its own, read through to the heading above
+_PEOPLE_ROLE_HEADING_RE = re.compile(
+    r"\W*(?:(?:current|former|past|phd|graduate|undergraduate|lab|group|team)\s+)?"
+    r"(?:principal investigators?|pis?|students?|postdocs?|post-docs?|postdoctoral (?:fellows|researchers)|alumni|"
+    r"(?:lab |group |team )?members|people|team|researchers|staff)"
+    r"(?:\s*(?:&|and|,)\s*(?:students?|postdocs?|post-docs?|alumni|visitors|staff|members))*\W*$", re.I)
+
+
+def _table_heading_cell(cell) -> bool:
+    """The one cell of a table row spanning the columns, holding a few bold words and no more."""
+    row = cell.parent
+    if row is None or row.name != "tr" or len(row.find_all(["td", "th"], recursive=False, limit=2)) != 1:
+        return False
+    text = cell.get_text(" ", strip=True)
+    if not text or len(text) > 60 or len(text.split()) > 6:
+        return False
+    bold = cell.find(["b", "strong", "h1", "h2", "h3", "h4", "h5", "h6"])
+    return cell.name == "th" or (bold is not None and bold.get_text(" ", strip=True) == text)
+
+
 class _Outline:
     """The page's headings and <dt> terms in document order, built in one pass, so each
     candidate finds its section and year heading by bisection (a walk back through the page
@@ -919,6 +949,9 @@ class _Outline:
                 letters = [c for c in text if c.isalpha()]
                 if 1 <= len(text.split()) <= 6 and len(letters) >= 4 and all(c.isupper() for c in letters):
                     self.marks.append((position, "h2", text))
+            elif element.name in ("td", "th") and element.get("colspan") and _table_heading_cell(element):
+                # an old table layout's section row: one cell across the table, "<b>Invited Talks</b>"
+                self.marks.append((position, "h3", clean_text(element.get_text(" ", strip=True))))
             elif element.name in ("div", "span", "label", "strong") and _FIELD_LABEL_CLASS_RE.search(" ".join(element.get("class") or [])):
                 # a CMS field's label ("Awards:", "Selected Publications:" in Drupal profiles) heads its field
                 text = clean_text(element.get_text(" ", strip=True))
@@ -938,8 +971,10 @@ class _Outline:
         read as an outline, nearest first and each one level up: an entry's own <h3> title
         ("Why Do Experts Specialize?") names no section, the <h2> "Talks" above it does. A
         publication heading on the way up ("Selected Papers" under "Research & Projects")
-        settles it the other way."""
+        settles it the other way. A people heading ("Students & postdocs", "Principal Investigator")
+        under a publication heading groups the list by its authors' roles: publications still."""
         below_level = 7
+        people_group = None
         for _, name, text in self._before(node):
             if name == "dt":
                 continue
@@ -950,16 +985,20 @@ class _Outline:
             if _YEAR_ONLY_RE.match(text):
                 continue
             text = _CJK_RE.sub(" ", text).strip()  # "获奖 Awards": bilingual headings
+            if people_group is None and _PEOPLE_ROLE_HEADING_RE.match(text):
+                people_group = True  # settled by the headings above it
+                continue
             if NON_PUBLICATION_SECTION_RE.search(text):
                 return True
             if _PUBLICATION_HEADING_RE.match(text.strip(" #*:")):
                 return False
-        return False
+        return bool(people_group)
 
     def in_publication_section(self, node) -> bool:
         """Whether the nearest section heading above the node (the same outline walk) names
         publications: "Papers", "Preprints", "Selected publications"."""
         below_level = 7
+        people_group = None
         for _, name, text in self._before(node):
             if name == "dt":
                 continue
@@ -970,6 +1009,9 @@ class _Outline:
             if _YEAR_ONLY_RE.match(text):
                 continue
             text = _CJK_RE.sub(" ", text).strip()
+            if people_group is None and _PEOPLE_ROLE_HEADING_RE.match(text):
+                people_group = True
+                continue
             if NON_PUBLICATION_SECTION_RE.search(text):
                 return False
             if _PUBLICATION_HEADING_RE.match(text.strip(" #*:")):
@@ -1309,6 +1351,39 @@ def _family_counts(entries: list[Entry]):
             named += 1
             counts.update({(split_name(n).family or n).lower() for n in names})
     return counts, named
+
+
+# a lab page names its leader in prose or on a card: "The group is led by dr hab. Magdalena
+# Wróblewska", "Principal Investigator: Prof. Kenji Mori", "<h3>Dr Ana Ruiz</h3><p>Group leader</p>"
+_LEADER_NAME = r"([A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w'’-]+|van|von|de|der|da|di|del|la|le)){1,3})"
+_HONORIFICS = r"(?:(?:prof(?:essor)?\.?|dr\.?|hab\.?|assoc\.?|asst\.?|associate|assistant|univ\.?|doc\.?|ing\.?|mgr\.?)\s+)*"
+_LEADER_CUE_RE = re.compile(
+    r"\b(?:led by|headed by|directed by|run by|(?:principal investigator|group leader|team leader|lab(?:oratory)? director|"
+    r"head of (?:the )?(?:group|lab(?:oratory)?|team)|PI)\s*[:–—-])\s*" + _HONORIFICS + _LEADER_NAME)
+_LEADER_CARD_RE = re.compile(
+    r"(?:^|[.;|]\s|\n)\s*" + _HONORIFICS + _LEADER_NAME + r"(?:,[^\n,]{1,30}){0,2}\s*[\n(–—-]?\s*"
+    r"(?:principal investigator|group leader|team leader|lab(?:oratory)? director|head of (?:the )?(?:group|lab))\b", re.I)
+
+
+def _group_leader(text: str, entries: list[Entry]) -> Optional[str]:
+    """The leader a lab page names ("led by …", a card's "Principal Investigator"), taken as the
+    page's owner when that name's family is on at least half of the entries (the rest are the
+    students' papers the page lists too)."""
+    if len(entries) < 3 or any("owner-implicit" in e.flags for e in entries):
+        return None
+    low = text[:50_000]
+    if not re.search(r"(?i)led by|headed by|directed by|run by|principal investigator|group leader|team leader|"
+                     r"director|head of|\bPI\b", low):
+        return None
+    counts, named = _family_counts(entries)
+    if named < 3:
+        return None
+    for m in list(_LEADER_CUE_RE.finditer(low)) + list(_LEADER_CARD_RE.finditer(low)):
+        name = m.group(1).strip()
+        family = name.split()[-1].lower()
+        if counts.get(family, 0) * 2 >= named:
+            return name
+    return None
 
 
 def nobody_in_common(entries: list[Entry]) -> bool:
@@ -1725,6 +1800,8 @@ def _parse_html(page: Page) -> PageParse:
         # a blog's name in the <title> ("Three papers I keep re-reading – Load Path") over a review of
         # other people's papers: the "owner" is on none of them and no one is on most
         person = None
+    if person is None and entries:
+        person = _group_leader(visible_text(soup), entries)
     if person is None and _group_list(soup, entries):
         return PageParse(kind="not-a-profile", evidence=[
             f"{len(entries)} references of a group's members, no one on most of them: a group's list, not a person's"])
@@ -1840,6 +1917,8 @@ def parse(page: Page) -> PageParse:
     else:
         stacked_owner = None
     person = stacked_owner or (_text_owner(page.visible_text(), entries) if entries else None)
+    if person is None and entries:
+        person = _group_leader(page.visible_text(), entries)
     if person:
         person = _name_behind_nickname(page.visible_text()[:20000], person)
     if person is None and len(_TIME_SLOT_RE.findall(page.visible_text()[:200_000])) >= 5:

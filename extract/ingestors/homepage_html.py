@@ -701,6 +701,18 @@ def _title_then_with_line(lines: list[str], links: list[str]) -> Optional[Entry]
     return entry
 
 
+def _bold_title_over_apa_names(node, lines: list[str]) -> bool:
+    """"<strong>Rhythm, Entrainment, and Social Bonding</strong><br>Barrientos-Hale, L. (2022). In …":
+    a bold first line over APA's names and bracketed year is the title, however name-like its words."""
+    from extract.ingestors.jemdoc import NAMES_THEN_YEAR_RE
+
+    bold = node.find(["strong", "b"]) if hasattr(node, "find") else None
+    # (a label in bold over the whole reference, "<strong>Citation</strong><br>Names (2024). Title. …", is no title)
+    return (bold is not None and len(lines[0].split()) >= 3 and not lines[0].rstrip().endswith(":")
+            and clean_text(bold.get_text(" ", strip=True)).strip(" .") == lines[0].strip(" .")
+            and NAMES_THEN_YEAR_RE.match(lines[1]) is not None and authors_score(NAMES_THEN_YEAR_RE.match(lines[1]).group(1)) >= 0.6)
+
+
 def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> Optional[Entry]:
     """One entry from an HTML list item / paragraph, or None when it does not read like one.
     dated: a year heading above dates the entry, so its text need not hold a year."""
@@ -722,7 +734,8 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
         lines[0] = venue_tag(lines[0])[2]
     lines = [l for l in (_LINK_WORDS_RE.sub(" ", l).strip() for l in lines) if l.strip(" []|") and not BUTTON_ROW_RE.fullmatch(l)]
     entry = None
-    if len(lines) >= 2 and authors_score(lines[0]) < 0.6 and any(authors_score(l) >= 0.6 for l in lines[1:3]):
+    bold_over_names = len(lines) >= 2 and _bold_title_over_apa_names(node, lines)
+    if bold_over_names or (len(lines) >= 2 and authors_score(lines[0]) < 0.6 and any(authors_score(l) >= 0.6 for l in lines[1:3])):
         entry = entry_from_lines(lines, list(links), [])
     if entry is None and len(lines) >= 2 and authors_score(lines[0]) < 0.6:
         entry = _title_then_with_line(lines, links)
@@ -800,10 +813,19 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                 # title first: 'Title. A. Author, B. Author. Venue, 2019'
                 from extract.fields.citation import split_sentences
 
-                parts = split_sentences(after)
-                if parts and ("," in parts[0] or " and " in parts[0]) and authors_score(parts[0]) >= 0.6:
-                    entry.authors_text = parts[0]
-                    after = " ".join(parts[1:])
+                from extract.ingestors.jemdoc import NAMES_THEN_YEAR_RE
+
+                apa = NAMES_THEN_YEAR_RE.match(after)
+                if apa and authors_score(apa.group(1)) >= 0.6:
+                    # "<strong>Title</strong><br>Okonjo, T., & Lindgren, M. (2021). <em>Venue</em>, 31(1)":
+                    # the names and the year in brackets, as APA writes them, then the venue
+                    entry.authors_text = apa.group(1).strip(" ,")
+                    after = f"{apa.group(3)} {apa.group(2)}".strip()
+                else:
+                    parts = split_sentences(after)
+                    if parts and ("," in parts[0] or " and " in parts[0]) and authors_score(parts[0]) >= 0.6:
+                        entry.authors_text = parts[0]
+                        after = " ".join(parts[1:])
             after = _LATER_VERSION_RE.sub("", after) or after  # "FOCS 2020; journal version in SICOMP 2022"
             venue, notes = _venue_and_notes(after)
             if venue:

@@ -82,6 +82,12 @@ _DANGLING_END_RE = re.compile(r"\b(?:a|an|the|of|for|with|and|or|via|from|in|on|
                               r"versus|vs\.?|between|through|without|at|as)$", re.I)
 
 
+# APA's chapter: "In A. Editor & B. Editor (Eds.), Book title (pp. 145–168). Publisher."
+_CHAPTER_IN_BOOK_RE = re.compile(r"In:?\s+[^()]{2,200}?\((?:Eds?|eds?|Hrsg|dir)\.?\),\s*(.+?)(?:\s*\((?:pp?\.|Vol\.)[^()]*\))?(?:\.\s|\.?$)")
+# APA's names then bracketed year: "Okonjo, T., & Lindgren, M. (2021). Venue, 31(1)" -> names, year, the rest
+NAMES_THEN_YEAR_RE = re.compile(r"([^()]{3,600}?)\s*\(((?:19|20)\d{2})[a-z]?\)\.?\s*(.*)$", re.S)
+
+
 def entry_from_lines(lines: list[str], urls: list[str], notes: list[str]) -> Optional[Entry]:
     """One entry from its display lines: title, authors, venue (as jemdoc pages lay them out)."""
     lines = [clean_text(_LINK_WORD_RE.sub(" ", l)).strip(" ,.") for l in lines]
@@ -109,6 +115,11 @@ def entry_from_lines(lines: list[str], urls: list[str], notes: list[str]) -> Opt
             lines = [f"{lines[0]} {lines[1]}"] + lines[2:]
         entry = Entry(title=lines[0], urls=list(urls))
         rest = lines[1:]
+        apa = NAMES_THEN_YEAR_RE.match(rest[0]) if rest and "(" in rest[0] else None
+        if apa and authors_score(apa.group(1)) >= 0.6:
+            # "Okonjo, T., & Lindgren, M. (2021). Rhythm & Cognition, 31(1), 12–27.": APA's names and
+            # bracketed year on the line under the title, the venue after them
+            rest = [apa.group(1).strip(" ,"), f"{apa.group(3)} {apa.group(2)}".strip()] + rest[1:]
         co_authors = re.fullmatch(r"\(\s*(?:joint(?:ly)?\s+)?with\s+([^()]{2,300})\)", rest[0]) if rest else None
         if co_authors and authors_score(co_authors.group(1)) >= 0.6:
             # "(with Chloé Fontaine, Ravi Subramanian, and Li Wen)": the co-authors, the owner implicit
@@ -132,6 +143,9 @@ def entry_from_lines(lines: list[str], urls: list[str], notes: list[str]) -> Opt
         if year:
             entry.year = year
             tail = re.sub(rf"[,\s]*(?:(?:{_MONTHS})[a-z]*\.?,?\s*)?\(?\b{year}\b\)?\s*$", "", tail, flags=re.I).strip(" ,.")
+        chapter = _CHAPTER_IN_BOOK_RE.match(tail)
+        if chapter:  # "In M. Lindgren & P. Sato (Eds.), Handbook of … (pp. 145–168). Halden Academic": the book
+            tail = chapter.group(1)
         tail = _VOLUME_PAGES_RE.sub("", tail).strip(" ,.;:")
         entry.venue = tail or None
         if not entry.authors_text and not year and not urls:

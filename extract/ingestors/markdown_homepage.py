@@ -138,6 +138,9 @@ def _bold_title(block: str) -> Optional[re.Match]:
     return m
 
 
+_ITALIC_HEAD_RE = re.compile(r"\s*(?:\*(?!\*)|_(?!_))\S")
+
+
 def _parse_bold_block(block: str, m: re.Match) -> Entry:
     title = next(t for t in (m.group("t1"), m.group("t2"), m.group("t3"), m.group("t4")) if t is not None)
     url = m.group("u1") or m.group("u2") or m.group("u4")
@@ -195,13 +198,16 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
         else:
             # everything on one line: "Authors. *Venue 2020*. [pdf](url)", "— Authors — *Venue*, 2024"
             others = [p for p in split_fields(strip_markdown(_strip_link_markers(first))) if p.strip(" .")]
-    if len(others) == 1 and not first and not entry.authors_text:
+    # a line opening in italics opens with the venue ("*Economics Letters*, 2019, 178: 12–16"), never
+    # with the names, however name-like its words
+    italic_head = bool(others) and _ITALIC_HEAD_RE.match(others[0]) is not None
+    if len(others) == 1 and not first and not entry.authors_text and not italic_head:
         # the names and the venue on the line under the title: "**E. Mensah**, S. Agyeman.
         # *arXiv:2404.07781*, 2024. [[pdf]](url)": one field per sentence, as on the title's line
         split = [p for p in split_fields(strip_markdown(_strip_link_markers(others[0]))) if re.sub(r"[\[\]\s|.]", "", p)]
         if len(split) >= 2 and authors_score(split[0].strip(" .")) >= 0.6:
             others = split
-    if others and not entry.authors_text:
+    if others and not entry.authors_text and not (italic_head and len(others) == 1):
         author_line = _strip_link_markers(strip_markdown(others[0])).strip(" .")
         if authors_score(author_line) >= 0.6:
             entry.authors_text = author_line

@@ -28,6 +28,11 @@ _FIELD_LABELS = frozenset((
 _WALL_HINT_RE = re.compile(r"sign\s+in|captcha|unusual\s+traffic|robot|enable\s+javascript", re.I)
 
 
+_ACCEPTED_HEADING_RE = re.compile(r"^\W*accepted\s+(?:papers|submissions|contributions|talks|posters|abstracts)\b", re.I | re.M)
+_CONFERENCE_MENU_RE = re.compile(r"\b(?:call for (?:papers|contributions|participation)|important dates|program(?:me)? committee|"
+                                 r"registration|camera-ready|keynote speakers|organi[sz]ing committee|submission deadline)\b", re.I)
+
+
 def _signals(page: Page) -> tuple[float, list[str]]:
     text = page.visible_text() if page.syntax in ("html", "text", "markdown") else ""
     if not text.strip():
@@ -43,6 +48,11 @@ def _signals(page: Page) -> tuple[float, list[str]]:
         score = 0.95
         evidence.append(f"transcript: {len(turns)} speaker turns by {len(speakers)} speakers over {len(lines)} lines")
     head = text[:20000]
+    # a conference's site: an accepted-papers list under its menu ("Call for Papers | Important Dates |
+    # Accepted Papers | Program | Registration"): many people's papers, nobody's profile
+    if _ACCEPTED_HEADING_RE.search(head) and len(_CONFERENCE_MENU_RE.findall(head[:6000])) >= 2:
+        score = max(score, 0.9)
+        evidence.append("a conference's accepted-papers list")
     # the spaCy matcher only runs where its cues can matter: talk-shaped pages or wall wording
     if len(turns) < 5 and not _WALL_HINT_RE.search(head):
         return score, evidence

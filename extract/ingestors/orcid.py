@@ -235,8 +235,9 @@ def _self_asserted_source(works: list[dict]) -> Optional[str]:
 
 def _xml_person(root) -> tuple[Optional[str], list[str]]:
     person = None
-    for node in root.iter():
-        if local(node) == "name" and namespace(node).startswith(_ORCID_NS + "person"):
+    for holder in root.iter():
+        node = child(holder, "name") if local(holder) == "person" else None
+        if node is not None:
             person = path_text(node, "credit-name") or " ".join(
                 p for p in (path_text(node, "given-names"), path_text(node, "family-name")) if p) or None
             break
@@ -283,9 +284,13 @@ def _source(page: Page):
     inner = payload(page)
     if inner.syntax == "json" and _is_orcid_json(inner.json()):
         return "json", inner
-    if inner.syntax == "xml" and "orcid.org/ns/" in inner.text[:5000]:
+    if inner.syntax == "xml" and ("orcid.org/ns/" in inner.text[:5000] or "orcid-identifier" in inner.text[:5000]):
         root = page_xml(inner).root
-        if root is not None and namespace(root).startswith(_ORCID_NS):
+        # (a mirror or an export tool may rename the namespaces; the record's shape says ORCID too:
+        # an <orcid-identifier> and works with put-codes)
+        if root is not None and (namespace(root).startswith(_ORCID_NS) or (
+                local(root) == "record" and any(local(n) == "orcid-identifier" for n in root)
+                and "put-code=" in inner.text)):
             return "xml", inner
     return None, inner
 

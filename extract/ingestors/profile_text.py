@@ -46,6 +46,7 @@ _S2_VENUE_RE = re.compile(r"^(?:(?P<venue>.*?)\s*·\s*)?(?P<year>(?:19|20)\d{2})
 # with the tabs lost the year cell repeats the venue's own year
 _CELLS_TAB_RE = re.compile(r"\t[\d*\s]*\t?\s*(?:(?:19|20)\d{2})?\s*$|\t\s*\d+\*?\s*$")
 _CELLS_SPACED_RE = re.compile(r",\s*((?:19|20)\d{2})(?:\s+\d+\*?)?\s+\1\s*$")
+_CITED_BY_CELLS_RE = re.compile(r"^\s*cited by\s+(\d+\*?(?:\s+(?:19|20)\d{2})?)\s*$", re.I)
 _CELLS_ONLY_RE = re.compile(r"^\s*(?:\d+\*?)?\s*(?:(?:19|20)\d{2})?\s*$")
 _TRAILING_YEAR_RE = re.compile(r"(?:,\s*|\s+)((?:19|20)\d{2})\s*$")
 _STATUS_LINE_RE = re.compile(rf"^{PUBLICATION_STATUS}\.?$", re.I)
@@ -139,8 +140,10 @@ def _anchors(lines: list[str]) -> list[int]:
     pairs = [i for i in range(len(lines) - 1) if _is_title(lines[i]) and _author_parts(lines[i + 1])]
     if head is not None:
         return [i for i in pairs if i > head]
+    # (or Scholar's own "Cited by 4" cell right under the names: a work that lists no venue)
     return [i for i in pairs if any(_venue_line(l) or _LABELLED_RE.match(l) for l in lines[i + 2 : i + 4])
-            or any(_DATE_LINE_RE.match(l) for l in lines[i + 3 : i + 5])]
+            or any(_DATE_LINE_RE.match(l) for l in lines[i + 3 : i + 5])
+            or (i + 2 < len(lines) and _CITED_BY_CELLS_RE.match(lines[i + 2]) is not None)]
 
 
 # a citation index's source lines: "Mar 2023 | JOURNAL OF CHEMICAL PHYSICS 158 (9)" (date first) and
@@ -210,7 +213,8 @@ def _work(lines: list[str], anchor: int, end: int) -> Entry:
         entry.year = int(year.group(0)) if year else None
         entry.venue = next((labelled[k] for k in ("publication name", "journal name", "published in", "publisher") if k in labelled), None)
         return entry
-    window = lines[anchor + 2 : min(end, anchor + 4)]
+    # "Cited by 87<TAB>2023": the cited-by cell copied with its label
+    window = [_CITED_BY_CELLS_RE.sub(r"\1", l) for l in lines[anchor + 2 : min(end, anchor + 4)]]
     if len(window) == 2 and _CELLS_ONLY_RE.match(window[1]) and not _CELLS_ONLY_RE.match(window[0]):
         # the cited-by and year cells copied onto a line of their own, under a venue line that
         # has no year ("Journal of X 9 (12), 7891-7902" / "214<TAB>2021")

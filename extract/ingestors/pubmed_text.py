@@ -81,7 +81,39 @@ def detect(page: Page) -> float:
     lines = page.visible_lines()
     blocks = _blocks(lines)
     good = sum(1 for _, b in blocks if _result(b[-8:]) is not None)
+    if good < 2:
+        good = sum(1 for line in lines[:5000] if _one_line_result(line) is not None)
     return 0.93 if good >= 2 else 0.0
+
+
+# PubMed's one-line summary (its "Summary (text)" export and "My Bibliography"): "1. Title.
+# Okafor CE, van Dijk PR, et al. J Digit Cardiol. 2024 Jan;3(1):1-12. doi: …. PMID: 38114052."
+_PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|la|le|dos|ter|ten)\s)*"
+_ONE_LINE_NAME = _PARTICLE + _VANCOUVER_NAME
+_ONE_LINE_RE = re.compile(
+    r"^\s*\d{1,4}\.\s+(?P<title>.{8,600}?[.?!])\s+"
+    r"(?P<authors>(?:(?P<group>[A-Z][^.;]{2,120});\s*)?(?:" + _ONE_LINE_NAME + r")(?:,\s*" + _ONE_LINE_NAME + r"){0,60}(?:,\s*et al)?)\.\s+"
+    r"(?P<rest>.+?)\s*PMID:\s*(?P<pmid>\d{1,9})\b")
+_ONE_LINE_SOURCE_RE = re.compile(r"^(?P<venue>[^.\[]{2,150}?)(?:\s*\[[^\]]{1,30}\])?\.\s+(?:(?P<year>(?:19|20)\d{2})\b)?")
+
+
+def _one_line_result(line: str) -> Optional[tuple[str, Entry]]:
+    m = _ONE_LINE_RE.match(line) if "PMID" in line else None
+    if m is None:
+        return None
+    names_text = m.group("authors")[len(m.group("group")) + 1 :].strip() if m.group("group") else m.group("authors")
+    truncated = names_text.endswith("et al")
+    names = [n.strip() for n in re.sub(r",?\s*et al$", "", names_text).split(",") if n.strip()]
+    entry = Entry(title=m.group("title").rstrip("."), authors=([m.group("group").strip()] if m.group("group") else []) + names)
+    if truncated:
+        entry.flags.append("authors-truncated")
+    source = _ONE_LINE_SOURCE_RE.match(m.group("rest"))
+    if source:
+        entry.venue = source.group("venue").strip()
+        entry.year = int(source.group("year")) if source.group("year") else None
+    doi = find_doi(m.group("rest"))
+    entry.doi = normalise_doi(doi) if doi else None
+    return m.group("pmid"), entry
 
 
 def parse(page: Page) -> PageParse:
@@ -92,11 +124,20 @@ def parse(page: Page) -> PageParse:
         if entry is not None:
             entry.urls = [f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"]
             entries.append(entry)
+    if not entries:
+        for line in lines:
+            found = _one_line_result(line)
+            if found is not None:
+                found[1].urls = [f"https://pubmed.ncbi.nlm.nih.gov/{found[0]}/"]
+                entries.append(found[1])
     text = page.visible_text()[:20000]
     person = None
     named = _OWNER_SEARCH_RE.search(text) or _OWNER_INFO_RE.search(text)
     if named:
         raw = named.group("name").strip()
+        vancouver = re.fullmatch(r"(\S.*?)\s([A-Z]{1,3})", raw)
+        if vancouver:  # "Al-Khatib MH[Author]": the initials as given names ("M. H. Al-Khatib", spelled out from the page later)
+            raw = " ".join(f"{c}." for c in vancouver.group(2)) + " " + vancouver.group(1)
         person = owner_name(invert_name(raw) if "," in raw else raw)
     if person is None:
         person = common_author([e.authors for e in entries if e.authors], min_share=0.75, min_entries=3)

@@ -49,6 +49,18 @@ def _lines(page: Page) -> list[str]:
     for line in page.visible_lines():
         glued = _GLUED_TYPE_RE.match(line)
         out.extend([glued.group(1), line[glued.end():]] if glued else [line])
+    # the newer layout prints the title above its type ("Root Exudates and Priming …" / "Article" /
+    # "Full-text available" / "Nov 2024 · Journal"): set the type first, as the older one has it
+    for i in range(len(out) - 2):
+        if _ITEM_TYPE_RE.match(out[i + 1]) and not _ITEM_TYPE_RE.match(out[i]) and not _BADGE_RE.match(out[i]) \
+                and not _ACTION_RE.match(out[i]) and not _DATE_LINE_RE.match(out[i]) and len(out[i].split()) >= 3:
+            j = i + 2
+            while j < len(out) and _BADGE_RE.match(out[j]):
+                j += 1
+            if j < len(out) and _DATE_LINE_RE.match(out[j]):
+                out[i], out[i + 1] = out[i + 1], out[i]
+                if j > i + 2:  # the badges go before the title too
+                    out[i + 1 : j] = out[i + 2 : j] + [out[i + 1]]
     return out
 
 
@@ -85,7 +97,8 @@ def _title_wraps(lines: list[str], j: int) -> bool:
 def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown", "html"):
         return 0.0
-    if "Research items" not in page.text and not ("ResearchGate" in page.text[:5000] and "Publications (" in page.text):
+    if "Research items" not in page.text and not ("Publications (" in page.text and (
+            "ResearchGate" in page.text[:5000] or "Request full-text" in page.text or "Full-text available" in page.text)):
         return 0.0  # cheap gate before the text walk
     lines = _lines(page)
     span = _items_span(lines)

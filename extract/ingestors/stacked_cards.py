@@ -45,10 +45,10 @@ _NOISE_RE = re.compile(
     r"uploaded on .*|\d+ more versions? exists? for this record|open|restricted|open access|closed access|"
     r"research output:.*|peer-review|file|cómo citar|como citar|how to cite|add to (?:collection|list)|view.*|"
     r"reference search.*|claim|pdf\s+doi\s+cite.*|[\d\s,.]+)$", re.I)
-# a row of buttons: "Show Abstract Cite Add to Collection Export", "pdf DOI cite claim"
+# a row of buttons: "Show Abstract Cite Add to Collection Export", "pdf DOI cite claim", al-folio's "ABS BIB PDF HTML"
 _BUTTONS_RE = re.compile(r"^(?:(?:show|hide|abstract|cite|save|share|export|add|to|collection|list|pdf|html|epub|related|documents|"
                          r"records|download|view|more|details|bibtex|ris|claim|reference|search|doi|full|text|links?|metrics|"
-                         r"alert|mendeley|datasets|[▾▸|•])\s*){2,}$", re.I)
+                         r"alert|mendeley|datasets|abs|bib|supp|code|slides|video|poster|website|blog|[▾▸|•])\s*){2,}$", re.I)
 # an item type printed above the title: "Article | Open Access", "Preprint", "Artículo de investigación"
 _TYPE_WORDS_RE = re.compile(
     r"^(?:(?:research |journal |review |conference |original |short )?(?:article|paper|preprint|chapter|book chapter|book|"
@@ -291,10 +291,31 @@ def _entry(lines: list[str], i: int, end: int) -> Entry:
     return entry
 
 
+# a title's first line that cannot end it: "… Continuum Models: A" / "Benchmark" / names
+_WRAPPED_TITLE_END_RE = re.compile(r"(?:[:,–—-]|\b(?:a|an|the|of|and|in|on|for|with|to|at|from|by|via|or|A|An|The))$")
+
+
+def _join_wrapped_titles(lines: list[str]) -> list[str]:
+    """A title the copy wrapped over two lines, the author line after both, read as one line."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (i + 2 < len(lines) and len(line.split()) >= 3 and _WRAPPED_TITLE_END_RE.search(line)
+                and 1 <= len(lines[i + 1].split()) <= 6 and not _author_line(lines[i + 1]) and not _noise(lines[i + 1])
+                and _author_line(lines[i + 2])):
+            out.append(f"{line} {lines[i + 1]}")
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def read_lines(lines: list[str], need_chrome: bool = False) -> tuple[list[Entry], Optional[str], int]:
     """(entries, owner, cards skipped as not publications) of a page's visible lines; nothing
     when need_chrome and the cards have no portal chrome around them."""
-    lines = lines[:MAX_LINES]
+    lines = _join_wrapped_titles(lines[:MAX_LINES])
     cards = _cards(lines)
     if need_chrome and not portal_chrome(lines, cards):
         return [], None, 0
