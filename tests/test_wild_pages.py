@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 778 pages, 5,074 labelled records
-FLOORS = dict(kind=768, owner=738, found=4912, authors=4769, year=4862, venue=4715)
-MAX_EXTRA = 231
+# measured on this version: 802 pages, 5,281 labelled records
+FLOORS = dict(kind=792, owner=762, found=5117, authors=4977, year=5065, venue=4893)
+MAX_EXTRA = 238
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 778 and totals["records"] == 5074
+    assert totals["pages"] == 802 and totals["records"] == 5281
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -187,6 +187,7 @@ _ELIDED_NAMES_RE = re.compile(r",\s*(?:…|\.\.\.)\s*,\s*")
 # (not "2021 — Title — Venue — Names": the separated-fields reader takes those whole)
 _YEAR_COLUMN_RE = re.compile(r"^\s*(?:\*\*|__)?[\[(]?((?:19|20)\d{2})[\])]?(?:\*\*|__)?(?:[ ]{2,}|\t|(?<=\])\s+)(?=\S)")
 # (before a name in natural order: a numbered Vancouver list, "8. Chowdhury F, …", reads well as it is)
+_STATUS_SLOT_NO_STOP_RE = re.compile(r"\((in press|forthcoming|submitted|under review|accepted|to appear)\)\s+(?=[A-ZÀ-Þ])", re.I)
 _LIST_NUMBER_RE = re.compile(r"^\d{1,3}\.\s+(?=[A-ZÀ-ÞĀ-Ž][a-zà-ÿ'’-]+(?:\s[A-Z]\.)?\s(?:(?:de|van|von|da|di|del|la|le)\s)*[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s)")
 _STATUS_HEAD_RE = re.compile(r"(?i:accepted|to appear|forthcoming|in press|submitted|under review)\s*:\s+(?=[A-Z\"“‘'])")
 _FIELD_GAP_RE = re.compile(r"\S[ ]{2,}(?=\S)")
@@ -215,6 +216,9 @@ def _prepare(text: str) -> str:
         column = _YEAR_COLUMN_RE.match(text)
         rest = text[column.end():].rstrip()
         text = rest if column.group(1) in rest else f"{rest}{'' if rest.endswith('.') else '.'} {column.group(1)}."
+    if "(" in text and _STATUS_SLOT_NO_STOP_RE.search(text):
+        # "Eze C, Vance RT (in press) Prospective replay …": the status in the year's slot, its stop left out
+        text = _STATUS_SLOT_NO_STOP_RE.sub(r"(\1). ", text, count=1)
     if text and ":" in text[:20] and _STATUS_HEAD_RE.match(text):
         text = text[_STATUS_HEAD_RE.match(text).end():]  # "Accepted: Title. …": a status, no field
     if text and "  " in text and len(_FIELD_GAP_RE.findall(text)) >= 2:

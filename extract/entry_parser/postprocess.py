@@ -57,7 +57,7 @@ def _join_broken_hyphen(m: re.Match) -> str:
         return f"{m.group(1)}-{m.group(2)}"
     if (text[start].isupper() and len(first) >= 6 and len(second) >= 5
             and not re.match(r"(?:ments?|tions?|sions?|ings?|ness|ities|ity|ances?|ences?|able|ible|ally|ical|ives?|ous|olog|ated|ations?|"
-                             r"izations?|ized|ised|isms?|ists?|ures?|ology|ologies|ial|ian|ic|ers?|ors?|ies)$", second)):
+                             r"izations?|ized|ised|isms?|ists?|ures?|ology|ologies|ial|ian|ic|ers?|ors?|ies|s?ational|tional|ional)$", second)):
         return f"{m.group(1)}-{m.group(2)}"  # "Mediterranean-\nclimate": a name and a word
     return f"{m.group(1)}{m.group(2)}"
 _DIGIT_RANGE_RE = re.compile(r"\d\s?[-–—]")
@@ -299,7 +299,7 @@ class Parsed(NamedTuple):
             raw = self.text[span.start : end + range_end.end()]
             end += range_end.end()
         tail_year = re.match(r"\s((?:1[89]|20)\d{2}(?:\s?[-–]\s?(?:(?:1[89]|20)\d{2}|\d{2}))?)(?=\.\s+[A-Z])", self.text[end:])
-        if tail_year and (re.search(r"\b(?:in|of|for|since|from|to|during|until|by|outlook|through)$", raw, re.I)
+        if tail_year and (re.search(r"\b(?:in|of|for|since|from|to|during|until|by|outlook|through|spring|summer|autumn|fall|winter)$", raw, re.I)
                           or "–" in tail_year.group(1) or "-" in tail_year.group(1)):
             # "… off the west coast of North America in" + " 2020. NOAA …", "… outlook" + " 2021–2050.":
             # a year or period that ends the title, not the work's date
@@ -675,6 +675,12 @@ class Parsed(NamedTuple):
         title = self.first("TITLE")
         raw = self.field_text("VENUE")
         venue_span = self.first("VENUE")
+        if raw and _BARE_SERIES_WORD_RE.fullmatch(raw.strip(" .,")):
+            # "Working" + " Paper No. 2021-14, Center for Comparative Democracy": a series with no name of
+            # its own, the issuer after its number is the venue
+            issuer = _ISSUER_AFTER_NUMBER_RE.match(self.text, venue_span.end)
+            if issuer:
+                return issuer.group(1).strip()
         if raw and raw.count("(") > raw.count(")"):
             # "Occup Med (" + "Lond). 2018;": the bracketed place closing an abbreviation
             closing = re.match(r"[^()\s]{0,15}\)", self.text[venue_span.end :])
@@ -1043,6 +1049,10 @@ _BARE_STATUS_VENUE_RE = re.compile(r"(?i:preprint|e-?print|submitted|under revie
                                    r"to appear|working paper|manuscript|in preparation|draft)\.?")
 
 
+_BARE_SERIES_WORD_RE = re.compile(r"(?i:working|working paper|discussion|discussion paper|technical report|research paper|policy brief)")
+_ISSUER_AFTER_NUMBER_RE = re.compile(r"(?i:\s*paper)?\s*(?:No\.?|Nr\.?|#)\s*[\w./-]{1,20},\s*([A-Z][^.,;()]{3,80}?)\s*(?:[.;]|$)")
+
+
 def untagged_venue(tail: str) -> Optional[str]:
     """Publisher, school or arXiv named after a title (see above); None when the tail names
     none of them."""
@@ -1146,7 +1156,8 @@ _NUMBERED_PAPER_SERIES_RE = re.compile(
 # a year before 1900, taken only where the tagger marked the span a year ("London, 1703.")
 _EARLY_YEAR_RE = re.compile(r"(?<![\d/.\-])(1[5-8]\d{2})(?![\d/\-])")
 _IMPRINT_AFTER_RE = re.compile(r"[.,]?\s+[A-Z][\w .'’-]{1,30}(?:,\s*[A-Z]{2})?:\s+[A-Z]")
-_LOWER_SUBTITLE_AFTER_RE = re.compile(r":\s+[a-z][^.;:?!\[\]()]{2,150}?(?=[.?!](?:\s|$))")
+# (or a year or a season opening it: ": 2023–24 indicators", ": 2020 update")
+_LOWER_SUBTITLE_AFTER_RE = re.compile(r":\s+(?:[a-z]|(?:19|20)\d{2}(?:[–-]\d{2,4})?\s+[a-z])[^.;:?!\[\]()]{2,150}?(?=[.?!](?:\s|$))")
 # "Public Health England. ", "Institute of Medicine (US) Committee on Rural Maternal Health. "
 _CORPORATE_TITLE_HEAD_RE = re.compile(
     r"((?:[A-Z][\w&'’-]*|of|for|and|the|on|in|de|du|des|für|\([A-Z]{2,6}\))(?:\s(?:[A-Z][\w&'’-]*|of|for|and|the|on|in|de|du|des|für|"

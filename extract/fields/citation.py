@@ -322,7 +322,7 @@ _CITATION_LABEL_RE = re.compile(r"^\s*(?:recommended\s+citation|suggested\s+cita
 # a year set before the entry as its label: "2020 — Title. Authors. Venue" (the year is kept)
 YEAR_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?\(?((?:19|20)\d{2})\)?(?:\*\*|__)?\s*(?:(?:[—–|:]|-{1,3})\s+|\s{2,}|\t)(?=\S)")
 # a text CV's status in the year column: "forthc.  Title. Venue. (with …)"
-STATUS_LABEL_RE = re.compile(r"^\s*(?:(?:forthc(?:oming)?\.?|in press|submitted|under review|in prep(?:aration)?\.?)\s{2,}(?=\S)"
+STATUS_LABEL_RE = re.compile(r"^\s*(?:(?:forthc(?:oming)?\.?|in press|submitted|under review|in prep(?:aration)?\.?)(?:\s{2,}|\t)(?=\S)"
                              r"|(?:forthc|in prep)\.\s+(?=[A-Z])"
                              # a CV's status before its quoted title: 'Forthcoming. "Sea Loans and Sin." Journal …'
                              r"|(?:forthcoming|in press|submitted|under review|accepted|to appear)[.:]\s+(?=[\"“‘']))", re.I)
@@ -499,7 +499,9 @@ def _parse_noted_entry_text(raw: str) -> Entry:
     entry = _parse_entry_text(raw)
     if label_year and entry.year is None:
         entry.year = int(label_year.group(1))
-    elif label_year and entry.year != int(label_year.group(1)) and _only_in_brackets(raw, str(entry.year)):
+    elif label_year and entry.year != int(label_year.group(1)) and (
+            _only_in_brackets(raw, str(entry.year)) or str(entry.year) in (entry.title or "")):
+        # (or a year the title holds: "2020  “Timber-Frame Churches …, 1960–1975.” Journal …")
         # "2022  … Health Affairs. 41(8). [Cited in the 2023 CMS guidance]": the column's year is
         # the work's; the bracketed note's is not
         entry.year = int(label_year.group(1))

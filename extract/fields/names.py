@@ -470,7 +470,7 @@ _OWNER_JUNK_RE = re.compile(
     # German academic degrees before the name: "Dr.-Ing.", "Dr. rer. nat.", "Dipl.-Inf.", "Prof. Dr.-Ing. habil."
     r"^\s*(?:(?:Prof\.|(?:Univ|Assoz|Ass|Jun)\.-Prof\.|apl\.\s?Prof\.|PD)\s*(?:em\.\s*)?)?(?:Dr\.-Ing\.|Dr\.\s?(?:rer\.\s?\w+|phil|med|jur|oec|sc\.\s?\w+|theol)\.|Dipl\.-\w+\.)(?:\s*habil\.)?\s*(?=\w)|"
     r"^\s*(?:(?:Associate|Assistant|Adjunct|Full|Emeritus|Visiting)\s+)?(?:Dr|Dra|Drª|Dr\.ª|Prof|Profa|Profª|Prof\.ª|Professor|Professora|Lecturer|Mr|Mrs|Ms|Mx|Sir|Dame"
-    r"|Ing(?=\.)|Lic(?=\.)|Mtro|Mtra|Pr|Priv\.-Doz|PD|(?:Univ|Assoz|Ass|Jun)\.-Prof)\.?\s+(?=\w)"  # titles before (Spanish, Portuguese, German too)
+    r"|Ing(?=\.)|Lic(?=\.)|em(?=\.)|emer(?=\.)|Mtro|Mtra|Pr|Priv\.-Doz|PD|(?:Univ|Assoz|Ass|Jun)\.-Prof)\.?\s+(?=\w)"  # titles before (Spanish, Portuguese, German too; "Prof. em. Dr.")
     r"|(?:,?\s+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|M\.?Sc\.?|FRS|FRSE|MPH|MBBS|MBA|DrPH|Sc\.?D\.?|"
     r"Ed\.?D\.?|RN|FRCP|FRCS|FACP|MSPH|MHS|MSW|PharmD|DVM|JD|LLM|FIDSA|FACS|FAAN|FAHA|FRACP|FRCPC|MRCP|MBChB|"
     r"MSN|DNP|BSN|DMD|BSc|FESC|FACC|FCCP|FRCPath|FMedSci|FAcSS))+\s*$",  # degrees after
@@ -551,7 +551,11 @@ def owner_name(raw: str) -> str | None:
     text = _OWNER_JUNK_RE.sub("", re.sub(r"\(.*?\)", "", raw)).strip(" #*|-–—:,")
     if re.fullmatch(r"(?i)(?:lead|principal|co-?)\s*(?:pi|investigator)s?|pi|co-?pi", text.strip()):
         return None  # "Lead PI: Helena Varga": the role before the colon
-    text = _OWNER_JUNK_RE.sub("", text).strip(" ,")
+    for _ in range(3):  # "Prof. em. Dr. …": one title after another
+        stripped = _OWNER_JUNK_RE.sub("", text).strip(" ,")
+        if stripped == text:
+            break
+        text = stripped
     if "," in text or ";" in text:  # an author list, not one person
         return None
     if text.isupper() and any(c.isalpha() for c in text):

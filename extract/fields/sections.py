@@ -11,6 +11,8 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     # posters are presented, not published ("Abstracts and Posters", "Poster presentations")
     r"posters?|(?:abstracts?|presentations?|talks?) (?:and|&) posters?|posters? (?:and|&) (?:abstracts?|presentations?|talks?)|"
     r"poster presentations?|"
+    # a CV's papers given at conferences, with its lectures: talks ("Conference Papers and Invited Lectures")
+    r"conference papers? (?:and|&) (?:invited |keynote |public )?(?:lectures?|talks?|presentations?)|"
     r"honou?rs|grants?|funding|service|professional service|students|supervision|mentoring|advising|media|"
     r"press|contact|education|appointments|employment|experience|positions|events|projects|software|"
     r"miscellany|misc|readings?|reading list|reading group|references|syllabus|schedule|week\s+\d+|engagement|outreach|"

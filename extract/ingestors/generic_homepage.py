@@ -170,6 +170,21 @@ def _title_class_records(titles: list) -> list:
             short += len(node_text(title).split()) < 3  # "Short Bio", "Services": headings
     if short * 2 > len(records):
         return []
+    # a record alone in its section ("Preprints" holding one div.pub) climbed past its own card to
+    # the section: the card of the shape the other records share is the record
+    record_shapes: dict[tuple, int] = {}
+    for record in records:
+        key = (record.name, tuple(record.get("class") or ()))
+        record_shapes[key] = record_shapes.get(key, 0) + 1
+    common = max(record_shapes.items(), key=lambda kv: kv[1]) if record_shapes else None
+    if common and common[1] >= 2 and len(record_shapes) > 1:
+        for k, record in enumerate(records):
+            if (record.name, tuple(record.get("class") or ())) == common[0]:
+                continue
+            inner = next((d for d in record.find_all(common[0][0], class_=list(common[0][1]) or None, limit=3)
+                          if (d.name, tuple(d.get("class") or ())) == common[0]), None)
+            if inner is not None and any(t in inner.descendants for t in titles if t in record.descendants):
+                records[k] = inner
     # records whose parts cannot be read would hide their text from the generic reading
     readable = sum(1 for r in records if _entry_from_field_classes(r, []) is not None)
     return records if len(records) >= 2 and readable * 2 > len(records) else []
@@ -401,7 +416,7 @@ _PUBLICATION_HEADING_RE = re.compile(
     r"conference papers|book chapters|books|theses|thesis|dissertations?|working papers|(?:book )?reviews|"
     r"monographs?|edited (?:volumes?|books?)|chapters|refereed|"
     # the same headings in CVs written in German, French, Spanish, Portuguese, Italian and Dutch
-    r"publikationen|ver[öo]ffentlichungen|schriften(?:verzeichnis)?|monogra(?:ph|f)ien|aufs[äa]tze|beitr[äa]ge|"
+    r"publikationen|ver[öo]ffentlichungen|schriften(?:verzeichnis)?|monogra(?:ph|f)ien|aufs[äa]tze|beitr[äa]ge|b[üu]cher|"
     r"herausgeberschaften|sammelb[äa]nde|zeitschriftenartikel|rezensionen|ouvrages|chapitres|articles? (?:dans|de)|"
     r"publicaciones|art[íi]culos|libros|cap[íi]tulos|publica[çc][õo]es|artigos|livros|pubblicazioni|articoli|"
     r"monografie|saggi|contributi|publicaties|artikelen|boeken|hoofdstukken)", re.I)
@@ -915,6 +930,30 @@ _PEOPLE_ROLE_HEADING_RE = re.compile(
     r"(?:\s*(?:&|and|,)\s*(?:students?|postdocs?|post-docs?|alumni|visitors|staff|members))*\W*$", re.I)
 
 
+_INLINE_WRAPPERS = frozenset(("font", "span", "u", "i", "em", "big", "center", "a"))
+_LINE_BREAKERS = frozenset(("br", "hr", "table", "ul", "ol", "dl", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "center", "blockquote"))
+
+
+def _bold_line_heading(element) -> bool:
+    """Bold words alone on their line (a <br>, a block or nothing on either side), a few words long,
+    not inside a list item, paragraph or definition: an old layout's section heading."""
+    text = element.get_text(" ", strip=True)
+    if not text or len(text) > 60 or len(text.split()) > 8 or element.find_parent(["li", "p", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "a"]):
+        return False
+    node = element
+    # (climb out of wrappers that hold nothing else: "<font><b>Vorträge</b></font><br>")
+    while node.parent is not None and node.parent.name in _INLINE_WRAPPERS and \
+            sum(1 for c in node.parent.children if not (isinstance(c, str) and not c.strip())) == 1:
+        node = node.parent
+
+    def breaks_line(sibling, forward: bool) -> bool:
+        while sibling is not None and isinstance(sibling, str) and not sibling.strip():
+            sibling = sibling.next_sibling if forward else sibling.previous_sibling
+        return sibling is None or getattr(sibling, "name", None) in _LINE_BREAKERS
+
+    return breaks_line(node.previous_sibling, False) and breaks_line(node.next_sibling, True)
+
+
 def _table_heading_cell(cell) -> bool:
     """The one cell of a table row spanning the columns, holding a few bold words and no more."""
     row = cell.parent
@@ -949,6 +988,10 @@ class _Outline:
                 letters = [c for c in text if c.isalpha()]
                 if 1 <= len(text.split()) <= 6 and len(letters) >= 4 and all(c.isupper() for c in letters):
                     self.marks.append((position, "h2", text))
+            elif element.name in ("b", "strong") and _bold_line_heading(element):
+                # an old page's section heading: bold words alone on their line, outside any list item or
+                # paragraph ("<font><b>Aufsätze / Articles</b></font><br>" over a table of entries)
+                self.marks.append((position, "h4", clean_text(element.get_text(" ", strip=True))))
             elif element.name in ("td", "th") and element.get("colspan") and _table_heading_cell(element):
                 # an old table layout's section row: one cell across the table, "<b>Invited Talks</b>"
                 self.marks.append((position, "h3", clean_text(element.get_text(" ", strip=True))))
@@ -1034,6 +1077,35 @@ class _Outline:
         return None
 
 
+_BULLET_HEAD_RE = re.compile(r"\s*[•·▪◦‣●■]\s*")
+
+
+def _bulleted_br_lines(node) -> list[list]:
+    """The element's <br> lines as groups of children, when every line opens with a bullet
+    character (the bullet dropped); else nothing."""
+    from bs4.element import NavigableString
+
+    groups: list[list] = [[]]
+    for child in list(node.children):
+        if getattr(child, "name", None) == "br":
+            groups.append([])
+        else:
+            groups[-1].append(child)
+    groups = [g for g in groups if "".join(c.get_text() if hasattr(c, "get_text") else str(c) for c in g).strip()]
+    if len(groups) < 2:
+        return []
+    out = []
+    for group in groups:
+        first = next(c for c in group if (c.get_text() if hasattr(c, "get_text") else str(c)).strip())
+        text = first.get_text() if hasattr(first, "get_text") else str(first)
+        bullet = _BULLET_HEAD_RE.match(text)
+        if not bullet:
+            return []
+        rest = text[bullet.end():]
+        out.append([NavigableString(rest) if rest.strip() else NavigableString("")] + group[group.index(first) + 1 :])
+    return out
+
+
 def _double_br_entries(node, links: list[str], dated: bool) -> list[Entry]:
     """Several entries in one element set apart by a blank line ("<br><br>"), each laid out over
     single line breaks (names<br><b>Title</b><br>venue): each group read as an element of its own.
@@ -1042,11 +1114,11 @@ def _double_br_entries(node, links: list[str], dated: bool) -> list[Entry]:
 
     from extract.ingestors.homepage_html import parse_html_entry
 
-    if not hasattr(node, "find_all") or len(node.find_all("br", limit=4)) < 3:
+    if not hasattr(node, "find_all") or node.find("br") is None:
         return []
-    groups: list[list] = [[]]
+    groups: list[list] = [[]] if len(node.find_all("br", limit=4)) >= 3 else []
     previous_br = False
-    for child in list(node.children):
+    for child in list(node.children) if groups else []:
         if getattr(child, "name", None) == "br":
             if previous_br:
                 groups.append([])
@@ -1059,7 +1131,11 @@ def _double_br_entries(node, links: list[str], dated: bool) -> list[Entry]:
             previous_br = False
         groups[-1].append(child)
     if len(groups) < 2:
-        return []
+        # "• <i>Title</i> (with A), arXiv:… (2024).<br>• <i>Title</i> (with B), submitted.": one bulleted
+        # entry per line, each read as an element of its own (its italics still mark the title)
+        groups = _bulleted_br_lines(node)
+        if len(groups) < 2:
+            return []
     entries = []
     for group in groups:
         fragment = BeautifulSoup("<div>" + "".join(str(c) for c in group) + "</div>", "lxml").div
@@ -1527,7 +1603,7 @@ _POST_CLASS_RE = re.compile(r"(?:^|[-_])(?:post|entry-title|post-title|blog-post
 
 
 # a CV's year column before the entry ("2021        The Scribe's Ledger …", "forthcoming “Memory …”")
-_YEAR_COLUMN_HEAD_RE = re.compile(r"^\s*(?:((?:19|20)\d{2})[a-z]?|(?i:forthcoming|in press|to appear|submitted|under review))(?:\s{2,}|\s*[.:|–—-]\s+|\s+(?=[“\"(]))")
+_YEAR_COLUMN_HEAD_RE = re.compile(r"^\s*(?:((?:19|20)\d{2})[a-z]?|(?i:forthcoming|in press|to appear|submitted|under review))(?:\s{2,}|\t|\s*[.:|–—-]\s+|\s+(?=[“\"(]))")
 
 
 def _own_text_entry(body: str) -> Optional[Entry]:
@@ -1539,14 +1615,15 @@ def _own_text_entry(body: str) -> Optional[Entry]:
     text = " ".join(body[head.end():].split())
     # a note on a line under the entry: "Reviewed in Metascience, …", "Translated into Spanish …"
     text = re.sub(r"(?<=\.)\s+(?:Reviewed in|Reviews? in|Translated into|Reprinted in|Winner of)\b.*$", "", text)
+    text = re.sub(r"(?<=\.)\s+[•·▪–]\s+[A-Z].*$", "", text)  # "… Press. • Shortlisted, Whitlock Prize …": a note line
     if _NEWS_SENTENCE_RE.match(text) or _ACTIVITY_LEAD_RE.match(text) or not 30 <= len(text) <= 600 \
             or text.split(". ")[0].count(";") >= 2:
         return None  # (a list of places: "2023: Universidad de los Andes; Banco de la República; …")
     own = _own_reading(text, [])
     if own is None or not own.title or len(own.title.split()) < 2:
         return None
-    if own.year is None and head and head.group(1):
-        own.year = int(head.group(1))
+    if head and head.group(1):
+        own.year = int(head.group(1))  # the column's year, not one the title or the book holds ("…, 1960–1975")
     return own if own.venue and len(own.title.split()) >= 3 else None
 
 
@@ -1602,6 +1679,47 @@ def _own_list_item_entry(node, text: str, links: list[str]) -> Optional[Entry]:
     entry.urls = list(dict.fromkeys(links + entry.urls))
     if "owner-implicit" not in entry.flags:
         entry.flags.append("owner-implicit")
+    return entry
+
+
+_YEAR_CELL_RE = re.compile(r"\s*(?:((?:19|20)\d{2})[a-z]?|(i\.\s?E\.|im Druck|im Erscheinen|forthcoming|in press|to appear|submitted|"
+                           r"sous presse|à paraître|en prensa|in stampa))\s*", re.I)
+
+
+def _own_year_row_entry(row, links: list[str]) -> Optional[Entry]:
+    """A two-cell row whose first cell is a year or a status and whose second is an own entry."""
+    cells = row.find_all(["td", "th"], recursive=False)
+    if len(cells) != 2:
+        return None
+    year = _YEAR_CELL_RE.fullmatch(node_text(cells[0]))
+    if year is None:
+        return None
+    body = node_text(cells[1]).strip()
+    # (the date is in the year cell: the entry is read with it written at its end, as a CV line has it)
+    date = year.group(1) or "forthcoming"
+    dated = (lambda text: text if date in text else f"{text.rstrip(' .')}. {date}.")
+    entry = _own_list_item_entry(cells[1], dated(body), links)
+    # an italic title opening the entry (after a co-author note) bounds it: where the first reading
+    # missed it, the entry is read again with it in quotes
+    head = cells[1].find(["i", "em"])
+    shown = clean_text(head.get_text(" ", strip=True)).strip(" .,") if head is not None else ""
+    at = body.find(shown) if len(shown.split()) >= 2 else -1
+    if at >= 0 and (entry is None or fold(entry.title or "") != fold(shown)) and (
+            at == 0 or LEADING_CO_AUTHOR_NOTE_RE.match(body[:at].rstrip() + " ")):
+        rest = body[at + len(shown):].lstrip(" .,")
+        quoted = _own_list_item_entry(cells[1], dated(f"{body[:at]}“{shown}.” {rest}"), links)
+        if quoted is None and at == 0:
+            # a book: "<i>Title.</i> Place: Publisher." — the italics are the title, the imprint's publisher the venue
+            from extract.entry_parser.postprocess import untagged_venue
+
+            quoted = Entry(title=shown, venue=untagged_venue(rest) or None, urls=list(links), flags=["owner-implicit"])
+        entry = quoted if quoted is not None else entry
+    if entry is not None:
+        if year.group(1):
+            entry.year = int(year.group(1))
+        else:
+            entry.year = None
+            entry.note = "; ".join(n for n in (entry.note, year.group(2)) if n)
     return entry
 
 
@@ -1685,7 +1803,12 @@ def _parse_html(page: Page) -> PageParse:
                     part = node_text(hidden).strip()
                     if part and "@" not in part[:200] and len(part) < len(text):
                         text = text.replace(part, " ")
-        several = _br_separated_entries(node) or _double_br_entries(node, links, dated=year_above is not None)
+        several = _br_separated_entries(node)
+        # (where blank lines part the entries, the reading by blank lines wins when it finds more: a
+        # line-per-entry reading keeps only the lines that read as citations by the rules)
+        paired = _double_br_entries(node, links, dated=year_above is not None)
+        if len(paired) > len(several):
+            several = paired
         if getattr(node, "name", None) == "dd":
             head = node.find_previous_sibling("dt")
             if head is not None and NON_PUBLICATION_SECTION_RE.search(clean_text(node_text(head)).strip()):
@@ -1708,6 +1831,10 @@ def _parse_html(page: Page) -> PageParse:
                 # duality for graded quiver Hecke algebras, <i>Adv. Math.</i> 392 (2021)",
                 # "Title, Ph.D. thesis, University of Oslo, 2015", "Title, arXiv:2402.07719"
                 found = [_own_list_item_entry(node, text, links)]
+            elif found == [None] and getattr(node, "name", None) == "tr" and outline.in_publication_section(node):
+                # an old page's "year | entry" table under its publications heading, the owner's own
+                # entries: "1991 | <i>Reasons Without Agents?</i> Harrowgate: … Press."
+                found = [_own_year_row_entry(node, links)]
             elif (len(found) == 1 and found[0] is not None and getattr(node, "name", None) == "li"
                   and _one_author_from_title_words(found[0]) and outline.in_publication_section(node)):
                 # "Das Schweigen der Erinyen. Zur Dramaturgie …, in: Hermes 150 (2022)": the title's

@@ -805,6 +805,11 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                 entry.flags.append("owner-implicit")
             # an edited volume's editors: "Ravensworth, Judith, and Tomasz Wieczorek, eds."
             before = re.sub(r",?\s*\(?(?:eds?|Hrsg|Hg|dir|coord)\.?\)?$", "", before).strip(" ,")
+            # "Quiñónez, Soledad, and Bríd Halloran. Forthcoming. “Title.”": the status in the date's slot
+            status_slot = re.search(r"[.,]\s*\(?((?i:forthcoming|in press|under review|submitted|to appear|accepted))\)?\.?$", before)
+            if status_slot and len(before[: status_slot.start()].split()) >= 2:
+                before = before[: status_slot.start()].strip(" ,.")
+                entry.note = status_slot.group(1).lower()
             if before and authors_score(before) >= 0.6:
                 entry.authors_text = before
             elif before and not after:

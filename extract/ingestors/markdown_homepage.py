@@ -187,6 +187,13 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
                 entry.flags.append("owner-implicit")
                 first = body[stop + 1 :].strip()
                 break
+    if not entry.authors_text and not first and others:
+        # "**Title**  " / "With Lucía Barrientos." / "*UAI 2022*": the co-authors' line under the title
+        line_with = re.fullmatch(r"(?i:joint(?:ly)?\s+)?(?i:with)\s+([^*\[\]()]{3,300}?)\.?", strip_markdown(others[0]).strip())
+        if line_with and split_author_list(line_with.group(1)).names and authors_score(line_with.group(1)) >= 0.6:
+            entry.authors_text = line_with.group(1).strip(" .,")
+            entry.flags.append("owner-implicit")
+            others = others[1:]
     et_al = re.match(r"^([A-ZÀ-Þ][^*\[\]()]{0,80}?\bet\s?al\.?)\s*(.*)$", first)
     if et_al and not others:
         # "— Tang et al. *WWW 2015*.": a cut author list, then the venue
@@ -635,4 +642,9 @@ def parse(page: Page) -> PageParse:
     if not entries and not person:
         # no publication read and nobody the page is about: a course page, a README, notes
         return PageParse(kind="not-a-profile", evidence=["no publication entries and no owner named"])
+    if person:
+        # "title: Toby Ravensworth" over "# Tobias “Toby” Ravensworth": the given name behind the nickname
+        from extract.ingestors.generic_homepage import _name_behind_nickname
+
+        person = _name_behind_nickname(body[:20000], person)
     return PageParse(kind="homepage", person=person, affiliations=affiliations, entries=entries, evidence=evidence)
