@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 802 pages, 5,281 labelled records
-FLOORS = dict(kind=792, owner=762, found=5117, authors=4977, year=5065, venue=4893)
-MAX_EXTRA = 238
+# measured on this version: 814 pages, 5,367 labelled records
+FLOORS = dict(kind=804, owner=774, found=5199, authors=5058, year=5147, venue=4974)
+MAX_EXTRA = 242
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 802 and totals["records"] == 5281
+    assert totals["pages"] == 814 and totals["records"] == 5367
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -198,6 +198,35 @@ _WITH_HEAD_RE = re.compile(r"^with\s+((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:(
 _GLUED_ARXIV_RE = re.compile(r"(?<=[a-z]{2})arXiv(?=\s?:\s?\d)")
 
 
+# an own entry headed by its co-authors, or by the owner's editing with co-editors: "(con A y B) «Título», …",
+# "(a cura di, con Giulia Ferraresi) Musica …", "(red., współred. Tomasz Gąsior) Prawo …"
+_LEADING_NOTE_RE = re.compile(
+    r"\(\s*(?P<editor>(?:ed|eds|dir|Hg|Hrsg|a cura di|coord|org|orgs|red)\.?,\s*)?(?:joint(?:ly)?\s+)?"
+    r"(?:with|mit|avec|con|com|met|med|współred\.|zus\.\s+mit|zusammen mit)\s+(?P<names>[^()]{2,200})\)\s*(?=[A-ZÀ-Þ0-9\"“‘«„'])")
+_NAMES_CONJUNCTION_RE = re.compile(r"\s+(?:y|e|et|und|en|i|och|og|oraz)\s+")
+_QUOTE_CLOSERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}
+
+
+def _leading_note_after_title(text: str) -> str:
+    """The co-authors' note that heads an own entry written where the parser reads it: after a quoted
+    title followed by a comma ('«Título» (with A and B), Revista …'), and an editor's mark with co-editors
+    closing the entry ('Musica e liturgia …, Venezia: Marsilio, 2020 (with Giulia Ferraresi).')."""
+    note = _LEADING_NOTE_RE.match(text)
+    if note is None:
+        return text
+    names = _NAMES_CONJUNCTION_RE.sub(" and ", note.group("names").strip(" ,."))
+    rest = text[note.end():]
+    closer = _QUOTE_CLOSERS.get(rest[:1])
+    at = rest.find(closer, 2) + 1 if closer else 0
+    if at > 0 and rest[at : at + 1] == ",":
+        return f"{rest[:at]} (with {names}){rest[at:]}"  # '«Título» (with A and B), Revista …'
+    if note.group("editor"):
+        # "(a cura di, con …)", "(red., współred. …)": the editor's mark with co-editors, which the
+        # tagger reads as no note at all; with no quotes to end the title, the note closes the entry
+        return f"{rest.rstrip(' .')} (with {names})."
+    return text  # (a plain co-author note at the head is read as it is: see _own_entries_reread)
+
+
 def _prepare(text: str) -> str:
     from extract.fields.text import clean_text, strip_author_marks, strip_markdown
 
@@ -310,6 +339,8 @@ def _prepare(text: str) -> str:
     # "Compte rendu de : A, Titre, …", "Traduction de l'allemand : A, Titre, …"): its title read as such
     text = rewrite_cv_kind(text)
     text = rewrite_notes(text)
+    if text[:1] == "(":
+        text = _leading_note_after_title(text)
     # an award heading the entry ("Best Paper Award — Title. …") or noted in brackets ("(ISCA Best
     # Student Paper finalist)"): no field of the reference
     if "Best" in text or "Outstanding" in text or "Distinguished" in text or "ward" in text:

@@ -2370,7 +2370,11 @@ def _over_title_pieces_to_close(texts: list[str], tags: list[str], start: int, e
         return end
     venue_after = any(tags[k].endswith("VENUE") for k in range(c + 1, n))
     inside = tags[end:c]
-    if not all(t == "O" or t.endswith("TITLE") or (venue_after and t.endswith("VENUE")) for t in inside):
+    # (between double quotation marks a name is the title's too: "… la justicia indígena en la" + PERSON
+    # "Audiencia de Quito" + ", siglo XVII”, en: …"; a single mark may be an apostrophe, so not there)
+    names_inside = close in "”\"»“" and any(tags[k].endswith(("VENUE", "TITLE")) for k in range(c + 1, n))
+    if not all(t == "O" or t.endswith("TITLE") or (venue_after and t.endswith("VENUE")) or (names_inside and t.endswith("AUTHOR"))
+               for t in inside):
         return end
     if not any(t != "O" for t in inside):
         return end  # untagged words only: the caller's scan had its reasons to stop

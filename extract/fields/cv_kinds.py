@@ -41,8 +41,12 @@ _REVIEW_RE = re.compile(
 
 _TRANSLATION_LABEL = (r"(?:Traduction|Traducci[óo]n|Tradu[çc][ãa]o|Traduzione|Übersetzung|Przekład|Překlad|Översättning|"
                       r"Oversættelse|Oversettelse|Çeviri|Hon'yaku|Hon’yaku|Translation|Vertaling)(?:\s+[^:]{1,40})?")
-_TRANSLATION_RE = re.compile(rf"^{_TRANSLATION_LABEL}\s*:\s*(?P<name>(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){{1,4}}?)(?:\s+cho)?\s*,\s+(?P<rest>\S.+)$")
-_TRANSLATED_NOTE_RE = re.compile(r",\s+(?:aus dem \w+ übersetzt|traduit de l['’]\w+|translated from(?: the)? \w+|traducido del \w+)(?=[,.])")
+# (a name's words capitalised, or an Arabic article before one: "Ǧamāl al-Dīn Qaṭṭān")
+_TRANSLATION_RE = re.compile(rf"^{_TRANSLATION_LABEL}\s*:\s*(?P<name>(?:(?:al-|el-|ad-|ibn\s|bin\s)?[^\W\d_a-z][\w'’.-]*\s?){{1,5}}?)(?:\s+cho)?\s*,\s+(?P<rest>\S.+)$")
+_TRANSLATED_NOTE_RE = re.compile(r",\s+(?:aus dem \w+(?: übersetzt)?|traduit de l['’]\w+|translated from(?: the)? \w+|traducido del \w+|"
+                                 r"uit het \w+(?: vertaald)?|tradotto dall?['’]?\s?\w+|z języka \w+)(?=[,.])")
+
+_TRANSLATED_NOTE_CUE_RE = re.compile(r"bersetzt|ranslated from|aus dem |uit het |traduit de|traducido del|tradotto dal|z języka")
 
 # the co-authors noted before an own entry, in the CV's language: "(mit Jonas Reichelt) Title, …"
 LEADING_CO_AUTHOR_NOTE_RE = re.compile(r"^\s*\(\s*(?:joint(?:ly)?\s+)?(?:with|mit|avec|con|com|met|med|z|insieme a|zus\.\s+mit|"
@@ -73,7 +77,7 @@ _CUE_RE = re.compile(rf"^(?:{_ENTRY_LABEL}|{_REVIEW_LABEL}|{_TRANSLATION_LABEL}\
 
 def rewrite_cv_kind(text: str) -> str:
     if not _CUE_RE.match(text):
-        return _TRANSLATED_NOTE_RE.sub("", text) if "bersetzt" in text or "ranslated from" in text else text
+        return _TRANSLATED_NOTE_RE.sub("", text) if _TRANSLATED_NOTE_CUE_RE.search(text) else text
     entry = _ENTRY_RE.match(text) or _ENTRY_BARE_RE.match(text) or _ENTRY_AFTER_RE.match(text)
     if entry:
         return f"“{entry.group('word').strip()},” in: {entry.group('rest')}"
@@ -82,5 +86,5 @@ def rewrite_cv_kind(text: str) -> str:
         return f"“{review.group('title').strip(' ,.')},” {review.group('rest')}"
     translation = _TRANSLATION_RE.match(text)
     if translation:  # (the translated work's author is the work's)
-        return f"{translation.group('name').strip()}: {translation.group('rest')}"
+        return f"{translation.group('name').strip()}: {_TRANSLATED_NOTE_RE.sub('', translation.group('rest'))}"
     return text

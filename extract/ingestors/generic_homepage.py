@@ -1606,13 +1606,18 @@ _POST_CLASS_RE = re.compile(r"(?:^|[-_])(?:post|entry-title|post-title|blog-post
 _YEAR_COLUMN_HEAD_RE = re.compile(r"^\s*(?:((?:19|20)\d{2})[a-z]?|(?i:forthcoming|in press|to appear|submitted|under review))(?:\s{2,}|\t|\s*[.:|–—-]\s+|\s+(?=[“\"(]))")
 
 
-def _own_text_entry(body: str) -> Optional[Entry]:
+_BOOKS_SECTION_RE = re.compile(r"(?i)\b(?:books?|livres|ouvrages|monographs?|monographien|b[üu]cher|libros|livros|libri|boeken|monografie)\b")
+_OPENING_QUOTE_HEAD_RE = re.compile(r"\s*[«“„\"‘]\s?\S")
+
+
+def _own_text_entry(body: str, books: bool = False) -> Optional[Entry]:
     """A text CV's own entry under a publications heading: its year column dropped, read with a
-    stand-in author; a title and a year, a venue or a status are needed."""
+    stand-in author; a title and a year, a venue or a status are needed. Without a year column, an
+    entry that opens on a quoted title, or one under a books heading, reads so too."""
     head = _YEAR_COLUMN_HEAD_RE.match(body)
-    if head is None:
-        return None  # (only a CV's year column, or its status, says that a line without names is an entry)
-    text = " ".join(body[head.end():].split())
+    if head is None and not (_OPENING_QUOTE_HEAD_RE.match(body) or books):
+        return None  # (only a CV's year column, its status, a quoted title or a books section says that a line without names is an entry)
+    text = " ".join(body[head.end() if head else 0:].split())
     # a note on a line under the entry: "Reviewed in Metascience, …", "Translated into Spanish …"
     text = re.sub(r"(?<=\.)\s+(?:Reviewed in|Reviews? in|Translated into|Reprinted in|Winner of)\b.*$", "", text)
     text = re.sub(r"(?<=\.)\s+[•·▪–]\s+[A-Z].*$", "", text)  # "… Press. • Shortlisted, Whitlock Prize …": a note line
@@ -2015,7 +2020,8 @@ def parse(page: Page) -> PageParse:
                              and YEAR_RE.search(body)):
                 # under a publications heading, the owner's own entry that names nobody ("2022   “Pepper
                 # Accounts …” Colonial Archives Review 41 (2022): 33–61."), read with a stand-in author
-                own = _own_text_entry(body) if section and _PUBLICATION_HEADING_RE.search(section) else None
+                own = _own_text_entry(body, books=bool(_BOOKS_SECTION_RE.search(section))) \
+                    if section and _PUBLICATION_HEADING_RE.search(section) else None
                 if own is None:
                     continue
                 entry = own

@@ -713,6 +713,11 @@ def _bold_title_over_apa_names(node, lines: list[str]) -> bool:
             and NAMES_THEN_YEAR_RE.match(lines[1]) is not None and authors_score(NAMES_THEN_YEAR_RE.match(lines[1]).group(1)) >= 0.6)
 
 
+# a press release's dateline: the place in capitals and the day ("NAKURU-MOLO, 19 February 2024",
+# "BERLIN, March 3, 2023")
+_DATELINE_RE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]{2,40},\s+(?:\d{1,2}\.?\s+[A-Z][a-zé]+\.?,?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+(?:19|20)\d{2}")
+
+
 def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> Optional[Entry]:
     """One entry from an HTML list item / paragraph, or None when it does not read like one.
     dated: a year heading above dates the entry, so its text need not hold a year."""
@@ -872,6 +877,8 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
         return None  # "[Dataset] Dissolved oxygen … Environmental Data Initiative": data, not a publication
     if entry.title and _FIRST_PERSON_RE.match(entry.title):
         return None  # "<b>I am on the 2024–2025 academic job market</b> and …": the owner speaking
+    if entry.title and _DATELINE_RE.fullmatch(entry.title.strip(" .–—-")):
+        return None  # "<strong>NAKURU-MOLO, 19 February 2024</strong> – Pastoralist households …": a news dateline
     if not entry.title and not (entry.venue and (entry.authors or entry.authors_text) and _TITLELESS_REFERENCE_RE.search(text)):
         # only a physics-style reference keeps its place without a title ("L. Chen and G. Moretti,
         # Phys. Rev. A 101, 033612 (2020)."): names, a journal, volume, page and year
