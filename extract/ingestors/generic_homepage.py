@@ -183,7 +183,7 @@ def _title_class_records(titles: list) -> list:
                 continue
             inner = next((d for d in record.find_all(common[0][0], class_=list(common[0][1]) or None, limit=3)
                           if (d.name, tuple(d.get("class") or ())) == common[0]), None)
-            if inner is not None and any(t in inner.descendants for t in titles if t in record.descendants):
+            if inner is not None and any(id(d) in title_ids for d in inner.descendants):
                 records[k] = inner
     # records whose parts cannot be read would hide their text from the generic reading
     readable = sum(1 for r in records if _entry_from_field_classes(r, []) is not None)
@@ -1447,14 +1447,14 @@ def _group_leader(text: str, entries: list[Entry]) -> Optional[str]:
     students' papers the page lists too)."""
     if len(entries) < 3 or any("owner-implicit" in e.flags for e in entries):
         return None
-    low = text[:50_000]
+    head = text[:50_000]
     if not re.search(r"(?i)led by|headed by|directed by|run by|principal investigator|group leader|team leader|"
-                     r"director|head of|\bPI\b", low):
+                     r"director|head of|\bPI\b", head):
         return None
     counts, named = _family_counts(entries)
     if named < 3:
         return None
-    for m in list(_LEADER_CUE_RE.finditer(low)) + list(_LEADER_CARD_RE.finditer(low)):
+    for m in list(_LEADER_CUE_RE.finditer(head)) + list(_LEADER_CARD_RE.finditer(head)):
         name = m.group(1).strip()
         family = name.split()[-1].lower()
         if counts.get(family, 0) * 2 >= named:
@@ -1709,8 +1709,8 @@ def _own_year_row_entry(row, links: list[str]) -> Optional[Entry]:
     head = cells[1].find(["i", "em"])
     shown = clean_text(head.get_text(" ", strip=True)).strip(" .,") if head is not None else ""
     at = body.find(shown) if len(shown.split()) >= 2 else -1
-    if at >= 0 and (entry is None or fold(entry.title or "") != fold(shown)) and (
-            at == 0 or LEADING_CO_AUTHOR_NOTE_RE.match(body[:at].rstrip() + " ")):
+    note = LEADING_CO_AUTHOR_NOTE_RE.match(body) if at > 0 else None
+    if at >= 0 and (entry is None or fold(entry.title or "") != fold(shown)) and (at == 0 or (note is not None and note.end() == at)):
         rest = body[at + len(shown):].lstrip(" .,")
         quoted = _own_list_item_entry(cells[1], dated(f"{body[:at]}“{shown}.” {rest}"), links)
         if quoted is None and at == 0:
@@ -1973,7 +1973,7 @@ def _stacked_reads_better(stacked: list[Entry], left_out: int, entries: list[Ent
     return mean(entries) > 1.5 * mean(stacked)
 
 
-def _name_behind_nickname(text: str, person: str) -> str:
+def name_behind_nickname(text: str, person: str) -> str:
     """'Bill Anagnostopoulos' in the menu, 'Vasileios “Bill” Anagnostopoulos' in the header: the
     full given name the page puts the nickname beside."""
     parts = person.split()
@@ -2053,7 +2053,7 @@ def parse(page: Page) -> PageParse:
     if person is None and entries:
         person = _group_leader(page.visible_text(), entries)
     if person:
-        person = _name_behind_nickname(page.visible_text()[:20000], person)
+        person = name_behind_nickname(page.visible_text()[:20000], person)
     if person is None and len(_TIME_SLOT_RE.findall(page.visible_text()[:200_000])) >= 5:
         # a programme: "09:00 – 09:45  Keynote …" slots, nobody's page
         return PageParse(kind="not-a-profile", evidence=["a programme of time slots with no owner named"])

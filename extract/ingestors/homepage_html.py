@@ -707,10 +707,11 @@ def _bold_title_over_apa_names(node, lines: list[str]) -> bool:
     from extract.ingestors.jemdoc import NAMES_THEN_YEAR_RE
 
     bold = node.find(["strong", "b"]) if hasattr(node, "find") else None
+    names = NAMES_THEN_YEAR_RE.match(lines[1])
     # (a label in bold over the whole reference, "<strong>Citation</strong><br>Names (2024). Title. …", is no title)
-    return (bold is not None and len(lines[0].split()) >= 3 and not lines[0].rstrip().endswith(":")
+    return (bold is not None and names is not None and len(lines[0].split()) >= 3 and not lines[0].rstrip().endswith(":")
             and clean_text(bold.get_text(" ", strip=True)).strip(" .") == lines[0].strip(" .")
-            and NAMES_THEN_YEAR_RE.match(lines[1]) is not None and authors_score(NAMES_THEN_YEAR_RE.match(lines[1]).group(1)) >= 0.6)
+            and authors_score(names.group(1)) >= 0.6)
 
 
 # a press release's dateline: the place in capitals and the day ("NAKURU-MOLO, 19 February 2024",

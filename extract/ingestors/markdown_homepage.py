@@ -644,7 +644,7 @@ def parse(page: Page) -> PageParse:
         return PageParse(kind="not-a-profile", evidence=["no publication entries and no owner named"])
     if person:
         # "title: Toby Ravensworth" over "# Tobias “Toby” Ravensworth": the given name behind the nickname
-        from extract.ingestors.generic_homepage import _name_behind_nickname
+        from extract.ingestors.generic_homepage import name_behind_nickname
 
-        person = _name_behind_nickname(body[:20000], person)
+        person = name_behind_nickname(body[:20000], person)
     return PageParse(kind="homepage", person=person, affiliations=affiliations, entries=entries, evidence=evidence)
