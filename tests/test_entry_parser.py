@@ -94,6 +94,27 @@ CASES = [
     # Vancouver initials with an accent
     ("Moreau É, Saarinen M. Invented markers of imaginary sepsis. J Pretend Med. 2017;3:1-9.",
      "Invented markers of imaginary sepsis", ["Moreau", "Saarinen"], 2017, "J Pretend Med"),
+    # an accepted paper: a journal with no volume or pages closes it (left untagged, or run into the title)
+    ("Nwaneri, A., Delacour, S., & Kimura, Y. (in press). Perspective-taking in invented children: A registered "
+     "report. Developmental Pretend Science.",
+     "Perspective-taking in invented children: A registered report", ["Nwaneri", "Delacour", "Kimura"], None,
+     "Developmental Pretend Science"),
+    ("Okonjo, C., van der Meer, S., & Hoekman, M. (2025, in press). Drone-based mapping of invented seagrass "
+     "patches in an imaginary sea. Remote Sensing in Pretend Ecology.",
+     "Drone-based mapping of invented seagrass patches in an imaginary sea", ["Okonjo", "van der Meer", "Hoekman"],
+     2025, "Remote Sensing in Pretend Ecology"),
+    # German style's status slot with its colon, in the CV's language
+    ("Vogelsang, Kathrin (im Druck): Complementizer agreement in an invented dialect. Pretend Linguistic Inquiry.",
+     "Complementizer agreement in an invented dialect", ["Vogelsang"], None, "Pretend Linguistic Inquiry"),
+    ("Wüthrich, Anja & Kathrin Vogelsang (eingereicht): Doubling of indefinite articles in Pretend German.",
+     "Doubling of indefinite articles in Pretend German", ["Wüthrich", "Vogelsang"], None, None),
+    # a CV label with a hyphen before the entry
+    ('J-10. S. Matsuda, H. Kirishima, "Thermal performance of invented lattice heat sinks," Pretend Thermal '
+     'Engineering, Vol. 199, 117530, 2021.',
+     "Thermal performance of invented lattice heat sinks", ["Matsuda", "Kirishima"], 2021, "Pretend Thermal Engineering"),
+    # escaped Markdown marks after bold and plain names
+    (r"Gonzaga, P.\*, **Ribas, T.**\*, & Albuquerque, F. (2024). Equity impacts of invented fares. Pretend Transport, 3(2), 1–20.",
+     "Equity impacts of invented fares", ["Gonzaga", "Ribas", "Albuquerque"], 2024, "Pretend Transport"),
 ]
 
 
@@ -108,7 +129,10 @@ def test_hand_written_references(raw, title, fams, year, venue):
     assert record["title"] == title
     assert families(record) == fams
     assert record["year"] == year
-    assert record["venue"] and venue.lower() in record["venue"].lower()
+    if venue is None:
+        assert record["venue"] is None
+    else:
+        assert record["venue"] and venue.lower() in record["venue"].lower()
 
 
 def test_people_are_split_into_given_and_family():
@@ -589,6 +613,14 @@ INVENTED_61_FLOORS = {"title": 0.87, "authors": 0.91, "year": 0.97, "venue": 0.8
 # set 62 (a ninth random sample: sixteen invented documents' bibliographies in sixteen house styles;
 # written blind and scored once, no change made for it: title 0.944, authors 0.992, year 1.000, venue 0.931)
 INVENTED_62_FLOORS = {"title": 0.93, "authors": 0.98, "year": 0.99, "venue": 0.92}
+# set 63 (a tenth random sample: sixteen invented documents' reference lists, 2008–2025, a quarter
+# with PDF damage; labels keep hyphen breaks, "concen- trations", which the parser joins; eighth
+# session, scored once before any change: title 0.781, title90 0.969, authors 0.971, year 0.988, venue 0.930)
+INVENTED_63_FLOORS = {"title": 0.77, "authors": 0.96, "year": 0.98, "venue": 0.92}
+# set 64 (own entries from sixteen CVs and homepages across fields, six languages; scored first at
+# title 0.894, authors 0.895, year 1.000, venue 0.930, then 0.925 / 0.909 / 1.000 / 0.944 after "J-11."
+# labels, "(im Druck):" slots and journals closing accepted papers were read)
+INVENTED_64_FLOORS = {"title": 0.92, "authors": 0.90, "year": 0.99, "venue": 0.94}
 
 
 @pytest.mark.shared
@@ -655,6 +687,8 @@ INVENTED_62_FLOORS = {"title": 0.93, "authors": 0.98, "year": 0.99, "venue": 0.9
     ("invented_refs_60.jsonl", 160, INVENTED_60_FLOORS),
     ("invented_refs_61.jsonl", 160, INVENTED_61_FLOORS),
     ("invented_refs_62.jsonl", 160, INVENTED_62_FLOORS),
+    ("invented_refs_63.jsonl", 160, INVENTED_63_FLOORS),
+    ("invented_refs_64.jsonl", 160, INVENTED_64_FLOORS),
 ])
 def test_invented_references_meet_their_floors(name, size, floors):
     scorer_path = shared_path("eval", "score_refs.py")

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 814 pages, 5,367 labelled records
-FLOORS = dict(kind=804, owner=774, found=5199, authors=5058, year=5147, venue=4974)
-MAX_EXTRA = 242
+# measured on this version: 838 pages, 5,586 labelled records
+FLOORS = dict(kind=828, owner=797, found=5405, authors=5260, year=5331, venue=5153)
+MAX_EXTRA = 254
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 814 and totals["records"] == 5367
+    assert totals["pages"] == 838 and totals["records"] == 5586
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

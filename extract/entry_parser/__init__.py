@@ -25,6 +25,7 @@ from extract.entry_parser.doctokens import doc_text, make_docs
 from extract.fields.cv_kinds import LEADING_CO_AUTHOR_NOTE_RE, rewrite_cv_kind, rewrite_notes
 from extract.fields.homepage_line import NAME as _HP_NAME
 from extract.fields.separated_line import looks_like_name_field
+from extract.fields.text import clean_text, strip_author_marks, strip_markdown
 from extract.ingestors.base import AWARD_WORDS, Entry
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "entry_parser"
@@ -228,8 +229,6 @@ def _leading_note_after_title(text: str) -> str:
 
 
 def _prepare(text: str) -> str:
-    from extract.fields.text import clean_text, strip_author_marks, strip_markdown
-
     if text and text.lstrip().startswith("@") and _BIBTEX_HEAD_RE.match(text):
         text = _bibtex_as_reference(text) or text
     if text and "<" in text and _BLOCK_TAG_RE.search(text):
@@ -259,7 +258,7 @@ def _prepare(text: str) -> str:
                         for p in parts[1:]) \
                 and any(looks_like_name_field(p) for p in parts[1:3]):
             text = " | ".join(parts)
-    if len(re.findall(r"\S[ ]*\t", text or "")) >= 2:
+    if text and "\t" in text and len(re.findall(r"\S[ ]*\t", text)) >= 2:
         # fields of an export set apart by tabs: keep them apart (a tab indenting a wrapped
         # line is only a space)
         text = re.sub(r"(?<=\S)[ ]*\t+[ ]*(?=\S)", " | ", text)
@@ -306,7 +305,8 @@ def _prepare(text: str) -> str:
         # "2018  *Tidal Archives*, solo exhibition, …": the italics bound the title; quotes say so
         text = _LEADING_ITALIC_TITLE_RE.sub(lambda m: f"{m.group(1) or ''}“{m.group(2) or m.group(3)}”", text, count=1)
     if "](" in text or "**" in text or "__" in text or ("_" in text and _UNDERSCORE_EMPHASIS_RE.search(text)):
-        text = strip_markdown(text)
+        # (its escaped marks kept as marks, "**Ribeiro, T.**\*": they go with the others)
+        text = strip_author_marks(strip_markdown(text))
     # "Hao Sun, Nicole Becker, …, Pranav Krishnaswamy": names left out in the middle of the list
     if "…," in text or "..., " in text:
         text = _ELIDED_NAMES_RE.sub(", ", text)
@@ -354,7 +354,7 @@ def _prepare(text: str) -> str:
     # Harvard without its brackets: "…, Haas, B. & Mendoza, L. 2022 Isotopic evidence …": the year after
     # the last initial opens the title
     if text[:300].count(".") >= 2:
-        text = _BARE_YEAR_AFTER_INITIAL_RE.sub(r" (\1). ", text, count=1)
+        text = _BARE_YEAR_AFTER_INITIAL_RE.sub(r". (\1). ", text, count=1)
     # "Olu Fashola, Inés Castellanos — Legibility vs. Efficiency. Venue": the one dash of the line
     # ends the names (a dash that also parts title and venue is the separated layout's)
     if (" — " in text or " – " in text) and text.count(" — ") + text.count(" – ") == 1:
@@ -383,7 +383,9 @@ def _prepare(text: str) -> str:
     # a co-author note in the CV's language heading the entry ("met A en B: …", "con A y B, …",
     # "A ile: …", "spoluautoři: A, B, …"): written as the "(with A and B)" note the parser reads
     # (the pattern backtracks over name runs: only entries that show one of its words try it)
-    noted = _FOREIGN_WITH_HEAD_RE.match(text) if _FOREIGN_WITH_CUE_RE.search(text[:300]) else None
+    head = text[:300]
+    noted = _FOREIGN_WITH_HEAD_RE.match(text) if (_FOREIGN_WITH_CUE_HEAD_RE.match(head) or (("ile" in head or "hezuo" in head)
+                                                                   and _FOREIGN_WITH_CUE_RE.search(head))) else None
     if noted:
         names = noted.group("names") or noted.group("names2") or noted.group("names3") or noted.group("names4")
         names = _FOREIGN_AND_RE.sub(" and ", names.strip(" ,;:"))
@@ -394,11 +396,15 @@ def _prepare(text: str) -> str:
         text = _ALPHA_LABEL_RE.sub("", _GLUED_NOTE_NUMBER_RE.sub("", text))
     # what a results page prints after the reference: "[PDF] Cited by 12 Related articles",
     # "View Article Google Scholar", "— PubMed"
-    text = _TRAILING_LINK_WORDS_RE.sub("", text)
+    if text.rstrip().endswith(_TRAILING_LINK_WORD_ENDS) or ("Cited by" in text and text.rstrip()[-1:].isdigit()):
+        text = _TRAILING_LINK_WORDS_RE.sub("", text)
     # a status in the year's slot, in the language of the reference: "(en prensa)", "(im Druck)"
     # read as the English one the model knows
     if "(" in text:
         text = _FOREIGN_STATUS_SLOT_RE.sub("(in press)", text)
+        text = _FOREIGN_SUBMITTED_SLOT_RE.sub("(submitted)", text)
+        # German style's colon after the slot: "Vogelsang, Katharina (in press): Title." (a year there reads as it is)
+        text = _STATUS_SLOT_COLON_RE.sub(r"(\1). ", text)
     # Chicago author-date's "Whitcombe, Eleanor. Forthcoming. “Title.”": the status in the year's
     # slot, bracketed as the model knows it
     if "orthcoming" in text[:160] or "n press" in text[:160]:
@@ -449,7 +455,8 @@ _RESEARCHGATE_LINE_RE = re.compile(
     r"(?:\s·\s(?:Full-text available|Preprint|Literature Review|[A-Z][a-z]{2}\s(?P<year>(?:19|20)\d{2})|(?P<year2>(?:19|20)\d{2})))+"
     r"(?:\s·\s(?P<venue>[^—·]{2,150}?))?\s—\s(?P<title>[^—]{6,300}?)\s—\s(?P<names>[^—]{3,400}?)\s*$")
 _BARRED_NAMES_HEAD_RE = re.compile(rf"^{_HP_NAME}(?:\s\|\s{_HP_NAME}){{1,30}}(?=\s[—–]\s)")
-_BARE_YEAR_AFTER_INITIAL_RE = re.compile(r"(?<=[A-Z]\.)\s+((?:19|20)\d{2}[a-z]?)\s+(?=[A-ZÀ-Þ][a-z])")
+# (the stop opens the pattern, so the engine skips to stops instead of trying a look-behind everywhere)
+_BARE_YEAR_AFTER_INITIAL_RE = re.compile(r"\.(?<=[A-Z]\.)\s+((?:19|20)\d{2}[a-z]?)\s+(?=[A-ZÀ-Þ][a-z])")
 # (after a lower-case word, a title's last: "… Atlantic forest  Biotropica, 47"; not after a name, "C. Obi  IEEE RA-L 2021")
 _LOST_STOP_RE = re.compile(r"(?<![\w-])([a-z][\w-]*)[ \t]{2,}(?=[A-Z][\w&.'’ -]{2,80}?(?:,|;)?\s*(?:\d{1,4}\b|(?:19|20)\d{2}))")
 _W_SLASH_RE = re.compile(r"(?<=[(\[\s,])w/\s*(?=[A-ZÀ-ÞĀ-Ž])")
@@ -458,12 +465,14 @@ _BLOCK_TAG_RE = re.compile(r"<br\s*/?>|</?(?:li|ul|ol|p|div|td|tr|dd|dt|h[1-6])\
 _FOREIGN_STATUS_SLOT_RE = re.compile(
     r"\((?i:en prensa|no prelo|im druck|sous presse|in corso di stampa|in stampa|à paraître|a paraître|ter perse|"
     r"w druku|v tisku|в печати)\)")
+_FOREIGN_SUBMITTED_SLOT_RE = re.compile(r"\((?i:eingereicht|soumis|enviado|sometido|inviato|submetido|ingediend|inskickad)\)")
+_STATUS_SLOT_COLON_RE = re.compile(r"\((in press|submitted|forthcoming|under review|accepted)\)\s*:\s+(?=\S)")
 _MARK_LEGEND_TAIL_RE = re.compile(r"\s*[\[(]\s*[*†‡§¶#][^\[\]()]{3,200}[\])]\s*$")
 _APA_ELLIPSIS_RE = re.compile(r",\s*(?:\.\s?\.\s?\.|\.\.\.)\s*(?=[A-ZÀ-ÞĀ-Ž])")
 _CJK_BRACKETS_RE = re.compile(r"[「『《〈]")
 _POSTED_ONLINE_RE = re.compile(r"\.\s*(?:Preprint\s+)?[Pp]osted online\s+(?:(?:[A-Z][a-z]+\.?\s+)?\d{1,2},?\s+)?((?:19|20)\d{2})\s*[.;]")
 _EPUB_AHEAD_RE = re.compile(r"\.\s*Epub ahead of print[^.;]{0,40}[.;]")
-_GLUED_AND_RE = re.compile(r"(?<=[\s,])and(?=[A-Z](?:\.|[a-z]+\s))")
+_GLUED_AND_RE = re.compile(r"and(?<=[\s,]and)(?=[A-Z](?:\.|[a-z]+\s))")  # (the literal first: a fast scan)
 _LEAD_IN_NAME = r"(?:[A-ZÀ-ÞĀ-Ž]\.\s?)*[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÞĀ-Ž][\w'’.-]+){0,3}"
 NOTE_LEAD_IN_RE = re.compile(
     r"^(?:\d{1,3}\.\s+)?(?:"
@@ -506,12 +515,14 @@ _FOREIGN_WITH_CUE_RE = re.compile(
     r"^\(?\s*(?i:met|mit|zusammen mit|gemeinsam mit|avec|en collaboration avec|con|junto con|com|junto com|insieme a|med|"
     r"tillsammans med|samen met|z|ze|wspólnie z|razem z|spolu s|s|spoluautoři|spoluautori|mitautor(?:inn)?en|co-?auteurs?|"
     r"coautores|coautori|współautorzy|co-?authors?|yu)[\s:]|\sile\b|\shezuo\b")
+# (the cue's anchored part alone: the whole cue is searched only where "ile" or "hezuo" occurs)
+_FOREIGN_WITH_CUE_HEAD_RE = re.compile(_FOREIGN_WITH_CUE_RE.pattern.rsplit("|\\sile", 1)[0])
 _FOREIGN_AND_RE = re.compile(r"\s+(?:en|und|et|y|e|och|i|a|ve|és)\s+")
 _ALPHA_LABEL_RE = re.compile(r"^\[(?=[^\]]*[a-zà-ÿ0-9+])[^\W\d_][^\W\d_+]{0,6}\+?\d{0,4}[a-z]?\]\s+(?=[A-ZÀ-Þ])"
                              # amsalpha without years: "[KL] O. Kalu and S. Lévesque" (an initial follows)
                              r"|^\[[A-Z]{2,4}\]\s+(?=[A-ZÀ-Þ]\.\s?[A-ZÀ-Þ])")
 _GLUED_NOTE_NUMBER_RE = re.compile(r"^\d{1,3}(?=[A-ZÀ-Þ][a-zà-ÿ]+,\s)")
-_CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}\d{1,3}[a-z]?"
+_CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}-?\d{1,3}[a-z]?"
                           # "C10 (to appear)." : the label with the entry's status
                           r"(?:\s\((?i:to appear|in press|forthcoming|submitted|under review|accepted)\))?[.):])\s+")
 # inline markup left in metadata: HTML, JATS ("<italic>", "<scp>") and MathML ("<mml:msub>"), whose
@@ -531,7 +542,11 @@ _TRAILING_LINK_WORDS_RE = re.compile(
     r"|talk|project(?: page)?|website|blog|data(?:set)?|demo|supp(?:lementary)?|github|proceedings))*\s*\]"
     r"|View Article|Google Scholar|PubMed(?: Central)?|CrossRef|Crossref|Web of Science|Scopus|Cited by \d+|Related articles"
     r"|All \d+ versions|PDF(?: \d[\d.]* ?[KM]B)?|HTML|Full text))+\s*$")
-_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})\.(?=[A-Z][a-z]{2})(?![\w.-]*/)")
+# what the last of those link words ends in: only such an entry is searched (the pattern, anchored at
+# the end, is otherwise tried at every position)
+_TRAILING_LINK_WORD_ENDS = ("]", "Article", "Scholar", "PubMed", "Central", "CrossRef", "Crossref", "Science", "Scopus",
+                            "articles", "versions", "PDF", "KB", "MB", "HTML", "Full text")
+_GLUED_SENTENCE_RE = re.compile(r"\.(?<=[a-z]{3}\.|[A-Z]{3}\.)(?=[A-Z][a-z]{2})(?![\w.-]*/)")  # (the stop first: a fast scan)
 
 
 @lru_cache(maxsize=1)

@@ -765,6 +765,11 @@ class Parsed(NamedTuple):
                 school = _THESIS_SCHOOL_RE.search(self.text, title.start)
                 if school:  # "Title (Doctoral dissertation). University of Sheffield, …"
                     return school.group(1).strip(" ,.;") or None
+                closing = _LONE_JOURNAL_TAIL_RE.fullmatch(self.text, title.end)
+                if closing and _STATUS_SLOT_RE.search(self.text, 0, title.start) and not _SENTENCE_WORDS_RE.search(closing.group(1)):
+                    # "… (in press). Title. Developmental Science.": the journal of an accepted paper, no
+                    # volume or pages after it
+                    return closing.group(1).strip(" .")
                 status_at = _STATUS_AT_IN_TITLE_RE.search(self.text, title.start, title.end)
                 if status_at:  # "Title. Under review at Global Environ Health J." read as one title
                     found = _STATUS_AT_VENUE_RE.match(self.text, status_at.end())
@@ -895,6 +900,11 @@ _VENUE_CUE_RE = re.compile(
     r"Rivista|Zeitschrift|Cuadernos|Cadernos|Anais|Anales|Annales|Estudos|Estudios|Boletín|Boletim|Bollettino|"
     r"Tijdschrift|Tidsskrift|Tidskrift|Acta|Archives|Archivos|Conference|Workshop|Symposium|Track|Findings|Meeting|"
     r"Congress|Colloquium)\b|^(?:Proc\.|J\.)")
+# a status where the year goes: "(in press)", "(2025, in press)", "(forthcoming)"
+_STATUS_SLOT_RE = re.compile(r"\((?:(?:19|20)\d{2}[a-z]?,\s*)?(?i:in press|forthcoming|accepted|to appear|submitted|under review|"
+                             r"in preparation|early view|online first|advance online publication)\)")
+# a subtitle's words, not a journal's ("A Case Study", "The Road Ahead")
+_SENTENCE_WORDS_RE = re.compile(r"^(?:A|An|The|Towards?|How|What|Why|When|Where|Beyond|From|Lessons)\b|\b(?:Case|Study|Approach|Perspective)$")
 _CAPITALISED_WORDS_RE = re.compile(
     r"(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|de|du|des|für)(?:\s(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|de|du|des|für)){1,10}")
 _AWARD_RE = re.compile(r"(?i)\b(?:award|prize|honou?rable mention|best (?:student )?paper|nominee|finalist)\b")
@@ -1051,6 +1061,10 @@ _BARE_STATUS_VENUE_RE = re.compile(r"(?i:preprint|e-?print|submitted|under revie
 
 _BARE_SERIES_WORD_RE = re.compile(r"(?i:working|working paper|discussion|discussion paper|technical report|research paper|policy brief)")
 _ISSUER_AFTER_NUMBER_RE = re.compile(r"(?i:\s*paper)?\s*(?:No\.?|Nr\.?|#)\s*[\w./-]{1,20},\s*([A-Z][^.,;()]{3,80}?)\s*(?:[.;]|$)")
+
+
+_LONE_JOURNAL_TAIL_RE = re.compile(r"[.,]?\s+((?:[A-Z][\w'’&@.-]*|of|for|and|the|on|in|de|du|des|für|di|e|y)"
+                                   r"(?:\s(?:[A-Z][\w'’&@.:-]*|of|for|and|the|on|in|de|du|des|für|di|e|y)){0,9})[.\s]*")
 
 
 def untagged_venue(tail: str) -> Optional[str]:
@@ -2168,6 +2182,18 @@ def _journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpa
         rest = text[cut + 2 : title.end] if cut > 0 else ""
         if (rest and len(text[title.start : cut].split()) >= 3 and len(rest.split()) <= 12 and _VENUE_CUE_RE.search(rest)
                 and re.match(r"\s*[,.]?\s*\(?(?:19|20)\d{2}", text[title.end :])):
+            kept = [s for s in spans if s is not title]
+            return sorted(kept + [FieldSpan("TITLE", title.start, cut, title.confidence),
+                                  FieldSpan("VENUE", cut + 2, title.end, title.confidence)], key=lambda s: s.start)
+    if not any(s.label == "VENUE" for s in spans) and re.fullmatch(r"[\s.]*", text[title.end :]) \
+            and (title.confidence < 0.75 or _STATUS_SLOT_RE.search(text, 0, title.start)):
+        # APA's accepted paper: "… (2025, in press). Drone-based mapping … Wadden Sea. Remote Sensing in
+        # Ecology and Conservation Practice.": a journal with no volume or pages closes the entry, and the
+        # tagger, which learnt journals by the numbers after them, ran the title into it
+        cut = text.rfind(". ", title.start, title.end)
+        rest = text[cut + 2 : title.end] if cut > 0 else ""
+        if rest and len(text[title.start : cut].split()) >= 3 and len(rest.split()) <= 10 and _CAPITALISED_WORDS_RE.fullmatch(rest) \
+                and not _SENTENCE_WORDS_RE.search(rest):
             kept = [s for s in spans if s is not title]
             return sorted(kept + [FieldSpan("TITLE", title.start, cut, title.confidence),
                                   FieldSpan("VENUE", cut + 2, title.end, title.confidence)], key=lambda s: s.start)

@@ -16,6 +16,7 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 _LIGATURE_RE = re.compile("|".join(_LIGATURES))
 # PDF text may space a ligature off both sides of a word: "E ﬃ cient", "O ﬀ ice" (one letter, the
 # ligature, the rest); "the ﬁ rst" or "o ﬀ the" stay as they are, since words end and start there
+_ANY_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
 _SPACED_LIGATURE_RE = re.compile(r"(?<![^\W\d_])([B-HJ-Zb-hj-z]) ([\ufb00-\ufb06]) (?=[a-zà-ÿ])")
 
 
@@ -28,6 +29,8 @@ def strip_invisible(text: str) -> str:
 
 
 def fix_ligatures(text: str) -> str:
+    if _ANY_LIGATURE_RE.search(text) is None:
+        return text  # (both patterns need a ligature; most text has none)
     if " " in text:
         text = _SPACED_LIGATURE_RE.sub(r"\1\2", text)
     return _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group(0)], text)
@@ -68,10 +71,13 @@ _ABBREVIATION_END_RE = re.compile(r"\b(?:al|Inc|Ltd|Co|Jr|Sr|[A-Z])\.$")
 # while "**Ortiz, D.***" is a mark and then the closing "**")
 _AUTHOR_MARK_RE = re.compile(r"\s?[†‡§¶★☆✦✧]+|(?<=\b[A-Z]\.)\\?\*(?=\*\*|[^*]|$)")  # pandoc escapes it: "F.\*"
 
+_ANY_AUTHOR_MARK_RE = re.compile(r"[†‡§¶★☆✦✧*]")
 
 def strip_author_marks(text: str) -> str:
     """'†Brennan, K.' -> 'Brennan, K.'; the marks say something about a person's role, and
     left in place they make the name look like no name to the parser."""
+    if _ANY_AUTHOR_MARK_RE.search(text) is None:
+        return text  # (the look-behind pattern is tried at every position otherwise)
     return _AUTHOR_MARK_RE.sub(lambda m: " " if m.group(0)[:1].isspace() else "", text)
 
 
@@ -79,6 +85,10 @@ def strip_markdown(text: str) -> str:
     """Remove inline Markdown emphasis and links, keeping the visible text."""
     # Bracket and span patterns exclude their own openers and are bounded, so a run of
     # thousands of '[' or '*' is scanned in linear time (no catastrophic backtracking).
+    if "\\" in text:
+        # an escaped star or underscore ("Park\*†", pandoc's and Hugo's mark of a name) is no emphasis:
+        # kept out of the emphasis patterns' way, then written as itself
+        text = text.replace("\\*", "\ue000").replace("\\_", "\ue001")
     text = _MD_IMAGE_RE.sub("", text)
     text = _MD_LINK_RE.sub(r"\1", text)
     text = _MD_BOLD_RE.sub(r"\2", text)
@@ -86,7 +96,7 @@ def strip_markdown(text: str) -> str:
     text = text.replace("\\", " ") if text.rstrip().endswith("\\") else text
     # backslash escapes (pandoc writes "\&", "\*", "\_"): the character itself
     text = _MD_FOOTNOTE_RE.sub("", text)  # "[^1]" footnote references
-    return _MD_ESCAPE_RE.sub(r"\1", text)
+    return _MD_ESCAPE_RE.sub(r"\1", text).replace("\ue000", "*").replace("\ue001", "_")
 
 
 _MD_FOOTNOTE_RE = re.compile(r"\[\^\w{1,10}\]")

@@ -32,7 +32,11 @@ _YEAR_HEADING_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
 _CHROME_RE = re.compile(
     r"^\s*(?:view|electronic edition\b.*|references & citations|details & citations|export record|dblp key|ask others|"
     r"share record|share|cite|unpaywalled article link.*|load links from.*|BibTeX|RIS|RDF.*|XML|JSON|JSONL|"
-    r"(?:\d+\s+)?(?:cited by|citations).*|authority control.*|.*\bopen access\)?)\s*$", re.I)
+    r"(?:\d+\s+)?(?:cited by|citations).*|authority control.*|.*\bopen access\)?|unpaywalled version|"
+    # the "ask others" and "share record" menus, the record's key and its persistent URL
+    r"dblp key:?|ask others|Google(?: Scholar)?|Semantic Scholar|Internet Archive Scholar|CiteSeerX|ORCID|Bluesky|Reddit|"
+    r"BibSonomy|LinkedIn|Mastodon|Twitter|Facebook|X|persistent URL:?|https?://\S+|"
+    r"(?:journals|conf|phd|books|series|reference|persons|homepages|tr|ms)/[\w./-]+)\s*$", re.I)
 _TITLE_LINE_RE = re.compile(r"^\s*dblp:\s*(.+?)\s*$", re.M)
 _AUTHORS_RE = re.compile(r"^(?P<names>[^:]{2,2000}?)(?P<eds>\s*\(Eds?\.\))?:\s+(?P<rest>\S.*)$")
 _TITLE_END_RE = re.compile(r"[.?!](?=\s+\S)")
@@ -72,6 +76,14 @@ def _record(block: list[str], year_heading: Optional[str]) -> Optional[Entry]:
         if m.group("eds"):
             note = "editors"
     stop = _TITLE_END_RE.search(rest)
+    while stop is not None and rest[stop.start()] in "?!":
+        # "Do Language Models Know When They Are Quoting? Attribution Errors in Long-Form Question
+        # Answering. Trans. Assoc. …": a question inside the title goes on in a sentence of three or
+        # more words; a venue after a question is abbreviations and numbers ("CoRR abs/…", "J. Mach. Learn. Res.")
+        more = re.match(r"\s+([A-Z][^.?!]{10,300}?)[.?!](?=\s+\S)", rest[stop.end() :])
+        if not more or len(more.group(1).split()) < 3 or re.search(r"\d", more.group(1)):
+            break
+        stop = _TITLE_END_RE.search(rest, stop.end() + more.end(1))
     title = (rest[: stop.start() + (1 if rest[stop.start()] in "?!" else 0)] if stop else rest).strip()
     tail = rest[stop.end():].strip() if stop else ""
     venue = None

@@ -84,7 +84,9 @@ def _blocks(body: str) -> list[str]:
 
 
 _INITIAL_RE = re.compile(r"(?:^|\s)[A-Z]\.(?:\s|-|$)|,\s*[A-Z]\.?$")
-_INVERTED_NAME_RE = re.compile(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.\s*-?\s*){1,3}")
+# (a family name may open on its particles: "**van der Meulen, S.**", "**de Graaf, T.**")
+_INVERTED_NAME_RE = re.compile(r"(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|ten|ter|dos|das|do|zu|af|al|el)\s){0,3}"
+                               r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.\s*-?\s*){1,3}")
 
 
 
@@ -215,10 +217,15 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
         if len(split) >= 2 and authors_score(split[0].strip(" .")) >= 0.6:
             others = split
     if others and not entry.authors_text and not (italic_head and len(others) == 1):
-        author_line = _strip_link_markers(strip_markdown(others[0])).strip(" .")
+        # (a long list wraps over lines, each but the last closing on a comma)
+        lines_of_names = 1
+        while lines_of_names < len(others) and others[lines_of_names - 1].endswith(",") \
+                and not _ITALIC_HEAD_RE.match(others[lines_of_names]):
+            lines_of_names += 1
+        author_line = _strip_link_markers(strip_markdown(" ".join(others[:lines_of_names]))).strip(" .")
         if authors_score(author_line) >= 0.6:
             entry.authors_text = author_line
-            others = others[1:]
+            others = others[lines_of_names:]
     others = [o for o in (_strip_link_markers(x).strip(" .,") for x in others) if o]
     if others:
         tail = " ".join(others)
@@ -234,8 +241,9 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
 def _strip_link_markers(text: str) -> str:
     """Drop '[pdf](url)' / '[code]' style link markers and bare URLs from an entry tail."""
     # "[pdf](url)" and the doubled "[[Online Appendix]](url)" some themes write
-    text = re.sub(r"\[?\[([^\[\]]{0,40})\]\]?\((?:[^)\s]+)\)",
-                  lambda m: "" if _MARKER_RE.fullmatch(f"[{m.group(1)}]") or len(m.group(1)) < 24 else m.group(0), text)
+    # (and "[[PDF](url)]", the bracket closing after the link)
+    text = re.sub(r"(\[)?\[([^\[\]]{0,40})\]\]?\((?:[^)\s]+)\)(?(1)\]?)",
+                  lambda m: "" if _MARKER_RE.fullmatch(f"[{m.group(2)}]") or len(m.group(2)) < 24 else m.group(0), text)
     text = _MARKER_RE.sub(" ", text)
     from extract.fields.ids import URL_RE
 
@@ -258,20 +266,25 @@ def _with_match(block: str) -> Optional[re.Match]:
 
 
 def _parse_with_block(block: str, m: re.Match) -> Entry:
-    rest = m.group("rest")
-    # names run up to the first emphasis/bracket; what follows is the venue tail
-    split = re.split(r"(?=\*|\[)", rest, maxsplit=1)
+    # names run up to the first emphasis/bracket or the line's end; what follows is the venue tail
+    # ("- *Title*, with Oksana Hrytsenko." + "Workshop on … at RSS, 2022. [[PDF](…)]")
+    names_line, _, more = m.group("rest").partition("\n")
+    if not more.strip():  # (the match holds the block's first line only)
+        more = block.split("\n", 1)[1] if "\n" in block else ""
+    split = re.split(r"(?=\*|\[)", names_line, maxsplit=1)
     names_part = split[0]
-    tail = split[1] if len(split) > 1 else ""
+    tail = (split[1] if len(split) > 1 else "") + ("\n" + more if more.strip() else "")
     tail = _MARKER_RE.sub(" ", tail)
     urls = find_urls(block)
-    entry = Entry(title=m.group("title"), authors_text=names_part.strip(" ,."), urls=urls, flags=["owner-implicit"])
-    venue = venue_from_tail(tail.strip())
+    # (the list mark and the emphasis go: "- *Reactive Motion Generation …*")
+    title = strip_markdown(re.sub(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)", "", m.group("title"))).strip()
+    entry = Entry(title=title, authors_text=names_part.strip(" ,."), urls=urls, flags=["owner-implicit"])
+    venue = venue_from_tail(" ".join(_strip_link_markers(tail).split()))
     if venue:
         entry.venue = venue
-        years = YEAR_RE.findall(venue)
-        if years:
-            entry.year = years[-1]
+    years = YEAR_RE.findall(venue or "") or YEAR_RE.findall(_strip_link_markers(tail))
+    if years:
+        entry.year = years[-1]
     return entry
 
 
