@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 838 pages, 5,586 labelled records
-FLOORS = dict(kind=828, owner=797, found=5405, authors=5260, year=5331, venue=5153)
-MAX_EXTRA = 254
+# measured on this version: 862 pages, 5,805 labelled records
+FLOORS = dict(kind=851, owner=815, found=5607, authors=5449, year=5529, venue=5353)
+MAX_EXTRA = 271
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 838 and totals["records"] == 5586
+    assert totals["pages"] == 862 and totals["records"] == 5805
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

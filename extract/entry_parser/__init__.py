@@ -577,8 +577,15 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
         if spans:
             by_rule[i] = Parsed(text, [FieldSpan(label, a, b, 1.0) for label, a, b in spans], 1.0)
     if by_rule:
-        tagged = iter(tag_texts([t for i, t in enumerate(texts) if i not in by_rule]))
+        # (the rest go to the model, not through the rules again)
+        tagged = iter(_tag_by_model([t for i, t in enumerate(texts) if i not in by_rule]))
         return [by_rule[i] if i in by_rule else next(tagged) for i in range(len(texts))]
+    return _tag_by_model(texts)
+
+
+def _tag_by_model(texts: list[str]) -> list[Parsed]:
+    if not texts:
+        return []
     return _particle_head_reread(texts, _own_entries_reread(texts, _tag_model(texts)))
 
 

@@ -92,11 +92,26 @@ _DANGLING_AUTHOR_NOTE_RE = re.compile(
     r"\s*[—–]\s*(?:(?:joint(?:ly)?\s+)?with|(?:sole|single|solo)[- ]author(?:ed)?)\.?$", re.I)
 _WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+|joint work\s+|co-?(?:edited|authored|written)\s+)?with\s+(?=[A-ZÀ-ÞĀ-Ž])")
 _TRAILING_BRACKET_RE = re.compile(r"\s*\[(?=[^\[\]]*[^\W\d_]{4})[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
-_EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:,?\s*(?:überarb|erw|aktualisierte|rev|verb|neu\w*|korr)\.?,?\s*(?:(?:und|u\.)\s+\w+\.?\s*)?)?"
-                               r"(?:Aufl|ed\b|edn\b|edition|éd|Auflage)", re.I)
+_EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:,?\s*(?:überarb|erw|aktualisierte|rev|verb|neu\w*|korr|durchges\w*|vermehrte|"
+                               r"erweiterte|verbesserte|bearb\w*)\.?,?\s*(?:(?:und|u\.)\s+\w+\.?\s*)?)?"
+                               r"(?:Aufl|ed\b|edn\b|edition|éd|Auflage|druk|wyd|uppl|vyd|baskı)", re.I)
 # an edition the title span took along: "Women and the Poor Law. 3rd edn", "…, 2e éd", "… 2nd ed"
 _EDITION_TAIL_RE = re.compile(r"[.,]\s+\d{1,2}(?:st|nd|rd|th|e|ème|ª|a|\.)?,?\s*(?:(?:rev|revised|überarb|erw)\.?,?\s*)?"
                               r"(?:edn|ed|éd|edition|édition|Aufl(?:age)?|edición)\.?$", re.I)
+# an edition, a translator or an editor named after the title (the title span took them along):
+# "(2e druk)", "Übers. von Frank Hermes", ", trad. it. di M. Conti", "(trad. de Pilar Ortega)", ". Tradução
+# de Lúcia Mendes", ", translated by R. F. Mason", ". Neu hrsg. von …", ", çev. …", ". Přel. …"
+_TITLE_EDITION_BRACKET_RE = re.compile(r"\s*\(\d{1,2}(?:e|de|ste|st|nd|rd|th|\.|ª)?,?\s+(?:[\w.]+\s+)?"
+                                       r"(?i:druk|ed\.?|edn\.?|edition|éd\.?|édition|edición|edizione|Aufl\.?|Auflage|uppl\.?|wyd\.?|vyd\.?|baskı)\)$")
+_TITLE_TRANSLATOR_TAIL_RE = re.compile(
+    r"(?:[.,;]\s+|\s*\(\s*)(?:(?i:trad\.?(?:\s+(?:it|fr|es|ingl|ted)\.)?\s+(?:di|de|da|by|par)|traducción de|traduzione di|tradução de|"
+    r"traduit(?:\s+de\s+l['’]\w+)?\s+par|trans(?:lated)?\.?(?:\s+from\s+the\s+\w+)?\s+by|übers(?:etzt)?\.?(?:\s+von|\s+v\.)?|"
+    r"aus dem \w+ (?:übersetzt|übers\.)\s+von|(?:neu\s+)?hrsg\.?\s+von|herausgegeben von|tłum\.|przeł\.|přel\.|přeložil[a]?|"
+    r"çev\.|çeviren|vertaald door|vert\.\s+door|övers\.|översatt av))(?:\s+[^()]{1,120}?)?\)?$")
+_TITLE_THESIS_TAIL_RE = re.compile(
+    r",\s+(?i:tesi di (?:dottorato|laurea)|praca (?:doktorska|magisterska|habilitacyjna)|doktora tezi|yüksek lisans tezi|"
+    r"thèse de doctorat|tesis doctoral|tese de doutorado|dissertação de mestrado|diss(?:ertation)?\.?|disertační práce|"
+    r"dizertační práce|diplomová práce|proefschrift|doctoral thesis|ph\.?\s?d\.? thesis|doctoral dissertation)\b.*$")
 _EDITION_NUMBER_END_RE = re.compile(r"[.,]\s*(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|revised|neu\w*)\.?$", re.I)
 _LAW_REVIEW_END_RE = re.compile(r",\s\d{1,4}\s[A-Z][\w.]{0,12}$")
 # GB/T 7714 document-type marks: [J] journal, [M] book, [C] proceedings, [D] thesis, [R] report …
@@ -434,6 +449,10 @@ class Parsed(NamedTuple):
         cut = _TITLE_KIND_TAIL_RE.search(title)
         if cut and len(title[: cut.start()].split()) >= 2:
             title = title[: cut.start()]
+        for tail in (_TITLE_TRANSLATOR_TAIL_RE, _TITLE_THESIS_TAIL_RE, _TITLE_EDITION_BRACKET_RE):
+            cut = tail.search(title)
+            if cut and len(title[: cut.start()].split()) >= 2:
+                title = title[: cut.start()]
         # "…in Toscana, in" + "«Rivista …»": the container's "in" is no part of the title
         title = re.sub(r",\s+(?:in|In|en|em|dans|in:|In:)$", "", title)
         # German "Title, in: Antike und Abendland (im Druck)": "in:" always opens the container
@@ -753,6 +772,11 @@ class Parsed(NamedTuple):
         elif raw and raw.strip(" .,;").lower() == "preprint" and title is not None:
             # "Preprint, arXiv:2402.01987": the server named after the word is the venue
             raw = untagged_venue(self.text[title.end :]) or raw
+        if title is not None and (not raw or _PLACE_ONLY_RE.fullmatch(raw.strip(" .,;"))):
+            # the Romance languages' imprint: "…, vol. III, Firenze, Sansoni, 1971", "…, Paris, Fayard, 1990"
+            imprint = _CITY_PUBLISHER_YEAR_RE.search(self.text, title.end)
+            if imprint:
+                return imprint.group(1).strip()
         if not raw:
             published = _PAREN_PUBLISHER_TAIL_RE.search(self.text.rstrip(" ."))
             if published:  # "Title (Academic Press)."
@@ -762,7 +786,7 @@ class Parsed(NamedTuple):
                 return presented.group(1).strip(" ,.;") or None
             title = self.first("TITLE")
             if title is not None:
-                school = _THESIS_SCHOOL_RE.search(self.text, title.start)
+                school = _THESIS_SCHOOL_RE.search(self.text, title.start) if _may_name_thesis(self.text) else None
                 if school:  # "Title (Doctoral dissertation). University of Sheffield, …"
                     return school.group(1).strip(" ,.;") or None
                 closing = _LONE_JOURNAL_TAIL_RE.fullmatch(self.text, title.end)
@@ -865,10 +889,20 @@ class Parsed(NamedTuple):
 # Where a reference names no journal or proceedings, the work's host is its publisher (a book),
 # its school (a thesis) or arXiv (a preprint). The tagger leaves these untagged (the corpora it
 # learnt from label no venue for books), so they are read from the text after the title.
+def _may_name_thesis(text: str) -> bool:
+    """Whether the text holds one of the kind words _THESIS_SCHOOL_RE needs (that pattern, tried at
+    every position, is costly; most references name no thesis)."""
+    low = text.lower()
+    return any(word in low for word in _THESIS_CUES)
+
+
+_THESIS_CUES = ("thes", "thès", "diss", "tesi", "tese", "doktor", "mimeo", "manuscript", "working paper", "praca", "tez",
+                "proefschrift", "dizer", "diplomov")
 _THESIS_SCHOOL_RE = re.compile(
     r"(?i:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|m\.?a\.|b\.?\s?sc\.?|diploma|habilitation)?\s*"
     r"(?i:thesis|dissertation|diss\.|th[eè]se(?: de doctorat)?|doktorarbeit|tesis(?: doctoral| de (?:maestr[íi]a|doctorado|licenciatura|grado))?"
-    r"|disserta[çc][ãa]o(?: de mestrado)?|tese(?: de doutorado)?"
+    r"|disserta[çc][ãa]o(?: de mestrado)?|tese(?: de doutorado)?|tesi di (?:dottorato|laurea)|praca (?:doktorska|magisterska|habilitacyjna)"
+    r"|(?:doktora|yüksek lisans) tezi|proefschrift|di[sz]erta[čc]n[íi] pr[áa]ce|diplomov[áa] pr[áa]ce"
     # an economist's unpublished work names its institution the same way: "Mimeo, London School of Economics"
     r"|mimeo(?:graph)?|(?:unpublished )?manuscript|working paper)[\])]?"
     # its field or degree: "Thèse de doctorat en informatique, …", "Dissertação (Mestrado em …) - …"
@@ -878,7 +912,7 @@ _THESIS_SCHOOL_RE = re.compile(
     # the school: capitalised words up to and around a school word, each word matched once
     r"((?:[A-Z][\w'’&.-]*\s){0,4}(?:[A-Z][\w'’&.]*-)*(?:University|Univ\.|Universit[äaéyeà]\w*|Universidade|Universidad|"
     r"Institute|Institut|College|School|Polytechnic|Hochschule|Polytechnique|[ÉE]cole|Politecnico|Polit[ée]cnica|Politècnica)"
-    r"(?:\s(?:of|de|du|des|für|of the|di|do|da)?\s?[A-Z][\w'’.-]*){0,5}"
+    r"(?:\s(?:of|de|du|des|für|of the|di|do|da|degli|dei|della|delle|del|de la|de los|dos|das|w|we|zu|van|voor)?\s?[A-Z][\w'’.-]*){0,5}"
     r"|ETH(?: Z[üu]rich)?|EPFL|KTH(?: Royal Institute of Technology)?|MIT|UCL|TU [A-Z][\w]+)")
 _GERMAN_ORDINAL_NOUN_RE = re.compile(r"\.\s(?:Jahrhunderts?|Jahrtausends?|Jh\.|Weltkrieg(?:s|es)?|Jahrhundertwende|"
                                      r"Jahrhunderthälfte|Hälfte des \d{1,2}\. Jahrhunderts)\b")
@@ -947,6 +981,8 @@ _PLACE_ONLY_RE = re.compile(
     r"Princeton|Berkeley|Los Angeles|San Francisco|San Diego|Bethesda|Atlanta|Rockville|Gaithersburg|Lisbon|"
     r"São Paulo|Rio de Janeiro|Mexico City|Nairobi|Cape Town|Pretoria|Johannesburg|Manila|Jakarta|Seoul|Kyoto|"
     r"Osaka|Hong Kong|Taipei)(?:,\s*[A-Z][\w. ]{1,20})?")
+# (a country after the city is no publisher: "…, ETH Zürich, Zürich, Switzerland, 2014")
+_CITY_PUBLISHER_YEAR_RE = re.compile(rf"[,.]\s+(?:{_PUBLISHING_CITIES}),\s+(?!(?:{_COUNTRIES}),)([A-ZÀ-Þ][^,;:()\[\]]{{1,60}}?),\s+(?:1[5-9]|20)\d{{2}}\b")
 _PLACE_THEN_PUBLISHER_RE = re.compile(r"(?:,\s*[A-Z][\w. ]{1,20})?\s*:\s*([A-Z][^.;:()\[\]]{1,80}?)\s*(?=[,.;]|$)")
 _STATE_THEN_PUBLISHER_RE = re.compile(r",\s*[A-Z]{2}(?:,\s*(?:USA|UK))?\s*:\s*([A-Z][^,.;:()]{1,60}?)\s*(?=[,.;]|$)")
 # AMS "Duke Math. J. 165 (2016), no. 12" and Bluebook "66 Duke L.J. 1401 (2017)": a journal by its volume
@@ -1103,7 +1139,7 @@ def untagged_venue(tail: str) -> Optional[str]:
         # "In: Deutscher Materialfluss-Kongress. Düsseldorf: VDI Verlag, 2021": the proceedings,
         # not their publisher
         return container.group(1)
-    school = _THESIS_SCHOOL_RE.search(tail)
+    school = _THESIS_SCHOOL_RE.search(tail) if _may_name_thesis(tail) else None
     if school:
         # "Working paper, Graduate School of Business, University of Chicago": the university, not its school
         university = None if re.search(r"Univ", school.group(1)) else _UNIVERSITY_AFTER_RE.match(tail, school.end(1))
@@ -1412,6 +1448,9 @@ def _gbt_family_first(person: Person) -> Person:
     return person
 
 
+_GLUED_INITIALS_HEAD_RE = re.compile(r"^((?:[A-Z]\.){1,3})(?=[A-Z][A-Za-zÀ-ÿ'’-]{2,}$)")
+
+
 def _person(text: str) -> Optional[Person]:
     """A natural-order name -> given/family. A trailing run of initials is the given name
     ("Tyrberg B", "Van den Broeck T"); otherwise the last word and the particles before it
@@ -1420,7 +1459,8 @@ def _person(text: str) -> Optional[Person]:
     if not name or not any(c.isalpha() for c in name) or _TRUNCATION_RE.match(name):
         return None
     # "P.E.HALVORSEN", "T.J.BRENNAN": a PDF lost the space after the initials
-    name = re.sub(r"^((?:[A-Z]\.){1,3})(?=[A-Z][A-Za-zÀ-ÿ'’-]{2,}$)", r"\1 ", name)
+    if name[1:2] == ".":
+        name = _GLUED_INITIALS_HEAD_RE.sub(r"\1 ", name)
     first = family_first_split(name)
     if first is not None:  # "张伟", "山田 太郎", "WANG Xiaoming"
         return Person(name, first[0] or None, first[1])
@@ -1665,8 +1705,10 @@ def _last_author_read_into_venue(text: str, spans: list[FieldSpan]) -> list[Fiel
     like the names before it, is no part of the venue."""
     for k in range(len(spans) - 1):
         author, venue = spans[k], spans[k + 1]
+        if author.label != "AUTHOR" or venue.label != "VENUE":
+            continue
         gap = re.fullmatch(r"\s*,\s*((?:[A-Z]{1,3}|[A-Z]\.(?:\s?[A-Z]\.){0,2})\s+)?", text[author.end : venue.start])
-        if author.label != "AUTHOR" or venue.label != "VENUE" or gap is None:
+        if gap is None:
             continue
         if not _INITIALS_FAMILY_HEAD_RE.fullmatch(text[author.start : author.end].strip()):
             continue
@@ -3648,6 +3690,107 @@ def _editors_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
+_CONTAINER_MARK_RE = re.compile(r"[.,]\s*(?:\[[Ww]:\]|[Ww]:|In:|in:|En:|Em:|Dans:|In\s(?=[A-ZÀ-Þ]{2,},))\s*")
+
+
+# the book's editors between the mark and the book, and nothing else: "LIMA, Cláudia (Org.). "
+_BOOK_EDITORS_MARK_RE = re.compile(r"[^.()]{2,200}?\((?:[Oo]rgs?|[Cc]oords?|[Ee]ds?|[Hh]rsg|[Hh]gg?|[Dd]ir|red)\.?\)\s*[:.,]?\s*")
+
+
+def _chapter_title_left_before_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"M. Zieliński, Melancholia i nowoczesność, [w:] Modernizm polski. Szkice, red. K. Wójcik, …",
+    "FREITAS, Roberto. Escola e comunidade no sertão baiano. In: LIMA, Cláudia (Org.). Educação do
+    campo. Salvador: EDUFBA": the chapter's title left untagged between the names and the container's
+    mark, the book tagged as the title. The chapter is the title, the book the venue."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    authors = [s for s in spans if s.label == "AUTHOR"]
+    if len(titles) == 2 and not any(s.label == "VENUE" for s in spans):
+        # both tagged as titles: the one after the mark is the book
+        first, second = titles
+        mark = _CONTAINER_MARK_RE.search(text, first.end, second.start)
+        between = text[mark.end() : second.start] if mark else ""
+        if mark and text[first.end : mark.start()].strip(" .,;:\"”’»") == "" and (
+                not between.strip() or _BOOK_EDITORS_MARK_RE.fullmatch(between)):
+            book = re.sub(r",\s*(?:red|ed|eds|hrsg|org|coord|dir)\.?$", "", text[second.start : second.end], flags=re.I)
+            return [FieldSpan("VENUE", second.start, second.start + len(book), second.confidence) if s is second else s
+                    for s in spans]
+        return spans
+    if len(titles) != 1 or not authors or any(s.label == "VENUE" for s in spans):
+        return spans
+    title, last = titles[0], authors[-1]
+    if last.end >= title.start:
+        return spans
+    mark = _CONTAINER_MARK_RE.search(text, last.end, title.start)
+    if mark is None or any(last.end < s.start < title.start for s in spans if s.label != "AUTHOR"):
+        return spans
+    between = text[mark.end() : title.start]
+    if between.strip() and not _BOOK_EDITORS_MARK_RE.fullmatch(between):
+        return spans  # (only the book's editors may stand between the mark and the book)
+    head = text[last.end : mark.start()].strip(" .,;:")
+    start = text.find(head, last.end) if head else -1
+    if start < 0 or len(head.split()) < 2 or not re.search(r"[^\W\d_]{3}", head):
+        return spans
+    end = title.end
+    # (the book's editors' mark closes the tagged book: "Szkice, red")
+    book = re.sub(r",\s*(?:red|ed|eds|hrsg|org|coord|dir)\.?$", "", text[title.start : end], flags=re.I)
+    kept = [s for s in spans if s is not title]
+    return sorted(kept + [FieldSpan("TITLE", start, start + len(head), title.confidence),
+                          FieldSpan("VENUE", title.start, title.start + len(book), title.confidence)], key=lambda s: s.start)
+
+
+_LOW_QUOTED_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:(?:in|w|w:|\[w:\])\s+)?[„«]\s?([^„“”«»\"]{2,120}?)\s?[“”»]")
+
+
+def _journal_in_low_quotes(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """Polish, Italian and Central European humanities quote the journal, not the title: "A. Nowak,
+    Symbolizm w liryce, „Pamiętnik Literacki” 2009, z. 3", "L. Ferrari, La bottega, «Arte Lombarda»,
+    XXIV". A title the tagger left the quoted journal after is given it as its venue; a short title
+    it read as a second author ("K. Sikora, Czytając Mirskiego, „Gazeta Krakowska” 1907") is the
+    title, and what it called the title inside the quotes the journal."""
+    if "„" not in text and "«" not in text:
+        return spans
+    titles = [s for s in spans if s.label == "TITLE"]
+    # (a volume in Roman numerals the tagger took for the journal: "«Arte Lombarda», XXIV, 1980")
+    spans = [s for s in spans if not (s.label == "VENUE" and re.fullmatch(r"[IVXLC]{1,7}\.?|\d{1,4}", text[s.start : s.end].strip()))]
+    if not titles or len(titles) > 2 or any(s.label == "VENUE" for s in spans):
+        return spans
+    title = titles[0]
+    if len(titles) == 2:
+        # the journal read as a second title: "…, „Pamiętnik Literacki” 2009"
+        after = _LOW_QUOTED_AFTER_RE.match(text, title.end)
+        second = titles[1]
+        if after and after.start(1) <= second.start and second.end <= after.end(1) + 1:
+            return [FieldSpan("VENUE", s.start, s.end, s.confidence) if s is second else s for s in spans]
+        return spans
+    opening = text.rfind("„", 0, title.start + 1), text.rfind("«", 0, title.start + 1)
+    inside = max(opening) >= 0 and re.fullmatch(r"[„«]\s?", text[max(opening) : title.start]) is not None
+    if inside:
+        authors = [s for s in spans if s.label == "AUTHOR" and s.end <= title.start]
+        if len(authors) >= 2:
+            last = authors[-1]
+            gap = _LOW_QUOTED_AFTER_RE.match(text, last.end)
+            name = text[last.start : last.end]
+            # (initials name the people before it, none in it: "K. Sikora, Czytając Mirskiego")
+            initials = re.compile(r"\b[A-ZÀ-Þ]\.")
+            if gap and gap.start(1) <= title.start and (name_of_title_words_or_lower(name) or (
+                    initials.search(text, authors[0].start, authors[0].end) and not initials.search(name))):
+                kept = [s for s in spans if s is not last and s is not title]
+                return sorted(kept + [FieldSpan("TITLE", last.start, last.end, last.confidence),
+                                      FieldSpan("VENUE", gap.start(1), gap.end(1), title.confidence)], key=lambda s: s.start)
+        return spans
+    after = _LOW_QUOTED_AFTER_RE.match(text, title.end)
+    if after:
+        return sorted(spans + [FieldSpan("VENUE", after.start(1), after.end(1), title.confidence)], key=lambda s: s.start)
+    return spans
+
+
+def name_of_title_words_or_lower(name: str) -> bool:
+    """A "name" with a lower-case word, a word no name has, or one word ("Czytając Mirskiego")."""
+    words = name.split()
+    return any(w[:1].islower() for w in words) or len(words) == 1 or not re.search(r"\b[A-Z]\.", name) and len(words) == 2 \
+        and not looks_like_name(name)
+
+
 def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     """Group BIO tags into field spans. A title or venue the tagger broke in two around glue
     punctuation ("Title" ":" "Subtitle") is one span; a field found twice keeps its longest run."""
@@ -3763,6 +3906,8 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _non_latin_title_run_on(text_of_doc, spans)
     spans = _title_before_description(text_of_doc, spans)
     spans = _title_missing(text_of_doc, spans)
+    spans = _journal_in_low_quotes(text_of_doc, spans)
+    spans = _chapter_title_left_before_container(text_of_doc, spans)
     venues = [s for s in spans if s.label == "VENUE"]
     if len(venues) > 1:
         # "IEEE SaTML 2024. Distinguished Paper Award": an award is no venue when a venue is there

@@ -48,7 +48,8 @@ _LAW_REVIEW_RE = re.compile(
 
 
 def find_law_review_spans(text: str) -> Optional[list[tuple[str, int, int]]]:
-    if len(text) > 700 or "(" not in text or not re.search(r"\b(?:L\.|Rev\.|J\.)|\w['’]y\b", text):
+    if len(text) > 700 or "(" not in text or not (("L." in text or "J." in text or "Rev." in text or "'y" in text or "’y" in text)
+                                                     and re.search(r"\b(?:L\.|Rev\.|J\.)|\w['’]y\b", text)):
         return None
     m = _LAW_REVIEW_RE.match(text)
     if m is None:

@@ -23,7 +23,7 @@ _COLUMNS = {
     "authors": re.compile(r"^(?:authors?|author\(s\)|with|co-?authors?|speakers?|presenters?|presented by|creators?|contributors?|"
                           r"autor(?:es|a|as)?|autores|auteurs?|autori|autoren|autorzy|авторы)$", re.I),
     "venue": re.compile(r"^(?:venue|journal|conference|where|published in|booktitle|rivista|revista|revue|zeitschrift|"
-                        r"czasopismo|журнал|fonte|fuente|source|periódico|periodico|sede)$", re.I),
+                        r"czasopismo|журнал|fonte|fuente|source|periódico|periodico|sede|publisher|outlet|journal title|source title)$", re.I),
     "year": re.compile(r"^(?:year|date|when|issue date|publication date|date issued|published|anno|año|ano|année|jahr|rok|год|data|fecha)$", re.I),
 }
 _LINK_RE = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
@@ -39,6 +39,10 @@ def _columns(header: list[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for field, pattern in _COLUMNS.items():
         k = next((k for k, name in enumerate(names) if pattern.match(name)), None)
+        if k is None:
+            # a header naming two things: "Journal / Publisher", "Venue & Year", "Conference or Journal"
+            k = next((k for k, name in enumerate(names) if k not in columns.values()
+                      and any(pattern.match(part) for part in re.split(r"\s*(?:/|&|,|\bor\b|\band\b)\s*", name) if part)), None)
         if k is not None:
             columns[field] = k
     if "venue" not in columns and "title" in columns:

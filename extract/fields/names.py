@@ -45,7 +45,12 @@ class PersonName(NamedTuple):
 
 
 def strip_markers(name: str) -> str:
+    if _ANY_MARKER_RE.search(name) is None:
+        return name  # (most names carry none: the look-behind pattern is tried everywhere otherwise)
     return _MARKERS_RE.sub("", name)
+
+
+_ANY_MARKER_RE = re.compile(r"[*^†‡§¶#✉⁎∗✝★☆✦✧\d\u00b9\u00b2\u00b3\u2070-\u2079]")
 
 
 @lru_cache(maxsize=65536)

@@ -101,6 +101,9 @@ def _text(value: Any) -> Optional[str]:
     return clean_text(_CSL_MARKUP_RE.sub("", value[:100_000])) or None
 
 
+_ET_AL_RE = re.compile(r"(?i)\s*(?:et\s*al\.?|and others|u\.\s?a\.|…|\.\.\.)\s*")
+
+
 def _author(name: Any) -> Optional[Author | str]:
     if isinstance(name, str):
         return clean_text(name) or None
@@ -182,7 +185,11 @@ def _entry(item: dict) -> Entry:
     raw_authors = item.get("author")
     if isinstance(raw_authors, (dict, str)):
         raw_authors = [raw_authors]
+    truncated = False
     for name in islice(raw_authors if isinstance(raw_authors, list) else [], _MAX_AUTHORS):
+        if isinstance(name, dict) and _ET_AL_RE.fullmatch(_text(name.get("literal")) or _text(name.get("family")) or ""):
+            truncated = True  # {"literal": "et al."}: the list was cut, nobody of that name
+            continue
         author = _author(name)
         if author:
             authors.append(author)
@@ -207,7 +214,7 @@ def _entry(item: dict) -> Entry:
         arxiv=find_arxiv(arxiv_blob),
         urls=urls,
         note=_text(item.get("status")),
-        flags=[] if authors else ["no-authors"],
+        flags=(["authors-truncated"] if truncated else []) + ([] if authors else ["no-authors"]),
     )
 
 

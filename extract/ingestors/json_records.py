@@ -27,10 +27,11 @@ from schemas.models import Author
 
 NAME = "json_records"
 
-_TITLE_KEYS = ("title", "titles", "name", "paper_title", "headline")
+_TITLE_KEYS = ("title", "titles", "name", "paper_title", "headline", "heading")
 _AUTHOR_KEYS = ("authors", "author", "creators", "creator", "author_list", "authors_text", "author_string", "contributors",
                 "authorships", "person_associations", "persons", "people")
 _YEAR_KEYS = ("year", "date", "published", "publication_date", "pub_year", "publication_year", "issued", "published_print",
+              "yr", "pub_date",
               "publication_statuses", "publication_status",
               "published_online", "pubdate", "date_published", "date_created", "journal_info")
 _VENUE_KEYS = ("venue", "journal", "booktitle", "book_title", "conference", "container", "container_title", "journal_info",
@@ -75,11 +76,17 @@ def _text(value: Any) -> Optional[str]:
         # Europe PMC's {"journal": {"title": …}, "yearOfPublication": 2018}
         # (WordPress's {"rendered": "Title"}, OpenAlex-like {"display_name": …})
         value = (value.get("name") or value.get("title") or value.get("value") or value.get("rendered")
-                 or value.get("display_name") or value.get("displayName") or value.get("journal") or value.get("source")
+                 or value.get("display_name") or value.get("displayName") or value.get("label") or value.get("journal")
+                 or value.get("source")
                  or value.get("yearOfPublication") or value.get("year_of_publication"))
         if isinstance(value, (dict, int)):
             return _text(value)
+    if isinstance(value, str) and "<" in value:
+        value = _INLINE_TAG_RE.sub("", value)  # "<i>Helicobacter pylori</i>" in a title
     return clean_text(value).strip() or None if isinstance(value, str) else None
+
+
+_INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|sup|sub|span|u|sc|scp|small|italic|bold)\b[^<>]{0,200}>", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -106,7 +113,8 @@ def key_meaning(key: Any) -> str:
     return _key_meaning_of(str(key))
 
 
-_OWN_TITLE_PREFIXES = {"output", "work", "item", "publication", "pub", "research", "article", "record", "document", "main"}
+_OWN_TITLE_PREFIXES = {"output", "work", "item", "publication", "pub", "research", "article", "record", "document", "main",
+                        "display", "shown", "primary", "original", "doc", "full"}
 _BARE_FIELD_WORDS = {"title", "authors", "author", "creators", "year", "date", "venue", "journal", "booktitle", "conference",
                      "publisher", "doi", "url", "link", "abstract", "type", "kind", "category", "container", "source",
                      "given_name", "family_name", "first_name", "last_name", "name", "full_name", "surname", "forename"}
@@ -256,7 +264,8 @@ def person_name(person: dict) -> Optional[str]:
     given, family = _text(_first(person, _GIVEN_KEYS)), _text(_first(person, _FAMILY_KEYS))
     if given and family:  # the parts over a "name" that may be abbreviated ("Haddad R") or inverted
         return f"{given} {family}"
-    name = _text(_first(person, ("name", "literal", "full_name", "display_name", "fullname")))
+    name = _text(_first(person, ("name", "literal", "full_name", "display_name", "fullname", "shown_name", "raw_name",
+                                 "author_name", "person_name")))
     if not name:
         name = " ".join(p for p in (given, family) if p)
     return name or None

@@ -282,7 +282,8 @@ def _parse_with_block(block: str, m: re.Match) -> Entry:
     venue = venue_from_tail(" ".join(_strip_link_markers(tail).split()))
     if venue:
         entry.venue = venue
-    years = YEAR_RE.findall(venue or "") or YEAR_RE.findall(_strip_link_markers(tail))
+    # (a year in brackets dates another version: "(preliminary version at … 2008 …)")
+    years = YEAR_RE.findall(venue or "") or YEAR_RE.findall(re.sub(r"\([^()]*\)", " ", _strip_link_markers(tail)))
     if years:
         entry.year = years[-1]
     return entry

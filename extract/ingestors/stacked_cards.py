@@ -44,18 +44,28 @@ _NOISE_RE = re.compile(
     r"[\d,.]+\s+citations?|cited by\s*[\d,]*|times cited:.*|scholarly citations:.*|altmetric.*|lens id:.*|doi:.*|"
     r"uploaded on .*|\d+ more versions? exists? for this record|open|restricted|open access|closed access|"
     r"research output:.*|peer-review|file|cómo citar|como citar|how to cite|add to (?:collection|list)|view.*|"
-    r"reference search.*|claim|pdf\s+doi\s+cite.*|[\d\s,.]+)$", re.I)
+    r"reference search.*|claim|pdf\s+doi\s+cite.*|scheda completa.*|cita|visualizza/apri.*|(?:scopus|wos)\s+\d+.*|"
+    r"[\d\s,.]+)$", re.I)
+# a status where a card prints its date: "In corso di stampa", "In press", "Im Druck"
+_STATUS_LINE_RE = re.compile(r"(?i)^(?:in corso di stampa|in stampa|in press|forthcoming|accepted|im druck|en prensa|no prelo|"
+                             r"sous presse|à paraître|w druku|under review|submitted)$")
 # a row of buttons: "Show Abstract Cite Add to Collection Export", "pdf DOI cite claim", al-folio's "ABS BIB PDF HTML"
 _BUTTONS_RE = re.compile(r"^(?:(?:show|hide|abstract|cite|save|share|export|add|to|collection|list|pdf|html|epub|related|documents|"
                          r"records|download|view|more|details|bibtex|ris|claim|reference|search|doi|full|text|links?|metrics|"
                          r"alert|mendeley|datasets|abs|bib|supp|code|slides|video|poster|website|blog|[▾▸|•])\s*){2,}$", re.I)
 # an item type printed above the title: "Article | Open Access", "Preprint", "Artículo de investigación"
 _TYPE_WORDS_RE = re.compile(
-    r"^(?:(?:research |journal |review |conference |original |short )?(?:article|paper|preprint|chapter|book chapter|book|"
+    # (IRIS numbers its types: "1.1 Articolo in rivista", "2.1 Contributo in volume (Capitolo o Saggio)")
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\s+)?"
+    r"(?:(?:research |journal |review |conference |original |short )?(?:article|paper|preprint|chapter|book chapter|book|"
     r"monograph|proceedings?(?: paper| article)?|conference (?:paper|contribution|proceedings article)|review|letter|editorial|"
     r"thesis|dissertation|doctoral thesis|report|working paper|dataset|data set|software|presentation|poster|patent|"
     r"video|image|lesson|other|artículo(?: de (?:investigación|revisión))?|artigo(?: original| de revisão)?|"
-    r"article de recherche|zeitschriftenartikel|buchbeitrag|konferenzbeitrag)s?)(?:\s*[|•·]\s*(?:open access|open|closed|free)|"
+    r"article de recherche|zeitschriftenartikel|buchbeitrag|konferenzbeitrag|articolo in rivista|"
+    r"contributo in (?:volume|atti di convegno|rivista)(?: \([^()]{2,40}\))?|monografia(?: o trattato scientifico)?|"
+    r"tesi di dottorato|curatela|recensione(?: in rivista)?|chapitre d['’]ouvrage|ouvrage|communication dans un congrès|"
+    r"beitrag in (?:sammelband|zeitschrift)|monographie|capítulo de libro|libro|tesis doctoral|capítulo de livro|livro|"
+    r"artigo em periódico|tese de doutorado)s?)(?:\s*[|•·]\s*(?:open access|open|closed|free)|"
     r"\s+open access)?$", re.I)
 _NOT_PUBLICATION_TYPE_RE = re.compile(r"^(?:dataset|data set|software|presentation|poster|video|image|lesson|patent|"
                                       r"research data|talk|grant)s?\b", re.I)
@@ -243,7 +253,8 @@ def _cards(lines: list[str]) -> list[tuple[int, int, Optional[str]]]:
     out = []
     for n, i in enumerate(anchors):
         end = anchors[n + 1] if n + 1 < len(anchors) else min(len(lines), i + 8)
-        if not any(_YEAR_RE.search(l) for l in lines[i + 1 : min(end, i + 6)]):
+        dated_above = i >= 1 and (_DATE_ONLY_RE.match(lines[i - 1]) or _STATUS_LINE_RE.match(lines[i - 1]))
+        if not dated_above and not any(_YEAR_RE.search(l) for l in lines[i + 1 : min(end, i + 6)]):
             continue  # a work card has a date; a header's "name / affiliation" pair has none
         kind = None
         for k in range(i - 1, max(i - 4, (anchors[n - 1] + 2) if n else -1), -1):
@@ -264,10 +275,15 @@ def _entry(lines: list[str], i: int, end: int) -> Entry:
     # the type line above the next title belongs to that card, and so does a date line above it
     # (Zenodo: "Jun 12, 2023" / "Journal article" / "Open" / title)
     typed = False
-    while stop > i + 2 and (_item_type(lines[stop - 1])
-                            or (_noise(lines[stop - 1]) and not _YEAR_RE.search(lines[stop - 1]))):
-        typed = typed or not _noise(lines[stop - 1])
-        stop -= 1
+    while stop > i + 2:
+        line = lines[stop - 1]
+        if _item_type(line) or (_noise(line) and not _YEAR_RE.search(line)):
+            typed = typed or not _noise(line)
+            stop -= 1
+        elif (_DATE_ONLY_RE.match(line) or _STATUS_LINE_RE.match(line)) and stop - 2 > i + 1 and _item_type(lines[stop - 2]):
+            stop -= 1  # IRIS: the next card's type, then its date, then its title
+        else:
+            break
     while typed and stop > i + 2 and _DATE_ONLY_RE.match(lines[stop - 1]):
         stop -= 1
     pure = _pure_line(lines[i + 1])
@@ -284,6 +300,11 @@ def _entry(lines: list[str], i: int, end: int) -> Entry:
         return Entry(title=title, authors_text=names_text, year=year, venue=clean_venue(venue) if venue else None)
     names, truncated, year, authors_text = _author_line(lines[i + 1])
     venue, source_year = _source(lines[i + 2 : stop])
+    above = lines[i - 1] if i >= 1 and i >= 2 and _item_type(lines[i - 2]) else ""
+    if year is None and _DATE_ONLY_RE.match(above):  # IRIS: the type, the year, then the title
+        year = int(_YEAR_RE.search(above).group(1))
+    elif _STATUS_LINE_RE.match(above):
+        source_year = None  # "In corso di stampa": no year (a number below is the DOI's)
     entry = Entry(title=title, authors=[] if authors_text else names, authors_text=authors_text,
                   year=year or source_year, venue=venue)
     if truncated:
