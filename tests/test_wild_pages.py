@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 862 pages, 5,805 labelled records
-FLOORS = dict(kind=851, owner=815, found=5607, authors=5449, year=5529, venue=5353)
-MAX_EXTRA = 271
+# measured on this version: 910 pages, 6,115 labelled records
+FLOORS = dict(kind=897, owner=855, found=5871, authors=5700, year=5786, venue=5603)
+MAX_EXTRA = 302
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 862 and totals["records"] == 5805
+    assert totals["pages"] == 910 and totals["records"] == 6115
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -396,7 +396,9 @@ def _prepare(text: str) -> str:
         text = _ALPHA_LABEL_RE.sub("", _GLUED_NOTE_NUMBER_RE.sub("", text))
     # what a results page prints after the reference: "[PDF] Cited by 12 Related articles",
     # "View Article Google Scholar", "— PubMed"
-    if text.rstrip().endswith(_TRAILING_LINK_WORD_ENDS) or ("Cited by" in text and text.rstrip()[-1:].isdigit()):
+    tail = text.rstrip()
+    if tail.endswith(_TRAILING_LINK_WORD_ENDS) or ("Cited by" in tail and tail[-1:].isdigit()) \
+            or (tail.endswith(")") and ("Scopus (" in tail or "(PDF)" in tail)):
         text = _TRAILING_LINK_WORDS_RE.sub("", text)
     # a status in the year's slot, in the language of the reference: "(en prensa)", "(im Druck)"
     # read as the English one the model knows
@@ -540,12 +542,17 @@ _TRAILING_LINK_WORDS_RE = re.compile(
     r"|project(?: page)?|website|blog|data(?:set)?|demo|supp(?:lementary)?|github|proceedings)"
     r"(?:\s*\|\s*(?i:bib|bibtex|doi|pdf|arxiv|slides|code|html|abstract|url|www|video|poster|ps|ps\.gz|http|paper"
     r"|talk|project(?: page)?|website|blog|data(?:set)?|demo|supp(?:lementary)?|github|proceedings))*\s*\]"
-    r"|View Article|Google Scholar|PubMed(?: Central)?|CrossRef|Crossref|Web of Science|Scopus|Cited by \d+|Related articles"
-    r"|All \d+ versions|PDF(?: \d[\d.]* ?[KM]B)?|HTML|Full text))+\s*$")
+    r"|View Article|Google Scholar|PubMed(?: Central)?|CrossRef|Crossref|Web of Science®?|Scopus|Cited by \d+|Related articles"
+    r"|All \d+ versions|PDF(?: \d[\d.]* ?[KM]B)?|HTML|Full text"
+    # publishers' web reference lists: "View PDF View article View in Scopus", "Full Text (PDF) Scopus (88)",
+    # "Abstract/FREE Full Text", "Google Preview OpenURL Placeholder Text WorldCat COPAC"
+    r"|View (?:PDF|article|in Scopus|Record in Scopus)|Scopus \(\d+\)|Full Text(?: \(PDF\))?|(?:Abstract/)?FREE Full Text"
+    r"|Search in Google Scholar|Google Preview|OpenURL(?: Placeholder Text)?|WorldCat|COPAC))+\s*$")
 # what the last of those link words ends in: only such an entry is searched (the pattern, anchored at
 # the end, is otherwise tried at every position)
 _TRAILING_LINK_WORD_ENDS = ("]", "Article", "Scholar", "PubMed", "Central", "CrossRef", "Crossref", "Science", "Scopus",
-                            "articles", "versions", "PDF", "KB", "MB", "HTML", "Full text")
+                            "articles", "versions", "PDF", "KB", "MB", "HTML", "Full text", "Full Text", "®", "article",
+                            "Placeholder Text", "Preview", "OpenURL", "WorldCat", "COPAC")
 _GLUED_SENTENCE_RE = re.compile(r"\.(?<=[a-z]{3}\.|[A-Z]{3}\.)(?=[A-Z][a-z]{2})(?![\w.-]*/)")  # (the stop first: a fast scan)
 
 
@@ -566,11 +573,13 @@ def tag_texts(texts: list[str]) -> list[Parsed]:
     from extract.fields.separated_line import find_separated_spans
     from extract.fields.scholar_line import find_scholar_spans
     from extract.fields.ssrn_citation import find_ssrn_spans
+    from extract.fields.usgs_line import find_usgs_spans
 
     # rigid formats the rules read for sure skip the model
     by_rule: dict[int, Parsed] = {}
     for i, text in enumerate(texts):
         spans = (find_scholar_spans(text) or (find_gbt_spans(text) if "[" in text else None) or find_ssrn_spans(text)
+                 or find_usgs_spans(text)
                  or (find_cjk_bracket_spans(text) if _CJK_BRACKETS_RE.search(text) else None)
                  or find_title_first_spans(text) or find_case_spans(text) or find_law_review_spans(text)
                  or find_separated_spans(text))

@@ -7,6 +7,7 @@ Rules only where they are reliable: the year must look like a year, ids and URLs
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple, Optional
 
 from extract.entry_parser.doctokens import doc_text, token_texts
@@ -197,6 +198,12 @@ _TITLE_KIND_TAIL_RE = re.compile(
 _STRONG_PUBLISHER_RE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|[ÉE]ditions?|Editora|Edizioni|Claypool|Wiley|"
                                   r"Springer|Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson)\b")
 _TITLE_PUBLISHER_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][\w'’&-]*\s?){1,5}|(?:[A-Z][\w'’-]*\s)?&\s(?:[A-Z][\w'’-]*\s?){1,4})$")
+
+
+# decimal digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Thai, …) as ASCII digits,
+# for reading years; the text itself keeps them
+_NATIVE_DIGITS = {ord(c): str(unicodedata.digit(c)) for c in map(chr, range(0x0660, 0x1100))
+                  if unicodedata.category(c) == "Nd"}
 
 
 class Person(NamedTuple):
@@ -634,7 +641,10 @@ class Parsed(NamedTuple):
                                  or "repr." in self.text or "cited" in self.text):
             span = self._year_span_before_access_or_reprint(span)
         if span is not None:
-            m = YEAR_RE.search(self.text[span.start : span.end]) or _EARLY_YEAR_RE.search(self.text[span.start : span.end])
+            written = self.text[span.start : span.end]
+            if not written.isascii():
+                written = written.translate(_NATIVE_DIGITS)  # "٢٠١٩", "۲۰۱۹", "२०१९": the same year
+            m = YEAR_RE.search(written) or _EARLY_YEAR_RE.search(written)
             if m:
                 year = int(m.group(1))
                 return year, _date_near(self.text, span, year)
@@ -645,6 +655,8 @@ class Parsed(NamedTuple):
         # no year tagged: the last year outside the title (a year inside the venue counts)
         title = self.first("TITLE")
         rest = self.text if title is None else self.text[: title.start] + " " + self.text[title.end :]
+        if not rest.isascii():
+            rest = rest.translate(_NATIVE_DIGITS)
         year = find_year(_strip_ids(rest))
         if year is None:
             short = _VENUE_SHORT_YEAR_RE.search(rest)
@@ -1782,6 +1794,10 @@ _AUTHORS_HEAD_NAME_RE = re.compile(rf"\s*,\s*{_INITIALS_NAME}\s*(?:,|$)")
 _LAST_NAME_HEAD_RE = re.compile(r"((?:[A-ZÀ-ÞĀ-Ž][\w'’-]+|[A-Z]\.)(?:\s(?:(?:van|von|de|der|den|da|del|la|le|di|du)\s)*[A-ZÀ-ÞĀ-Ž][\w'’-]+){1,3})[*†‡]*\.\s+(?=[A-ZÀ-Þ\"“'‘])")
 
 
+_INITIALS_NAME_HEAD_RE = re.compile(r"((?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?(?:(?:van|von|de|der|den|da|del|la|le|di|du)\s){0,3}"
+                                    r"[A-ZÀ-ÞĀ-Ž][\w'’-]*[a-zß-ÿ][\w'’-]*)\s+(?=[A-ZÀ-Þ0-9\"“‘])")
+
+
 def _last_author_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     """"Tomás Herrera*, Yuki Ando*, Olivia Grant. Diffusion Policies …": the last name of a
     natural-order list, right after the others and a comma, read as the head of the title."""
@@ -1793,6 +1809,12 @@ def _last_author_read_into_title(text: str, spans: list[FieldSpan]) -> list[Fiel
         if not joined and not re.fullmatch(r"[*†‡\s]*,\s*(?:and\s+|&\s*)?", text[before.end : span.start]):
             continue
         head = _LAST_NAME_HEAD_RE.match(text, span.start)
+        if head is None and not joined and re.match(r"(?:[A-ZÀ-Þ]\.\s?-?)+\s?[A-ZÀ-Þ]", text[before.start : before.end]):
+            # a publisher's web list, no mark before the title: "H. Quintana, M.-L. Dufrène, C. Sørby
+            # Physiologically based …" (the last name shaped like the ones before it)
+            head = _INITIALS_NAME_HEAD_RE.match(text, span.start)
+            if head and len(head.group(1).split()) > len(text[before.start : before.end].split()) + 1:
+                head = None
         if not head or head.end() >= span.end or len(text[head.end() : span.end].split()) < 3:
             continue
         name = head.group(1)
@@ -2813,9 +2835,25 @@ def _family_after_initials_read_into_title(text: str, spans: list[FieldSpan]) ->
                 or re.search(r"(?:^|,\s*)(?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?[^,]+,\s*(?:[A-ZÀ-Þ]\.?\s?-?){1,3}$", written)):
             continue
         head = re.match(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+)[,:]\s+(?=\S+\s+\S)", text[title.start : title.end])
+        if head is None and re.search(r"(?:^|[,\s])(?:[A-ZÀ-Þ]\.\s?-?)*[A-ZÀ-Þ]\.?$", written) \
+                and (k == 0 or spans[k - 1].label != "AUTHOR" or re.match(r"(?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?[A-ZÀ-Þ]", text[spans[k - 1].start : spans[k - 1].end])
+                     or re.search(r",\s*(?:[A-ZÀ-Þ]\.\s?-?){1,3}$", written)):
+            # ScienceDirect's web list: "M. Varga, L.T. Okonkwo, S. Haraldsen Allosteric modulation …" —
+            # no mark between the last name and the title; a name in natural order ends on its family name
+            head = re.match(r"((?:(?:van|von|de|der|den|da|di|du|del|la|le)\s){0,3}[A-ZÀ-ÞĀ-Ž][\w'’-]*[a-zß-ÿ][\w'’-]*)\s+(?=[A-ZÀ-Þ0-9\"“‘]\S*\s+\S)",
+                            text[title.start : title.end])
         if head is None:
             continue
         rest = title.start + head.end()
+        last_initials = re.search(r",\s*((?:[A-ZÀ-Þ]\.\s?-?)*[A-ZÀ-Þ]\.?)$", written)
+        if last_initials:
+            # "L.T. Okonkwo, S." + "Haraldsen": the list's last person is a name of its own
+            cut = author.start + (len(text[author.start : author.end]) - len(text[author.start : author.end].lstrip())) \
+                + last_initials.start(1)
+            before = text[author.start : cut].rstrip(" ,")
+            return spans[:k] + [FieldSpan("AUTHOR", author.start, author.start + len(before), author.confidence),
+                                FieldSpan("AUTHOR", cut, title.start + head.end(1), author.confidence),
+                                FieldSpan("TITLE", rest, title.end, title.confidence)] + spans[k + 2 :]
         return spans[:k] + [FieldSpan("AUTHOR", author.start, title.start + head.end(1), author.confidence),
                             FieldSpan("TITLE", rest, title.end, title.confidence)] + spans[k + 2 :]
     return spans
@@ -3694,7 +3732,40 @@ _CONTAINER_MARK_RE = re.compile(r"[.,]\s*(?:\[[Ww]:\]|[Ww]:|In:|in:|En:|Em:|Dans
 
 
 # the book's editors between the mark and the book, and nothing else: "LIMA, Cláudia (Org.). "
-_BOOK_EDITORS_MARK_RE = re.compile(r"[^.()]{2,200}?\((?:[Oo]rgs?|[Cc]oords?|[Ee]ds?|[Hh]rsg|[Hh]gg?|[Dd]ir|red)\.?\)\s*[:.,]?\s*")
+def _journal_head_left_in_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """ScienceDirect's and IOP's web lists print no mark between the title and the journal: "…
+    macrolide antibiotics Pharmacometr. Syst. Model., 9 (2020)", "… on unbounded domains Nonlinear
+    Dyn. Syst. 30 1123–56". The tagger ends the title on the journal's first abbreviation; a
+    capitalised last word of the title, closed by the abbreviation's point and joined to the venue,
+    is the venue's."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    venues = [s for s in spans if s.label == "VENUE"]
+    if len(titles) != 1 or len(venues) != 1:
+        return spans
+    title, venue = titles[0], venues[0]
+    if text[title.end - 1 : title.end] == "." and text[title.end - 2 : title.end - 1].isalpha():
+        title = FieldSpan("TITLE", title.start, title.end - 1, title.confidence)  # (the span took the point)
+    if not (0 < venue.start - title.end <= 2) or text[title.end : title.end + 1] != "." \
+            or text[title.end + 1 : venue.start].strip():
+        return spans
+    if not re.search(r"[^\W_]$", text[: title.start].rstrip()):
+        return spans  # (a list that parts its fields with stops, "… in Ghana. Community Dent Oral Epidemiol", ends its title there)
+    if not re.search(r"[a-z]\.\s+\S", text[venue.start : venue.end + 2]) and len(text[title.end - 1 : title.end].strip()) and \
+            not re.fullmatch(r"[A-Z]", text[title.start : title.end].split()[-1]):
+        return spans  # (the journal's own abbreviations show it: "Pharmacol. Rep."; "… of Mexico. Latin American Antiquity" ends a title)
+    head = re.search(r"(?<=\s)([A-Z][a-z]{0,12})$", text[title.start : title.end])
+    if head is None:
+        return spans
+    before = text[title.start : title.start + head.start(1)].rstrip()
+    last_word = before.split()[-1] if before.split() else ""
+    if len(before.split()) < 3 or not re.fullmatch(r"[a-zß-ÿ][\w'’-]*|\w*\d\w*|[A-Z]{2,}\w*", last_word):
+        return spans  # ("… and the Rise of New" + "York …" is no journal's head)
+    cut = title.start + head.start(1)
+    return [FieldSpan("TITLE", title.start, title.start + len(before), title.confidence) if s.label == "TITLE"
+            else FieldSpan("VENUE", cut, venue.end, venue.confidence) if s is venue else s for s in spans]
+
+
+_BOOK_EDITORS_MARK_RE = re.compile(r"(?:[^.()]|(?<=\b[A-ZÀ-Þ])\.){2,200}?\((?:[Oo]rgs?|[Cc]oords?|[Ee]ds?|[Hh]rsg|[Hh]gg?|[Dd]ir|red)\.?\)\s*[:.,]?\s*")
 
 
 def _chapter_title_left_before_container(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -3908,6 +3979,7 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
     spans = _title_missing(text_of_doc, spans)
     spans = _journal_in_low_quotes(text_of_doc, spans)
     spans = _chapter_title_left_before_container(text_of_doc, spans)
+    spans = _journal_head_left_in_title(text_of_doc, spans)
     venues = [s for s in spans if s.label == "VENUE"]
     if len(venues) > 1:
         # "IEEE SaTML 2024. Distinguished Paper Award": an award is no venue when a venue is there

@@ -430,8 +430,13 @@ def _italic_title_reread(raw: str, entry: Entry) -> Entry:
         return entry
     italic = spans[0].group(2).strip()
     title, shown = fold(entry.title), fold(italic)
+    # (a title elsewhere is given up only for a span closed by its own full stop after the names:
+    # "Solberg, H.; Okafor, C. *A Bench-Stable Nickel(0) Precatalyst for …* ACS Catal. 2021")
+    head = raw[: spans[0].start()].strip(" .,;*_")
+    own_stop = (italic.endswith((".", "?", "!")) and authors_score(head) >= 0.6
+                and not re.search(r"[a-z]{2}[.?!]\s", head))  # (only names before it: no sentence of the title's)
     if not shown or title == shown or (entry.venue and fold(entry.venue) in (shown,)) \
-            or not (title in shown or shown in title):
+            or not (title in shown or shown in title or own_stop):
         return entry
     quoted = raw[: spans[0].start()] + "“" + italic.rstrip(" .,") + ",” " + raw[spans[0].end():].lstrip(" ,.")
     again = _parse_noted_entry_text(quoted)

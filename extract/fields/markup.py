@@ -31,12 +31,29 @@ _ORG_ITALIC_RE = re.compile(r"(?<![\w/:])/(?=\S)([^/\n]{1,300}?)(?<=\S)/(?![\w/]
 _ORG_CODE_RE = re.compile(r"(?<!\w)[=~](?=\S)([^=~\n]{1,200}?)(?<=\S)[=~](?!\w)")
 
 
+def _joined_org_items(text: str) -> list[str]:
+    """A list item's indented continuation lines joined to it: Org's emphasis may wrap a line
+    ("/A Bench-Stable Nickel(0) Precatalyst for" + "Cross-Electrophile Coupling./"), which the
+    line-by-line conversion below would leave unread."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if (lines and _ORG_ITEM_RE.match(lines[-1]) and re.match(r"^\s+[^\s#:|]", line)
+                and not _ORG_ITEM_RE.match(line) and len(lines[-1]) < 5_000):
+            lines[-1] = lines[-1].rstrip() + " " + line.strip()
+        else:
+            lines.append(line)
+    return lines
+
+
+_ORG_ITEM_RE = re.compile(r"^\s*(?:[-+]|\d{1,3}[.)])\s+\S")
+
+
 def org_to_markdown(text: str) -> str:
     out: list[str] = []
     front: dict[str, str] = {}
     in_block = None
     in_drawer = False
-    for line in text.splitlines():
+    for line in _joined_org_items(text):
         if in_block:
             if re.match(rf"^\s*#\+end_{in_block}\b", line, re.I):
                 in_block = None
@@ -366,7 +383,13 @@ _WIKI_ITALIC_RE = re.compile(r"'{2}([^'\n]{1,300}?)'{2}")
 def _cite_template(body: str) -> str:
     """{{cite journal |last1=… |first1=… |title=… |journal=… |year=…}} as a plain reference:
     "First Last, First Last (year). Title. *Journal*." """
+    import html as _html
+
     fields: dict[str, str] = {}
+    # (a piped link inside a field would part it: "|journal=[[Astronomy and Astrophysics|Astronomy &amp;
+    # Astrophysics]]"; the link's text, entities decoded and ''italics'' dropped, is the field's value)
+    body = _WIKI_INTERNAL_LINK_RE.sub(r"\1", body)
+    body = _html.unescape(re.sub(r"'{2,5}", "", body))
     for part in body.split("|"):
         key, sep, value = part.partition("=")
         if sep:
@@ -379,7 +402,9 @@ def _cite_template(body: str) -> str:
         first = fields.get(f"first{n}") or (fields.get("first", "") if n == 1 else "")
         people.append(f"{first} {last}".strip())
     authors = ", ".join(people) or fields.get("author", "")
-    venue = fields.get("journal") or fields.get("conference") or fields.get("book-title") or fields.get("publisher") or ""
+    venue = (fields.get("journal") or fields.get("conference") or fields.get("book-title") or fields.get("newspaper")
+             or fields.get("work") or fields.get("website") or fields.get("publisher") or fields.get("school")
+             or ("arXiv" if fields.get("eprint") or fields.get("arxiv") else ""))
     pieces = [f"{authors} ({fields.get('year', 'n.d.')})." if authors else "", f"{fields.get('title', '')}.",
               f"*{venue}*." if venue else ""]
     return " ".join(p for p in pieces if p.strip(" ."))

@@ -27,9 +27,9 @@ from schemas.models import Author
 
 NAME = "json_records"
 
-_TITLE_KEYS = ("title", "titles", "name", "paper_title", "headline", "heading")
+_TITLE_KEYS = ("title", "titles", "name", "paper_title", "headline", "heading", "ttl")
 _AUTHOR_KEYS = ("authors", "author", "creators", "creator", "author_list", "authors_text", "author_string", "contributors",
-                "authorships", "person_associations", "persons", "people")
+                "authorships", "person_associations", "persons", "people", "who", "auths", "names")
 _YEAR_KEYS = ("year", "date", "published", "publication_date", "pub_year", "publication_year", "issued", "published_print",
               "yr", "pub_date",
               "publication_statuses", "publication_status",
@@ -38,7 +38,7 @@ _VENUE_KEYS = ("venue", "journal", "booktitle", "book_title", "conference", "con
                "journal_association", "host_publication_title", "event",
                "host_title", "journal_title", "source_title", "parent_title", "host", "collection_title", "conference_name",
                "publication", "periodical", "source", "host_venue", "primary_location", "publisher", "school", "institution",
-               "provider")
+               "provider", "src", "where", "outlet", "published_in", "appeared_in")
 _LIST_KEYS_RE = re.compile(r"^(?:papers|publications|pubs|items|entries|works|records|articles|references|data|results|result|docs|hits)$", re.I)
 _OWNER_KEYS = ("owner", "name", "author", "person", "full_name", "researcher", "profile", "display_name")
 _MAX_ITEMS = 20_000
@@ -60,7 +60,24 @@ def _data(page: Page) -> Any:
 
         data = cached(inner, "yaml-data", lambda: _load_yaml(inner.text))
         return data if isinstance(data, (dict, list)) else None
+    if inner.syntax in ("text", "markdown") and _TOML_TABLE_RE.search(inner.text[:20_000]):
+        # a Hugo theme's data file: "[[pub]]" tables of 'key = "value"' lines
+        from extract.fields.pagecache import cached
+
+        return cached(inner, "toml-data", lambda: _load_toml(inner.text))
     return None
+
+
+_TOML_TABLE_RE = re.compile(r"^\[\[[\w.-]{1,40}\]\]\s*$", re.M)
+
+
+def _load_toml(text: str) -> Any:
+    import tomllib
+
+    try:
+        return tomllib.loads(text[:5_000_000])
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return None
 
 
 def _text(value: Any) -> Optional[str]:
@@ -83,6 +100,10 @@ def _text(value: Any) -> Optional[str]:
             return _text(value)
     if isinstance(value, str) and "<" in value:
         value = _INLINE_TAG_RE.sub("", value)  # "<i>Helicobacter pylori</i>" in a title
+    if isinstance(value, str) and ("*" in value or "_" in value):
+        from extract.fields.text import strip_markdown
+
+        value = strip_markdown(value)  # a data file's Markdown: "_Protea_ shrublands", "**Mbatha, Z.**"
     return clean_text(value).strip() or None if isinstance(value, str) else None
 
 

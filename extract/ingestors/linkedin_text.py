@@ -53,12 +53,18 @@ def _anchors(lines: list[str], start: int, end: int) -> list[int]:
     return [i for i in range(start + 1, end) if _PUBLISHER_DATE_RE.match(lines[i]) and not _SKIP_RE.match(lines[i - 1])]
 
 
+_LINKEDIN_HTML_RE = re.compile(r"<title>[^<]{0,200}LinkedIn|og:site_name[\"']?\s+content=[\"']LinkedIn|"
+                               r"rel=[\"']canonical[\"'][^>]{0,100}linkedin\.com/in/|href=[\"']https://www\.linkedin\.com/in/[^\"']+[\"'][^>]{0,40}rel=[\"']canonical", re.I)
+
+
 def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown", "html"):
         return 0.0
     head = page.text[:3000]
     if "LinkedIn" not in head and "linkedin.com" not in head and len(_PROFILE_HEADER_RE.findall(head)) < 2:
         return 0.0
+    if page.syntax == "html" and not _LINKEDIN_HTML_RE.search(page.text[:20_000]):
+        return 0.0  # a saved page is LinkedIn's by its title or site name, not by a "LinkedIn" link in its footer
     lines = page.visible_lines()
     span = _publications_span(lines)
     # (a bare year line is a homepage's year heading as often as a LinkedIn date: at least one

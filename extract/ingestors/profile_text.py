@@ -315,6 +315,10 @@ def detect(page: Page) -> float:
     # an upload site's follower line and its "by …" author lines are as telling as two stats
     if (stats < 2 and not (stats >= 1 and by_lines >= 2)) or len(anchors) < 2:
         return 0.0
+    from extract.ingestors.stacked_cards import pure_card_count
+
+    if pure_card_count(lines) >= max(3, len(anchors)):
+        return 0.0  # a portal's work cards (Pure's "Names, Jan 2024, In: Journal"), which a citation count heads too
     return 0.92
 
 

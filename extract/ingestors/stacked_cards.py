@@ -96,7 +96,7 @@ _FOR_COLLABORATION_RE = re.compile(r"\s+(?:for|on behalf of) the .{2,60}$", re.I
 _COLLABORATION_RE = re.compile(r"\b(?:collaboration|consortium|group|team|investigators)$", re.I)
 # Pure: "Ostrowska, M., Kowalczyk, P. & Hrubá, L., 12 Feb 2024, In: Journal …"
 _PURE_LINE_RE = re.compile(r"^(?P<names>.+?),\s+(?P<date>(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}|Accepted/In press|"
-                           r"In press|E-pub ahead of print)(?P<rest>[,.].*)?$")
+                           r"In press|E-pub ahead of print|Submitted|In preparation|Unpublished)(?P<rest>[,.].*)?$")
 _SOURCE_LABEL_RE = re.compile(r"^(?:(?:published in|in|source|journal|revista|ingår i|publication name|contribution to)\s*:\s*|"
                               r"(?:in|published in)\s+(?=[A-Z]))", re.I)
 _SEGMENT_LABEL_RE = re.compile(r"^(?P<label>[A-Za-z][\w ]{1,24}?)\s*:\s*(?P<value>.*)$")
@@ -158,6 +158,35 @@ def _author_line(line: str) -> Optional[tuple[list, bool, Optional[int], Optiona
     if len(names) == 1 and "," not in text and owner_name(names[0]) is None:
         return None  # one natural-order name must read as a person's name
     return names, truncated or split.truncated, year, (text if inverted else None)
+
+
+_VENUE_WORDS_RE = re.compile(r"\b(?:Journal|Review|Proceedings|Letters|Conference|Workshop|Symposium|Transactions|Press|"
+                             r"University|Institute|Society|Bulletin|Annals|Quarterly|Magazine|Series|Handbook)\b")
+
+
+_ROLE_HEAD_RE = re.compile(r"(?i)(?:associate |guest |senior |deputy |section |managing |co-?)?(?:editor|reviewer|member|chair|"
+                           r"referee|advisor|board)s?\b")
+
+
+def _meta_line(line: str) -> Optional[tuple[tuple, list[str], bool]]:
+    """A theme's meta line under a card's title: names, then the venue and the date, parted by
+    middle dots or bars ("Orla Finnerty-Voss and Pieter Lammens · Journal of … · forthcoming",
+    "with Daniel Aho · Maritime Economic History Review · 2023"). ((names, truncated, year,
+    authors_text), the other parts, owner implicit) or None."""
+    parts = [p.strip() for p in re.split(r"\s+[·•|]\s+", line.strip()) if p.strip()]
+    if len(parts) < 2 or len(parts) > 6:
+        return None
+    head, implicit = parts[0], False
+    if re.match(r"(?i)with\s+\S", head):
+        head, implicit = re.sub(r"(?i)^with\s+", "", head), True
+    if _VENUE_WORDS_RE.search(head) or _ROLE_HEAD_RE.match(head):
+        return None  # "Nordic Journal of Scholarly Publishing · Vol 18 · …", "Guest Editor · …": no names
+    names = _author_line(head)
+    if names is None or not any(_YEAR_RE.search(p) or _STATUS_LINE_RE.match(p) or re.match(r"(?i)(?:forthcoming|under review|"
+                                                                                          r"working paper|in press|submitted)\b", p)
+                                for p in parts[1:]):
+        return None
+    return names, parts[1:], implicit
 
 
 def _pure_line(line: str) -> Optional[tuple[str, Optional[int], str]]:
@@ -246,7 +275,8 @@ def _cards(lines: list[str]) -> list[tuple[int, int, Optional[str]]]:
             if not any(headings[k] is not None for k in range(max(0, i - 2), min(len(lines), i + 3)) if k != i):
                 elsewhere = headings[i]
             continue
-        if not elsewhere and _is_title(lines[i]) and (_author_line(lines[i + 1]) or _pure_line(lines[i + 1])):
+        if not elsewhere and _is_title(lines[i]) and (_author_line(lines[i + 1]) or _pure_line(lines[i + 1])
+                                                      or _meta_line(lines[i + 1])):
             if anchors and i <= anchors[-1] + 1:
                 continue  # the author line of the card above
             anchors.append(i)
@@ -254,6 +284,8 @@ def _cards(lines: list[str]) -> list[tuple[int, int, Optional[str]]]:
     for n, i in enumerate(anchors):
         end = anchors[n + 1] if n + 1 < len(anchors) else min(len(lines), i + 8)
         dated_above = i >= 1 and (_DATE_ONLY_RE.match(lines[i - 1]) or _STATUS_LINE_RE.match(lines[i - 1]))
+        # (Pure dates a submitted work by its status: "Names, Submitted, In: Journal.")
+        dated_above = dated_above or (_pure_line(lines[i + 1]) is not None) or (_meta_line(lines[i + 1]) is not None)
         if not dated_above and not any(_YEAR_RE.search(l) for l in lines[i + 1 : min(end, i + 6)]):
             continue  # a work card has a date; a header's "name / affiliation" pair has none
         kind = None
@@ -298,6 +330,19 @@ def _entry(lines: list[str], i: int, end: int) -> Entry:
             head = rest.split(". ")[0]
             venue = re.sub(r"^[^:]{2,30}:\s*", "", head) if not re.fullmatch(r"\d+\s*p\.?", head) else None
         return Entry(title=title, authors_text=names_text, year=year, venue=clean_venue(venue) if venue else None)
+    meta = None if _author_line(lines[i + 1]) else _meta_line(lines[i + 1])
+    if meta:
+        (names, truncated, year, authors_text), parts, implicit = meta
+        # (the meta line holds the whole source: the venue and the date among its parts)
+        dated = next((m for m in map(_YEAR_RE.search, parts) if m), None)
+        source_year = int(dated.group(1)) if dated else None
+        named = [p for p in parts if not _YEAR_RE.fullmatch(p.strip()) and not _STATUS_LINE_RE.match(p)
+                 and not re.match(r"(?i)(?:working paper|under review|submitted|forthcoming|in press)$", p)]
+        venue = clean_venue(re.sub(r",\s*(?:eds?|edited by)\.?\s.*$", "", named[0])) if named else None
+        entry = Entry(title=title, authors=[] if authors_text else names, authors_text=authors_text,
+                      year=year or source_year, venue=venue)
+        entry.flags.extend((["authors-truncated"] if truncated else []) + (["owner-implicit"] if implicit else []))
+        return entry
     names, truncated, year, authors_text = _author_line(lines[i + 1])
     venue, source_year = _source(lines[i + 2 : stop])
     above = lines[i - 1] if i >= 1 and i >= 2 and _item_type(lines[i - 2]) else ""
@@ -370,6 +415,12 @@ def _header_owner(header: list[str], entries: list[Entry]) -> Optional[str]:
     return None
 
 
+def pure_card_count(lines: list[str]) -> int:
+    """How many title lines are followed by Pure's one-line "Names, Jan 2024, In: Journal." citation."""
+    lines = lines[:MAX_LINES]
+    return sum(1 for i in range(len(lines) - 1) if _pure_line(lines[i + 1]) and _is_title(lines[i]))
+
+
 def card_count(lines: list[str]) -> int:
     """How many dated work cards the lines hold (data sets and talks among them)."""
     return len(_cards(lines[:MAX_LINES]))
@@ -380,7 +431,7 @@ def portal_chrome(lines: list[str], cards: list[tuple[int, int, Optional[str]]])
     "Citations 12", "Article | Open Access"); a CV or a homepage list does not."""
     marks = 0
     for i, end, kind in cards:
-        if kind or any(_noise(l) and re.search(r"[^\W\d_]", l) for l in lines[i + 2 : min(end, i + 8)]):
+        if kind or _meta_line(lines[i + 1]) or any(_noise(l) and re.search(r"[^\W\d_]", l) for l in lines[i + 2 : min(end, i + 8)]):
             marks += 1
     return marks >= max(2, 0.6 * len(cards))
 
