@@ -811,6 +811,10 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                 entry.flags.append("owner-implicit")
             # an edited volume's editors: "Ravensworth, Judith, and Tomasz Wieczorek, eds."
             before = re.sub(r",?\s*\(?(?:eds?|Hrsg|Hg|dir|coord)\.?\)?$", "", before).strip(" ,")
+            # a table's year cell before the names ("2024 Castellanos-Whitby, N., Iqbal, S. – “Title”"), and
+            # the dash that parts the names from the title
+            before = re.sub(r"^\(?(?:19|20)\d{2}[a-z]?\)?\s+(?=[A-ZÀ-ÞĀ-Ž][\w'’-]+,\s)", "", before)
+            before = re.sub(r"\s+[–—-]$", "", before).strip(" ,")
             # "Quiñónez, Soledad, and Bríd Halloran. Forthcoming. “Title.”": the status in the date's slot
             status_slot = re.search(r"[.,]\s*\(?((?i:forthcoming|in press|under review|submitted|to appear|accepted))\)?\.?$", before)
             if status_slot and len(before[: status_slot.start()].split()) >= 2:
