@@ -25,7 +25,7 @@ from extract.entry_parser.doctokens import doc_text, make_docs
 from extract.fields.cv_kinds import LEADING_CO_AUTHOR_NOTE_RE, rewrite_cv_kind, rewrite_notes
 from extract.fields.homepage_line import NAME as _HP_NAME
 from extract.fields.separated_line import looks_like_name_field
-from extract.fields.text import clean_text, strip_author_marks, strip_markdown
+from extract.fields.text import clean_text, strip_author_marks, strip_inline_tags, strip_markdown
 from extract.ingestors.base import AWARD_WORDS, Entry
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "entry_parser"
@@ -274,7 +274,7 @@ def _prepare(text: str) -> str:
     if "&" in text and ";" in text:  # scraped with its entities: "&lt;i&gt;Title&lt;/i&gt;", "&amp;"
         text = html.unescape(text)
     if "<" in text:
-        text = _INLINE_TAG_RE.sub("", text)
+        text = strip_inline_tags(text)
     if "[" in text:
         text = _WEB_MARKS_RE.sub("", text)
     text = strip_author_marks(text)
@@ -385,7 +385,7 @@ def _prepare(text: str) -> str:
     # (the pattern backtracks over name runs: only entries that show one of its words try it)
     head = text[:300]
     noted = _FOREIGN_WITH_HEAD_RE.match(text) if (_FOREIGN_WITH_CUE_HEAD_RE.match(head) or (("ile" in head or "hezuo" in head)
-                                                                   and _FOREIGN_WITH_CUE_RE.search(head))) else None
+                                                                   and _FOREIGN_WITH_CUE_TAIL_RE.search(head))) else None
     if noted:
         names = noted.group("names") or noted.group("names2") or noted.group("names3") or noted.group("names4")
         names = _FOREIGN_AND_RE.sub(" and ", names.strip(" ,;:"))
@@ -513,12 +513,13 @@ _FOREIGN_WITH_HEAD_RE = re.compile(
     r"\s+(?:ile(?:\s+birlikte)?|hezuo)\b\s*\)?\s*[:,]?\s+"
     r"|^(?i:spoluautoři|spoluautori|mitautor(?:inn)?en|co-?auteurs?|coautores|coautori|współautorzy|co-?authors?)\s*:\s*"
     r"(?P<names4>(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:,\s*(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6})[,;:]\s+(?=[A-ZÀ-ÞĀ-Ž\"“'‘«„])")
-_FOREIGN_WITH_CUE_RE = re.compile(
+# the cue that such a note heads the entry: its word at the start, or Turkish "ile" / Chinese "hezuo"
+# after the names (searched only where those words occur)
+_FOREIGN_WITH_CUE_HEAD_RE = re.compile(
     r"^\(?\s*(?i:met|mit|zusammen mit|gemeinsam mit|avec|en collaboration avec|con|junto con|com|junto com|insieme a|med|"
     r"tillsammans med|samen met|z|ze|wspólnie z|razem z|spolu s|s|spoluautoři|spoluautori|mitautor(?:inn)?en|co-?auteurs?|"
-    r"coautores|coautori|współautorzy|co-?authors?|yu)[\s:]|\sile\b|\shezuo\b")
-# (the cue's anchored part alone: the whole cue is searched only where "ile" or "hezuo" occurs)
-_FOREIGN_WITH_CUE_HEAD_RE = re.compile(_FOREIGN_WITH_CUE_RE.pattern.rsplit("|\\sile", 1)[0])
+    r"coautores|coautori|współautorzy|co-?authors?|yu)[\s:]")
+_FOREIGN_WITH_CUE_TAIL_RE = re.compile(r"\s(?:ile|hezuo)\b")
 _FOREIGN_AND_RE = re.compile(r"\s+(?:en|und|et|y|e|och|i|a|ve|és)\s+")
 _ALPHA_LABEL_RE = re.compile(r"^\[(?=[^\]]*[a-zà-ÿ0-9+])[^\W\d_][^\W\d_+]{0,6}\+?\d{0,4}[a-z]?\]\s+(?=[A-ZÀ-Þ])"
                              # amsalpha without years: "[KL] O. Kalu and S. Lévesque" (an initial follows)
@@ -527,10 +528,6 @@ _GLUED_NOTE_NUMBER_RE = re.compile(r"^\d{1,3}(?=[A-ZÀ-Þ][a-zà-ÿ]+,\s)")
 _CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}-?\d{1,3}[a-z]?"
                           # "C10 (to appear)." : the label with the entry's status
                           r"(?:\s\((?i:to appear|in press|forthcoming|submitted|under review|accepted)\))?[.):])\s+")
-# inline markup left in metadata: HTML, JATS ("<italic>", "<scp>") and MathML ("<mml:msub>"), whose
-# text is kept ("Bi<sub>2</sub>Te<sub>3</sub>" -> "Bi2Te3")
-_INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite|scp|sc|italic|bold|underline|"
-                            r"inline-formula|mml:[\w-]+|math|mi|mo|mn|ms|msub|msup|msubsup|mrow|mtext|mfrac)\b[^<>]{0,300}>", re.I)
 # Vancouver's web marks: "Nutrients [Internet]. 2020 [cited 2021 Aug 3];12(9)": the medium and the
 # date it was read are no part of the journal or the year (after a year the mark stays: it ends a
 # title that closes with its year, "Antibiotic use in outpatient settings, 2021 [Internet]")

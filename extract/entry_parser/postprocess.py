@@ -3820,11 +3820,13 @@ def _journal_in_low_quotes(text: str, spans: list[FieldSpan]) -> list[FieldSpan]
     title, and what it called the title inside the quotes the journal."""
     if "„" not in text and "«" not in text:
         return spans
+    given = spans
     titles = [s for s in spans if s.label == "TITLE"]
-    # (a volume in Roman numerals the tagger took for the journal: "«Arte Lombarda», XXIV, 1980")
+    # (a volume in Roman numerals the tagger took for the journal: "«Arte Lombarda», XXIV, 1980"; it goes
+    # only when the quoted journal takes its place)
     spans = [s for s in spans if not (s.label == "VENUE" and re.fullmatch(r"[IVXLC]{1,7}\.?|\d{1,4}", text[s.start : s.end].strip()))]
     if not titles or len(titles) > 2 or any(s.label == "VENUE" for s in spans):
-        return spans
+        return given
     title = titles[0]
     if len(titles) == 2:
         # the journal read as a second title: "…, „Pamiętnik Literacki” 2009"
@@ -3832,7 +3834,7 @@ def _journal_in_low_quotes(text: str, spans: list[FieldSpan]) -> list[FieldSpan]
         second = titles[1]
         if after and after.start(1) <= second.start and second.end <= after.end(1) + 1:
             return [FieldSpan("VENUE", s.start, s.end, s.confidence) if s is second else s for s in spans]
-        return spans
+        return given
     opening = text.rfind("„", 0, title.start + 1), text.rfind("«", 0, title.start + 1)
     inside = max(opening) >= 0 and re.fullmatch(r"[„«]\s?", text[max(opening) : title.start]) is not None
     if inside:
@@ -3843,23 +3845,24 @@ def _journal_in_low_quotes(text: str, spans: list[FieldSpan]) -> list[FieldSpan]
             name = text[last.start : last.end]
             # (initials name the people before it, none in it: "K. Sikora, Czytając Mirskiego")
             initials = re.compile(r"\b[A-ZÀ-Þ]\.")
-            if gap and gap.start(1) <= title.start and (name_of_title_words_or_lower(name) or (
+            if gap and gap.start(1) <= title.start and (_reads_as_title_words(name) or (
                     initials.search(text, authors[0].start, authors[0].end) and not initials.search(name))):
                 kept = [s for s in spans if s is not last and s is not title]
                 return sorted(kept + [FieldSpan("TITLE", last.start, last.end, last.confidence),
                                       FieldSpan("VENUE", gap.start(1), gap.end(1), title.confidence)], key=lambda s: s.start)
-        return spans
+        return given
     after = _LOW_QUOTED_AFTER_RE.match(text, title.end)
     if after:
         return sorted(spans + [FieldSpan("VENUE", after.start(1), after.end(1), title.confidence)], key=lambda s: s.start)
-    return spans
+    return given
 
 
-def name_of_title_words_or_lower(name: str) -> bool:
-    """A "name" with a lower-case word, a word no name has, or one word ("Czytając Mirskiego")."""
+def _reads_as_title_words(name: str) -> bool:
+    """A "name" with a lower-case word, a single word, or two words no name would be."""
     words = name.split()
-    return any(w[:1].islower() for w in words) or len(words) == 1 or not re.search(r"\b[A-Z]\.", name) and len(words) == 2 \
-        and not looks_like_name(name)
+    if any(w[:1].islower() for w in words) or len(words) == 1:
+        return True
+    return len(words) == 2 and not re.search(r"\b[A-Z]\.", name) and not looks_like_name(name)
 
 
 def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:

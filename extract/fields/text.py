@@ -81,6 +81,16 @@ def strip_author_marks(text: str) -> str:
     return _AUTHOR_MARK_RE.sub(lambda m: " " if m.group(0)[:1].isspace() else "", text)
 
 
+# inline markup left in metadata: HTML, JATS ("<italic>", "<scp>") and MathML ("<mml:msub>"), whose
+# text is kept ("Bi<sub>2</sub>Te<sub>3</sub>" -> "Bi2Te3")
+INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|br|font|small|cite|scp|sc|italic|bold|underline|"
+                           r"inline-formula|mml:[\w-]+|math|mi|mo|mn|ms|msub|msup|msubsup|mrow|mtext|mfrac)\b[^<>]{0,300}>", re.I)
+
+
+def strip_inline_tags(text: str) -> str:
+    return INLINE_TAG_RE.sub("", text) if "<" in text else text
+
+
 def strip_markdown(text: str) -> str:
     """Remove inline Markdown emphasis and links, keeping the visible text."""
     # Bracket and span patterns exclude their own openers and are bounded, so a run of

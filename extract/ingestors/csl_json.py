@@ -19,6 +19,7 @@ from itertools import islice
 from typing import Any, Optional
 
 from extract.fields.ids import find_arxiv, find_doi, normalise_doi
+from extract.fields.names import split_author_list
 from extract.fields.structured import listing_or_search_results
 from extract.fields.text import clean_text
 from extract.fields.wrapped import payload
@@ -99,9 +100,6 @@ def _text(value: Any) -> Optional[str]:
     if not isinstance(value, str):
         return None
     return clean_text(_CSL_MARKUP_RE.sub("", value[:100_000])) or None
-
-
-_ET_AL_RE = re.compile(r"(?i)\s*(?:et\s*al\.?|and others|u\.\s?a\.|…|\.\.\.)\s*")
 
 
 def _author(name: Any) -> Optional[Author | str]:
@@ -187,7 +185,8 @@ def _entry(item: dict) -> Entry:
         raw_authors = [raw_authors]
     truncated = False
     for name in islice(raw_authors if isinstance(raw_authors, list) else [], _MAX_AUTHORS):
-        if isinstance(name, dict) and _ET_AL_RE.fullmatch(_text(name.get("literal")) or _text(name.get("family")) or ""):
+        mark = split_author_list(_text(name.get("literal")) or _text(name.get("family")) or "") if isinstance(name, dict) else None
+        if mark and mark.truncated and not mark.names:
             truncated = True  # {"literal": "et al."}: the list was cut, nobody of that name
             continue
         author = _author(name)

@@ -19,7 +19,7 @@ from extract.fields.dates import find_year
 from extract.fields.ids import normalise_doi
 from extract.fields.names import split_author_list
 from extract.fields.structured import listing_or_search_results
-from extract.fields.text import clean_text
+from extract.fields.text import clean_text, strip_inline_tags
 from extract.fields.wrapped import payload
 from extract.ingestors.base import Entry, PageParse
 from extract.page import Page
@@ -99,15 +99,13 @@ def _text(value: Any) -> Optional[str]:
         if isinstance(value, (dict, int)):
             return _text(value)
     if isinstance(value, str) and "<" in value:
-        value = _INLINE_TAG_RE.sub("", value)  # "<i>Helicobacter pylori</i>" in a title
+        value = strip_inline_tags(value)  # "<i>Helicobacter pylori</i>" in a title
     if isinstance(value, str) and ("*" in value or "_" in value):
         from extract.fields.text import strip_markdown
 
         value = strip_markdown(value)  # a data file's Markdown: "_Protea_ shrublands", "**Mbatha, Z.**"
     return clean_text(value).strip() or None if isinstance(value, str) else None
 
-
-_INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|sup|sub|span|u|sc|scp|small|italic|bold)\b[^<>]{0,200}>", re.I)
 
 
 @lru_cache(maxsize=4096)

@@ -268,9 +268,8 @@ def _with_match(block: str) -> Optional[re.Match]:
 def _parse_with_block(block: str, m: re.Match) -> Entry:
     # names run up to the first emphasis/bracket or the line's end; what follows is the venue tail
     # ("- *Title*, with Oksana Hrytsenko." + "Workshop on … at RSS, 2022. [[PDF](…)]")
-    names_line, _, more = m.group("rest").partition("\n")
-    if not more.strip():  # (the match holds the block's first line only)
-        more = block.split("\n", 1)[1] if "\n" in block else ""
+    names_line = m.group("rest")  # (the match reads the block's first line; the rest is the source)
+    more = block.split("\n", 1)[1] if "\n" in block else ""
     split = re.split(r"(?=\*|\[)", names_line, maxsplit=1)
     names_part = split[0]
     tail = (split[1] if len(split) > 1 else "") + ("\n" + more if more.strip() else "")

@@ -164,6 +164,8 @@ _VENUE_WORDS_RE = re.compile(r"\b(?:Journal|Review|Proceedings|Letters|Conferenc
                              r"University|Institute|Society|Bulletin|Annals|Quarterly|Magazine|Series|Handbook)\b")
 
 
+# a meta line's date given as a status or a kind ("· forthcoming", "· Working paper")
+_META_STATUS_RE = re.compile(r"(?i)(?:forthcoming|under review|working paper|in press|submitted)\b")
 _ROLE_HEAD_RE = re.compile(r"(?i)(?:associate |guest |senior |deputy |section |managing |co-?)?(?:editor|reviewer|member|chair|"
                            r"referee|advisor|board)s?\b")
 
@@ -182,9 +184,7 @@ def _meta_line(line: str) -> Optional[tuple[tuple, list[str], bool]]:
     if _VENUE_WORDS_RE.search(head) or _ROLE_HEAD_RE.match(head):
         return None  # "Nordic Journal of Scholarly Publishing · Vol 18 · …", "Guest Editor · …": no names
     names = _author_line(head)
-    if names is None or not any(_YEAR_RE.search(p) or _STATUS_LINE_RE.match(p) or re.match(r"(?i)(?:forthcoming|under review|"
-                                                                                          r"working paper|in press|submitted)\b", p)
-                                for p in parts[1:]):
+    if names is None or not any(_YEAR_RE.search(p) or _STATUS_LINE_RE.match(p) or _META_STATUS_RE.match(p) for p in parts[1:]):
         return None
     return names, parts[1:], implicit
 
@@ -337,7 +337,7 @@ def _entry(lines: list[str], i: int, end: int) -> Entry:
         dated = next((m for m in map(_YEAR_RE.search, parts) if m), None)
         source_year = int(dated.group(1)) if dated else None
         named = [p for p in parts if not _YEAR_RE.fullmatch(p.strip()) and not _STATUS_LINE_RE.match(p)
-                 and not re.match(r"(?i)(?:working paper|under review|submitted|forthcoming|in press)$", p)]
+                 and not _META_STATUS_RE.fullmatch(p)]
         venue = clean_venue(re.sub(r",\s*(?:eds?|edited by)\.?\s.*$", "", named[0])) if named else None
         entry = Entry(title=title, authors=[] if authors_text else names, authors_text=authors_text,
                       year=year or source_year, venue=venue)
