@@ -52,11 +52,13 @@ INGESTORS: tuple[str, ...] = (
     # markup sources read through the Markdown reader (one converter each, extract/fields/markup.py)
     "latex_cv",
     "org_mode",
+    "org_html",
     "restructuredtext",
     "asciidoc",
     "mediawiki",
     # text copied out of browsers and Markdown homepages
     "ads_text",
+    "inspire_text",
     "arxiv_text",
     "dblp_text",
     "pubmed_text",

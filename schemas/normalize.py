@@ -68,7 +68,8 @@ def fold(text: str | None) -> str:
         text = unicodedata.normalize("NFKC", "".join(c for c in text if not unicodedata.combining(c))).casefold()
         text = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
         text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[\W_]+", " ", text.replace("'", "").replace("\u2019", ""))
+    # (a zero-width joiner or non-joiner is spelling inside a word, "رمان‌های", not a break)
+    text = re.sub(r"[\W_]+", " ", text.replace("'", "").replace("\u2019", "").replace("\u200c", "").replace("\u200d", ""))
     return " ".join(text.split())
 
 

@@ -32,7 +32,7 @@ MY_INGESTORS = ("arxiv_atom", "arxiv_listing", "arxiv_abs", "dblp_xml", "dblp_ht
                 "openalex", "orcid", "orcid_text", "researchgate_text", "linkedin_text", "profile_text", "citation_meta",
                 "schema_org", "ris", "refer", "csl_json", "rss_feed", "repository_html", "ads_text", "pubmed_text",
                 "wikidata_json", "openreview_text", "endnote_xml", "mods_xml", "frontmatter_list", "diva_text", "vivo_html",
-                "table_export", "tagged_export", "jats_xml", "arxiv_text", "dblp_text", "oai_dc", "zotero_rdf")
+                "table_export", "tagged_export", "jats_xml", "arxiv_text", "dblp_text", "oai_dc", "zotero_rdf", "inspire_text")
 
 # fixture -> (ingestor that must claim it, page kind)
 FIXTURE_EXPECT = {
@@ -95,6 +95,7 @@ FIXTURE_EXPECT = {
     "scopus_export.csv": ("table_export", "listing"),
     "zotero_export.csv": ("table_export", "listing"),
     "wos_export.txt": ("tagged_export", "listing"),
+    "inspire_literature_paste.txt": ("inspire_text", "listing"),
     "medline_export.txt": ("tagged_export", "listing"),
     "jats_publication_list.xml": ("jats_xml", "listing"),
     "crossref_works.json": ("json_records", "listing"),

@@ -53,14 +53,14 @@ def _score() -> dict[str, int]:
     return totals
 
 
-# measured on this version: 910 pages, 6,115 labelled records
-FLOORS = dict(kind=897, owner=855, found=5871, authors=5704, year=5786, venue=5603)
-MAX_EXTRA = 302
+# measured on this version: 982 pages, 6,595 labelled records
+FLOORS = dict(kind=968, owner=926, found=6298, authors=6114, year=6210, venue=6009)
+MAX_EXTRA = 330
 
 
 def test_wild_pages_meet_the_floors():
     totals = _score()
-    assert totals["pages"] == 910 and totals["records"] == 6115
+    assert totals["pages"] == 982 and totals["records"] == 6595
     short = {k: (totals[k], v) for k, v in FLOORS.items() if totals[k] < v}
     assert not short, f"below the floors (got, floor): {short}; all: {totals}"
     assert totals["extra"] <= MAX_EXTRA, totals

@@ -189,13 +189,26 @@ _ELIDED_NAMES_RE = re.compile(r",\s*(?:…|\.\.\.)\s*,\s*")
 _YEAR_COLUMN_RE = re.compile(r"^\s*(?:\*\*|__)?[\[(]?((?:19|20)\d{2})[\])]?(?:\*\*|__)?(?:[ ]{2,}|\t|(?<=\])\s+)(?=\S)")
 _STATUS_SLOT_NO_STOP_RE = re.compile(r"\((in press|forthcoming|submitted|under review|accepted|to appear)\)\s+(?=[A-ZÀ-Þ])", re.I)
 # (before a name in natural order: a numbered Vancouver list, "8. Chowdhury F, …", reads well as it is)
-_LIST_NUMBER_RE = re.compile(r"^\d{1,3}\.\s+(?=[A-ZÀ-ÞĀ-Ž][a-zà-ÿ'’-]+(?:\s[A-Z]\.)?\s(?:(?:de|van|von|da|di|del|la|le)\s)*[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s)")
+_LIST_NUMBER_RE = re.compile(r"^\d{1,3}\.\s+(?=[A-ZÀ-ÞĀ-ŽȘȚ][a-zà-ÿ'’-]+(?:\s[A-Z]\.)?\s(?:(?:de|van|von|da|di|del|la|le)\s)*[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)?,\s)")
+# (hyphens only: the dashes and underscores the training corpora print, "———.", "–––––.", "______.", are
+# left as the tagger learnt them)
+_REPEATED_AUTHOR_HEAD_RE = re.compile(r"(?:-{2,}|Ders\.|Dies\.|Id\.|ID\.|Idem|Eadem|Dies\.)\s*[.,:]?\s+(?=[\"“«A-ZÀ-Þ(])")
+_MORE_AUTHORS_RE = re.compile(r",?\s*(?:\+\s?\d{1,4}\s(?:more|others|(?:co-?)?authors)\b|\[\+\s?\d{1,4}\s(?:more|others|(?:co-?)?authors)\])(?=[\s.,])")
+_PDF_HEADER_HEAD_RE = re.compile(r"\d{1,4}\s+[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}(?:\s+(?:AND|&|ET AL\.|[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)){0,6}\s+(?=\[\w|\d{1,3}\.\s)"
+                                 # … or the running head before the page number: "BIBLIOGRAPHIE 287 VERNET-ROCHE, Louise, …"
+                                 r"|(?:[A-ZÀ-Þ]{4,}(?:\s[A-ZÀ-Þ]{2,}){0,3})\s\d{1,3}\s+(?=[A-ZÀ-Þ][A-ZÀ-Þ'’-]+,\s)")
+# (after the entry's numbers only: a journal in capitals closing an entry, "Title. ENGINEERING STRUCTURES", stays)
+_PDF_FOOTER_TAIL_RE = re.compile(r"(?:(?<=[)\d])|(?<=[)\d]\.))\s+(?:\d{1,4}\s+)?(?:Page\s\d{1,4}\s(?:of|/)\s\d{1,4}"
+                                 r"|[A-Z][A-Z&-]{2,}(?:\s(?:[A-Z][A-Z&:-]*|OF|ON|AND|IN)){1,7}(?:\s\d{1,4})?"
+                                 # a back matter's running head: "… Chatto and Windus, 1932. Works Cited 301"
+                                 r"|(?:Works Cited|Bibliography|References|Bibliographie|Literaturverzeichnis|Bibliografia)\s\d{1,4})$")
+_RUNNING_HEADER_RE = re.compile(r"(?:Curriculum [Vv]itae|CV|Résumé|Lebenslauf)\s*[—–:|-]\s*[^\d\n]{3,60}?\s(?:Page\s)?\d{1,3}\s+(?=[A-ZÀ-Þ])")
 _STATUS_HEAD_RE = re.compile(r"(?i:accepted|to appear|forthcoming|in press|submitted|under review)\s*:\s+(?=[A-Z\"“‘'])")
 _FIELD_GAP_RE = re.compile(r"\S[ ]{2,}(?=\S)")
-_NATURAL_FULL_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[A-Z]\.\s)?[A-ZÀ-ÞĀ-Ž][\w'’-]+){1,2}"
+_NATURAL_FULL_NAME = r"[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s(?:[A-Z]\.\s)?[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+){1,2}"
 _WITH_SENTENCE_RE = re.compile(r"(?<=\w)\.\s+(?:[Jj]oint(?:ly)?\s+)?[Ww]ith\s+(" + _NATURAL_FULL_NAME
                                + r"(?:(?:,\s|,?\s(?:and|&)\s)" + _NATURAL_FULL_NAME + r"){0,5})(?:\.\s+(?=[A-Z])|\.?\s*$)")
-_WITH_HEAD_RE = re.compile(r"^with\s+((?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:(?:,\s*|,?\s+(?:and|&)\s+)(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6}?)\s*:\s+(?=\S)")
+_WITH_HEAD_RE = re.compile(r"^with\s+((?:[A-ZÀ-ÞĀ-ŽȘȚ][\w.'’-]*\s?){1,4}(?:(?:,\s*|,?\s+(?:and|&)\s+)(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w.'’-]*\s?){1,4}){0,6}?)\s*:\s+(?=\S)")
 _GLUED_ARXIV_RE = re.compile(r"(?<=[a-z]{2})arXiv(?=\s?:\s?\d)")
 
 
@@ -229,6 +242,25 @@ def _leading_note_after_title(text: str) -> str:
 
 
 def _prepare(text: str) -> str:
+    if "&lt;" in text or "&gt;" in text:
+        text = html.unescape(text)  # tags scraped as entities, "Title&lt;br&gt;Journal": read as the tags they were
+    if "more" in text or "authors" in text or "others" in text:
+        # a site's cut author list: "A, B, C, +12 more." / "[+14 authors]": the tagger knows "et al."
+        text = _MORE_AUTHORS_RE.sub(" et al.", text)
+    if (text[:1].isdigit() or text[:3].isupper()) and _PDF_HEADER_HEAD_RE.match(text):
+        # a PDF page's running header glued before the entry: "24 KESSLER AND MBEKI [Mor03] Étienne Morel, …"
+        text = text[_PDF_HEADER_HEAD_RE.match(text).end():]
+    if text[-1:].isdigit() or text[-1:].isupper():
+        # (also "… 1932. Works Cited 301")
+        # … and after it: "… 35(6), 1802–1830 (2015) 123 Page 24 of 28", "… (2020). PHYSICAL REVIEW B 101"
+        text = _PDF_FOOTER_TAIL_RE.sub("", text)
+    if text[:1] in "-DdIi" and _REPEATED_AUTHOR_HEAD_RE.match(text):
+        # "———. Title. …", "---. Title", "Ders. 2015: Title": the author of the entry above, not printed
+        # again (the five en dashes the corpora print are left as the tagger learnt them)
+        text = text[_REPEATED_AUTHOR_HEAD_RE.match(text).end():]
+    if text[:2] in ("Cu", "CV", "Ré", "Le") and _RUNNING_HEADER_RE.match(text):
+        # a PDF CV's running header glued before the entry: "Curriculum Vitae — Abebe G. Tadesse 4 Tadesse, A. G., …"
+        text = text[_RUNNING_HEADER_RE.match(text).end():]
     if text and text.lstrip().startswith("@") and _BIBTEX_HEAD_RE.match(text):
         text = _bibtex_as_reference(text) or text
     if text and "<" in text and _BLOCK_TAG_RE.search(text):
@@ -295,6 +327,8 @@ def _prepare(text: str) -> str:
         text = _CURLY_NAME_APOSTROPHE_RE.sub("'", text)
     # "Urban Studies. Epub ahead of print 12 March 2017." / "Preprint at bioRxiv": a status
     # between the fields, not a field
+    if ",http" in text:  # "GitHub repository,https://…": a PDF scrape's lost space before a URL
+        text = re.sub(r",(?=https?://)", ", ", text)
     if "Epub" in text or "Preprint at" in text or "osted online" in text:
         text = _EPUB_AHEAD_RE.sub(".", text)
         text = re.sub(r"\bPreprint at\s+(?=[A-Za-z])", "", text)
@@ -461,7 +495,7 @@ _BARRED_NAMES_HEAD_RE = re.compile(rf"^{_HP_NAME}(?:\s\|\s{_HP_NAME}){{1,30}}(?=
 _BARE_YEAR_AFTER_INITIAL_RE = re.compile(r"\.(?<=[A-Z]\.)\s+((?:19|20)\d{2}[a-z]?)\s+(?=[A-ZÀ-Þ][a-z])")
 # (after a lower-case word, a title's last: "… Atlantic forest  Biotropica, 47"; not after a name, "C. Obi  IEEE RA-L 2021")
 _LOST_STOP_RE = re.compile(r"(?<![\w-])([a-z][\w-]*)[ \t]{2,}(?=[A-Z][\w&.'’ -]{2,80}?(?:,|;)?\s*(?:\d{1,4}\b|(?:19|20)\d{2}))")
-_W_SLASH_RE = re.compile(r"(?<=[(\[\s,])w/\s*(?=[A-ZÀ-ÞĀ-Ž])")
+_W_SLASH_RE = re.compile(r"(?<=[(\[\s,])w/\s*(?=[A-ZÀ-ÞĀ-ŽȘȚ])")
 _BIBTEX_HEAD_RE = re.compile(r"\s*@[A-Za-z]+\s*\{")
 _BLOCK_TAG_RE = re.compile(r"<br\s*/?>|</?(?:li|ul|ol|p|div|td|tr|dd|dt|h[1-6])\b[^<>]{0,200}>", re.I)
 _FOREIGN_STATUS_SLOT_RE = re.compile(
@@ -470,12 +504,12 @@ _FOREIGN_STATUS_SLOT_RE = re.compile(
 _FOREIGN_SUBMITTED_SLOT_RE = re.compile(r"\((?i:eingereicht|soumis|enviado|sometido|inviato|submetido|ingediend|inskickad)\)")
 _STATUS_SLOT_COLON_RE = re.compile(r"\((in press|submitted|forthcoming|under review|accepted)\)\s*:\s+(?=\S)")
 _MARK_LEGEND_TAIL_RE = re.compile(r"\s*[\[(]\s*[*†‡§¶#][^\[\]()]{3,200}[\])]\s*$")
-_APA_ELLIPSIS_RE = re.compile(r",\s*(?:\.\s?\.\s?\.|\.\.\.)\s*(?=[A-ZÀ-ÞĀ-Ž])")
+_APA_ELLIPSIS_RE = re.compile(r",\s*(?:\.\s?\.\s?\.|\.\.\.)\s*(?=[A-ZÀ-ÞĀ-ŽȘȚ])")
 _CJK_BRACKETS_RE = re.compile(r"[「『《〈]")
 _POSTED_ONLINE_RE = re.compile(r"\.\s*(?:Preprint\s+)?[Pp]osted online\s+(?:(?:[A-Z][a-z]+\.?\s+)?\d{1,2},?\s+)?((?:19|20)\d{2})\s*[.;]")
 _EPUB_AHEAD_RE = re.compile(r"\.\s*Epub ahead of print[^.;]{0,40}[.;]")
 _GLUED_AND_RE = re.compile(r"and(?<=[\s,]and)(?=[A-Z](?:\.|[a-z]+\s))")  # (the literal first: a fast scan)
-_LEAD_IN_NAME = r"(?:[A-ZÀ-ÞĀ-Ž]\.\s?)*[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÞĀ-Ž][\w'’.-]+){0,3}"
+_LEAD_IN_NAME = r"(?:[A-ZÀ-ÞĀ-ŽȘȚ]\.\s?)*[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÞĀ-ŽȘȚ][\w'’.-]+){0,3}"
 NOTE_LEAD_IN_RE = re.compile(
     r"^(?:\d{1,3}\.\s+)?(?:"
     # German notes name the author before a colon: "Vgl. Friederike Albrecht: Die Ordnung …"
@@ -499,20 +533,22 @@ _KIND_LABEL_HEAD_RE = re.compile(
     r"ronbun|rombun|zasshi ronbun|tesis doctoral|tese de doutorado|dissertação|doktora tezi|yüksek lisans tezi|"
     r"proefschrift|doktorsavhandling|avhandling|praca doktorska|rozprava|"
     # a talk's or review's kind: "Keynote address: Title", "Invited review: …"
-    r"keynote(?: address| lecture| talk)?|invited (?:review|talk|lecture|paper|commentary|chapter)|plenary(?: talk| lecture)?)\s*:\s+(?=\S)")
+    r"keynote(?: address| lecture| talk)?|invited (?:review|talk|lecture|paper|commentary|chapter)|plenary(?: talk| lecture)?|"
+    # an economist's job-market page: "Job Market Paper: “Title”"
+    r"job[- ]market paper|jmp)\s*:\s+(?=\S)")
 # a co-author note heading an own entry, in the CV's language: "met A en B:", "mit A:", "avec A et B,",
 # "con A y B,", "com A e B,", "med A och B,", "z A i B,", "A ile:", "(A ve B ile birlikte)",
 # "yu A hezuo:", "spoluautoři: A, B,"
 _FOREIGN_WITH_HEAD_RE = re.compile(
     r"^\(?\s*(?i:met|mit|zusammen mit|gemeinsam mit|avec|en collaboration avec|con|junto con|com|junto com|insieme a|"
     r"med|tillsammans med|samen met|z|ze|wspólnie z|razem z|spolu s|s)\s+(?P<names>[^:()\"“'‘]{3,200}?)\s*\)?\s*[:]\s+"
-    r"|^\(?\s*(?i:met|mit|avec|con|com|med|z|spolu s)\s+(?P<names2>(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:(?:,\s*|\s+(?:en|und|et|y|e|och|i|a)\s+)"
-    r"(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6})\s*\)?,\s+(?=[A-ZÀ-ÞĀ-Ž\"“'‘«„])"
+    r"|^\(?\s*(?i:met|mit|avec|con|com|med|z|spolu s)\s+(?P<names2>(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w.'’-]*\s?){1,4}(?:(?:,\s*|\s+(?:en|und|et|y|e|och|i|a)\s+)"
+    r"(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w.'’-]*\s?){1,4}){0,6})\s*\)?,\s+(?=[A-ZÀ-ÞĀ-ŽȘȚ\"“'‘«„])"
     r"|^\(?\s*(?:(?i:spoluautoři|spoluautori|mitautor(?:inn)?en|co-?auteurs?|coautores|coautori|współautorzy)\s*:\s*)?"
-    r"(?:yu\s+)?(?P<names3>(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:(?:,\s*|\s+(?:ve|und|et|y|e|och|i|a)\s+)(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6})"
+    r"(?:yu\s+)?(?P<names3>(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w.'’-]*\s?){1,4}(?:(?:,\s*|\s+(?:ve|und|et|y|e|och|i|a)\s+)(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w.'’-]*\s?){1,4}){0,6})"
     r"\s+(?:ile(?:\s+birlikte)?|hezuo)\b\s*\)?\s*[:,]?\s+"
     r"|^(?i:spoluautoři|spoluautori|mitautor(?:inn)?en|co-?auteurs?|coautores|coautori|współautorzy|co-?authors?)\s*:\s*"
-    r"(?P<names4>(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}(?:,\s*(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s?){1,4}){0,6})[,;:]\s+(?=[A-ZÀ-ÞĀ-Ž\"“'‘«„])")
+    r"(?P<names4>(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w.'’-]*\s?){1,4}(?:,\s*(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w.'’-]*\s?){1,4}){0,6})[,;:]\s+(?=[A-ZÀ-ÞĀ-ŽȘȚ\"“'‘«„])")
 # the cue that such a note heads the entry: its word at the start, or Turkish "ile" / Chinese "hezuo"
 # after the names (searched only where those words occur)
 _FOREIGN_WITH_CUE_HEAD_RE = re.compile(
@@ -523,7 +559,9 @@ _FOREIGN_WITH_CUE_TAIL_RE = re.compile(r"\s(?:ile|hezuo)\b")
 _FOREIGN_AND_RE = re.compile(r"\s+(?:en|und|et|y|e|och|i|a|ve|és)\s+")
 _ALPHA_LABEL_RE = re.compile(r"^\[(?=[^\]]*[a-zà-ÿ0-9+])[^\W\d_][^\W\d_+]{0,6}\+?\d{0,4}[a-z]?\]\s+(?=[A-ZÀ-Þ])"
                              # amsalpha without years: "[KL] O. Kalu and S. Lévesque" (an initial follows)
-                             r"|^\[[A-Z]{2,4}\]\s+(?=[A-ZÀ-Þ]\.\s?[A-ZÀ-Þ])")
+                             r"|^\[[A-Z]{2,4}\]\s+(?=[A-ZÀ-Þ]\.\s?[A-ZÀ-Þ])"
+                             # author-year labels (IJCAI, natbib's "alpha" lists): "[Dorsey, 2016]", "[Elkayam et al., 2018]"
+                             r"|^\[[A-ZÀ-Þ][\w'’-]+(?:\s(?:et al\.|and|&)(?:\s[A-ZÀ-Þ][\w'’-]+)?)?,\s(?:19|20)\d{2}[a-z]?\]\s+(?=[A-ZÀ-Þ])")
 _GLUED_NOTE_NUMBER_RE = re.compile(r"^\d{1,3}(?=[A-ZÀ-Þ][a-zà-ÿ]+,\s)")
 _CV_LABEL_RE = re.compile(r"^\s*(?:\[[A-Z]{1,3}\s?-?\d{1,3}[a-z]?\]|[A-Z]{1,3}-?\d{1,3}[a-z]?"
                           # "C10 (to appear)." : the label with the entry's status
@@ -699,7 +737,7 @@ def _own_entries_reread(texts: list[str], first: list[Parsed]) -> list[Parsed]:
 
 
 _PARTICLE_HEAD_RE = re.compile(r"(?:de|van|von|da|di|du|del|della|le|la|ten|ter|al|el|dos|das|do)\s(?:(?:der|den|la|le|los|las|del|de)\s)?"
-                               r"[A-ZÀ-ÞĀ-Ž][\w'’-]+,\s")
+                               r"[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+,\s")
 
 
 def _tag_model(texts: list[str], capitalised: bool = False) -> list[Parsed]:

@@ -85,13 +85,15 @@ _TITLE_NOTE_TAIL_RE = re.compile(
     r"|invited (?:survey|commentary|review|paper|article|chapter|contribution|perspective)|commentary|editorial"
     # which version of the work the entry lists: "(journal version)", "(full version)"
     # (a CV's note, no part of the title: "(extended version)" is often the title's own, as DBLP keeps it)
-    r"|(?:journal|conference) version)[)\]]\s*$", re.I)
+    r"|(?:journal|conference) version"
+    # a statistics journal's discussion paper: "(with discussion)", "(with rejoinder)"
+    r"|with (?:a )?(?:discussion|discussions|comments|rejoinder))[)\]]\s*$", re.I)
 # (a word of four letters or more inside: "[O III]" or "[C II]" closing an astronomy title stays)
 _TITLE_BEFORE_WITH_NOTE_RE = re.compile(
-    r"((?:[^.;—–()\[\]]|(?<=\d)[–-](?=\d)){1,80}?)\s[—–]\s*(?:(?:joint(?:ly)?\s+)?with\s+[A-ZÀ-ÞĀ-Ž]|(?:sole|single|solo)[- ]author)")
+    r"((?:[^.;—–()\[\]]|(?<=\d)[–-](?=\d)){1,80}?)\s[—–]\s*(?:(?:joint(?:ly)?\s+)?with\s+[A-ZÀ-ÞĀ-ŽȘȚ]|(?:sole|single|solo)[- ]author)")
 _DANGLING_AUTHOR_NOTE_RE = re.compile(
     r"\s*[—–]\s*(?:(?:joint(?:ly)?\s+)?with|(?:sole|single|solo)[- ]author(?:ed)?)\.?$", re.I)
-_WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+|joint work\s+|co-?(?:edited|authored|written)\s+)?with\s+(?=[A-ZÀ-ÞĀ-Ž])")
+_WITH_NOTE_RE = re.compile(r"(?:,|\s\(|\s\[|\s[—–]|\.)\s*(?:joint(?:ly)?\s+|joint work\s+|co-?(?:edited|authored|written)\s+)?with\s+(?=[A-ZÀ-ÞĀ-ŽȘȚ])")
 _TRAILING_BRACKET_RE = re.compile(r"\s*\[(?=[^\[\]]*[^\W\d_]{4})[A-ZÀ-Þ][^\[\]]{2,300}\]?\s*$")
 _EDITION_AFTER_RE = re.compile(r"[.,]?\s*(?:\.\s*)?(?:,?\s*(?:überarb|erw|aktualisierte|rev|verb|neu\w*|korr|durchges\w*|vermehrte|"
                                r"erweiterte|verbesserte|bearb\w*)\.?,?\s*(?:(?:und|u\.)\s+\w+\.?\s*)?)?"
@@ -105,7 +107,7 @@ _EDITION_TAIL_RE = re.compile(r"[.,]\s+\d{1,2}(?:st|nd|rd|th|e|ème|ª|a|\.)?,?\
 _TITLE_EDITION_BRACKET_RE = re.compile(r"\s*\(\d{1,2}(?:e|de|ste|st|nd|rd|th|\.|ª)?,?\s+(?:[\w.]+\s+)?"
                                        r"(?i:druk|ed\.?|edn\.?|edition|éd\.?|édition|edición|edizione|Aufl\.?|Auflage|uppl\.?|wyd\.?|vyd\.?|baskı)\)$")
 _TITLE_TRANSLATOR_TAIL_RE = re.compile(
-    r"(?:[.,;]\s+|\s*\(\s*)(?:(?i:trad\.?(?:\s+(?:it|fr|es|ingl|ted)\.)?\s+(?:di|de|da|by|par)|traducción de|traduzione di|tradução de|"
+    r"(?:[.,;]\s+|\s*\(\s*)(?:(?i:trad\.?(?:\s+(?:it|fr|es|ingl|ted)\.)?\s+(?:di|de|da|by|par)|trad\.\s+(?:it|fr|es|ingl|ted|angl|all)\.(?=\s)|traducción de|traduzione di|tradução de|"
     r"traduit(?:\s+de\s+l['’]\w+)?\s+par|trans(?:lated)?\.?(?:\s+from\s+the\s+\w+)?\s+by|übers(?:etzt)?\.?(?:\s+von|\s+v\.)?|"
     r"aus dem \w+ (?:übersetzt|übers\.)\s+von|(?:neu\s+)?hrsg\.?\s+von|herausgegeben von|tłum\.|przeł\.|přel\.|přeložil[a]?|"
     r"çev\.|çeviren|vertaald door|vert\.\s+door|övers\.|översatt av))(?:\s+[^()]{1,120}?)?\)?$")
@@ -129,6 +131,17 @@ _THESIS_HEAD_RE = re.compile(r"^(?:(?:ph\.?\s?d\.?|m\.?\s?sc\.?|m\.?\s?a\.?|mast
 _GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:(?:[A-Z][\w'’-]*|and|of|for|the|on|in|&)\s){0,11}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
                                    r"Working Group|Group|Team|Network|Committee|Society|Initiative|Organi[sz]ation|Association|"
                                    r"Agency|Bureau|Board|Ministry|Council|Commission|Federation|Foundation)\.\s+(?=[A-Z0-9])")
+_YEAR_COLON_HEAD_RE = re.compile(r"^(?:1[5-9]|20)\d{2}[a-z]?:\s+(?=\S)")
+_VOLUME_TAIL_RE = re.compile(r",\s+vols?\.?\s+(?:[IVXLC]{1,6}|\d{1,2})$")
+_PLACE_ONLY_BRACKET_TAIL_RE = re.compile(
+    r"\s+\((?:Oxford|Cambridge(?:,\s?MA|,\s?Mass\.)?|London|Paris|Berlin|Leipzig|Rome|Roma|Princeton|New Haven|Chicago|Baltimore|"
+    r"Ithaca|Leiden|Stuttgart|Munich|München|Göttingen|Heidelberg|Tübingen|Cambridge|Edinburgh|Toronto|Berkeley|New York|"
+    r"Amsterdam|Madrid|Milan|Milano|Florence|Firenze|Vienna|Wien|Bonn|Basel|Zürich|Zurich|Lyon|Brussels|Bruxelles)\)$")
+_DEGREE_THESIS_TAIL_RE = re.compile(r"\.\s+(?:Habilitation|Ph\.?\s?D\.?|Doctoral|Master'?s|M\.?\s?Sc\.?|B\.?\s?Sc\.?|Bachelor'?s|Diploma|Licentiate)\s+"
+                                    r"(?:thesis|dissertation)\b.*$", re.I)
+_DEGREE_TAIL_RE = re.compile(r"\.\s+(?:M\.?\s?Sc|M\.?\s?A|M\.?\s?Phil|Ph\.?\s?D|B\.?\s?Sc|B\.?\s?A|M\.?\s?Eng|MRes|Master'?s?|Doctoral|Bachelor'?s?|Honours)\.?$")
+_STANDARD_NUMBER_TAIL_RE = re.compile(r"\b(?:ISO|IEC|EN|BS|DIN|ASTM|ANSI|NF|UNE|JIS|CSA|AS|NZS|SAE|IEEE Std|ISO/IEC|ISO/TS|ISO/TR|IEC/TS|IEC/TR)"
+                                      r"(?:[ /](?:EN|ISO|IEC|TS|TR))*\s?\d[\d.-]*(?:-\d+)*:\s?$")
 _ORGANISATION_HEAD_RE = re.compile(r"^((?:(?:[A-Z][\w'’&-]*|for|of|and|the|on|in|&)\s){1,9}[A-Z][\w'’-]*)\.\s+(?=[A-Z0-9])")
 _COUNTRIES = (
     "USA|U\\.S\\.A\\.|UK|U\\.K\\.|Brazil|Mexico|Canada|Argentina|Chile|Peru|Colombia|Bolivia|Ecuador|Venezuela|Uruguay|"
@@ -147,7 +160,8 @@ _ROLE_WORD_RE = re.compile(r"(?i:inventors?|assignees?|editors?|eds?|translators
 _ORGANISATION_NAME_RE = re.compile(
     r"\b(?:Bureau|Board|Organi[sz]ation|Agency|Office|Department|Ministry|Institute|Council|Commission|Association|"
     r"Foundation|Cent(?:er|re)s?|Committee|Corporation|Corp\.|Inc\.?|Ltd\.?|GmbH|Consortium|Collaboration|Survey|"
-    r"Administration|Authority|Programme|Secretariat|Agency|Service|Services|Laboratory|University)\b")
+    r"Administration|Authority|Programme|Secretariat|Agency|Service|Services|Laboratory|University|"
+    r"Observatory|Directorate|Federation|Bank|Fund)\b")
 # the reference's head up to its date: "World Health Organization. (2016).", "HydroSim Consortium. (2018)."
 _CORPORATE_HEAD_RE = re.compile(r"^\s*(?:\[\d{1,4}\]\s*|\d{1,4}\.\s+)?((?:[A-Z][\w&.'’-]*|of|for|and|the|on|de|du|des|für)(?:\s(?:[A-Z][\w&.'’-]*|of|for|and|the|on|de|du|des|für)){0,9})"
                                 r"\.?\s*(?:\(\s*(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)[^()]{0,20}\)|(?:19|20)\d{2}[a-z]?\.)")
@@ -416,6 +430,18 @@ class Parsed(NamedTuple):
                 title = title[body.end():]  # "National Institute for Health and Care Excellence. Hypertension …"
         if title.startswith("d. ") and self.text[: span.start].rstrip().endswith("n."):
             title = title[3:]  # "Jensen, L.B., n.d. Title": APA's "no date" split at its stop
+        if "hesis" in title or "issertation" in title:
+            title = _DEGREE_THESIS_TAIL_RE.sub("", title)  # "… Enhancement. Habilitation thesis (HDR)"
+        degree = _DEGREE_TAIL_RE.search(title) if "." in title else None
+        if degree and re.match(r"\s+(?i:thesis|dissertation|diss\.)", self.text[stop:]):
+            title = title[: degree.start()]  # "… in the Mekong Delta. MSc" + " thesis, Lowlands …"
+        if title[:2] in ("19", "20") and _STANDARD_NUMBER_TAIL_RE.search(self.text, max(0, span.start - 40), span.start):
+            # "EN 17845:" + "2021 Railway applications – …": the standard's edition year, not the title's
+            title = re.sub(r"^(?:19|20)\d{2}[,.]?\s+", "", title)
+        if title[:1].isdigit() and title[:4] == (self.field_text("YEAR") or "")[:4]:
+            title = _YEAR_COLON_HEAD_RE.sub("", title)  # "Berger, M./Lang, S. 2006: Keramik aus …": the year's colon
+        title = _VOLUME_TAIL_RE.sub("", title)  # OSCOLA's "Commentaries on the Law of Trusts, vol II"
+        title = _PLACE_ONLY_BRACKET_TAIL_RE.sub("", title)  # "Tyranny and Its Critics in Archaic Greece (Oxford)"
         title = _THESIS_HEAD_RE.sub("", title)
         title = _TITLE_HEAD_MARK_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"
@@ -621,8 +647,8 @@ class Parsed(NamedTuple):
                 # one inverted name cut in two: "SANTOS" | "Ana Paula dos" (a family name in
                 # capitals), "O'Higgins Lara" | "Diego" (a lone given name)
                 family, given = (part.strip() for part in whole.split(","))
-                if re.search(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ]{2,}", given) and all(len(w) >= 2 and not _is_initials(w) for w in family.split()) \
-                        and (family.isupper() or re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ]{2,}", given)
+                if re.search(r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ]{2,}", given) and all(len(w) >= 2 and not _is_initials(w) for w in family.split()) \
+                        and (family.isupper() or re.fullmatch(r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ]{2,}", given)
                              or (family.split()[0] in PARTICLES and family[:1].islower())):
                     person = _inverted(whole)
                     return [person] if person else []
@@ -811,6 +837,9 @@ class Parsed(NamedTuple):
                     found = _STATUS_AT_VENUE_RE.match(self.text, status_at.end())
                     if found:
                         return found.group(1).strip(" ,.;")
+                host = _SOFTWARE_HOST_RE.search(self.text, title.start, title.end + 40) if "." in self.text[title.start : title.end + 40] else None
+                if host:  # "Title. GitHub repository, https://…", "Title. Python package, PyPI, 2023": where it is hosted
+                    return host.group(1)
                 return untagged_venue(self.text[title.end :])
             authors = [s for s in self.spans if s.label == "AUTHOR"]
             # no title ("R. Hollis and Q. Zhang, arXiv:2203.04567 (2022)"): read after the names
@@ -965,7 +994,10 @@ _STATUS_ONLY_RE = re.compile(PUBLICATION_STATUS, re.I)
 # APA's publisher "Author": the body that wrote the report published it
 _PUBLISHER_IS_AUTHOR_RE = re.compile(r"(?i)(?:the\s+)?(?:author|autor|auteur|autore)s?\.?")
 _TRAILING_REPOSITORY_RE = re.compile(r"\.\s+(?:(?:[A-Z][\w-]*\s){0,3}(?:Digital|Data)\s+Repository|Dryad|Zenodo|figshare|PANGAEA|"
-                                     r"Mendeley Data|Harvard Dataverse|OSF)$")
+                                     r"Mendeley Data|Harvard Dataverse|OSF|"
+                                     # software and models where they are hosted: ". GitHub repository", ". Python package"
+                                     r"(?:GitHub|GitLab|Bitbucket)(?:\s(?:repository|repo))?|Hugging Face(?:\s(?:dataset|model|[Hh]ub))?|"
+                                     r"(?:Python|R|Julia)\spackage|PyPI|CRAN|[Bb]log post)$")
 _STATUS_SENTENCE_RE = re.compile(r"(?:\.|\s[—–|·])\s+(?i:preprint|under review|under submission|submitted|in press|forthcoming|to appear|accepted|"
                                  r"book manuscript|manuscript in preparation|"
                                  r"revise (?:and|&) resubmit|in preparation|(?:podium|poster|oral|invited|contributed|keynote|plenary)"
@@ -1044,7 +1076,8 @@ _REPORT_ISSUER_RE = re.compile(
 _JUNK_VENUE_RE = re.compile(r"[A-Z]|Prof|Dr|Rep|Eds?|Vol|No|In|Op|Cat|NCT|(?i:tech(?:nical)?\.?(?:\s*rep(?:ort)?\.?)?)"
                              r"|[A-Z]?\d(?![A-Z]{2,3}\b)[\w/-]*/?|(?i:proefschrift|doctoraatsthesis|dissertation|tesis|tese|thèse|these)"
                              r"|(?i:version|ver)\.?(?:\s*\d[\d.]*)?|(?i:v)\.?\s*\d[\d.]*"
-                             r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")  # a month: "Dec. 2017"
+                             r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"  # a month: "Dec. 2017"
+                             r"|(?i:retrieved|available|accessed|viewed|updated|last updated|posted)\b.*")  # an access note: "Retrieved July 22, 2016"
 _THESIS_KIND_ONLY_RE = re.compile(r"(?i:(?:ph\.?\s?d\.?|doctoral|master'?s?|m\.?\s?sc\.?|diploma)(?:\s+(?:thesis|dissertation))?"
                                   r"|thesis|dissertation|manuscript|working paper|report)")
 
@@ -1121,6 +1154,19 @@ def untagged_venue(tail: str) -> Optional[str]:
     tail = tail.strip()
     if not tail:
         return None
+    if ("etrieved" in tail or "vailable" in tail or "ccessed" in tail or "pdated" in tail or "ublished" in tail or "osted" in tail) \
+            and not _RETRIEVED_WEBSITE_RE.search(tail):
+        # "Retrieved July 22, 2016, from https://…", "Available at: …": a web address and the date it was
+        # read, no venue (what names one comes before the note)
+        access = _ACCESS_TAIL_RE.search(tail)
+        if access:
+            tail = tail[: access.start()].strip()
+            if not tail:
+                return None
+            tail += "."  # (the sentence before the note ends there)
+            site = _LONE_JOURNAL_TAIL_RE.fullmatch(tail)
+            if site and not _SENTENCE_WORDS_RE.search(site.group(1)) and len(site.group(1).split()) <= 8:
+                return site.group(1).strip(" .")  # "Title. Interaction Notes. Retrieved March 3, 2023, from …": the site
     status_at = None if _ARXIV_HOST_RE.search(tail) else _STATUS_AT_VENUE_RE.search(tail)
     if status_at:  # "Revise and resubmit at American Economic Journal: Applied Economics" (a preprint's server wins)
         return status_at.group(1).strip(" ,.;")
@@ -1265,10 +1311,16 @@ _ACRONYM_YEAR_HEAD_RE = re.compile(r"[.,]?\s*((?:[A-Z][\w&/+-]*\s){0,3}(?=[\w&/+
                                    r"\s(?:(?:19|20)\d{2}|['’]\d{2})(?![\w-])")
 _PAREN_IMPRINT_TAIL_RE = re.compile(
     r"\((?:[A-Z][\w .'’-]{1,30}(?:,\s*[A-Z]{2})?:\s*|\d+(?:st|nd|rd|th)\s+edn?,\s*)([A-Z][^():,]{1,60}?)(?:,?\s+(?:19|20)\d{2})?\)\.?\s*$")
+_SOFTWARE_HOST_RE = re.compile(r"\.\s+(?:(?:Python|R|Julia) package,?\s+|(?:Software|Source code|Code),?\s+)?"
+                               r"(GitHub|GitLab|Bitbucket|Hugging Face|PyPI|CRAN)(?=[\s,.;]|$)")
+# (only before an address or a date: "Available at SSRN: …", "Available: PyPI" name where it is)
+_ACCESS_TAIL_RE = re.compile(r"(?:^|[.,;]\s*)(?:Retrieved|Available|Accessed|Last accessed|Viewed|Updated|Last updated|Published|Posted)\b"
+                             r"(?=\s*(?:at|from|on|online)?\s*:?\s*(?:https?://|www\.|doi\b|\[|\(?\d|"
+                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))")
 _DESCRIPTOR_THEN_HOST_RE = re.compile(r"\[(?i:computer software|software|computer program|data ?set|data)\]\.?\s+([A-Z][^.\[\]()]{1,100}?)\.(?:\s|$)")
 _RETRIEVED_WEBSITE_RE = re.compile(r"Retrieved from (?:the )?([A-Z][^:.]{2,100}?) (?:web ?site|homepage)\b")
 _IN_CONTAINER_IMPRINT_RE = re.compile(r"[.,]?\s*In:?\s+([A-ZÀ-Þ][^.;:]{2,150}?)\.\s+[A-ZÀ-Þ][\w/ -]{1,30}:\s+[A-ZÀ-Þ]")
-_JOURNAL_SENTENCE_RE = re.compile(r"[.,:]?\s*([A-ZÀ-ÞĀ-Ž][^.;:()\[\]\d]{2,100}?)\.?\s*")
+_JOURNAL_SENTENCE_RE = re.compile(r"[.,:]?\s*([A-ZÀ-ÞĀ-ŽȘȚ][^.;:()\[\]\d]{2,100}?)\.?\s*")
 
 
 # ", Biogeosciences, 17, 345–367" / ", Dalton Trans., 2018, 47, 3302–3311": a journal named right
@@ -1328,7 +1380,7 @@ _LIST_GAP_RE = re.compile(r"[\s,;&.]*|\s*,?\s*(?:and|y|e|und|et|&)\s*")
 _LIST_SEPARATOR_RE = re.compile(r"\s*;\s*(?:(?:and|y|e|und|et|&)\s+)?|\s+(?:and|y|e|und|et|&)\s+")
 _INVERTED_INITIALS_NAME_RE = re.compile(
     r"\s*(?:(?:and|&|y|e|et|und|en|og|och|ve|dan|i|és|a)\s+)?"
-    r"(?P<family>[^\W\d_][^,;&]{0,60}?),\s*(?P<given>(?:[A-ZÀ-ÞĀ-ŽА-ЯЁ][a-z]?\.\s?-?\s?){1,4})"
+    r"(?P<family>[^\W\d_][^,;&]{0,60}?),\s*(?P<given>(?:[A-ZÀ-ÞĀ-ŽȘȚА-ЯЁ][a-z]?\.\s?-?\s?){1,4})"
     r"\s*(?:[,;&]|(?=\s(?:and|y|e|et|und|en|og|och|ve|dan|i|és|a)\s)|$)")
 
 
@@ -1358,14 +1410,22 @@ def people_in(span_text: str) -> list[Person]:
         text = text[:-1]
     if not text or _TRUNCATION_RE.match(text):
         return []
+    if text.rstrip(".") in ("Ders", "Dies", "Id", "ID", "Idem", "Eadem", "Ibid", "Ibidem"):
+        return []  # the author of the entry above, not named again ("Ders. 2015: Title")
     if text.count(",") >= 2:
         inverted = inverted_initials_people(text)
         if inverted:
             return inverted
     if _SEVERAL_RE.search(text) or text.count(",") >= 2 or _DASHED_NAMES_RE.search(text):
         return [p for p in (_person(n) for n in split_author_list(text).names) if p]
+    if text.count(",") == 1 and all(_INITIALS_THEN_NAME_RE.match(side.strip()) for side in text.split(",")):
+        # "L. Benítez Arrieta, Ş. Yıldırım": two names in natural order, not one inverted
+        return [p for p in (_person(n.strip()) for n in text.split(",")) if p]
     person = _inverted(text) if "," in text else _person(text)
     return [person] if person else []
+
+
+_INITIALS_THEN_NAME_RE = re.compile(r"(?:[A-ZÀ-ÞĀ-ŽȘȚ]\.\s?-?){1,3}\s?[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+){0,2}$")
 
 
 # family-name particles: kept with the family name ("Aäron van den Oord" -> "van den Oord")
@@ -1374,7 +1434,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Latin (with the accented capitals of Turkish, Polish, Czech … initials: "İ.", "Ł.", "Š."), or
 # Cyrillic ("А. В.")
 # (an accented capital alone is an initial, "Moreau É"; not the Irish particle "Ó", "Ó Briain D.")
-_INITIALS_RE = re.compile(r"^(?:(?:[A-ZА-ЯЁ]\.?|[À-ÖØ-ÞĀ-Ž]\.)-?){1,3}$|^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][a-zа-яё]?\.$|^(?!Ó$)[A-Z]{0,2}[À-ÖØ-ÞĀ-Ž][A-Z]{0,2}$")
+_INITIALS_RE = re.compile(r"^(?:(?:[A-ZА-ЯЁ]\.?|[À-ÖØ-ÞĀ-ŽȘȚ]\.)-?){1,3}$|^[A-ZÀ-ÖØ-ÞĀ-ŽȘȚА-ЯЁ][a-zа-яё]?\.$|^(?!Ó$)[A-Z]{0,2}[À-ÖØ-ÞĀ-ŽȘȚ][A-Z]{0,2}$")
 _DASHED_NAMES_RE = re.compile(r"[a-zà-ÿ]\s+[-–]\s+[A-ZÀ-Þ]")  # Italian "A. Ferri - L. Mancini"
 _SEVERAL_RE = re.compile(r"\s(?:and|&|und|et|en|og|och|ve|dan)\s|\s[ye]\s(?=[^\s,]+\s+[^\s,])|;")
 _NAME_JUNK_RE = re.compile(r"\([^)]*\)|[*^†‡§¶#✉⁎∗✝]")
@@ -1534,7 +1594,7 @@ def _title_head_after_initials(text: str, spans: list[FieldSpan]) -> list[FieldS
         nxt = spans[k + 1]
         if span.label != "AUTHOR" or nxt.label != "TITLE" or not re.fullmatch(r"\s*:\s*", text[span.end : nxt.start]):
             continue
-        split = re.match(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?\s[A-Z]{1,3})\.\s+(?=\S)", text[span.start : span.end])
+        split = re.match(r"([A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)?\s[A-Z]{1,3})\.\s+(?=\S)", text[span.start : span.end])
         head = text[span.start + split.end() : span.end] if split else ""
         # (the head is no name: "scVAE-TX", "BERT-2", "eQTL"; "Evelyn R. Harcourt" is one name)
         if split is None or not re.fullmatch(r"[^\s.,;:]+(?:\s[^\s.,;:]+){0,3}", head) \
@@ -1708,7 +1768,7 @@ def _title_head_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
     return spans[:k] + [FieldSpan("TITLE", gap_start + lead, title.end, title.confidence)] + spans[k + 1 :]
 
 
-_INITIALS_FAMILY_HEAD_RE = re.compile(r"((?:[A-Z]{1,3}|[A-Z]\.(?:\s?[A-Z]\.){0,2})\s+[A-ZÀ-ÞĀ-Ž][\w'’-]*[a-zß-ÿ][\w'’-]*)(?:…|\.\.\.)?(?=\s|$)")
+_INITIALS_FAMILY_HEAD_RE = re.compile(r"((?:[A-Z]{1,3}|[A-Z]\.(?:\s?[A-Z]\.){0,2})\s+[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]*[a-zß-ÿ][\w'’-]*)(?:…|\.\.\.)?(?=\s|$)")
 
 
 def _last_author_read_into_venue(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -1791,11 +1851,11 @@ _TITLE_TAIL_NAME_RE = re.compile(rf"\s({_INITIALS_NAME})\s*$")
 _AUTHORS_HEAD_NAME_RE = re.compile(rf"\s*,\s*{_INITIALS_NAME}\s*(?:,|$)")
 
 
-_LAST_NAME_HEAD_RE = re.compile(r"((?:[A-ZÀ-ÞĀ-Ž][\w'’-]+|[A-Z]\.)(?:\s(?:(?:van|von|de|der|den|da|del|la|le|di|du)\s)*[A-ZÀ-ÞĀ-Ž][\w'’-]+){1,3})[*†‡]*\.\s+(?=[A-ZÀ-Þ\"“'‘])")
+_LAST_NAME_HEAD_RE = re.compile(r"((?:[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+|[A-Z]\.)(?:\s(?:(?:van|von|de|der|den|da|del|la|le|di|du)\s)*[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+){1,3})[*†‡]*\.\s+(?=[A-ZÀ-Þ\"“'‘])")
 
 
 _INITIALS_NAME_HEAD_RE = re.compile(r"((?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?(?:(?:van|von|de|der|den|da|del|la|le|di|du)\s){0,3}"
-                                    r"[A-ZÀ-ÞĀ-Ž][\w'’-]*[a-zß-ÿ][\w'’-]*)\s+(?=[A-ZÀ-Þ0-9\"“‘])")
+                                    r"[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]*[a-zß-ÿ][\w'’-]*)\s+(?=[A-ZÀ-Þ0-9\"“‘])")
 
 
 def _last_author_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -1825,6 +1885,52 @@ def _last_author_read_into_title(text: str, spans: list[FieldSpan]) -> list[Fiel
         return spans[:k] + [FieldSpan("AUTHOR", head.start(1), head.end(1), span.confidence),
                             FieldSpan("TITLE", head.end(), span.end, span.confidence)] + spans[k + 1 :]
     return spans
+
+
+_NAME_WORDS = r"[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w'’.-]*|de|da|van|von|der|den|del|di|du|le|la|bin|al|el)){1,3}"
+# after a name read as the title: the list's end (", and Lars Petersen"), then the year's sentence
+_LIST_END_THEN_YEAR_RE = re.compile(rf"(,\s*(?:and\s+|&\s*)({_NAME_WORDS}))?\.\s+")
+# the sentence after the year: the title, up to a stop before a capital (or the venue's "In")
+_SENTENCE_AFTER_YEAR_RE = re.compile(r"[a-z]?\.\s+([^\s.][^.]{5,300}?[?!]?)\.\s+(?=[A-ZÀ-Þ]|In\s)")
+_ACL_VENUE_RE = re.compile(r"(?:In\s+)?([A-ZÀ-Þ][^,]{1,200}?)(?=,\s*(?:pages|pp\.|abs/|\d|volume|vol\.)|\.\s|\.?$)")
+
+
+def _last_names_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"A, B, …, Grace Odhiambo, and Lars Petersen. 2024. Title. ArXiv, abs/…": in a long list of
+    names the tagger, its position features pushed past the list, takes one of the last names for
+    the title and the real title, the sentence after the year, for the venue. A "title" shaped like a
+    person's name, right after the names and a comma, with the year's sentence next, is a name; the
+    title is that next sentence."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    years = [s for s in spans if s.label == "YEAR"]
+    if len(titles) != 1 or not years:
+        return spans
+    title = titles[0]
+    k = spans.index(title)
+    if k == 0 or spans[k - 1].label != "AUTHOR" or sum(s.label == "AUTHOR" for s in spans[:k]) < 2:
+        return spans
+    if not re.fullmatch(r"[*†‡\s]*,\s*(?:and\s+|&\s*)?", text[spans[k - 1].end : title.start]):
+        return spans
+    name = text[title.start : title.end]
+    if not re.fullmatch(_NAME_WORDS, name) or not looks_like_name(name) or _ORGANISATION_NAME_RE.search(name):
+        return spans
+    tail = _LIST_END_THEN_YEAR_RE.match(text, title.end)
+    year = next((y for y in years if y.start >= title.end), None)
+    if not tail or year is None or year.start != tail.end() or not re.fullmatch(r"(?:19|20)\d{2}", text[year.start : year.end]):
+        return spans
+    sentence = _SENTENCE_AFTER_YEAR_RE.match(text, year.end)
+    if not sentence or len(sentence.group(1).split()) < 3:
+        return spans
+    new_title = FieldSpan("TITLE", sentence.start(1), sentence.end(1), title.confidence)
+    kept = [s for s in spans if s is not title and not (s.label in ("TITLE", "VENUE") and s.start < sentence.end())]
+    added = [FieldSpan("AUTHOR", title.start, title.end, title.confidence), new_title]
+    if tail.group(2) and not any(s.label == "AUTHOR" and s.start < tail.end(2) and s.end > tail.start(2) for s in kept):
+        added.append(FieldSpan("AUTHOR", tail.start(2), tail.end(2), title.confidence))
+    if not any(s.label == "VENUE" for s in kept):
+        venue = _ACL_VENUE_RE.match(text, sentence.end())
+        if venue:
+            added.append(FieldSpan("VENUE", venue.start(1), venue.end(1), title.confidence))
+    return sorted(kept + added, key=lambda s: s.start)
 
 
 def _first_author_read_into_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2017,7 +2123,7 @@ def _comma_journal_read_into_title(text: str, spans: list[FieldSpan]) -> list[Fi
 
 
 # MLA's one author heading the entry: "Ferris, Alma. Title. Journal, …"
-_INVERTED_HEAD_NAME_RE = re.compile(r"^\s*([A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-Þ]\.)?)\.\s+(?=\S)")
+_INVERTED_HEAD_NAME_RE = re.compile(r"^\s*([A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s[A-ZÀ-Þ]\.)?)\.\s+(?=\S)")
 
 
 def _inverted_head_name_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2035,7 +2141,7 @@ def _inverted_head_name_left_out(text: str, spans: list[FieldSpan]) -> list[Fiel
 
 
 # the editors of an edited volume heading it: "Okafor, Nkem, and Tomas Berg, eds. Rivers of Empire …"
-_LAST_EDITOR_GAP_RE = re.compile(r",?\s*(?:and|&)\s+([A-ZÀ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’.-]+){1,3}),?\s*\(?[Ee]ds?\.?\)?[.,]?\s*")
+_LAST_EDITOR_GAP_RE = re.compile(r",?\s*(?:and|&)\s+([A-ZÀ-ÞĀ-ŽȘȚ][\w'’.-]+(?:\s+[A-ZÀ-ÞĀ-ŽȘȚ][\w'’.-]+){1,3}),?\s*\(?[Ee]ds?\.?\)?[.,]?\s*")
 
 
 def _last_editor_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2056,7 +2162,7 @@ def _last_editor_left_out(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
 # and "…, in: Historische Zeitschrift 288 (2009)", "en Criticón, 98 (2006)", "in «Lettere italiane», LXII, 3 (2010)"
 _NOTE_JOURNAL_RE = re.compile(
     r"[’'\"”»]?,?\s*(?:[\[(](?:1[6-9]|20)\d{2}[\])]\s+(?:\d{1,4}\s+)?(?P<oscola>[A-Z][A-Za-z&.]*(?:\s[A-Z&][A-Za-z&.]*){0,5})\s+\d{1,5}\b"
-    r"|(?:in:?|en|dans)\s+[«\"“]?(?P<journal>[A-ZÀ-ÞĀ-Ž][^,«»\"“”()]{2,80}?)[»\"”]?,?\s+(?:\d{1,4}|[IVXLC]{1,7})\b[^()]{0,20}\((?:1[6-9]|20)\d{2}\))")
+    r"|(?:in:?|en|dans)\s+[«\"“]?(?P<journal>[A-ZÀ-ÞĀ-ŽȘȚ][^,«»\"“”()]{2,80}?)[»\"”]?,?\s+(?:\d{1,4}|[IVXLC]{1,7})\b[^()]{0,20}\((?:1[6-9]|20)\d{2}\))")
 
 
 def _note_journal(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2770,10 +2876,246 @@ _UNTAGGED_TITLE_RE = re.compile(
     r"[\s.,]*(?:(?:[A-Z]\.\s*)+)?(?:[—_–-]{2,}\s*\.?\s*)?"
     r"(?:,?\s*(?:director|dir\.|producer|composer|performer|conductor|creator|host)\.?\s*)?"
     r"(?:\(?\d{4}[a-z]?\)?\s*[.,]\s*)?"
-    r"(?P<title>(?!(?:In|Edited|Ed|Eds|Trans|Available|Retrieved|Accessed|URL|http)\b)(?=[A-ZÀ-ÞĀ-Ž])[^\W\d_][^.]{0,200}?(?:\.(?!\s|$)[^.]{0,200}?)*)(?=\.\s|\.?$)")
+    r"(?P<title>(?!(?:In|Edited|Ed|Eds|Trans|Available|Retrieved|Accessed|URL|http)\b)(?=[A-ZÀ-ÞĀ-ŽȘȚ])[^\W\d_][^.]{0,200}?(?:\.(?!\s|$)[^.]{0,200}?)*)(?=\.\s|\.?$)")
 
 
 _NAMES_BEFORE_AND_RE = re.compile(rf"(?:^|[,;:—–][\"”’*_]?|[\"”’*_],?|\bby)\s+((?:{NATURAL_NAME},\s+)*{NATURAL_NAME}),?\s+(?:and|&)\s+$")
+
+
+_NAMES_BEFORE_FIRST_AUTHOR_RE = re.compile(rf"^((?:{NATURAL_NAME},\s+)+)$")
+_UPPER_FAMILY = r"[A-ZÀ-ÞĀ-ŽȘȚ][A-ZÀ-ÞĀ-ŽȘȚ'’-]+(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][A-ZÀ-ÞĀ-ŽȘȚ'’-]+)*"
+_ABNT_NAME = (rf"{_UPPER_FAMILY},\s(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w'’.-]*)(?:\s(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w'’.-]*|da|de|do|dos|das|del|della|di|e|y|van|von|der|la|le))*")
+# ABNT and other styles' "FAMILY, Given Names; FAMILY, Given Names. Title": family names in capitals
+_ABNT_LIST_RE = re.compile(rf"^({_ABNT_NAME})((?:;\s+{_ABNT_NAME}){{0,20}})(?:;?\s+et al\.?)?\.\s+(?=[A-ZÀ-ÞĀ-ŽȘȚ0-9\"“«])")
+
+
+def _title_tail_read_as_venue(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """TITLE "Long-term monitoring reveals" + VENUE "asynchronous decline of alpine butterflies.
+    Conservation Ecology Letters": a venue that starts on a lower-case word right after the title
+    and holds a sentence's end is the title's rest, then the journal."""
+    if sum(s.label == "TITLE" for s in spans) != 1:
+        return spans
+    for k in range(len(spans) - 1):
+        title, venue = spans[k], spans[k + 1]
+        if title.label != "TITLE" or venue.label != "VENUE" or text[title.end : venue.start] != " ":
+            continue
+        if not text[venue.start : venue.start + 1].islower():
+            continue
+        stop = _SENTENCE_THEN_CAPITAL_RE.search(text, venue.start, venue.end)
+        if stop is None or venue.end - stop.end() < 3 or "." in text[venue.start : stop.start()]:
+            continue
+        return spans[:k] + [FieldSpan("TITLE", title.start, stop.start(), title.confidence),
+                            FieldSpan("VENUE", stop.end(), venue.end, venue.confidence)] + spans[k + 2 :]
+    return spans
+
+
+_SENTENCE_THEN_CAPITAL_RE = re.compile(r"(?<=[a-z\d)])\.\s+(?=[A-ZÀ-Þ])")
+_THESIS_AFTER_RE = re.compile(r"[.,]\s+(?:(?:Ph\.?\s?D\.?|M\.?\s?A\.?|M\.?\s?Sc\.?|M\.?\s?Phil\.?|Master'?s|Doctoral|Bachelor'?s|B\.?\s?A\.?)\s+)?"
+                              r"(?i:thesis|dissertation)\b")
+
+
+def _thesis_title_read_as_venue(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"2012. Polygyny and Intra-household Allocation. Ph.D. dissertation, University of …": no
+    title, and the one "venue" is followed by the thesis' kind: that venue is the title."""
+    if any(s.label == "TITLE" for s in spans):
+        return spans
+    venues = [s for s in spans if s.label == "VENUE"]
+    if len(venues) != 1 or not _THESIS_AFTER_RE.match(text, venues[0].end):
+        return spans
+    return [FieldSpan("TITLE", s.start, s.end, s.confidence) if s is venues[0] else s for s in spans]
+
+
+def _family_left_after_given_name(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"Title. Beatriz" (AUTHOR) + " Almeida" (untagged) + ". Acta Numerica …": a one-word author
+    after a title, its family name left out before the sentence's end."""
+    for k, span in enumerate(spans):
+        if span.label != "AUTHOR" or " " in text[span.start : span.end].strip() or k == 0 or spans[k - 1].label != "TITLE":
+            continue
+        rest = _FAMILY_WORD_AFTER_RE.match(text, span.end)
+        if rest is None or any(s.start < rest.end(1) and s.end > rest.start(1) for s in spans):
+            continue
+        name = text[span.start : rest.end(1)]
+        if not looks_like_name(name) or not text[span.start : span.end][:1].isupper():
+            continue
+        return spans[:k] + [FieldSpan("AUTHOR", span.start, rest.end(1), span.confidence)] + spans[k + 1 :]
+    return spans
+
+
+_FAMILY_WORD_AFTER_RE = re.compile(r"\s((?:(?:van|von|de|da|del|der|den|di|du|le|la)\s)?[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ'’-]+(?:-[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ'’-]+)?)[.,]\s")
+
+
+def _chicago_first_name_split(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"Brekke" | "Lars Henning" | "Chidinma Okafor" | "Sofía Maldonado": Chicago inverts only the
+    first of the names; a lone family word opening the entry, a comma, then given names (no
+    initials) with natural-order names after them is one inverted name."""
+    authors = [s for s in spans if s.label == "AUTHOR"]
+    if len(authors) < 3 or authors[0].start > 0:
+        return spans
+    first, second = authors[0], authors[1]
+    family, given = text[first.start : first.end], text[second.start : second.end]
+    if " " in family.strip() or not re.fullmatch(r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ'’-]+", family) or text[first.end : second.start] != ", ":
+        return spans
+    if not re.fullmatch(r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ'’-]+(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ'’-]+){1,2}", given):
+        return spans
+    if not all(" " in text[a.start : a.end] and "," not in text[a.start : a.end] for a in authors[2:]):
+        return spans
+    return [FieldSpan("AUTHOR", first.start, second.end, min(first.confidence, second.confidence)) if s is first else s
+            for s in spans if s is not second]
+
+
+_MEETING_PART_HEAD_RE = re.compile(r"(?:Workshop|Symposium|Track|Tutorial|Satellite|Doctoral Consortium|Datasets and Benchmarks)\b")
+
+
+def _meeting_part_read_as_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """VENUE "MICCAI 2021" + TITLE "Workshop on Domain Adaptation …": a workshop of a conference is
+    one venue; the title is then the untagged sentence before it."""
+    for k in range(len(spans) - 1):
+        venue, title = spans[k], spans[k + 1]
+        if venue.label != "VENUE" or title.label != "TITLE" or text[venue.end : title.start] != " ":
+            continue
+        if not _MEETING_PART_HEAD_RE.match(text, title.start):
+            continue
+        merged = FieldSpan("VENUE", venue.start, title.end, venue.confidence)
+        before = spans[k - 1] if k else None
+        # the sentence between the names and the venue: "… Mateus Oliveira. " + TITLE + ". MICCAI 2021 …"
+        gap_start = before.end if before is not None else 0
+        sentence = re.match(r"[.,;:\s]*([^\s.][^.]{5,300}?[?!]?)\.\s+$", text[gap_start : venue.start])
+        out = spans[:k] + [merged] + spans[k + 2 :]
+        if sentence and before is not None and before.label == "AUTHOR" and not any(s.label == "TITLE" for s in out):
+            out.append(FieldSpan("TITLE", gap_start + sentence.start(1), gap_start + sentence.end(1), title.confidence))
+        return sorted(out, key=lambda s: s.start)
+    return spans
+
+
+_ACRONYM_YEAR_TAIL_RE = re.compile(r"\.\s+((?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|[A-Z]{2,})(?:[/-][A-Z][A-Za-z]*)?\s(?:'\d{2}|(?:19|20)\d{2}))"
+                                   r"(?:\s*\([^()]{2,60}\)?)?$")
+
+
+def _acronym_venue_in_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """TITLE "Speculative Prefetching … Patterns. ASPLOS 2023 (acceptance rate 21%)": a meeting's
+    acronym and year after the title's stop is the venue, not more title."""
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) != 1 or any(s.label == "VENUE" for s in spans):
+        return spans
+    title = titles[0]
+    tail = _ACRONYM_YEAR_TAIL_RE.search(text, title.start, title.end)
+    if tail is None or tail.end() != title.end or len(text[title.start : tail.start()].split()) < 3:
+        return spans
+    venue_text = re.sub(r"\s(?:'\d{2}|(?:19|20)\d{2})$", "", tail.group(1))
+    return sorted([s for s in spans if s is not title] + [
+        FieldSpan("TITLE", title.start, tail.start(), title.confidence),
+        FieldSpan("VENUE", tail.start(1), tail.start(1) + len(venue_text), title.confidence)], key=lambda s: s.start)
+
+
+_TITLE_HEAD_WORD_COLON_RE = re.compile(r"(?:^|(?<=[.]\s))([A-Z][\w-]*[A-Z][\w-]*|[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[\w-]*):\s+$")
+
+
+def _colon_head_of_title(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"… Björn Halvard et al. CrystalFlow: Flow Matching for …": a system's name heading the title
+    before its colon ("CrystalFlow:", "JaCoRe:"), untagged or taken for a venue, is the title's."""
+    for k, title in enumerate(spans):
+        if title.label != "TITLE":
+            continue
+        head = _TITLE_HEAD_WORD_COLON_RE.search(text, max(0, title.start - 40), title.start)
+        if head is None or head.end() != title.start:
+            continue
+        inside = [s for s in spans if s is not title and s.start < title.start and s.end > head.start(1)]
+        if any(s.label != "VENUE" or s.start < head.start(1) for s in inside):
+            continue
+        kept = [s for s in spans if s is not title and not any(s is i for i in inside)]
+        return sorted(kept + [FieldSpan("TITLE", head.start(1), title.end, title.confidence)], key=lambda s: s.start)
+    return spans
+
+
+def _person_shaped(name: str) -> bool:
+    """A person's name as written in natural order: each word an initial, a particle or capitalised
+    (each part of a hyphenated one too: "Jean-Pierre", not "Deutsch-polnische"), none in capitals
+    ("HCN Data Portal") and no body's word ("Heart Rhythm Foundation")."""
+    if not looks_like_name(name) or _ORGANISATION_NAME_RE.search(name) or is_organisation_name(name):
+        return False
+    for word in name.split():
+        if re.fullmatch(r"[A-ZÀ-ÞĀ-ŽȘȚ]\.", word) or word in PARTICLES:
+            continue
+        if not all(part[:1].isupper() and (len(part) == 1 or not part[1:].isupper()) and not any(c.isdigit() for c in part)
+                   for part in word.split("-")):
+            return False
+    return True
+
+
+_TITLE_THEN_NAMES_RE = re.compile(rf"(.{{10,300}}?[^\s.])\.\s+({NATURAL_NAME}(?:(?:,\s+|,?\s+and\s+){NATURAL_NAME}){{0,8}})\s*$")
+
+
+_TITLE_NAMES_VENUE_RE = re.compile(rf"(.{{10,300}}?[^\s.])\.\s+({NATURAL_NAME}(?:(?:,\s+|,?\s+and\s+){NATURAL_NAME}){{0,8}})\.\s+"
+                                   r"([A-ZÀ-Þ][^.]{2,150})$")
+
+
+def _names_after_title_read_into_it(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """TITLE "Glanceable Summaries for Long Chat Threads. Sofía " + "Caballero" + ". Extended Abstracts of
+    CHI": a title-first entry's names, read into its title, up to their stop."""
+    if any(s.label == "AUTHOR" for s in spans):
+        return spans
+    titles = [s for s in spans if s.label == "TITLE"]
+    if len(titles) != 1 or titles[0].start > 3:
+        return spans
+    title = titles[0]
+    stop = text.find(". ", title.end - 1)
+    end = stop if stop >= title.end - 1 else title.end
+    if any(s is not title and s.start < end for s in spans):
+        return spans
+    rest = None
+    m = _TITLE_THEN_NAMES_RE.fullmatch(text, title.start, end)
+    if m is None:
+        # the span ran on past the names into the venue: "Title. Sofía Caballero. Extended Abstracts of CHI"
+        m = _TITLE_NAMES_VENUE_RE.fullmatch(text, title.start, title.end)
+        rest = m and FieldSpan("VENUE", m.start(3), m.end(3), title.confidence)
+    if m is not None and rest is None and not any(s.label == "VENUE" for s in spans) and _ORGANISATION_NAME_RE.search(m.group(2)) \
+            and re.fullmatch(r"(?:[A-Z][\w'’-]*|of|for|and|the|on)(?:\s(?:[A-Z][\w'’-]*|of|for|and|the|on)){1,8}", m.group(2)):
+        # "Title. Heart Rhythm Foundation. Updated May 2, 2023.": a body publishing the page, its venue
+        return sorted([s for s in spans if s is not title] + [FieldSpan("TITLE", title.start, m.end(1), title.confidence),
+                                                              FieldSpan("VENUE", m.start(2), m.end(2), title.confidence)],
+                      key=lambda s: s.start)
+    if m is None or not all(_person_shaped(n) for n in re.findall(NATURAL_NAME, m.group(2))):
+        return spans
+    names = [FieldSpan("AUTHOR", n.start() + m.start(2), n.end() + m.start(2), title.confidence)
+             for n in re.finditer(NATURAL_NAME, m.group(2))]
+    kept = [s for s in spans if s is not title] + ([rest] if rest is not None and not any(s.label == "VENUE" for s in spans) else [])
+    return sorted(kept + [FieldSpan("TITLE", title.start, m.end(1), title.confidence)] + names, key=lambda s: s.start)
+
+
+def _names_left_before_first_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"Nguyễn Văn Hùng, " (untagged) + "Trần Thị Mai" (AUTHOR) + " (2019), …": natural-order names
+    before the first tagged one, nothing else there, are authors too."""
+    first = next((s for s in spans if s.label == "AUTHOR"), None)
+    if first is None or first.start < 4:
+        return spans
+    before = [s for s in spans if s.start < first.start]
+    # (a name the tagger called a title, with the real title after the names, goes with them)
+    if any(s.label != "TITLE" for s in before) or (before and not any(s.label == "TITLE" and s.start > first.end for s in spans)):
+        return spans
+    head = _NAMES_BEFORE_FIRST_AUTHOR_RE.match(text[: first.start])
+    if head is None or not all(_person_shaped(n) for n in re.findall(NATURAL_NAME, head.group(1))):
+        return spans
+    added = [FieldSpan("AUTHOR", m.start(), m.end(), first.confidence) for m in re.finditer(NATURAL_NAME, head.group(1))]
+    return added + [s for s in spans if s.start >= first.start]
+
+
+def _abnt_name_list(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
+    """"SILVA, Maria Aparecida da; COSTA, João Pedro. Mobilidade urbana …": a list of inverted names
+    with the family names in capitals, ";" between them, a full stop after the last: the tagger,
+    seeing given names spelled out and a particle last, cuts the names wrong or reads the last
+    given names into the title. The list's shape decides."""
+    if not text[:2].isupper() or ";" not in text[:200]:
+        return spans
+    m = _ABNT_LIST_RE.match(text)
+    if m is None:
+        return spans
+    title = next((s for s in spans if s.label == "TITLE"), None)
+    if title is None or title.start == m.end() or not (title.start < m.end() < title.end):
+        return spans
+    names = [(a.start(), a.end()) for a in re.finditer(_ABNT_NAME, text[: m.end()])]
+    added = [FieldSpan("AUTHOR", a, b, title.confidence) for a, b in names]
+    kept = [s for s in spans if s.start >= m.end() and s is not title]
+    return added + [FieldSpan("TITLE", m.end(), title.end, title.confidence)] + kept
 
 
 def _names_before_last_author(text: str, spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -2834,13 +3176,13 @@ def _family_after_initials_read_into_title(text: str, spans: list[FieldSpan]) ->
         if not (re.fullmatch(r"(?:[A-ZÀ-Þ]\.?\s?-?){1,4}", written)
                 or re.search(r"(?:^|,\s*)(?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?[^,]+,\s*(?:[A-ZÀ-Þ]\.?\s?-?){1,3}$", written)):
             continue
-        head = re.match(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+)[,:]\s+(?=\S+\s+\S)", text[title.start : title.end])
+        head = re.match(r"([A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)[,:]\s+(?=\S+\s+\S)", text[title.start : title.end])
         if head is None and re.search(r"(?:^|[,\s])(?:[A-ZÀ-Þ]\.\s?-?)*[A-ZÀ-Þ]\.?$", written) \
                 and (k == 0 or spans[k - 1].label != "AUTHOR" or re.match(r"(?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?[A-ZÀ-Þ]", text[spans[k - 1].start : spans[k - 1].end])
                      or re.search(r",\s*(?:[A-ZÀ-Þ]\.\s?-?){1,3}$", written)):
             # ScienceDirect's web list: "M. Varga, L.T. Okonkwo, S. Haraldsen Allosteric modulation …" —
             # no mark between the last name and the title; a name in natural order ends on its family name
-            head = re.match(r"((?:(?:van|von|de|der|den|da|di|du|del|la|le)\s){0,3}[A-ZÀ-ÞĀ-Ž][\w'’-]*[a-zß-ÿ][\w'’-]*)\s+(?=[A-ZÀ-Þ0-9\"“‘]\S*\s+\S)",
+            head = re.match(r"((?:(?:van|von|de|der|den|da|di|du|del|la|le)\s){0,3}[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]*[a-zß-ÿ][\w'’-]*)\s+(?=[A-ZÀ-Þ0-9\"“‘]\S*\s+\S)",
                             text[title.start : title.end])
         if head is None:
             continue
@@ -3579,8 +3921,8 @@ _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.?\s?-?\s?){1,4}$")
 
 # what may stand between the last tagged author and the year slot: more "Family, I." names
 _MORE_INVERTED_NAMES_RE = re.compile(
-    r"\.?\s*,?\s*(?:(?:&|and|y|e|et|und)\s+)?(?P<names>[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s(?:[A-Z]\.\s?-?){1,3}"
-    r"(?:\s*,\s*(?:(?:&|and|y|e|et|und)\s+)?[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s(?:[A-Z]\.\s?-?){1,3}){0,20})"
+    r"\.?\s*,?\s*(?:(?:&|and|y|e|et|und)\s+)?(?P<names>[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)?,\s(?:[A-Z]\.\s?-?){1,3}"
+    r"(?:\s*,\s*(?:(?:&|and|y|e|et|und)\s+)?[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)?,\s(?:[A-Z]\.\s?-?){1,3}){0,20})"
     r"\s*(?=\()")
 
 
@@ -3635,14 +3977,14 @@ def _join_split_inverted_names(text: str, spans: list[FieldSpan]) -> list[FieldS
         family = text[authors[0].start : authors[1].start].strip()  # the name and the comma after it
         given = text[authors[1].start : authors[1].end].strip()
         if (family.endswith(",") and _GIVEN_WITH_INITIALS_RE.fullmatch(given) and " and " not in text[: authors[1].end]
-                and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]+)?,", family)
+                and re.fullmatch(r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ÿ'’-]+(?:[ -][A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ÿ'’-]+)?,", family)
                 and re.match(r"\.?\s+\S", text[authors[1].end :])):
             out = [FieldSpan("AUTHOR", authors[0].start, authors[1].end, min(a.confidence for a in authors))] + out[2:]
     return out
 
 
 # a given name with optional middle initials: "Catherine A", "Eleanor M.", "Jean-Luc"
-_GIVEN_WITH_INITIALS_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]{2,}(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-ZÀ-Þ]\.?){0,2}")
+_GIVEN_WITH_INITIALS_RE = re.compile(r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ÿ'’-]{2,}(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-ZÀ-Þ]\.?){0,2}")
 
 
 def _drop_editors(spans: list[FieldSpan]) -> list[FieldSpan]:
@@ -3922,6 +4264,17 @@ def parsed_from_tags(doc, tags: list[str], confidence: list[float]) -> Parsed:
         FieldSpan(label, starts[s], starts[e - 1] + len(texts[e - 1]), round(conf, 4))
         for label, s, e, conf in merged
     ]
+    spans = _last_names_read_as_title(text_of_doc, spans)
+    spans = _names_left_before_first_author(text_of_doc, spans)
+    spans = _meeting_part_read_as_title(text_of_doc, spans)
+    spans = _acronym_venue_in_title(text_of_doc, spans)
+    spans = _colon_head_of_title(text_of_doc, spans)
+    spans = _names_after_title_read_into_it(text_of_doc, spans)
+    spans = _abnt_name_list(text_of_doc, spans)
+    spans = _title_tail_read_as_venue(text_of_doc, spans)
+    spans = _thesis_title_read_as_venue(text_of_doc, spans)
+    spans = _family_left_after_given_name(text_of_doc, spans)
+    spans = _chicago_first_name_split(text_of_doc, spans)
     spans = _title_head_read_as_venue(text_of_doc, spans)
     spans = _person_named_in_title(text_of_doc, spans)
     spans = _last_author_read_into_venue(text_of_doc, spans)

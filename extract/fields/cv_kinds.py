@@ -34,9 +34,9 @@ _REVIEW_LABEL = (r"(?:Rez\.(?:\s+(?:zu|von))?|Rezension(?:\s+(?:zu|von))?|Bespre
                  r"Recensione(?:\s+(?:a|di))?|Recenzja|Recenze|Anmeldelse(?:\s+af)?|Bokmelding|Bokanmeldelse|"
                  r"Kitap incelemesi|Shohy[ōo])")  # (English "Review of X" keeps its own reading: the review's title)
 _REVIEW_RE = re.compile(
-    rf"^{_REVIEW_LABEL}\s*:?\s+(?P<name>(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){{1,4}}?)(?:\s+cho)?\s*,\s+"
+    rf"^{_REVIEW_LABEL}\s*:?\s+(?P<name>(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w'’.-]*\s?){{1,4}}?)(?:\s+cho)?\s*,\s+"
     r"[\"“«„]?(?P<title>[^\"“”«»„]{3,250}?)[\"”»“]?"
-    r"(?:\s*\((?:[^()]{0,40}?,\s*)?(?:1[5-9]|20)\d{2}\)|,\s+[A-ZÀ-ÞĀ-Ž][\w'’ /-]{1,30}?,?\s+(?:1[5-9]|20)\d{2}|\.\s+[A-ZÀ-ÞĀ-Ž][\w'’ /-]{1,30}?,?\s+(?:1[5-9]|20)\d{2})"
+    r"(?:\s*\((?:[^()]{0,40}?,\s*)?(?:1[5-9]|20)\d{2}\)|,\s+[A-ZÀ-ÞĀ-ŽȘȚ][\w'’ /-]{1,30}?,?\s+(?:1[5-9]|20)\d{2}|\.\s+[A-ZÀ-ÞĀ-ŽȘȚ][\w'’ /-]{1,30}?,?\s+(?:1[5-9]|20)\d{2})"
     r"\s*[.,]?\s*(?:(?:in|i|dans|en|em|w|In)\s*:?\s+)?(?P<rest>\S.+)$")
 
 _TRANSLATION_LABEL = (r"(?:Traduction|Traducci[óo]n|Tradu[çc][ãa]o|Traduzione|Übersetzung|Przekład|Překlad|Översättning|"

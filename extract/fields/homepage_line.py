@@ -19,11 +19,11 @@ from typing import Optional
 from extract.fields.sections import PUBLICATION_STATUS
 
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|dos|ten|ter)"
-_FAMILY = rf"(?:{_PARTICLE}\s){{0,3}}(?=[\w'’-]*[a-zß-ÿā-ɏ])[A-ZÀ-ÞĀ-Ž\u0218-\u021b][\w'’-]*"  # Ł, Š, Ž … too
+_FAMILY = rf"(?:{_PARTICLE}\s){{0,3}}(?=[\w'’-]*[a-zß-ÿā-ɏ])[A-ZÀ-ÞĀ-ŽȘȚ\u0218-\u021b][\w'’-]*"  # Ł, Š, Ž … too
 # an owner set in capitals among the names ("Mariam Haddad, Chen Wu, OLIVER BRANDT")
 _CAPS_NAME = r"[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})?\s[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})?"
 # a given name: "Wen-Jie", "Sung-min", "Fatima Zahra" (two given names), "Ștefan"
-_GIVEN = r"[A-ZÀ-ÞĀ-Ž\u0218-\u021b][a-zß-ÿĀ-ɏ\u0219\u021b'’]+(?:-[A-Za-zß-ÿ][a-zß-ÿĀ-ɏ'’]+)?"
+_GIVEN = r"[A-ZÀ-ÞĀ-ŽȘȚ\u0218-\u021b][a-zß-ÿĀ-ɏ\u0219\u021b'’]+(?:-[A-Za-zß-ÿ][a-zß-ÿĀ-ɏ'’]+)?"
 _NAME = (rf"(?:(?:(?:[A-Z]\.\s?-?){{1,3}}\s?|{_GIVEN}\s(?:{_GIVEN}\s)?(?:[A-Z]\.\s)?){_FAMILY}|{_CAPS_NAME})"
          r"[*†‡§¹²³]{0,2}")
 NAME = _NAME  # one person in natural order, for the other line readers

@@ -23,7 +23,7 @@ def name_mark_sup(sup) -> bool:
         return False
     before = sup.previous_sibling
     text = str(before) if isinstance(before, NavigableString) else (before.get_text() if isinstance(before, Tag) else "")
-    word = re.search(r"([A-ZÀ-ÞĀ-Ž][\w'’-]*)$", text)
+    word = re.search(r"([A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]*)$", text)
     return word is not None and len(word.group(1)) >= 2
 
 

@@ -24,7 +24,7 @@ _TRUNCATION_RE = re.compile(r"(?:\.{3,}|…|\bet\s*al\.?|\bet\s+alii\b|\band\s+o
                             r"|(?:&|\band\b|\+)\s*\d{1,4}\s+(?:others|more|colleagues|co-?authors)(?:\s+(?:authors?|co-?authors?))?\b"  # Pure's "& 3 others", al-folio's "and 3 more authors"
                             r"|\+\s*\d{1,4}\s+(?:more\s+)?(?:authors?|co-?authors?)\b)", re.I)  # Semantic Scholar's "+3 authors"
 # (the accented capitals of Turkish, Polish, Czech … initials count: "H. İ.", "Ł.", "Š.")
-_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?|[À-ÖØ-ÞĀ-Ž]\.|[A-Z][a-z]\.)(?:[\s\-]?(?:[A-Z]\.?|[À-ÖØ-ÞĀ-Ž]\.?|[A-Z][a-z]\.)){0,3}$")
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?|[À-ÖØ-ÞĀ-ŽȘȚ]\.|[A-Z][a-z]\.)(?:[\s\-]?(?:[A-Z]\.?|[À-ÖØ-ÞĀ-ŽȘȚ]\.?|[A-Z][a-z]\.)){0,3}$")
 _NAME_CHAR_RE = re.compile(r"^[^\W\d_][\w'’.\- ]*$", re.UNICODE)
 # words that never appear in a person name; a segment containing one is not an author
 _NOT_NAME_WORDS = {
@@ -35,6 +35,9 @@ _NOT_NAME_WORDS = {
     # a thesis's kind and school ("Ph.D. Dissertation, University of California, Berkeley")
     "dissertation", "thesis", "thèse", "tesis", "tese", "tesi", "doktorarbeit", "committee", "universität",
     "université", "universidad", "universidade", "università", "universiteit",
+    # a cookie banner's or a page's buttons ("Accept Decline", "Cookie Settings")
+    "accept", "decline", "reject", "cookies", "cookie", "settings", "preferences", "dismiss", "login", "logout",
+    "subscribe", "newsletter",
 }
 
 
@@ -212,9 +215,9 @@ def split_name(name: str) -> PersonName:
     # run of initials after the family name is the given name
     # ... or a run of single initials, accented ones too ("Çelik H. İ", "Şimşek Ü", "Nowak Ł. J.")
     run = len(tokens)
-    while run > 1 and re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-Ž]\.?", tokens[run - 1]):
+    while run > 1 and re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ]\.?", tokens[run - 1]):
         run -= 1
-    if 1 <= run < len(tokens) and run <= 3 and not any(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{1,3}\.?", t) for t in tokens[:run]) \
+    if 1 <= run < len(tokens) and run <= 3 and not any(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ]{1,3}\.?", t) for t in tokens[:run]) \
             and all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens[:run]):
         return PersonName(name, " ".join(tokens[run:]), " ".join(tokens[:run]))
     # ("Tsai M-L", "Lee J.-H.": hyphenated initials, as East Asian given names are abbreviated)
@@ -298,7 +301,7 @@ _EDITORS_MARK_RE = re.compile(r"(?:,\s*(?:eds?|Hrsg|Hg|dir|coords?)\.?|\s*\((?:[
 
 
 # a full name in natural order, two to four words: "Daniel K. Okafor", "Anouk de Vries"
-NATURAL_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[A-ZÀ-ÞĀ-Ž]\.|[A-ZÀ-ÞĀ-Ž][\w'’-]+|(?:van|von|de|da|del|der|den|di|du|le|la)(?=\s[A-Z]))){1,3}"
+NATURAL_NAME = r"[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s(?:[A-ZÀ-ÞĀ-ŽȘȚ]\.|[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+|(?:van|von|de|da|del|der|den|di|du|le|la)(?=\s[A-Z]))){1,3}"
 
 
 def split_author_list(text: str | None) -> AuthorList:
@@ -370,10 +373,10 @@ def split_author_list(text: str | None) -> AuthorList:
     ):
         pairs = [(f"{parts[i + 1]} {parts[i]}", parts[i]) for i in range(0, len(parts), 2)]
     elif len(parts) == 2 and text.count(",") == 1 and _is_bare_family(parts[0]) \
-            and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]{1,}(?:[\s-](?:[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]+|[A-ZÀ-Þ]\.?))*\s[A-ZÀ-Þ]\.?", parts[1]):
+            and re.fullmatch(r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ÿ'’-]{1,}(?:[\s-](?:[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ÿ'’-]+|[A-ZÀ-Þ]\.?))*\s[A-ZÀ-Þ]\.?", parts[1]):
         # Chicago's one author: "Hartley, Eleanor M." (a given name and an initial after the comma)
         pairs = [(f"{parts[1]} {parts[0]}", parts[0])]
-    elif truncated and len(parts) == 2 and _is_bare_family(parts[0]) and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]{2,}", parts[1]):
+    elif truncated and len(parts) == 2 and _is_bare_family(parts[0]) and re.fullmatch(r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ÿ'’-]{2,}", parts[1]):
         # MLA: "Bell, Marcus, et al.": the first author inverted, the rest cut
         pairs = [(f"{parts[1]} {parts[0]}", parts[0])]
     else:
@@ -382,7 +385,7 @@ def split_author_list(text: str | None) -> AuthorList:
 
 
 # two or three capitalised words, particles between them: "Ochoa Villalba", "García de la Fuente"
-_SURNAME_WORDS_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s+(?:(?:de|del|la|las|los|da|das|do|dos|e|y|i|van|von|der|den)\s+){0,2}[A-ZÀ-ÞĀ-Ž][\w'’-]+){1,2}")
+_SURNAME_WORDS_RE = re.compile(r"[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s+(?:(?:de|del|la|las|los|da|das|do|dos|e|y|i|van|von|der|den)\s+){0,2}[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+){1,2}")
 
 
 def _inverted_family(part: str) -> Optional[str]:
@@ -445,7 +448,7 @@ def _pair_inverted_names(parts: list[str]) -> list[tuple[str, Optional[str]]]:
             continue
         if (i == 0 and nxt is not None and len(parts) >= 3 and _is_bare_family(part)
                 and (len(part.split()) == 1 or (part.split()[0] in PARTICLES and part[:1].islower() and len(nxt.split()) == 1))
-                and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ']+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ɏ']+)*(?:\s[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'-]+){0,2}(?:\s[A-Z]\.?)?", nxt)
+                and re.fullmatch(r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ']+(?:-[A-ZÀ-ÞĀ-ŽȘȚ]?[a-zß-ɏ']+)*(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ'-]+){0,2}(?:\s[A-Z]\.?)?", nxt)
                 and all(len(p.split()) >= 2 and not _is_bare_family(p) for p in parts[2:])):
             out.append((f"{nxt} {part}", part))
             i += 2
@@ -643,7 +646,7 @@ def fuller_name(short: str | None, full: str | None) -> str | None:
     return full if len(given_b) > len(given_a) else short
 
 
-_GIVEN_WORD = r"[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'’]+(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ɏ'’]+)?"
+_GIVEN_WORD = r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ'’]+(?:-[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ɏ'’]+)?"
 _MAX_EXPAND_SCAN = 200_000
 
 
@@ -668,7 +671,8 @@ def spelled_out(short: str | None, text: str) -> str | None:
                            text[:_MAX_EXPAND_SCAN])
         return f"{joined.group(1)} {parsed.family}" if joined else None
     initials = re.findall(r"[A-ZÀ-Þ]", parsed.given)
-    written = sum(len(w.strip(".")) > 1 for w in re.split(r"[\s.]+", parsed.given) if w)
+    # (Vancouver's run of initials, "RL", is no written-out name)
+    written = sum(len(w.strip(".")) > 1 and not (w.isupper() and len(w) <= 3) for w in re.split(r"[\s.]+", parsed.given) if w)
     if not initials or written == len(initials):
         return None  # the given names are already written out ("Chiamaka N." has one to spell out)
     family = re.escape(parsed.family)
@@ -680,7 +684,7 @@ def spelled_out(short: str | None, text: str) -> str | None:
             return f"{' '.join(givens)} {parsed.family}"
     # a CV's heading in capitals ("OLUWASEUN ADEBAYO" over "O. Adebayo" in the lists): the given
     # names in the case names are written in
-    capitals = re.compile(r"\b((?:[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž-]+\s){" + str(len(initials)) + r"})" + re.escape(parsed.family.upper()) + r"\b")
+    capitals = re.compile(r"\b((?:[A-ZÀ-ÞĀ-ŽȘȚ][A-ZÀ-ÞĀ-ŽȘȚ-]+\s){" + str(len(initials)) + r"})" + re.escape(parsed.family.upper()) + r"\b")
     for m in capitals.finditer(text[:20_000]):
         givens = m.group(1).split()
         if [g[0] for g in givens] == initials:

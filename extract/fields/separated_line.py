@@ -49,8 +49,8 @@ def looks_like_name_field(field: str) -> bool:
 
 # "Tobias Wren, Marcus Delacroix-Hale": full names in natural order, two to four words each
 _AWARD_TAIL_RE = re.compile(r"\s*[⭐🏆🥇✨★☆🏅].*$")
-_NATURAL_NAME_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]+(?:\s(?:(?:van|von|de|der|den|da|del|la|le|di|du)\s)*[A-ZÀ-ÞĀ-Ž][\w'’-]+){1,3}")
-_VANCOUVER_PART_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’ -]*\s[A-Z]{1,3}\.?|[A-Z]\.?(?:\s?[A-Z]\.?)?\s[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?")
+_NATURAL_NAME_RE = re.compile(r"[A-ZÀ-ÞĀ-ŽȘȚ][a-zß-ÿ'’-]+(?:\s(?:(?:van|von|de|der|den|da|del|la|le|di|du)\s)*[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+){1,3}")
+_VANCOUVER_PART_RE = re.compile(r"[A-ZÀ-ÞĀ-ŽȘȚ][\w'’ -]*\s[A-Z]{1,3}\.?|[A-Z]\.?(?:\s?[A-Z]\.?)?\s[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)?")
 
 
 def _name_pieces(field: str) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?:\s[A-ZÀ-ÞĀ-Ž]\.)?"
+_NAME = r"[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)?,\s[A-ZÀ-ÞĀ-ŽȘȚ][\w'’.-]*(?:\s[A-ZÀ-ÞĀ-ŽȘȚ]\.)?"
 _SSRN_RE = re.compile(
     rf"^\s*(?P<names>{_NAME}(?:(?:,\s|\s(?:and|&)\s|,\sand\s){_NAME}){{0,12}}),\s+"
     r"(?P<title>[^()]{8,400}?)\s*\((?P<date>(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},\s+)?)?(?P<year>(?:19|20)\d{2}))\)\.?\s*"

@@ -6,8 +6,10 @@ import re
 import unicodedata
 
 # Bidi controls, zero-width characters, soft hyphen, BOM: invisible in a browser, poison in data.
+# (The zero-width non-joiner and joiner are spelling inside Persian, Indic and other scripts' words,
+# "رمان‌های": kept there, dropped elsewhere.)
 _INVISIBLE = dict.fromkeys(
-    [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+    [0x200B, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
      0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0x00AD],
     None,
 )
@@ -24,8 +26,24 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_JOINER_RE = re.compile("[\u200c\u200d]+")
+
+
+def _joiner_kept(match: re.Match) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    before, after = text[start - 1 : start], text[end : end + 1]
+    # between two letters of a script beyond Latin, Greek and Cyrillic (or before an emoji's part)
+    if before and after and before > "\u052f" and (after.isalpha() or after > "\u2000") and (before.isalpha() or before > "\u2000") \
+            and not before.isspace() and not after.isspace():
+        return match.group(0)
+    return ""
+
+
 def strip_invisible(text: str) -> str:
-    return text.translate(_INVISIBLE)
+    text = text.translate(_INVISIBLE)
+    if "\u200c" in text or "\u200d" in text:
+        text = _JOINER_RE.sub(_joiner_kept, text)
+    return text
 
 
 def fix_ligatures(text: str) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s(?:[A-ZÀ-Þ]\.\s?-?){1,3}(?:,\s(?:Jr|Sr|II|III)\.)?"
+_NAME = r"[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)?,\s(?:[A-ZÀ-Þ]\.\s?-?){1,3}(?:,\s(?:Jr|Sr|II|III)\.)?"
 _HEAD_RE = re.compile(
     rf"^\s*(?P<names>{_NAME}(?:(?:,\s|,?\sand\s){_NAME}){{0,30}}),\s+(?P<year>(?:19|20)\d{{2}}[a-z]?|[Ii]n press),\s+(?P<rest>\S.*)$")
 # the source after the title's last colon: a report series with its number, then the issuer

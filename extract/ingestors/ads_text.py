@@ -29,7 +29,7 @@ _BIBCODE = r"(?:19|20)\d{2}[A-Za-z&.]{5}[\w.]{4}[\w.][\w.]{4}[A-Z.]"
 _BIBCODE_LINE_RE = re.compile(rf"^\s*(?:\d{{1,4}}\s+)?(?:\[\s?[x ]?\s?\]\s+)?(?P<bibcode>{_BIBCODE})\b(?P<rest>.*)$")
 _MARKERS_RE = re.compile(r"^(?:\[[^\]]{1,40}\]\s*)+$")
 _QUERY_OWNER_RE = re.compile(r"(?:author:\s*\"\^?|author profile:\s*)(?P<name>[^\"\n;]{3,80}?)(?:\"|\s+--|$)", re.I | re.M)
-_NAME_PART_RE = re.compile(r"^[^\d,;]{1,60},\s*(?:[A-ZÀ-ÞĀ-Ž][\w'’-]*\.?\s?-?){1,4}$")
+_NAME_PART_RE = re.compile(r"^[^\d,;]{1,60},\s*(?:[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]*\.?\s?-?){1,4}$")
 _VENUE_NUMBERS_RE = re.compile(r",\s*(?:vol\.?\s*)?[A-Z]?\d.*$")
 
 

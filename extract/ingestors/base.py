@@ -97,6 +97,17 @@ _REVIEW_BY_RE = re.compile(r"^((?:Review of|Rezension (?:von|zu)|Compte rendu de
                            r"(?:(?:edited|ed\.|eds\.|translated|trans\.)\s+)?by\s+([^.]{2,120})$")
 
 
+def _stands_for_owner(raw, owner: str) -> bool:
+    """"me", "myself" or the owner's initials alone ("KT", "K.T.", "K. T.") in an author list on the
+    owner's own page: the owner."""
+    text = (raw if isinstance(raw, str) else (raw.name or "")).strip(" *")
+    if text.lower() in ("me", "myself"):
+        return True
+    words = [w for w in re.split(r"[\s-]+", owner) if w[:1].isalpha()]
+    initials = "".join(w[0] for w in words).upper()
+    return len(initials) >= 2 and re.sub(r"[\s.]", "", text) == initials and text[:1].isupper()
+
+
 def finalise_entry(entry: Entry, page: str, position: int, ingestor: str, owner: Optional[str] = None) -> Record:
     """Entry -> validated Record (record_id and work_id are set later, over the whole page/run).
     `owner`, the page's person when known, rejoins their own inverted name split in two."""
@@ -114,6 +125,8 @@ def finalise_entry(entry: Entry, page: str, position: int, ingestor: str, owner:
             flags.append("authors-truncated")
     if owner and len(raw_authors) >= 2:
         raw_authors = rejoin_split_owner(raw_authors, owner)
+    if owner and raw_authors:
+        raw_authors = [owner if _stands_for_owner(raw, owner) else raw for raw in raw_authors]
     seen_names = set()
     for raw in raw_authors:
         if isinstance(raw, str) and raw.strip() in ("…", "...", "et al.", "et al"):

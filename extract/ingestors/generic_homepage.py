@@ -71,6 +71,12 @@ def _field_class_entries(soup) -> list:
             for t in parent.find_all(class_=title_class, recursive=False))
 
     titles = [t for t in titles if not english_beside_original(t)]
+    if soup.find("summary") is not None:
+        # Hugo's "<details><summary>Title</summary><p class=authors>…</p>…</details>": each summary over
+        # classed parts is a record's title (not an "Abstract" or "BibTeX" toggle's label)
+        titles += [s for s in soup.find_all("summary", limit=MAX_CANDIDATES)
+                  if s.parent is not None and s.parent.name == "details" and s.parent.find(class_=author_class) is not None
+                  and not _ENTRY_EXTRA_SUMMARY_RE.fullmatch(s.get_text(" ", strip=True).strip(" ▸▾▶▼›»:"))]
     # a title's own link classed as one too ("tp_pub_title" > "tp_title_link") is the same title
     title_ids = {id(t) for t in titles}
     titles = [t for t in titles if not any(id(p) in title_ids for _, p in zip(range(4), t.parents))]
@@ -355,7 +361,8 @@ def _candidates_html(page: Page) -> tuple[list[tuple[object, str, list[str]]], d
     inside_field_entry = {id(d) for e in field_entries for d in e.descendants}
     blocks = ("li", "p", "dd", "tr", "div", "table", "ul", "ol")
     # (two or more: one <article> holding a title and a byline is a post, not a list of works)
-    entry_ids = {id(e) for e in field_entries if e.name in ("article", "section")}
+    # (any element outside the block list: <article>, <section>, <figure>/<figcaption> cards, <details> toggles)
+    entry_ids = {id(e) for e in field_entries if e.name in ("article", "section", "figure", "figcaption", "details")}
     if len(entry_ids) >= 2:
         # entries that are <article> or <section> cards ("paper-card__title" …): found in
         # document order with the blocks
@@ -805,9 +812,30 @@ def _text_owner(text: str, entries: Optional[list[Entry]] = None) -> Optional[st
                 return name
     if names:
         return names[0]
+    if entries:
+        # a portal's page whose header is taken up by menus and a cookie banner: a name line further
+        # down that the entries' author lists carry ("… / Personal / Johanna Bergström" / "Johanna Bergström")
+        authored = [" ".join(fold(a if isinstance(a, str) else a.name) for a in e.authors)
+                    + " " + fold(e.authors_text) for e in entries]
+        for line in [l for l in text.splitlines() if l.strip()][12:60]:
+            name = owner_in_line(line)
+            family = fold(name.split()[-1]) if name else ""
+            if len(family) > 2 and sum(1 for a in authored if family in a.split()) * 3 >= len(entries):
+                return name
     # "Hi! I'm Mateo Iturbe, a fourth-year PhD student …": the owner introduces themselves
     intro = _SELF_INTRO_RE.search(text[:3000])
-    return owner_name(intro.group(1)) if intro else None
+    if intro and owner_name(intro.group(1)):
+        return owner_name(intro.group(1))
+    # a personal site's name: its link home heading the page ("[Ottilie Marchetti](/) · [Research](…)")
+    # or its copyright line ("© 2024 Ottilie Marchetti · Department of History")
+    for site in (_SITE_HOME_LINK_RE.search(text[:1500]), _COPYRIGHT_OWNER_RE.search(text[-3000:])):
+        if site and owner_name(strip_markdown(site.group(1))):
+            return owner_name(strip_markdown(site.group(1)))
+    return None
+
+
+_SITE_HOME_LINK_RE = re.compile(r"^\s*\[([^\]\n]{3,60})\]\((?:/|\./|/?index\.html?|https?://[^/)\s]+/?)\)", re.M)
+_COPYRIGHT_OWNER_RE = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[–-]\s*\d{4})?,?\s+)?([A-ZÀ-Þ][^\n·|,.()]{3,60}?)\s*(?:[·|,.]|$)", re.M)
 
 
 
@@ -1432,7 +1460,7 @@ def _family_counts(entries: list[Entry]):
 # a lab page names its leader in prose or on a card: "The group is led by dr hab. Magdalena
 # Wróblewska", "Principal Investigator: Prof. Kenji Mori", "<h3>Dr Ana Ruiz</h3><p>Group leader</p>"
 _LEADER_NAME = r"([A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w'’-]+|van|von|de|der|da|di|del|la|le)){1,3})"
-_HONORIFICS = r"(?:(?:prof(?:essor)?\.?|dr\.?|hab\.?|assoc\.?|asst\.?|associate|assistant|univ\.?|doc\.?|ing\.?|mgr\.?)\s+)*"
+_HONORIFICS = r"(?:(?i:prof(?:essor)?\.?|dr\.?|hab\.?|assoc\.?|asst\.?|associate|assistant|univ\.?|doc\.?|ing\.?|mgr\.?)\s+)*"
 _LEADER_CUE_RE = re.compile(
     r"\b(?:led by|headed by|directed by|run by|(?:principal investigator|group leader|team leader|lab(?:oratory)? director|"
     r"head of (?:the )?(?:group|lab(?:oratory)?|team)|PI)\s*[:–—-])\s*" + _HONORIFICS + _LEADER_NAME)

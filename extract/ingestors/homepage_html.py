@@ -275,7 +275,7 @@ def _title_from_markup(node, text: str) -> Optional[str]:
     return None  # no span stands where a title stands: leave the entry to the free-text parser
 
 
-_VANCOUVER_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s[A-ZÀ-ÞĀ-Ž][\w'’-]+)?\s[A-Z]{1,3}"
+_VANCOUVER_NAME = r"[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)?\s[A-Z]{1,3}"
 _VANCOUVER_NAMES_HEAD_RE = re.compile(rf"(?:{_VANCOUVER_NAME}[*†]?,\s)*{_VANCOUVER_NAME}[*†]?\.\s+(?=[A-ZÀ-Þ0-9])")
 
 
@@ -476,6 +476,11 @@ def _entry_from_field_classes(node, links: list[str], title_element=None) -> Opt
         return None
     parts: dict[str, str] = {}
     elements: dict[str, object] = {}
+    if title_element is None and getattr(node, "name", None) == "details":
+        # Hugo's "<details><summary>Title</summary><p class=authors>…": the summary is the title
+        summary = node.find("summary", recursive=False)
+        if summary is not None and node.find(class_=FIELD_CLASS_RES["title"]) is None:
+            title_element = summary
     if title_element is not None:
         heading = clean_text(node_text(title_element)).strip(" ,.;")
         if heading:
@@ -678,7 +683,7 @@ _DATE_ONLY_RE = re.compile(r"(?i:(?:posted|published|updated)\s+(?:on\s+)?)?(?:\
 _TITLELESS_REFERENCE_RE = re.compile(r"\b\d{1,4}\s*,\s*[A-Z]?\d{2,7}\s*\((?:1[89]|20)\d{2}\)")
 
 
-_WITH_LINE_RE = re.compile(r"(?:joint(?:ly)?\s+)?[Ww]ith\s+([A-ZÀ-ÞĀ-Ž][^.;]{1,200}?(?:\b[A-Z]\.[^.;]{0,60}?)*)[.;](?:\s+(.*))?$")
+_WITH_LINE_RE = re.compile(r"(?:joint(?:ly)?\s+)?[Ww]ith\s+([A-ZÀ-ÞĀ-ŽȘȚ][^.;]{1,200}?(?:\b[A-Z]\.[^.;]{0,60}?)*)[.;](?:\s+(.*))?$")
 
 
 def _title_then_with_line(lines: list[str], links: list[str]) -> Optional[Entry]:
@@ -717,6 +722,24 @@ def _bold_title_over_apa_names(node, lines: list[str]) -> bool:
 # a press release's dateline: the place in capitals and the day ("NAKURU-MOLO, 19 February 2024",
 # "BERLIN, March 3, 2023")
 _DATELINE_RE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]{2,40},\s+(?:\d{1,2}\.?\s+[A-Z][a-zé]+\.?,?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+(?:19|20)\d{2}")
+
+
+def _names_element_heading(node, after: str) -> Optional[str]:
+    from extract.fields.citation import VENUE_WORD_RE
+
+    """The text of an inline element (<i>, <em>, <span>, …) that opens `after` and holds only
+    names ("J. Moreau, R. Okonkwo-Baird"), or None."""
+    for element in node.find_all(["i", "em", "span", "small", "b", "strong", "font", "u"]):
+        names = clean_text(element.get_text(" ")).strip(" ,;:")
+        if names.endswith(".") and not re.search(r"\b[A-ZÀ-Þ]\.$", names):
+            names = names[:-1]  # (an initial keeps its period: "… & Björklund, M.")
+        if len(names) < 4 or after.find(names) not in (0, 1, 2):
+            continue
+        listed = "," in names or " and " in names or " & " in names
+        one = re.fullmatch(r"(?:[A-ZÀ-Þ]\.\s?-?){1,3}\s?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?", names) is not None
+        if (listed or one) and authors_score(names) >= 0.6 and not re.search(r"\d", names) and not VENUE_WORD_RE.search(names):
+            return names
+    return None
 
 
 def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> Optional[Entry]:
@@ -813,7 +836,7 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
             before = re.sub(r",?\s*\(?(?:eds?|Hrsg|Hg|dir|coord)\.?\)?$", "", before).strip(" ,")
             # a table's year cell before the names ("2024 Castellanos-Whitby, N., Iqbal, S. – “Title”"), and
             # the dash that parts the names from the title
-            before = re.sub(r"^\(?(?:19|20)\d{2}[a-z]?\)?\s+(?=[A-ZÀ-ÞĀ-Ž][\w'’-]+,\s)", "", before)
+            before = re.sub(r"^\(?(?:19|20)\d{2}[a-z]?\)?\s+(?=[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+,\s)", "", before)
             before = re.sub(r"\s+[–—-]$", "", before).strip(" ,")
             # "Quiñónez, Soledad, and Bríd Halloran. Forthcoming. “Title.”": the status in the date's slot
             status_slot = re.search(r"[.,]\s*\(?((?i:forthcoming|in press|under review|submitted|to appear|accepted))\)?\.?$", before)
@@ -838,9 +861,16 @@ def parse_html_entry(node, text: str, links: list[str], dated: bool = False) -> 
                     after = f"{apa.group(3)} {apa.group(2)}".strip()
                 else:
                     parts = split_sentences(after)
-                    if parts and ("," in parts[0] or " and " in parts[0]) and authors_score(parts[0]) >= 0.6:
+                    marked = _names_element_heading(node, after)
+                    if parts and ("," in parts[0] or " and " in parts[0]) and authors_score(parts[0]) >= 0.6 \
+                            and (marked is None or len(marked) >= len(parts[0].strip(" ,.;:"))):
                         entry.authors_text = parts[0]
                         after = " ".join(parts[1:])
+                    elif marked:
+                        # "<a>Title</a> <i>J. Moreau, R. Okonkwo-Baird</i> Renewable Energy 2023": no stop
+                        # between the fields, the names' own element parts them from the venue
+                        entry.authors_text = marked
+                        after = after[after.find(marked) + len(marked):].strip(" ,.;:·|–—")
             after = _LATER_VERSION_RE.sub("", after) or after  # "FOCS 2020; journal version in SICOMP 2022"
             venue, notes = _venue_and_notes(after)
             if venue:

@@ -29,13 +29,14 @@ NAME = "json_records"
 
 _TITLE_KEYS = ("title", "titles", "name", "paper_title", "headline", "heading", "ttl")
 _AUTHOR_KEYS = ("authors", "author", "creators", "creator", "author_list", "authors_text", "author_string", "contributors",
-                "authorships", "person_associations", "persons", "people", "who", "auths", "names")
+                "authorships", "person_associations", "persons", "people", "who", "auths", "names",
+                "contributor_list", "contributors_list", "creator_list", "authors_list", "person_list")
 _YEAR_KEYS = ("year", "date", "published", "publication_date", "pub_year", "publication_year", "issued", "published_print",
               "yr", "pub_date",
               "publication_statuses", "publication_status",
-              "published_online", "pubdate", "date_published", "date_created", "journal_info")
+              "published_online", "pubdate", "date_published", "date_created", "journal_info", "dates")
 _VENUE_KEYS = ("venue", "journal", "booktitle", "book_title", "conference", "container", "container_title", "journal_info",
-               "journal_association", "host_publication_title", "event",
+               "journal_association", "host_publication_title", "host_publication", "event",
                "host_title", "journal_title", "source_title", "parent_title", "host", "collection_title", "conference_name",
                "publication", "periodical", "source", "host_venue", "primary_location", "publisher", "school", "institution",
                "provider", "src", "where", "outlet", "published_in", "appeared_in")
@@ -94,8 +95,10 @@ def _text(value: Any) -> Optional[str]:
         # (WordPress's {"rendered": "Title"}, OpenAlex-like {"display_name": …})
         value = (value.get("name") or value.get("title") or value.get("value") or value.get("rendered")
                  or value.get("display_name") or value.get("displayName") or value.get("label") or value.get("journal")
-                 or value.get("source")
-                 or value.get("yearOfPublication") or value.get("year_of_publication"))
+                 or value.get("source") or value.get("text")
+                 or value.get("yearOfPublication") or value.get("year_of_publication")
+                 # a system's own name for it: {"hostTitle": …, "hostKind": "journal"}
+                 or next((v for k, v in value.items() if isinstance(v, str) and key_meaning(k).endswith("_title")), None))
         if isinstance(value, (dict, int)):
             return _text(value)
     if isinstance(value, str) and "<" in value:
@@ -259,7 +262,7 @@ def _authors(value: Any) -> list:
                 continue  # an editor or supervisor in a contributor list
             if isinstance(person.get("name"), dict) and person_name(person["name"]):
                 person = person["name"]  # Pure's personAssociation: {"name": {"firstName", "lastName"}, "personRole": …}
-            for wrapper in ("author", "person", "creator", "contributor"):
+            for wrapper in ("author", "person", "creator", "contributor", "individual", "agent"):
                 # OpenAlex-like authorships: [{"author": {"display_name": …}, "position": "first"}]
                 if isinstance(person.get(wrapper), dict) and not person_name(person):
                     person = person[wrapper]
@@ -301,8 +304,9 @@ def _leaf_texts(value: Any, depth: int = 0) -> list[str]:
 
 
 def _not_an_author(person: dict) -> bool:
-    role = _first(person, ("role", "contributor_role", "type", "contribution"))
-    return isinstance(role, str) and bool(re.match(r"\s*(?:editor|supervisor|advisor|translator|reviewer|series editor)\b", role, re.I))
+    role = _first(person, ("role", "contributor_role", "type", "contribution", "role_code", "role_type", "contributor_type"))
+    return isinstance(role, str) and bool(re.match(r"\s*(?:editor|supervisor|advisor|translator|reviewer|series[ _]editor|"
+                                                   r"data[ _]curator|curator|illustrator)\b", role, re.I))
 
 
 def _entry(item: dict) -> Entry:

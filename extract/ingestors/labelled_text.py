@@ -43,14 +43,16 @@ _LABELS = {
     "venue": ("source", "journal", "source title", "published in", "venue", "publication", "conference", "book",
               "zeitschrift", "revue", "revista", "rivista", "fonte", "quelle", "journal-ref", "journal ref",
               # the book or proceedings a chapter or paper is in
-              "book title", "booktitle", "titolo del volume", "titolo volume", "buchtitel", "sammelwerk",
+              "book title", "booktitle", "titolo del volume", "titolo volume", "titolo del libro", "buchtitel", "sammelwerk",
               "título del libro", "titulo del libro", "título do livro", "titre du livre", "proceedings"),
     "doi": ("doi",),
     "ignore": ("cited by", "citations", "times cited", "abstract", "keywords", "language",
-               "issn", "isbn", "volume", "issue", "pages", "publisher", "access type", "open access",
+               "issn", "isbn", "volume", "issue", "pages", "access type", "open access",
                "subjects", "msc classes", "acm classes", "report number", "cite as", "bibcode",
-               "library", "library owner", "generated", "format", "note", "editore", "verlag", "éditeur",
-               "editorial", "editora", "handle", "url", "pagine", "seiten", "convegno", "congresso", "tagung"),
+               "library", "library owner", "generated", "format", "note",
+               "handle", "url", "pagine", "seiten", "convegno", "congresso", "tagung"),
+    # a book's publisher: its venue when no journal or book is named
+    "publisher": ("publisher", "editore", "verlag", "éditeur", "editorial", "editora"),
     "comments": ("comments",),
     "doctype": ("doctype", "document type", "type", "publication type", "item type"),
 }
@@ -135,6 +137,8 @@ def _entry(rec: dict[str, list[str]]) -> Entry:
     if source:
         # "Agriculture, Ecosystems and Environment, 345, 108321": the name before its numbers
         venue = clean_venue(re.split(r",\s*(?:\d|[Vv]ol\b|pp?\.)", source, maxsplit=1)[0])
+    if venue is None and rec.get("publisher"):
+        venue = clean_venue(" ".join(rec["publisher"])) or None
     doi_text = " ".join(rec.get("doi", [])) or source
     doi = find_doi(doi_text)
     comment = " ".join(rec.get("comments", [])) or None
@@ -165,14 +169,27 @@ def _entry(rec: dict[str, list[str]]) -> Entry:
     )
 
 
+def _text(page: Page) -> str:
+    # a portal's HTML record list (IRIS: "Titolo / Autori / Anno / Rivista" cells) reads as its visible text
+    return page.visible_text() if page.syntax == "html" else page.text
+
+
+def _page_records(page: Page) -> list[dict[str, list[str]]]:
+    records = _records(_text(page))
+    if page.syntax == "html":
+        # (a table's header row, "Title | Authors | Year", reads as one record whose title is a label)
+        records = [r for r in records if len(" ".join(r["title"]).split()) >= 2]
+    return records
+
+
 def detect(page: Page) -> float:
-    if page.syntax not in ("text", "markdown"):
+    if page.syntax not in ("text", "markdown", "html"):
         return 0.0
-    text = page.text
+    text = _text(page)
     if not re.search(r"(?im)^\s*(?:document |article |paper )?(?:title|titel|titre|título|titolo)\s*:?\s*$|"
                      r"^\s*(?:title|titel|titre|título|titolo)\s*:", text):
         return 0.0
-    records = _records(text)
+    records = _page_records(page)
     return 0.9 if len(records) >= 2 else 0.0
 
 
@@ -190,8 +207,8 @@ def _owner(text: str, first_record_line: int) -> Optional[str]:
 
 
 def parse(page: Page) -> PageParse:
-    text = page.text
-    entries = [_entry(r) for r in _records(text)]
+    text = _text(page)
+    entries = [_entry(r) for r in _page_records(page)]
     evidence = [f"labelled field blocks: {len(entries)} records"]
     first = next((i for i, line in enumerate(text.split("\n")) if (_label(line) or ("",))[0] == "title"), 0)
     owner = _owner(text, first)

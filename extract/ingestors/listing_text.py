@@ -70,6 +70,9 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, int]]:
     return starts
 
 
+_AGGREGATOR_CHROME_RE = re.compile(r"(?i)^(?:picture for\b|figure \d+ for\b|alert button|via\w* icon|view paper\b|add to (?:library|collection))")
+
+
 def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown", "html"):
         return 0.0
@@ -82,6 +85,10 @@ def detect(page: Page) -> float:
     if card_count(page.visible_lines()) >= max(3, len(starts)):
         return 0.0  # dated cards whose title is followed by its authors (a repository's search page)
     chrome = sum(1 for l in lines if is_boilerplate(l))
+    if page.syntax == "html":
+        # a saved page's own link words ("DOI", "PDF", "Code") are everyone's chrome; the aggregator's
+        # are its own ("Picture for …", "Figure 3 for …", "Alert button", "Viaarxiv icon")
+        chrome = sum(1 for l in lines if _AGGREGATOR_CHROME_RE.match(l.strip()))
     if page.syntax == "html" and chrome < 2:
         # a saved page whose markup names its parts (a Quarto listing's date line under the title) is
         # read by its markup; the aggregator's copied chrome ("Picture for …", "Alert button") marks its listings

@@ -178,7 +178,7 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
         entry.authors_text = strip_markdown(noted.group(1)).strip(" .,")
         entry.flags.append("owner-implicit")
         first = ""
-    elif not entry.authors_text and re.match(r"(?i:joint(?:ly)?\s+)?with\s+[A-ZÀ-ÞĀ-Ž]", first):
+    elif not entry.authors_text and re.match(r"(?i:joint(?:ly)?\s+)?with\s+[A-ZÀ-ÞĀ-ŽȘȚ]", first):
         # "**Title** — with Yu Chen and Kofi Abara. *SIAM J. Optim.*, 2023": the co-authors' sentence,
         # then the venue (the longest run of names before a full stop; initials keep theirs)
         body = re.sub(r"(?i)^(?:joint(?:ly)?\s+)?with\s+", "", first)

@@ -53,6 +53,25 @@ def _signals(page: Page) -> tuple[float, list[str]]:
     if _ACCEPTED_HEADING_RE.search(head) and len(_CONFERENCE_MENU_RE.findall(head[:6000])) >= 2:
         score = max(score, 0.9)
         evidence.append("a conference's accepted-papers list")
+    # a job advertisement (its salary, closing date, "how to apply") or a press office's story about
+    # one paper: publications may be cited, nobody's list is given
+    # (a lab's page with a hiring note above its full list stays a profile: few publication lines here)
+    few_publications = sum(1 for l in lines if _PUBLICATION_LINE_RE.search(l)) <= 5
+    if few_publications and len(set(m.lower() for m in _JOB_AD_CUE_RE.findall(head[:8000]))) >= 3:
+        score = max(score, 0.9)
+        evidence.append("a job advertisement")
+    if few_publications and len(set(m.lower() for m in _PRESS_CUE_RE.findall(head[:6000]))) >= 2:
+        score = max(score, 0.9)
+        evidence.append("a press release about a study")
+    # a mailing list's digest: its volume line, its topics and its numbered messages, each a sender's
+    if _DIGEST_HEAD_RE.search(head[:3000]) and len(_DIGEST_MESSAGE_RE.findall(head)) >= 1:
+        score = max(score, 0.9)
+        evidence.append("a mailing list's digest: messages by several senders")
+    # a seminar's or colloquium's schedule: dated rows, each a speaker (with a title or rank) and
+    # a talk; the page's own heading says what it is
+    if _SCHEDULE_HEADING_RE.search(head[:400]) and _is_schedule(lines):
+        score = max(score, 0.9)
+        evidence.append("a seminar schedule: dated talks by different speakers")
     # the spaCy matcher only runs where its cues can matter: talk-shaped pages or wall wording
     if len(turns) < 5 and not _WALL_HINT_RE.search(head):
         return score, evidence
@@ -74,6 +93,31 @@ def _signals(page: Page) -> tuple[float, list[str]]:
             score = max(score, 0.9)
             evidence.append(f"sign-in/captcha wall cues: {cues['WALL']}")
     return score, evidence
+
+
+_JOB_AD_CUE_RE = re.compile(r"(?i)\b(?:job advertisement|job posting|vacancy|closing date|application deadline|salary|how to apply|"
+                            r"we are (?:seeking|looking for|hiring)|fixed[- ]term|per annum|informal enquiries|to apply)\b")
+_PRESS_CUE_RE = re.compile(r"(?i)\b(?:press release|news release|press office|media contact|for immediate release|"
+                           r"lead author|published today|embargoed)\b")
+_DIGEST_HEAD_RE = re.compile(r"\bDigest,? Vol(?:ume)? \d+,? Issue \d+|^Today's Topics:\s*$", re.I | re.M)
+_DIGEST_MESSAGE_RE = re.compile(r"^Message: \d+\s*$", re.M)
+_SCHEDULE_HEADING_RE = re.compile(r"\b(?:seminars?|colloquium|colloquia|lecture series|talk series|speaker series|reading group|"
+                                  r"kolloquium|séminaires?|seminario|seminarios)\b", re.I)
+_SPEAKER_RE = re.compile(r"^(?:Dr\.?|Prof\.?|Professor|Assoc\. Prof\.|Mr\.?|Ms\.?|Mrs\.?)\s+[A-ZÀ-Þ]")
+_PUBLICATION_LINE_RE = re.compile(r"\bdoi\b|\b10\.\d{4,9}/|\bvol\.\s?\d|\bpp\.\s?\d|\bIn Proceedings\b|\bJournal of\b", re.I)
+
+
+def _is_schedule(lines: list[str]) -> bool:
+    """Three or more date lines, most with a speaker named by title or rank right after, and few
+    lines that look like publications."""
+    from extract.fields.dates import is_date_line
+
+    dated = [i for i, l in enumerate(lines) if not re.fullmatch(r"\s*\d{4}\s*", l) and is_date_line(l)]
+    if len(dated) < 3:
+        return False
+    speakers = sum(1 for i in dated if any(_SPEAKER_RE.match(l.strip()) for l in lines[i + 1 : i + 3]))
+    publications = sum(1 for l in lines if _PUBLICATION_LINE_RE.search(l))
+    return speakers >= 3 and speakers * 3 >= len(dated) * 2 and publications < 3
 
 
 def detect(page: Page) -> float:

@@ -40,19 +40,21 @@ _SECTION_HEAD_RE = re.compile(r"^(?:Employment|Education(?: and qualifications)?
                               r"Membership(?: and service)?|Funding|Peer review|Research resources|Distinctions?|"
                               r"Professional activities)\b.*\(\d+.*\)\s*$")
 _WORK_TYPES = (r"journal article|conference paper|conference abstract|conference poster|conference presentation|"
-               r"conference output|book chapter|book|edited book|preprint|dissertation(?: or thesis)?|thesis|report|"
+               r"conference output|book chapter|book|edited book|preprint|dissertation thesis|dissertation(?: or thesis)?|thesis|report|"
                r"working paper|data ?set|software|review|book review|magazine article|newspaper article|"
                r"encyclopedia entry|lecture speech|patent|online resource|research tool|other|manual|"
                r"standards and policy|test|translation|website|supervised student publication|annotation|"
                r"physical object|registered copyright|trademark|disclosure|license|invention|spin off company|"
                r"technical standard|artistic performance|cartographic material|learning object|"
                r"data management plan|research technique|public speech|journal issue")
+# (the API's own spelling too: "journal-article", "book_chapter")
+_WORK_TYPES = _WORK_TYPES.replace(" ", "[ _-]")
 _DATE_TYPE_RE = re.compile(rf"^(?:((?:19|20)\d{{2}})(?:-\d{{2}}){{0,2}}\s*\|\s*)?({_WORK_TYPES})\s*$", re.I)
 # lines that belong to a work's metadata, never its title or journal
 _META_RE = re.compile(
     r"^(?:Show (?:more|less) detail|Source:|Preferred source|DOI:|ISSN:|ISBN:|EID:|PMID:|PMC:|WOSUID:|URL:?$|URI:|"
     r"Part of (?:ISSN|ISBN)|Contributors$|Added$|Last modified$|Language$|Country$|Citation$|Sort(?:\s*[·|]\s*Show (?:more|less) detail)?$|Select all$|"
-    r"Export$|Other identifier|Translated title|Subtitle$|Journal title$|Work type$|Publication date$|"
+    r"Export$|Actions$|Other identifier|Translated title|Subtitle$|Journal title$|Work type$|Publication date$|"
     r"https?://|\d{4}-\d{2}-\d{2}$|Visibility)", re.I)
 _MIN_WORKS = 1
 

@@ -244,11 +244,16 @@ def _work(lines: list[str], anchor: int, end: int) -> Entry:
     return entry
 
 
+_PROFILE_ACTION_RE = re.compile(r"^(?:(?:Claim|Follow|Share|Cite|Save|Alert|Create|Sign|Edit|Message|Contact)\b.*|.*(?:\.\.\.|…))$", re.I)
+
+
 def _owner_and_affiliation(lines: list[str], first_work: int) -> tuple[Optional[str], list[str]]:
     stats = next((i for i in range(first_work) if _STATS_RE.match(lines[i])), None)
     if stats is None:
         return None, []
-    for i in range(stats - 1, max(stats - 4, -1), -1):
+    for i in range(stats - 1, max(stats - 5, -1), -1):
+        if _PROFILE_ACTION_RE.match(lines[i]):
+            continue  # "Share This Author...", "Follow Author...", "Claim Author Page": the page's buttons
         name = owner_name(lines[i])
         if name:
             header = [l for l in lines[i + 1 : stats] if not _STATS_RE.match(l)][:1]
@@ -290,7 +295,8 @@ def _join_wrapped_titles(lines: list[str]) -> list[str]:
               and (_venue_line(out[-3]) is not None or _TABLE_HEAD_RE.match(out[-3]) or out[-3].strip().lower() == "year")
               and _is_title(out[-2]) and _venue_line(out[-2]) is None and _venue_line(out[-1]) is None
               and not _STATS_RE.match(out[-1]) and not _NOISE_RE.match(out[-1]) and _author_parts(line)
-              and not _author_parts(out[-1])):
+              and not _author_parts(out[-1]) and not _TABLE_HEAD_RE.match(out[-1])
+              and len(re.findall(r"[^\W\d_]", out[-1])) >= 2):
             # … and one in title case ("… Ensembles of Value" / "Functions"): two lines between the
             # last work's venue line and this one's names are one title
             out[-2:] = [f"{out[-2]} {out[-1]}"]

@@ -27,7 +27,7 @@ NAME = "pubmed_text"
 
 _PMID_RE = re.compile(r"^\s*PMID:\s*(\d{1,9})\b")
 _NUMBER_RE = re.compile(r"^\s*\d{1,4}\s*$")
-_VANCOUVER_NAME = r"[A-ZÀ-ÞĀ-ſ][\w'’ -]{0,40}?\s[A-Z]{1,3}"
+_VANCOUVER_NAME = r"[A-ZÀ-ÞĀ-ſȘȚ][\w'’ -]{0,40}?\s[A-Z]{1,3}"
 _AUTHORS_RE = re.compile(rf"^(?:{_VANCOUVER_NAME})(?:,\s*{_VANCOUVER_NAME})*(?:,\s*et al)?\.?$")
 _CITATION_RE = re.compile(r"^(?P<venue>[^.]{2,150}?)\.\s+(?P<year>(?:19|20)\d{2})\b")
 _NOISE_RE = re.compile(r"^(?:cite|share|similar articles|free pmc article\.?|free article\.?|review\.?|"

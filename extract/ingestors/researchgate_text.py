@@ -138,6 +138,7 @@ def _item(lines: list[str], anchor: int, end: int) -> Optional[Entry]:
         container = _CONTAINER_RE.match(lines[k + 1])
         if container:
             venue = re.sub(r"\s*\(pp?\.?\s*[\d–-]+\)\s*$", "", container.group(1)).strip()
+            venue = re.sub(r"\s*·\s*(?:Advis[eo]rs?|Supervisors?)\b.*$", "", venue)  # "PhD · Advisor: Carmen Villalobos"
             venue = re.sub(r"^(?:Ph\.?\s?D|M\.?\s?Sc|M\.?\s?A|Master|Doctor(?:ate)?|Diploma|B\.?\s?Sc)\w*\.?(?:,\s*|$)", "", venue)
     entry = Entry(title=title, year=year, venue=venue or None, authors=authors, note=lines[anchor].lower())
     if truncated:
