@@ -54,6 +54,7 @@ FIXTURE_EXPECTATIONS = {
     "nextjs_flight_page.html": ("nextjs_payload", "homepage", 2),
     # markup sources converted to Markdown (extract/fields/markup.py)
     "org_publications.org": ("org_mode", "homepage", 4),
+    "org_export_publications.html": ("org_html", "homepage", 3),
     "rst_lab_page.rst": ("restructuredtext", "homepage", 3),
     "latex_cv_source.tex": ("latex_cv", "homepage", 3),
     "asciidoc_cv.adoc": ("asciidoc", "homepage", 3),

@@ -192,7 +192,7 @@ _STATUS_SLOT_NO_STOP_RE = re.compile(r"\((in press|forthcoming|submitted|under r
 _LIST_NUMBER_RE = re.compile(r"^\d{1,3}\.\s+(?=[A-ZÀ-ÞĀ-ŽȘȚ][a-zà-ÿ'’-]+(?:\s[A-Z]\.)?\s(?:(?:de|van|von|da|di|del|la|le)\s)*[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+(?:\s[A-ZÀ-ÞĀ-ŽȘȚ][\w'’-]+)?,\s)")
 # (hyphens only: the dashes and underscores the training corpora print, "———.", "–––––.", "______.", are
 # left as the tagger learnt them)
-_REPEATED_AUTHOR_HEAD_RE = re.compile(r"(?:-{2,}|Ders\.|Dies\.|Id\.|ID\.|Idem|Eadem|Dies\.)\s*[.,:]?\s+(?=[\"“«A-ZÀ-Þ(])")
+_REPEATED_AUTHOR_HEAD_RE = re.compile(r"(?:-{2,}|Ders\.|Dies\.|Id\.|ID\.|Idem|Eadem)\s*[.,:]?\s+(?=[\"“«A-ZÀ-Þ(])")
 _MORE_AUTHORS_RE = re.compile(r",?\s*(?:\+\s?\d{1,4}\s(?:more|others|(?:co-?)?authors)\b|\[\+\s?\d{1,4}\s(?:more|others|(?:co-?)?authors)\])(?=[\s.,])")
 _PDF_HEADER_HEAD_RE = re.compile(r"\d{1,4}\s+[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}(?:\s+(?:AND|&|ET AL\.|[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)){0,6}\s+(?=\[\w|\d{1,3}\.\s)"
                                  # … or the running head before the page number: "BIBLIOGRAPHIE 287 VERNET-ROCHE, Louise, …"
@@ -251,12 +251,10 @@ def _prepare(text: str) -> str:
         # a PDF page's running header glued before the entry: "24 KESSLER AND MBEKI [Mor03] Étienne Morel, …"
         text = text[_PDF_HEADER_HEAD_RE.match(text).end():]
     if text[-1:].isdigit() or text[-1:].isupper():
-        # (also "… 1932. Works Cited 301")
-        # … and after it: "… 35(6), 1802–1830 (2015) 123 Page 24 of 28", "… (2020). PHYSICAL REVIEW B 101"
+        # … and after it: "… (2015) 123 Page 24 of 28", "… (2020). PHYSICAL REVIEW B 101", "… 1932. Works Cited 301"
         text = _PDF_FOOTER_TAIL_RE.sub("", text)
     if text[:1] in "-DdIi" and _REPEATED_AUTHOR_HEAD_RE.match(text):
-        # "———. Title. …", "---. Title", "Ders. 2015: Title": the author of the entry above, not printed
-        # again (the five en dashes the corpora print are left as the tagger learnt them)
+        # "---. Title. …", "Ders. 2015: Title": the author of the entry above, not printed again
         text = text[_REPEATED_AUTHOR_HEAD_RE.match(text).end():]
     if text[:2] in ("Cu", "CV", "Ré", "Le") and _RUNNING_HEADER_RE.match(text):
         # a PDF CV's running header glued before the entry: "Curriculum Vitae — Abebe G. Tadesse 4 Tadesse, A. G., …"

@@ -208,6 +208,8 @@ _TITLE_KIND_TAIL_RE = re.compile(
     r"|\s+PhDThesis$"
     # (after a full stop only: "… Early Warning Score" is a title's own end)
     r"|\.\s+(?:exh\.\s?cat|exhibition catalog(?:ue)?|score|vocal score|full score)$"
+    # a report's kind and number after its title: ". Technical report", ". NCHL Technical Report 2023-04"
+    r"|\.\s+(?:[A-Z]{2,8}\s+)?(?:technical report|tech\.\s?rep\.?|research report)(?:\s+(?:no\.?\s*)?[\w./-]{1,20})?$"
     r"|\.\s+(?:edited by|sous la direction de|herausgegeben von|hrsg\. von|a cura di|coordinated by)\s.{2,120}$", re.I)
 _STRONG_PUBLISHER_RE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books|[ÉE]ditions?|Editora|Edizioni|Claypool|Wiley|"
                                   r"Springer|Elsevier|Routledge|Macmillan|Penguin|Blackwell|Sage|Pearson)\b")

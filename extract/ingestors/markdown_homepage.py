@@ -155,6 +155,9 @@ def _parse_bold_block(block: str, m: re.Match) -> Entry:
     first = lines[0].rstrip("\\ ").strip() if lines else ""
     others = [l.rstrip("\\ ").strip() for l in lines[1:] if l.strip().rstrip("\\").strip()]
     first = first.lstrip(" .,:;-–—").strip()
+    if first.count("(") > first.count(")") and others and ")" in others[0] and "(" not in others[0].split(")")[0]:
+        # "(with Jonas Weidenfeller" / "and Sunita Mehrotra)": a co-author note wrapped over two lines
+        first = f"{first} {others.pop(0)}"
     # "(Nature, 2019)" / "(2022)" tail on the title line
     paren = re.match(r"^\(([^()]*)\)\s*(.*)$", first)
     with_names = re.match(r"(?:joint(?:ly)?\s+)?with\s+(.+)$", paren.group(1).strip()) if paren else None
