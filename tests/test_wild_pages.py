@@ -55,7 +55,7 @@ def _score() -> dict[str, int]:
 
 # measured on this version: 982 pages, 6,595 labelled records
 FLOORS = dict(kind=968, owner=926, found=6298, authors=6116, year=6210, venue=6010)
-MAX_EXTRA = 330
+MAX_EXTRA = 328
 
 
 def test_wild_pages_meet_the_floors():

@@ -131,6 +131,8 @@ _THESIS_HEAD_RE = re.compile(r"^(?:(?:ph\.?\s?d\.?|m\.?\s?sc\.?|m\.?\s?a\.?|mast
 _GROUP_AUTHOR_HEAD_RE = re.compile(r"^(?:(?:[A-Z][\w'’-]*|and|of|for|the|on|in|&)\s){0,11}(?:Investigators|Consortium|Collaborat\w+|Study Group|"
                                    r"Working Group|Group|Team|Network|Committee|Society|Initiative|Organi[sz]ation|Association|"
                                    r"Agency|Bureau|Board|Ministry|Council|Commission|Federation|Foundation)\.\s+(?=[A-Z0-9])")
+_CLOSING_PUBLISHER_BRACKET_RE = re.compile(r"\s+\((?:[A-Z][\w'’.-]*\s){1,3}(?:Academic|Press|Publishers?|Publishing|Books|University Press|"
+                                           r"Verlag|Editions|Scientific|Science|Medical|Media|Group|Ltd\.?|Inc\.?)\)$")
 _YEAR_COLON_HEAD_RE = re.compile(r"^(?:1[5-9]|20)\d{2}[a-z]?:\s+(?=\S)")
 _VOLUME_TAIL_RE = re.compile(r",\s+vols?\.?\s+(?:[IVXLC]{1,6}|\d{1,2})$")
 _PLACE_ONLY_BRACKET_TAIL_RE = re.compile(
@@ -166,7 +168,7 @@ _ORGANISATION_NAME_RE = re.compile(
 _CORPORATE_HEAD_RE = re.compile(r"^\s*(?:\[\d{1,4}\]\s*|\d{1,4}\.\s+)?((?:[A-Z][\w&.'’-]*|of|for|and|the|on|de|du|des|für)(?:\s(?:[A-Z][\w&.'’-]*|of|for|and|the|on|de|du|des|für)){0,9})"
                                 r"\.?\s*(?:\(\s*(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)[^()]{0,20}\)|(?:19|20)\d{2}[a-z]?\.)")
 _CORPORATE_WORD_RE = re.compile(r"\b(?:International|Organi[sz]ation|Statistics|Education|Health|Society|Group|Network|Institute)\b")
-_PAREN_PUBLISHER_TAIL_RE = re.compile(r"\s*\(((?:[A-Z][\w&.'’-]*\s?){1,4}(?:Press|Publishers?|Publishing|Verlag|Books))\)$")
+_PAREN_PUBLISHER_TAIL_RE = re.compile(r"\s*\(((?:[A-Z][\w&.'’-]*\s?){1,4}(?:Press|Publishers?|Publishing|Verlag|Books|Academic|Scientific|Editions))\)$")
 _REPORT_NUMBER_TAIL_RE = re.compile(
     r"\s*\((?:(?:[A-Z][\w.&-]*\s){0,4}(?:Report|Rep\.|Document|Doc\.|Paper|Brief|Memo(?:randum)?|Bulletin|Publication|"
     r"Pub\.|Series)\b[^()]{0,30}\d[^()]{0,20}|[A-Z]{2,8}[ -]?(?:19|20)\d{2}\s?[-–]\s?\d{1,4}[A-Za-z]?)\)$")
@@ -444,6 +446,9 @@ class Parsed(NamedTuple):
             title = _YEAR_COLON_HEAD_RE.sub("", title)  # "Berger, M./Lang, S. 2006: Keramik aus …": the year's colon
         title = _VOLUME_TAIL_RE.sub("", title)  # OSCOLA's "Commentaries on the Law of Trusts, vol II"
         title = _PLACE_ONLY_BRACKET_TAIL_RE.sub("", title)  # "Tyranny and Its Critics in Archaic Greece (Oxford)"
+        if title.endswith(")") and not self.text[stop:].strip(" ."):
+            # Cell's book: "… the Shape of Evolution (Fennwick Academic)." — the publisher closing the entry
+            title = _CLOSING_PUBLISHER_BRACKET_RE.sub("", title)
         title = _THESIS_HEAD_RE.sub("", title)
         title = _TITLE_HEAD_MARK_RE.sub("", title)
         # APA's bracketed description is no part of the title: "… processes [Doctoral dissertation"

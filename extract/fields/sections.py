@@ -22,6 +22,8 @@ NON_PUBLICATION_SECTION_RE = re.compile(
     r"(?:frequent |top )?co-?authors|(?:frequent |top )?collaborators|"
     # a workshop's pages: its speakers, organisers and committee
     r"speakers|keynote speakers|keynotes|organi[sz]ers|organi[sz]ing committee|program(?:me)? committee|sponsors|"
+    # what the owner organised ("Workshops organised", "Sessions co-organized")
+    r"(?:workshops?|events?|sessions?|symposia|conferences?|panels?) (?:co-?)?organi[sz]ed|"
     r"activities|prizes|distinctions|memberships|editorial (?:work|boards?)|"
     r"discography|performances?|recordings|concerts|exhibitions|compositions|op-eds|testimony|public humanities|public scholarship|public writing|popular writing|"
     r"open positions|vacancies|patents?(?: (?:and|&) (?:patent )?applications)?|patentes|brevets?|"
