@@ -52,16 +52,22 @@ ORG_CUE_WORDS = (
     "Research", "Inc", "Corporation", "Foundation", "Hospital", "Observatory", "Department", "Faculty",
 )
 
-# Whole lines that are page chrome, not content ("Alert button", "Figure 3 for …").
-BOILERPLATE_LINE_RES = tuple(
+# Whole lines that are page chrome, not content ("Alert button", "Figure 3 for …"); first the paper
+# aggregators' own, which no homepage prints
+AGGREGATOR_CHROME_LINE_RES = tuple(
     re.compile(p, re.I)
     for p in (
         r"^alert button$",
         r"^picture for .+$",
         r"^figure \d+ for .+$",
         r"^via\s?\w+ icon$",
-        r"^(?:view|open) (?:paper|pdf|code|on \w+)$",
         r"^add to (?:library|collection)s?$",
+    )
+)
+BOILERPLATE_LINE_RES = AGGREGATOR_CHROME_LINE_RES + tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"^(?:view|open) (?:paper|pdf|code|on \w+)$",
         r"^(?:share|cite|save|bookmark|follow|unfollow|goto|go to|more|less|show more|show less|read more)$",
         r"^(?:access|request) (?:paper|pdf)$",
         r"^code for similar papers:?$",

@@ -252,7 +252,10 @@ def _prepare(text: str) -> str:
         text = text[_PDF_HEADER_HEAD_RE.match(text).end():]
     if text[-1:].isdigit() or text[-1:].isupper():
         # … and after it: "… (2015) 123 Page 24 of 28", "… (2020). PHYSICAL REVIEW B 101", "… 1932. Works Cited 301"
-        text = _PDF_FOOTER_TAIL_RE.sub("", text)
+        # (searched in the last 160 characters only: a pattern ending in "$" is otherwise tried at every position)
+        footer = _PDF_FOOTER_TAIL_RE.search(text, max(0, len(text) - 160))
+        if footer:
+            text = text[: footer.start()]
     if text[:1] in "-DdIi" and _REPEATED_AUTHOR_HEAD_RE.match(text):
         # "---. Title. …", "Ders. 2015: Title": the author of the entry above, not printed again
         text = text[_REPEATED_AUTHOR_HEAD_RE.match(text).end():]

@@ -444,8 +444,10 @@ class Parsed(NamedTuple):
             title = re.sub(r"^(?:19|20)\d{2}[,.]?\s+", "", title)
         if title[:1].isdigit() and title[:4] == (self.field_text("YEAR") or "")[:4]:
             title = _YEAR_COLON_HEAD_RE.sub("", title)  # "Berger, M./Lang, S. 2006: Keramik aus …": the year's colon
-        title = _VOLUME_TAIL_RE.sub("", title)  # OSCOLA's "Commentaries on the Law of Trusts, vol II"
-        title = _PLACE_ONLY_BRACKET_TAIL_RE.sub("", title)  # "Tyranny and Its Critics in Archaic Greece (Oxford)"
+        if "vol" in title:
+            title = _VOLUME_TAIL_RE.sub("", title)  # OSCOLA's "Commentaries on the Law of Trusts, vol II"
+        if title.endswith(")"):
+            title = _PLACE_ONLY_BRACKET_TAIL_RE.sub("", title)  # "Tyranny and Its Critics in Archaic Greece (Oxford)"
         if title.endswith(")") and not self.text[stop:].strip(" ."):
             # Cell's book: "… the Shape of Evolution (Fennwick Academic)." — the publisher closing the entry
             title = _CLOSING_PUBLISHER_BRACKET_RE.sub("", title)

@@ -18,7 +18,7 @@ from extract.fields.ids import find_arxiv, find_doi, find_openreview, find_urls
 from extract.fields.names import clean_name, looks_like_name, split_author_list
 from extract.fields.venues import venue_from_comment
 from extract.ingestors.base import Entry, PageParse
-from extract.lexicon import BOILERPLATE_LINE_RES
+from extract.lexicon import AGGREGATOR_CHROME_LINE_RES, BOILERPLATE_LINE_RES
 from extract.page import Page
 
 NAME = "listing_text"
@@ -70,9 +70,6 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, int]]:
     return starts
 
 
-_AGGREGATOR_CHROME_RE = re.compile(r"(?i)^(?:picture for\b|figure \d+ for\b|alert button|via\w* icon|view paper\b|add to (?:library|collection))")
-
-
 def detect(page: Page) -> float:
     if page.syntax not in ("text", "markdown", "html"):
         return 0.0
@@ -88,7 +85,7 @@ def detect(page: Page) -> float:
     if page.syntax == "html":
         # a saved page's own link words ("DOI", "PDF", "Code") are everyone's chrome; the aggregator's
         # are its own ("Picture for …", "Figure 3 for …", "Alert button", "Viaarxiv icon")
-        chrome = sum(1 for l in lines if _AGGREGATOR_CHROME_RE.match(l.strip()))
+        chrome = sum(1 for l in lines if any(r.match(l.strip()) for r in AGGREGATOR_CHROME_LINE_RES))
     if page.syntax == "html" and chrome < 2:
         # a saved page whose markup names its parts (a Quarto listing's date line under the title) is
         # read by its markup; the aggregator's copied chrome ("Picture for …", "Alert button") marks its listings

@@ -27,7 +27,6 @@ from extract.page import Page
 
 NAME = "org_html"
 
-_PUBLICATIONS_RE = re.compile(r"(?i)\b(?:publications?|papers|articles|selected works|bibliography|research output)\b")
 _ORG_NOISE_CLASSES = ("section-number", "todo", "done", "priority", "tag", "timestamp")
 
 
@@ -65,10 +64,12 @@ def _body_text(container) -> str:
 
 
 def _publication_containers(soup) -> list:
+    from extract.ingestors.generic_homepage import _PUBLICATION_HEADING_RE
+
     out = []
     for section in soup.find_all("div", class_=re.compile(r"^outline-[23]$")):
         heading = section.find(re.compile(r"^h[2-4]$"))
-        if heading is None or not _PUBLICATIONS_RE.search(_heading_title(heading)):
+        if heading is None or not _PUBLICATION_HEADING_RE.search(_heading_title(heading)):
             continue
         level = int(re.search(r"\d", " ".join(section.get("class"))).group(0))
         children = section.find_all("div", class_=f"outline-{level + 1}", recursive=False)
